@@ -1,0 +1,115 @@
+import path from "node:path";
+import { z } from "zod";
+
+/**
+ * Every environment variable the app reads, validated once. Anything else in the code reads
+ * configuration from here, never from `process.env`, so the README's table is complete by
+ * construction.
+ */
+
+// The Prisma CLI needs *some* URL to stay on the JS engine; treat that placeholder as "unset".
+const EMBEDDED_PLACEHOLDER = "postgresql://pglite/embedded";
+
+const emptyToUndefined = (value: unknown) =>
+  typeof value === "string" && value.trim() === "" ? undefined : value;
+
+const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(65535).default(3000)),
+    HOST: z.preprocess(emptyToUndefined, z.string().default("0.0.0.0")),
+    DATABASE_URL: z.preprocess(
+      (value) => (value === EMBEDDED_PLACEHOLDER ? undefined : emptyToUndefined(value)),
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
+        .optional(),
+    ),
+    PGLITE_DATA_DIR: z.preprocess(emptyToUndefined, z.string().default("data/pglite")),
+    SHOPIFY_API_KEY: optionalString,
+    SHOPIFY_API_SECRET: optionalString,
+    SHOPIFY_APP_URL: z.preprocess(emptyToUndefined, z.url().optional()),
+    SCOPES: z.preprocess(
+      emptyToUndefined,
+      z.string().default("read_orders,read_all_orders,read_customers,read_products"),
+    ),
+    LOCAL_WEBHOOK_SECRET: z.preprocess(
+      emptyToUndefined,
+      z.string().min(16).default("local-demo-webhook-secret"),
+    ),
+    ENCRYPTION_KEY: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .refine(
+          (value) => Buffer.from(value, "base64").length === 32,
+          "must be 32 bytes, base64-encoded (openssl rand -base64 32)",
+        )
+        .optional(),
+    ),
+    LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  })
+  .superRefine((env, ctx) => {
+    const shopifyKeys = ["SHOPIFY_API_KEY", "SHOPIFY_API_SECRET", "SHOPIFY_APP_URL"] as const;
+    const present = shopifyKeys.filter((key) => env[key] !== undefined);
+    // Half-configured Shopify credentials must not silently fall back to local mode, where
+    // authentication is replaced by the demo shop.
+    if (present.length > 0 && present.length < shopifyKeys.length) {
+      for (const key of shopifyKeys.filter((k) => env[k] === undefined)) {
+        ctx.addIssue({
+          code: "custom",
+          path: [key],
+          message: `is required because ${present.join(", ")} ${present.length === 1 ? "is" : "are"} set`,
+        });
+      }
+    }
+    if (present.length === shopifyKeys.length && env.ENCRYPTION_KEY === undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["ENCRYPTION_KEY"],
+        message: "is required when Shopify credentials are configured (secrets are encrypted at rest)",
+      });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema> & {
+  /** True when no Shopify credentials are configured: the app serves the local demo shop. */
+  readonly localMode: boolean;
+};
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+export function parseEnv(source: NodeJS.ProcessEnv): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((issue) => `${issue.path.join(".") || "environment"} ${issue.message}`),
+    );
+  }
+  const env = result.data;
+  return {
+    ...env,
+    PGLITE_DATA_DIR:
+      env.PGLITE_DATA_DIR === "memory://" ? env.PGLITE_DATA_DIR : path.resolve(env.PGLITE_DATA_DIR),
+    localMode: env.SHOPIFY_API_KEY === undefined,
+  };
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** Tests change the environment between cases; production never calls this. */
+export function resetEnvForTests(): void {
+  cached = undefined;
+}

@@ -1,0 +1,147 @@
+import type { CreditNoteDraft, DraftCustomer, DraftPayment, InvoiceDraft, VatTreatment } from "../domain/invoice-draft";
+
+/**
+ * The contract every ledger adapter implements (Dinero, Billy, e-conomic, Dynaccount).
+ * Versioned: a breaking change bumps `contractVersion` so a mismatch is a type error.
+ *
+ * Every method either resolves or rejects with a `LedgerError` (see ledger-error.ts) — never a
+ * raw HTTP or network error. Methods that create things in the ledger are safe to call again
+ * after a crash only together with `findDocument` (documents) or the find-half of
+ * `findOrCreateCustomer` / `ensureProduct`; the transfer engine relies on that.
+ */
+export const LEDGER_CONTRACT_VERSION = "1" as const;
+
+export type LedgerProviderId = "dinero" | "billy" | "economic" | "dynaccount";
+
+export interface LedgerOption {
+  /** The ledger's own id or number, stored in settings. */
+  id: string;
+  /** What the merchant sees in the dropdown, e.g. "1000 Salg af varer, moms". */
+  label: string;
+}
+
+export interface VatCodeOption extends LedgerOption {
+  /** Basis points, when the ledger states one. */
+  rate?: number;
+}
+
+export interface Organisation {
+  id: string;
+  name: string;
+}
+
+export interface LedgerRef {
+  id: string;
+  /** True when this call created it (false when found). */
+  created: boolean;
+}
+
+export interface LedgerDocument {
+  kind: "invoice" | "creditNote";
+  /** The ledger's id (guid, handle or number) of the document. */
+  id: string;
+  /** Booked document number, once booked. */
+  number?: string;
+  state: "draft" | "booked";
+  /** Gross total as the ledger computed it, minor units — compared with the draft. */
+  totalGross: number;
+  externalReference: string;
+  /** Opaque per-ledger data an adapter needs for the next step (e.g. Dinero's Timestamp). */
+  version?: string;
+}
+
+export interface ProductSpec {
+  sku: string;
+  name: string;
+  /** Unit price excluding VAT, minor units, in `currency`. */
+  unitNet: number;
+  currency: string;
+  vatTreatment: VatTreatment;
+  vatRate: number;
+  account: string;
+}
+
+export interface EmailRequest {
+  recipient: string;
+  subject?: string;
+  body: string;
+}
+
+export interface LedgerAdapter {
+  readonly contractVersion: typeof LEDGER_CONTRACT_VERSION;
+  readonly provider: LedgerProviderId;
+
+  /** Checks the credentials and lists the organisations (companies, agreements) they reach. */
+  verifyConnection(): Promise<{ organisations: Organisation[] }>;
+
+  /** Dropdown sources for settings; merchants never type account numbers. */
+  listSalesAccounts(): Promise<LedgerOption[]>;
+  listDepositAccounts(): Promise<LedgerOption[]>;
+  listVatCodes(): Promise<VatCodeOption[]>;
+  /** Empty where the ledger has no such concept. */
+  listPaymentTerms(): Promise<LedgerOption[]>;
+  listLayouts(): Promise<LedgerOption[]>;
+
+  /** Finds the customer by `customer.match`, creating it when absent. */
+  findOrCreateCustomer(customer: DraftCustomer): Promise<LedgerRef>;
+
+  /** Finds the product by SKU; creates it (or updates its price when `update`) when needed. */
+  ensureProduct(product: ProductSpec, options: { update: boolean }): Promise<LedgerRef>;
+
+  /** Creates an unbooked invoice. `productIds` maps SKU → ledger product id from ensureProduct. */
+  createInvoice(
+    draft: InvoiceDraft,
+    refs: { customerId: string; productIds: ReadonlyMap<string, string> },
+  ): Promise<LedgerDocument>;
+
+  /** Books (approves) a draft; `number` locks the document number where the ledger allows. */
+  bookInvoice(document: LedgerDocument, options?: { number?: number }): Promise<LedgerDocument>;
+
+  /** Registers a payment of the booked invoice to the deposit account. Returns its ledger id. */
+  registerPayment(document: LedgerDocument, payment: DraftPayment): Promise<LedgerRef>;
+
+  /** Sends the booked invoice by the ledger's e-mail. */
+  emailInvoice(document: LedgerDocument, request: EmailRequest): Promise<void>;
+
+  /** Creates an unbooked credit note linked to the booked invoice (full or partial). */
+  createCreditNote(
+    draft: CreditNoteDraft,
+    refs: {
+      invoice: LedgerDocument;
+      customerId: string;
+      productIds: ReadonlyMap<string, string>;
+    },
+  ): Promise<LedgerDocument>;
+
+  bookCreditNote(document: LedgerDocument): Promise<LedgerDocument>;
+
+  /** Registers the money paid back for a booked credit note. */
+  registerRefund(document: LedgerDocument, payment: DraftPayment): Promise<LedgerRef>;
+
+  /** Crash recovery: the document carrying our external reference, or null. */
+  findDocument(kind: "invoice" | "creditNote", externalReference: string): Promise<LedgerDocument | null>;
+
+  /** Stock on hand per SKU; undefined where the ledger keeps no stock. */
+  readStock?(skus: string[]): Promise<Map<string, number>>;
+}
+
+/** Where an adapter reaches its ledger; always configurable so tests and the demo use simulators. */
+export interface LedgerEndpoints {
+  apiBaseUrl: string;
+  /** OAuth / token endpoint base, where the ledger has one. */
+  authBaseUrl?: string;
+}
+
+/** Everything an adapter factory gets; credentials arrive decrypted, only in memory. */
+export interface LedgerAdapterInit<Credentials> {
+  credentials: Credentials;
+  /** The organisation / agreement chosen by the merchant (where the ledger has several). */
+  organisationId?: string;
+  endpoints: LedgerEndpoints;
+  /** Injected so tests can observe traffic; defaults to global fetch. */
+  fetch?: typeof fetch;
+  /** Called before every HTTP request: the shared per-connection rate limiter hooks in here. */
+  beforeRequest?: () => Promise<void>;
+  /** Request timeout in milliseconds (default 30 s). */
+  timeoutMs?: number;
+}

@@ -1,0 +1,79 @@
+/**
+ * Fault switches shared by every simulator. Faults are either queued one-shots (`next`) for
+ * exact tests, or random at a rate with a seeded generator, so a failing run can be replayed.
+ */
+
+export type FaultKind =
+  /** 503 before the request is handled: nothing stored. */
+  | "5xx"
+  /** The server never answers (until the client gives up): nothing stored. */
+  | "timeout"
+  /** 429 with Retry-After before the request is handled: nothing stored. */
+  | "429"
+  /** The request is handled and stored, then the connection is cut: the response is lost. */
+  | "dropAfterCommit";
+
+export interface FaultRequestInfo {
+  method: string;
+  path: string;
+}
+
+export interface RandomFaults {
+  rate: number;
+  kinds: FaultKind[];
+  seed?: number;
+  /** Restrict random faults to some requests (e.g. only writes). */
+  appliesTo?: (request: FaultRequestInfo) => boolean;
+}
+
+export class FaultController {
+  /** Added to every response. */
+  latencyMs = 0;
+  /** Seconds sent in Retry-After with injected 429s. */
+  retryAfterSeconds = 1;
+  private queued: Array<{ kind: FaultKind; appliesTo?: (request: FaultRequestInfo) => boolean }> = [];
+  private random: (RandomFaults & { next: () => number }) | undefined;
+  readonly injected: Array<FaultRequestInfo & { kind: FaultKind }> = [];
+
+  /** Queues `kind` for the next `count` matching requests. */
+  next(kind: FaultKind, count = 1, appliesTo?: (request: FaultRequestInfo) => boolean): void {
+    for (let i = 0; i < count; i++) this.queued.push(appliesTo ? { kind, appliesTo } : { kind });
+  }
+
+  setRandom(options: RandomFaults | undefined): void {
+    this.random = options ? { ...options, next: mulberry32(options.seed ?? 1) } : undefined;
+  }
+
+  reset(): void {
+    this.queued = [];
+    this.random = undefined;
+    this.latencyMs = 0;
+  }
+
+  /** Decides the fault (if any) for one incoming request. */
+  pick(request: FaultRequestInfo): FaultKind | undefined {
+    const index = this.queued.findIndex((fault) => !fault.appliesTo || fault.appliesTo(request));
+    let kind: FaultKind | undefined;
+    if (index >= 0) {
+      kind = this.queued[index]?.kind;
+      this.queued.splice(index, 1);
+    } else if (this.random && (!this.random.appliesTo || this.random.appliesTo(request))) {
+      if (this.random.next() < this.random.rate && this.random.kinds.length > 0) {
+        kind = this.random.kinds[Math.floor(this.random.next() * this.random.kinds.length)];
+      }
+    }
+    if (kind) this.injected.push({ ...request, kind });
+    return kind;
+  }
+}
+
+function mulberry32(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
