@@ -1,0 +1,64 @@
+import type { LedgerAdapter, LedgerProviderId } from "../../app/ledgers/ledger-contract";
+import type { FaultController } from "../../app/ledgers/simulator-kit/faults";
+
+/**
+ * What each ledger supplies so the one shared contract suite (ledger-contract-suite.ts) can run
+ * against its adapter and simulator. Implemented per provider in
+ * `app/ledgers/<provider>/<provider>-harness.ts`.
+ */
+
+export interface SimulatedDocument {
+  kind: "invoice" | "creditNote";
+  id: string;
+  externalReference: string;
+  booked: boolean;
+  number?: string;
+  /** Gross total in minor units, as the simulator computed it. */
+  totalGross: number;
+  /** For credit notes: the ledger id of the invoice it credits. */
+  creditsInvoiceId?: string;
+}
+
+export interface SimulatorProbe {
+  faults: FaultController;
+  counts(): {
+    customers: number;
+    products: number;
+    invoices: number;
+    creditNotes: number;
+    /** Payments registered against invoices. */
+    payments: number;
+    /** Refund payments registered against credit notes. */
+    refunds: number;
+    /** E-mails sent. */
+    emails: number;
+  };
+  documents(): SimulatedDocument[];
+  /** Number of HTTP requests the simulator answered so far (for calls-per-order checks). */
+  requestCount(): number;
+  /** Lowers the real rate limit so a test can hit it, e.g. 5 requests per 2 s. */
+  setRateLimit(limit: number, windowMs: number): void;
+}
+
+export interface StartedLedger {
+  adapter: LedgerAdapter;
+  /** An adapter for the same simulator whose credentials are wrong. */
+  adapterWithBadCredentials(): LedgerAdapter;
+  probe: SimulatorProbe;
+  close(): Promise<void>;
+}
+
+export interface LedgerHarness {
+  provider: LedgerProviderId;
+  /** Accounts that exist in the simulator's seeded chart of accounts. */
+  accounts: {
+    sales: string;
+    salesNoVat: string;
+    deposit: string;
+    giftCardLiability: string;
+    rounding: string;
+  };
+  /** Whether the ledger can lock an invoice number on booking. */
+  supportsLockedNumber: boolean;
+  start(options?: { adapterTimeoutMs?: number }): Promise<StartedLedger>;
+}
