@@ -1,5 +1,5 @@
 import type { LedgerAdapter, LedgerProviderId } from "../../app/ledgers/ledger-contract";
-import type { FaultController } from "../../app/ledgers/simulator-kit/faults";
+import type { FaultController, FaultRequestInfo } from "../../app/ledgers/simulator-kit/faults";
 
 /**
  * What each ledger supplies so the one shared contract suite (ledger-contract-suite.ts) can run
@@ -60,5 +60,10 @@ export interface LedgerHarness {
   };
   /** Whether the ledger can lock an invoice number on booking. */
   supportsLockedNumber: boolean;
+  /**
+   * Recognises the HTTP request that stores a new invoice / credit note in the ledger, so the
+   * suite can inject drop-after-commit exactly there (e.g. POST /v1/:org/invoices).
+   */
+  isDocumentCreateRequest(kind: "invoice" | "creditNote", request: FaultRequestInfo): boolean;
   start(options?: { adapterTimeoutMs?: number }): Promise<StartedLedger>;
 }
