@@ -19,8 +19,15 @@ export function databaseTarget(): DatabaseTarget {
   return { kind: "postgres", connectionString: url.toString(), schema };
 }
 
-/** One PGlite instance per data folder: it is single-process and must not be opened twice. */
-const pgliteInstances = new Map<string, PGlite>();
+/**
+ * One PGlite instance per data folder: it is single-process and must not be opened twice. Kept
+ * on globalThis because the server entry and the built Remix bundle each load their own copy
+ * of this module in one process.
+ */
+declare global {
+  var ledgerBridgePglite: Map<string, PGlite> | undefined;
+}
+const pgliteInstances = (globalThis.ledgerBridgePglite ??= new Map<string, PGlite>());
 
 export function pgliteFor(dataDir: string): PGlite {
   let instance = pgliteInstances.get(dataDir);

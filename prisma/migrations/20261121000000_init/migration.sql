@@ -2,7 +2,7 @@
 CREATE SCHEMA IF NOT EXISTS "public";
 
 -- CreateEnum
-CREATE TYPE "Platform" AS ENUM ('shopify', 'woocommerce', 'local');
+CREATE TYPE "Platform" AS ENUM ('shopify', 'woocommerce');
 
 -- CreateTable
 CREATE TABLE "Session" (

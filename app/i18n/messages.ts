@@ -1,0 +1,43 @@
+/**
+ * Every string the app pages show, in English and Danish. The Danish dictionary must have the
+ * same keys (enforced by the type), so a page can never fall back to a missing translation.
+ */
+export const en = {
+  "app.name": "Ledger Bridge",
+  "nav.home": "Home",
+  "mode.local": "Local demo mode — no Shopify credentials configured. You are looking at the demo shop {shop}.",
+  "home.title": "Ledger Bridge",
+  "home.intro": "Ledger Bridge moves every paid or shipped order into your accounting system as a booked invoice, and every refund as a credit note.",
+  "home.status.heading": "Status",
+  "home.status.shop": "Shop",
+  "home.status.database": "Database",
+  "home.status.database.pglite": "Embedded PostgreSQL (PGlite)",
+  "home.status.database.postgres": "PostgreSQL",
+  "home.status.webhooks": "Webhooks received",
+  "home.language": "Language",
+} as const;
+
+export type MessageKey = keyof typeof en;
+
+export const da: Record<MessageKey, string> = {
+  "app.name": "Ledger Bridge",
+  "nav.home": "Forside",
+  "mode.local": "Lokal demotilstand — der er ikke sat Shopify-nøgler op. Du ser demobutikken {shop}.",
+  "home.title": "Ledger Bridge",
+  "home.intro": "Ledger Bridge overfører hver betalt eller afsendt ordre til dit regnskabsprogram som en bogført faktura, og hver refusion som en kreditnota.",
+  "home.status.heading": "Status",
+  "home.status.shop": "Butik",
+  "home.status.database": "Database",
+  "home.status.database.pglite": "Indbygget PostgreSQL (PGlite)",
+  "home.status.database.postgres": "PostgreSQL",
+  "home.status.webhooks": "Modtagne webhooks",
+  "home.language": "Sprog",
+};
+
+export const dictionaries = { en, da } as const;
+export type Locale = keyof typeof dictionaries;
+
+export function translate(locale: Locale, key: MessageKey, vars: Record<string, string | number> = {}): string {
+  const template: string = dictionaries[locale][key];
+  return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in vars ? String(vars[name]) : match));
+}

@@ -1,0 +1,54 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link as RemixLink, useLoaderData } from "@remix-run/react";
+import { Banner, BlockStack, Card, InlineStack, Layout, Page, Text } from "@shopify/polaris";
+import { requireAdmin } from "../auth/admin-context.server";
+import { databaseTarget } from "../db/driver-adapter.server";
+import { prisma } from "../db/prisma.server";
+import { useTranslation } from "../i18n/use-translation";
+
+export const loader = async ({ request }: LoaderFunctionArgs) => {
+  const { shop, mode } = await requireAdmin(request);
+  const webhooks = await prisma().webhookEvent.count({ where: { shopDomain: shop.domain } });
+  return { shopDomain: shop.domain, mode, database: databaseTarget().kind, webhooks };
+};
+
+export default function Home() {
+  const { shopDomain, mode, database, webhooks } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  return (
+    <Page title={t("home.title")}>
+      <Layout>
+        {mode === "local" ? (
+          <Layout.Section>
+            <Banner tone="info">{t("mode.local", { shop: shopDomain })}</Banner>
+          </Layout.Section>
+        ) : null}
+        <Layout.Section>
+          <Card>
+            <BlockStack gap="300">
+              <Text as="p">{t("home.intro")}</Text>
+              <Text as="h2" variant="headingMd">
+                {t("home.status.heading")}
+              </Text>
+              <Text as="p" id="status-shop">
+                {t("home.status.shop")}: {shopDomain}
+              </Text>
+              <Text as="p" id="status-database">
+                {t("home.status.database")}:{" "}
+                {database === "pglite" ? t("home.status.database.pglite") : t("home.status.database.postgres")}
+              </Text>
+              <Text as="p" id="status-webhooks">
+                {t("home.status.webhooks")}: {webhooks}
+              </Text>
+              <InlineStack gap="200">
+                <Text as="span">{t("home.language")}:</Text>
+                <RemixLink to="?locale=en">English</RemixLink>
+                <RemixLink to="?locale=da">Dansk</RemixLink>
+              </InlineStack>
+            </BlockStack>
+          </Card>
+        </Layout.Section>
+      </Layout>
+    </Page>
+  );
+}

@@ -1,0 +1,51 @@
+import { prisma } from "../db/prisma.server";
+import { markShopUninstalled } from "../shops/shop-repo.server";
+import { log } from "../lib/log.server";
+import { recordWebhook } from "./record-webhook.server";
+import { verifyShopifyWebhook } from "./shopify-webhook.server";
+import type { VerifiedShopifyWebhook } from "./shopify-webhook.server";
+
+/**
+ * The whole life of a Shopify webhook request: verify, record once, answer fast. The ledger
+ * work happens later, in workers; a handler here must stay well inside Shopify's 5 s timeout.
+ */
+export async function handleShopifyWebhook(request: Request, expectedTopic: string): Promise<Response> {
+  let webhook: VerifiedShopifyWebhook;
+  try {
+    webhook = await verifyShopifyWebhook(request);
+  } catch (error) {
+    if (error instanceof Response) return error;
+    throw error;
+  }
+  if (webhook.topic !== expectedTopic) {
+    log.warn("webhook topic does not match its route", { expectedTopic, topic: webhook.topic });
+    return new Response(`This endpoint handles ${expectedTopic}`, { status: 400 });
+  }
+  const { duplicate } = await recordWebhook({ platform: "shopify", ...webhook, deliveryId: webhook.webhookId });
+  if (!duplicate) await applyImmediateEffects(webhook);
+  log.info("webhook recorded", { topic: webhook.topic, shop: webhook.shopDomain, duplicate });
+  return new Response(null, { status: 200 });
+}
+
+/** The few topics whose effect cannot wait for a worker. */
+async function applyImmediateEffects(webhook: VerifiedShopifyWebhook): Promise<void> {
+  switch (webhook.topic) {
+    case "app/uninstalled":
+      // The access token is already revoked; keep business data until shop/redact (48 h).
+      await prisma().session.deleteMany({ where: { shop: webhook.shopDomain } });
+      await markShopUninstalled("shopify", webhook.shopDomain);
+      return;
+    case "app/scopes_update": {
+      const current = webhook.payload.current;
+      if (Array.isArray(current)) {
+        await prisma().session.updateMany({
+          where: { shop: webhook.shopDomain },
+          data: { scope: current.map(String).join(",") },
+        });
+      }
+      return;
+    }
+    default:
+      return;
+  }
+}

@@ -1,0 +1,45 @@
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { SERVER_BUILD_PATH, startServer } from "../../server/main";
+import type { CliIo } from "../cli-io";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+
+/** `ledger-bridge start [--dev]`: builds when the app changed since the last build, then serves. */
+export async function runStart(args: string[], io: CliIo): Promise<number> {
+  const dev = args.includes("--dev");
+  if (!dev && buildIsStale()) {
+    io.stderr("Building the app (first start or sources changed)…");
+    const result = spawnSync(process.execPath, [path.join(ROOT, "node_modules/@remix-run/dev/dist/cli.js"), "vite:build"], {
+      cwd: ROOT,
+      stdio: ["ignore", "inherit", "inherit"],
+    });
+    if (result.status !== 0) return 1;
+  }
+  const started = await startServer({ dev });
+  const stop = () => {
+    void started.close().then(() => process.exit(0));
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+  io.stdout(`Ledger Bridge is running at ${started.url} (health: ${started.url}/healthz)`);
+  // Keep running until a signal arrives.
+  await new Promise<never>(() => {});
+  return 0;
+}
+
+function buildIsStale(): boolean {
+  if (!fs.existsSync(SERVER_BUILD_PATH)) return true;
+  const builtAt = fs.statSync(SERVER_BUILD_PATH).mtimeMs;
+  return newestMtime(path.join(ROOT, "app")) > builtAt;
+}
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs);
+  }
+  return newest;
+}

@@ -1,0 +1,76 @@
+import fs from "node:fs";
+import type { Server } from "node:http";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import express from "express";
+import { LOCAL_SHOP_DOMAIN } from "../app/auth/local-shop.server";
+import { env } from "../app/config/env.server";
+import { databaseTarget } from "../app/db/driver-adapter.server";
+import { disconnectDatabase, prepareDatabase } from "../app/db/prisma.server";
+import { log } from "../app/lib/log.server";
+import { upsertInstalledShop } from "../app/shops/shop-repo.server";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+export const SERVER_BUILD_PATH = path.join(ROOT, "build/server/index.js");
+
+export interface StartedServer {
+  url: string;
+  server: Server;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the app: validates configuration, migrates the database, then serves the Remix app
+ * (the production build, or Vite in middleware mode with `dev`).
+ */
+export async function startServer(options: { dev?: boolean; port?: number } = {}): Promise<StartedServer> {
+  const config = env();
+  const { applied } = await prepareDatabase();
+  if (applied.length > 0) log.info("database migrated", { applied });
+  if (config.localMode) await upsertInstalledShop({ platform: "shopify", domain: LOCAL_SHOP_DOMAIN });
+
+  const app = express();
+  app.disable("x-powered-by");
+  let build: ServerBuild | (() => Promise<ServerBuild>);
+  let closeVite: (() => Promise<void>) | undefined;
+  if (options.dev) {
+    const vite = await import("vite");
+    const devServer = await vite.createServer({ root: ROOT, server: { middlewareMode: true } });
+    closeVite = () => devServer.close();
+    app.use(devServer.middlewares);
+    build = () => devServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
+  } else {
+    if (!fs.existsSync(SERVER_BUILD_PATH)) {
+      throw new Error("No production build found: run `npm run build` (or `npm start`, which builds when needed)");
+    }
+    app.use("/assets", express.static(path.join(ROOT, "build/client/assets"), { immutable: true, maxAge: "1y" }));
+    app.use(express.static(path.join(ROOT, "build/client"), { maxAge: "1h" }));
+    build = (await import(pathToFileURL(SERVER_BUILD_PATH).href)) as ServerBuild;
+  }
+  app.all("*", createRequestHandler({ build }));
+
+  const port = options.port ?? config.PORT;
+  const server = await new Promise<Server>((resolve) => {
+    const listening = app.listen(port, config.HOST, () => resolve(listening));
+  });
+  const address = server.address();
+  const actualPort = typeof address === "object" && address ? address.port : port;
+  const url = `http://localhost:${actualPort}`;
+  log.info("Ledger Bridge is listening", {
+    url,
+    mode: config.localMode ? "local demo" : "shopify",
+    database: databaseTarget().kind,
+  });
+  return {
+    url,
+    server,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await closeVite?.();
+      await disconnectDatabase();
+    },
+  };
+}
