@@ -97,7 +97,7 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
   return {
     ...env,
     PGLITE_DATA_DIR:
-      env.PGLITE_DATA_DIR === "memory://" ? env.PGLITE_DATA_DIR : path.resolve(env.PGLITE_DATA_DIR),
+      env.PGLITE_DATA_DIR.startsWith("memory://") ? env.PGLITE_DATA_DIR : path.resolve(env.PGLITE_DATA_DIR),
     localMode: env.SHOPIFY_API_KEY === undefined,
   };
 }

@@ -32,17 +32,18 @@ const pgliteInstances = (globalThis.ledgerBridgePglite ??= new Map<string, PGlit
 export function pgliteFor(dataDir: string): PGlite {
   let instance = pgliteInstances.get(dataDir);
   if (!instance) {
-    if (dataDir !== "memory://") fs.mkdirSync(dataDir, { recursive: true });
+    if (!dataDir.startsWith("memory://")) fs.mkdirSync(dataDir, { recursive: true });
     instance = new PGlite(dataDir);
     pgliteInstances.set(dataDir, instance);
   }
   return instance;
 }
 
-export async function closePglite(): Promise<void> {
-  const instances = [...pgliteInstances.values()];
-  pgliteInstances.clear();
-  await Promise.all(instances.map((instance) => instance.close()));
+/** Closes one data folder's instance, or all of them (on shutdown). */
+export async function closePglite(dataDir?: string): Promise<void> {
+  const entries = [...pgliteInstances.entries()].filter(([dir]) => dataDir === undefined || dir === dataDir);
+  for (const [dir] of entries) pgliteInstances.delete(dir);
+  await Promise.all(entries.map(([, instance]) => instance.close()));
 }
 
 export function createDriverAdapter(
