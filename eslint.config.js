@@ -5,7 +5,15 @@ import tseslint from "typescript-eslint";
 
 export default tseslint.config(
   {
-    ignores: ["build/**", "node_modules/**", "data/**", "test-results/**", "extensions/**/dist/**", "extensions/woocommerce/**/*.php", "**/*.generated.*"],
+    ignores: [
+      "build/**",
+      "node_modules/**",
+      "data/**",
+      "test-results/**",
+      "extensions/**/dist/**",
+      "extensions/woocommerce/**/*.php",
+      "**/*.generated.*",
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

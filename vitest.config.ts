@@ -2,7 +2,13 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    include: ["app/**/*.test.ts", "test/**/*.test.ts", "cli/**/*.test.ts", "server/**/*.test.ts", "extensions/**/*.test.{ts,tsx}"],
+    include: [
+      "app/**/*.test.ts",
+      "test/**/*.test.ts",
+      "cli/**/*.test.ts",
+      "server/**/*.test.ts",
+      "extensions/**/*.test.{ts,tsx}",
+    ],
     exclude: ["**/node_modules/**", "build/**"],
     environment: "node",
     setupFiles: ["test/setup.ts"],

@@ -10,7 +10,9 @@ export const SHOPIFY_API_VERSION = ApiVersion.July26;
 function createShopifyApp() {
   const config = env();
   if (config.localMode) {
-    throw new Error("Shopify is not configured (local mode): set SHOPIFY_API_KEY, SHOPIFY_API_SECRET and SHOPIFY_APP_URL");
+    throw new Error(
+      "Shopify is not configured (local mode): set SHOPIFY_API_KEY, SHOPIFY_API_SECRET and SHOPIFY_APP_URL",
+    );
   }
   return shopifyApp({
     apiKey: config.SHOPIFY_API_KEY,

@@ -6,10 +6,17 @@ type Command = (args: string[], io: CliIo) => Promise<number>;
 
 // Loaded lazily so `preview` never touches the database or the server code.
 const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
-  start: { summary: "start [--dev]            run the app (builds first when needed)", load: async () => (await import("./commands/start")).runStart },
-  migrate: { summary: "migrate                  apply database migrations", load: async () => (await import("./commands/migrate")).runMigrate },
+  start: {
+    summary: "start [--dev]            run the app (builds first when needed)",
+    load: async () => (await import("./commands/start")).runStart,
+  },
+  migrate: {
+    summary: "migrate                  apply database migrations",
+    load: async () => (await import("./commands/migrate")).runMigrate,
+  },
   preview: {
-    summary: "preview --source shopify|woocommerce --order ORDER.json [--refund REFUND.json] [--settings SETTINGS.json]",
+    summary:
+      "preview --source shopify|woocommerce --order ORDER.json [--refund REFUND.json] [--settings SETTINGS.json]",
     load: async () => (await import("./commands/preview")).runPreview,
   },
 };
@@ -19,14 +26,18 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   const command = name ? COMMANDS[name] : undefined;
   if (!command) {
     io.stderr(
-      `${name && name !== "help" && name !== "--help" ? `Unknown command "${name}".\n` : ""}Usage: ledger-bridge <command>\n\n${Object.values(COMMANDS)
+      `${name && name !== "help" && name !== "--help" ? `Unknown command "${name}".\n` : ""}Usage: ledger-bridge <command>\n\n${Object.values(
+        COMMANDS,
+      )
         .map((c) => `  ledger-bridge ${c.summary}`)
         .join("\n")}`,
     );
     return name && name !== "help" && name !== "--help" ? 2 : 0;
   }
   try {
-    return await (await command.load())(args, io);
+    return await (
+      await command.load()
+    )(args, io);
   } catch (error) {
     if (error instanceof ConfigError) {
       io.stderr(error.message);

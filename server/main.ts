@@ -43,9 +43,14 @@ export async function startServer(options: { dev?: boolean; port?: number } = {}
     build = () => devServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
   } else {
     if (!fs.existsSync(SERVER_BUILD_PATH)) {
-      throw new Error("No production build found: run `npm run build` (or `npm start`, which builds when needed)");
+      throw new Error(
+        "No production build found: run `npm run build` (or `npm start`, which builds when needed)",
+      );
     }
-    app.use("/assets", express.static(path.join(ROOT, "build/client/assets"), { immutable: true, maxAge: "1y" }));
+    app.use(
+      "/assets",
+      express.static(path.join(ROOT, "build/client/assets"), { immutable: true, maxAge: "1y" }),
+    );
     app.use(express.static(path.join(ROOT, "build/client"), { maxAge: "1h" }));
     build = (await import(pathToFileURL(SERVER_BUILD_PATH).href)) as ServerBuild;
   }

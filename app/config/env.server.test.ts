@@ -48,7 +48,9 @@ describe("environment configuration", () => {
     expect(problems({ ...SHOPIFY, ENCRYPTION_KEY: undefined })).toEqual([
       "ENCRYPTION_KEY is required when Shopify credentials are configured (secrets are encrypted at rest)",
     ]);
-    expect(problems({ ...SHOPIFY, ENCRYPTION_KEY: "c2hvcnQ=" })[0]).toMatch(/^ENCRYPTION_KEY must be 32 bytes/);
+    expect(problems({ ...SHOPIFY, ENCRYPTION_KEY: "c2hvcnQ=" })[0]).toMatch(
+      /^ENCRYPTION_KEY must be 32 bytes/,
+    );
   });
 
   it("names the variable for each bad value", () => {
@@ -57,8 +59,8 @@ describe("environment configuration", () => {
       "DATABASE_URL must be a postgres:// or postgresql:// URL",
     ]);
     expect(problems({ LOG_LEVEL: "loud" })[0]).toMatch(/^LOG_LEVEL /);
-    expect(problems({ SHOPIFY_APP_URL: "not a url", SHOPIFY_API_KEY: "k", SHOPIFY_API_SECRET: "s" })[0]).toMatch(
-      /^SHOPIFY_APP_URL /,
-    );
+    expect(
+      problems({ SHOPIFY_APP_URL: "not a url", SHOPIFY_API_KEY: "k", SHOPIFY_API_SECRET: "s" })[0],
+    ).toMatch(/^SHOPIFY_APP_URL /);
   });
 });

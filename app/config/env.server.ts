@@ -96,8 +96,9 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
   const env = result.data;
   return {
     ...env,
-    PGLITE_DATA_DIR:
-      env.PGLITE_DATA_DIR.startsWith("memory://") ? env.PGLITE_DATA_DIR : path.resolve(env.PGLITE_DATA_DIR),
+    PGLITE_DATA_DIR: env.PGLITE_DATA_DIR.startsWith("memory://")
+      ? env.PGLITE_DATA_DIR
+      : path.resolve(env.PGLITE_DATA_DIR),
     localMode: env.SHOPIFY_API_KEY === undefined,
   };
 }

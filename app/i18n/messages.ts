@@ -5,9 +5,11 @@
 export const en = {
   "app.name": "Ledger Bridge",
   "nav.home": "Home",
-  "mode.local": "Local demo mode — no Shopify credentials configured. You are looking at the demo shop {shop}.",
+  "mode.local":
+    "Local demo mode — no Shopify credentials configured. You are looking at the demo shop {shop}.",
   "home.title": "Ledger Bridge",
-  "home.intro": "Ledger Bridge moves every paid or shipped order into your accounting system as a booked invoice, and every refund as a credit note.",
+  "home.intro":
+    "Ledger Bridge moves every paid or shipped order into your accounting system as a booked invoice, and every refund as a credit note.",
   "home.status.heading": "Status",
   "home.status.shop": "Shop",
   "home.status.database": "Database",
@@ -24,7 +26,8 @@ export const da: Record<MessageKey, string> = {
   "nav.home": "Forside",
   "mode.local": "Lokal demotilstand — der er ikke sat Shopify-nøgler op. Du ser demobutikken {shop}.",
   "home.title": "Ledger Bridge",
-  "home.intro": "Ledger Bridge overfører hver betalt eller afsendt ordre til dit regnskabsprogram som en bogført faktura, og hver refusion som en kreditnota.",
+  "home.intro":
+    "Ledger Bridge overfører hver betalt eller afsendt ordre til dit regnskabsprogram som en bogført faktura, og hver refusion som en kreditnota.",
   "home.status.heading": "Status",
   "home.status.shop": "Butik",
   "home.status.database": "Database",
@@ -37,7 +40,11 @@ export const da: Record<MessageKey, string> = {
 export const dictionaries = { en, da } as const;
 export type Locale = keyof typeof dictionaries;
 
-export function translate(locale: Locale, key: MessageKey, vars: Record<string, string | number> = {}): string {
+export function translate(
+  locale: Locale,
+  key: MessageKey,
+  vars: Record<string, string | number> = {},
+): string {
   const template: string = dictionaries[locale][key];
   return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in vars ? String(vars[name]) : match));
 }

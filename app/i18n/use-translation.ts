@@ -6,5 +6,8 @@ import { translate } from "./messages";
 export function useTranslation() {
   const data = useRouteLoaderData<{ locale: Locale }>("routes/app");
   const locale = data?.locale ?? "en";
-  return { locale, t: (key: MessageKey, vars?: Record<string, string | number>) => translate(locale, key, vars) };
+  return {
+    locale,
+    t: (key: MessageKey, vars?: Record<string, string | number>) => translate(locale, key, vars),
+  };
 }

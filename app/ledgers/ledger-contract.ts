@@ -1,4 +1,10 @@
-import type { CreditNoteDraft, DraftCustomer, DraftPayment, InvoiceDraft, VatTreatment } from "../domain/invoice-draft";
+import type {
+  CreditNoteDraft,
+  DraftCustomer,
+  DraftPayment,
+  InvoiceDraft,
+  VatTreatment,
+} from "../domain/invoice-draft";
 
 /**
  * The contract every ledger adapter implements (Dinero, Billy, e-conomic, Dynaccount).

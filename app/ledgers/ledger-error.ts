@@ -5,12 +5,7 @@
  */
 
 export type LedgerErrorKind =
-  | "authentication"
-  | "validation"
-  | "conflict"
-  | "rateLimited"
-  | "unavailable"
-  | "unknown";
+  "authentication" | "validation" | "conflict" | "rateLimited" | "unavailable" | "unknown";
 
 const RETRYABLE: Record<LedgerErrorKind, boolean> = {
   authentication: false,

@@ -35,7 +35,9 @@ export default function Home() {
               </Text>
               <Text as="p" id="status-database">
                 {t("home.status.database")}:{" "}
-                {database === "pglite" ? t("home.status.database.pglite") : t("home.status.database.postgres")}
+                {database === "pglite"
+                  ? t("home.status.database.pglite")
+                  : t("home.status.database.postgres")}
               </Text>
               <Text as="p" id="status-webhooks">
                 {t("home.status.webhooks")}: {webhooks}

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { handleShopifyWebhook } from "../webhooks/handle-shopify-webhook.server";
 
-export const action = ({ request }: ActionFunctionArgs) => handleShopifyWebhook(request, "customers/data_request");
+export const action = ({ request }: ActionFunctionArgs) =>
+  handleShopifyWebhook(request, "customers/data_request");

@@ -4,7 +4,11 @@ import { prisma } from "../db/prisma.server";
 export type { Shop };
 
 /** Records an install (or re-install) of a shop; re-installing clears `uninstalledAt`. */
-export async function upsertInstalledShop(input: { platform: Platform; domain: string; locale?: string }): Promise<Shop> {
+export async function upsertInstalledShop(input: {
+  platform: Platform;
+  domain: string;
+  locale?: string;
+}): Promise<Shop> {
   return prisma().shop.upsert({
     where: { platform_domain: { platform: input.platform, domain: input.domain } },
     create: { platform: input.platform, domain: input.domain, locale: input.locale ?? "en" },

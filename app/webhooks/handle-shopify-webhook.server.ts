@@ -21,7 +21,11 @@ export async function handleShopifyWebhook(request: Request, expectedTopic: stri
     log.warn("webhook topic does not match its route", { expectedTopic, topic: webhook.topic });
     return new Response(`This endpoint handles ${expectedTopic}`, { status: 400 });
   }
-  const { duplicate } = await recordWebhook({ platform: "shopify", ...webhook, deliveryId: webhook.webhookId });
+  const { duplicate } = await recordWebhook({
+    platform: "shopify",
+    ...webhook,
+    deliveryId: webhook.webhookId,
+  });
   if (!duplicate) await applyImmediateEffects(webhook);
   log.info("webhook recorded", { topic: webhook.topic, shop: webhook.shopDomain, duplicate });
   return new Response(null, { status: 200 });

@@ -40,7 +40,9 @@ export async function verifyShopifyWebhook(request: Request): Promise<VerifiedSh
       topic: normaliseTopic(String(context.topic)),
       webhookId: context.webhookId,
       eventId: "eventId" in context ? (context.eventId as string | undefined) : undefined,
-      triggeredAt: parseDate("triggeredAt" in context ? (context.triggeredAt as string | undefined) : undefined),
+      triggeredAt: parseDate(
+        "triggeredAt" in context ? (context.triggeredAt as string | undefined) : undefined,
+      ),
       payload,
     };
   }

@@ -11,10 +11,14 @@ export async function runStart(args: string[], io: CliIo): Promise<number> {
   const dev = args.includes("--dev");
   if (!dev && buildIsStale()) {
     io.stderr("Building the app (first start or sources changed)…");
-    const result = spawnSync(process.execPath, [path.join(ROOT, "node_modules/@remix-run/dev/dist/cli.js"), "vite:build"], {
-      cwd: ROOT,
-      stdio: ["ignore", "inherit", "inherit"],
-    });
+    const result = spawnSync(
+      process.execPath,
+      [path.join(ROOT, "node_modules/@remix-run/dev/dist/cli.js"), "vite:build"],
+      {
+        cwd: ROOT,
+        stdio: ["ignore", "inherit", "inherit"],
+      },
+    );
     if (result.status !== 0) return 1;
   }
   const started = await startServer({ dev });

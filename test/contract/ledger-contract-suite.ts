@@ -58,7 +58,10 @@ export function describeLedgerContract(harness: LedgerHarness): void {
       const payment = draft.payments[0];
       if (!payment) throw new Error("sample has a payment");
       await adapter.registerPayment(booked, payment);
-      await adapter.emailInvoice(booked, { recipient: "flow@example.dk", body: `Thank you for order ${draft.order.name}` });
+      await adapter.emailInvoice(booked, {
+        recipient: "flow@example.dk",
+        body: `Thank you for order ${draft.order.name}`,
+      });
 
       const creditDraft = sampleCreditNote(harness.accounts, draft, "9001");
       const credit = await adapter.createCreditNote(creditDraft, { invoice: booked, customerId, productIds });
@@ -97,7 +100,10 @@ export function describeLedgerContract(harness: LedgerHarness): void {
       const first = sampleInvoice(harness.accounts, { orderNumber: nextOrder(), email: "repeat@example.dk" });
       const a = await createInvoice(adapter, first);
       const countsAfterFirst = ledger.probe.counts();
-      const second = sampleInvoice(harness.accounts, { orderNumber: nextOrder(), email: "repeat@example.dk" });
+      const second = sampleInvoice(harness.accounts, {
+        orderNumber: nextOrder(),
+        email: "repeat@example.dk",
+      });
       const b = await createInvoice(adapter, second);
       expect(b.customerCreated).toBe(false);
       expect(b.customerId).toBe(a.customerId);
@@ -159,16 +165,25 @@ export function describeLedgerContract(harness: LedgerHarness): void {
     });
 
     it("recognises a document that already exists", async () => {
-      const draft = sampleInvoice(harness.accounts, { orderNumber: nextOrder(), email: "conflict@example.dk" });
+      const draft = sampleInvoice(harness.accounts, {
+        orderNumber: nextOrder(),
+        email: "conflict@example.dk",
+      });
       const { invoice } = await createInvoice(adapter, draft);
-      const booked = await adapter.bookInvoice(invoice, harness.supportsLockedNumber ? { number: 770001 } : undefined);
+      const booked = await adapter.bookInvoice(
+        invoice,
+        harness.supportsLockedNumber ? { number: 770001 } : undefined,
+      );
       // Booking twice is either a no-op returning the booked document, or a conflict — never a second booking.
       const again = await adapter.bookInvoice(booked).catch((error: unknown) => error);
       if (again instanceof LedgerError) expect(again.kind).toBe("conflict");
       else expect((again as LedgerDocument).id).toBe(booked.id);
 
       if (harness.supportsLockedNumber) {
-        const other = sampleInvoice(harness.accounts, { orderNumber: nextOrder(), email: "conflict@example.dk" });
+        const other = sampleInvoice(harness.accounts, {
+          orderNumber: nextOrder(),
+          email: "conflict@example.dk",
+        });
         const created = await createInvoice(adapter, other);
         const inUse = await captureError(() => adapter.bookInvoice(created.invoice, { number: 770001 }));
         expect(inUse.kind).toBe("conflict");
@@ -180,7 +195,9 @@ export function describeLedgerContract(harness: LedgerHarness): void {
       const draft = sampleInvoice(harness.accounts, { orderNumber: nextOrder(), email: "drop@example.dk" });
       const refs = await prepareRefs(adapter, draft);
       const before = ledger.probe.counts();
-      ledger.probe.faults.next("dropAfterCommit", 1, (request) => harness.isDocumentCreateRequest("invoice", request));
+      ledger.probe.faults.next("dropAfterCommit", 1, (request) =>
+        harness.isDocumentCreateRequest("invoice", request),
+      );
       const lost = await captureError(() => adapter.createInvoice(draft, refs));
       expect(lost.retryable).toBe(true);
       const recovered = await adapter.findDocument("invoice", draft.externalReference);
@@ -190,7 +207,9 @@ export function describeLedgerContract(harness: LedgerHarness): void {
 
       const booked = await adapter.bookInvoice(recovered as LedgerDocument);
       const creditDraft = sampleCreditNote(harness.accounts, draft, "9002");
-      ledger.probe.faults.next("dropAfterCommit", 1, (request) => harness.isDocumentCreateRequest("creditNote", request));
+      ledger.probe.faults.next("dropAfterCommit", 1, (request) =>
+        harness.isDocumentCreateRequest("creditNote", request),
+      );
       await captureError(() => adapter.createCreditNote(creditDraft, { invoice: booked, ...refs }));
       const recoveredCredit = await adapter.findDocument("creditNote", creditDraft.externalReference);
       expect(recoveredCredit?.totalGross).toBe(creditDraft.totals.gross);

@@ -9,7 +9,10 @@ import type { LedgerHarness } from "./ledger-harness";
 
 type Accounts = LedgerHarness["accounts"];
 
-function line(accounts: Accounts, init: { kind: DraftLine["kind"]; description: string; sku?: string; quantity: number; unitNet: number }): DraftLine {
+function line(
+  accounts: Accounts,
+  init: { kind: DraftLine["kind"]; description: string; sku?: string; quantity: number; unitNet: number },
+): DraftLine {
   const net = init.quantity * init.unitNet;
   const vat = Math.round(net / 4);
   return {
@@ -45,8 +48,20 @@ export function sampleInvoice(
 ): InvoiceDraft {
   const ref = `lb-t-${options.shop ?? "s1"}-${options.orderNumber}`;
   const lines = [
-    line(accounts, { kind: "item", description: "T-shirt, red, M", sku: "TSHIRT-RED-M", quantity: 2, unitNet: 8000 }),
-    line(accounts, { kind: "item", description: "Mug, stoneware", sku: "MUG-STONE", quantity: 1, unitNet: 12000 }),
+    line(accounts, {
+      kind: "item",
+      description: "T-shirt, red, M",
+      sku: "TSHIRT-RED-M",
+      quantity: 2,
+      unitNet: 8000,
+    }),
+    line(accounts, {
+      kind: "item",
+      description: "Mug, stoneware",
+      sku: "MUG-STONE",
+      quantity: 1,
+      unitNet: 12000,
+    }),
     line(accounts, { kind: "shipping", description: "Shipping: GLS pakkeshop", quantity: 1, unitNet: 3200 }),
   ];
   const totals = sum(lines);
@@ -62,7 +77,11 @@ export function sampleInvoice(
     vatByRate: [{ vatRate: 2500, net: totals.net, vat: totals.vat }],
     header: `Order #${options.orderNumber}`,
     comment: `Shopify order #${options.orderNumber}`,
-    order: { id: `gid://shopify/Order/${options.orderNumber}`, name: `#${options.orderNumber}`, number: String(options.orderNumber) },
+    order: {
+      id: `gid://shopify/Order/${options.orderNumber}`,
+      name: `#${options.orderNumber}`,
+      number: String(options.orderNumber),
+    },
     payments: [
       {
         amount: totals.gross,
@@ -77,8 +96,20 @@ export function sampleInvoice(
 }
 
 /** Credits one T-shirt of the invoice. */
-export function sampleCreditNote(accounts: Accounts, invoice: InvoiceDraft, refundId: string): CreditNoteDraft {
-  const lines = [line(accounts, { kind: "item", description: "T-shirt, red, M", sku: "TSHIRT-RED-M", quantity: 1, unitNet: 8000 })];
+export function sampleCreditNote(
+  accounts: Accounts,
+  invoice: InvoiceDraft,
+  refundId: string,
+): CreditNoteDraft {
+  const lines = [
+    line(accounts, {
+      kind: "item",
+      description: "T-shirt, red, M",
+      sku: "TSHIRT-RED-M",
+      quantity: 1,
+      unitNet: 8000,
+    }),
+  ];
   const totals = sum(lines);
   return {
     kind: "creditNote",

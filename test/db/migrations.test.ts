@@ -36,7 +36,9 @@ describe("migrations on PGlite", () => {
     const { tables } = await schemaOf(db);
     expect(tables).toEqual(expect.arrayContaining(["Session", "Shop", "WebhookEvent", "_prisma_migrations"]));
     const runner = await openSqlRunner(db.target);
-    const rows = await runner.query<{ migration_name: string }>(`SELECT migration_name FROM "_prisma_migrations"`);
+    const rows = await runner.query<{ migration_name: string }>(
+      `SELECT migration_name FROM "_prisma_migrations"`,
+    );
     expect(rows.map((r) => r.migration_name)).toEqual(readMigrations().map((m) => m.name));
   });
 
@@ -52,45 +54,50 @@ describe("migrations on PGlite", () => {
   });
 });
 
-describeWhen(pgAvailable, "PostgreSQL at TEST_POSTGRES_URL / 127.0.0.1:5432", "migrations on PostgreSQL", () => {
-  let pglite: TestDatabase;
-  let postgres: TestDatabase;
-  beforeAll(async () => {
-    pglite = await createPgliteDatabase();
-    postgres = await createPostgresDatabase();
-  });
-  afterAll(async () => {
-    await pglite?.close();
-    await postgres?.close();
-  });
-
-  it("produces exactly the same tables and columns as on PGlite", async () => {
-    const [a, b] = [await schemaOf(pglite), await schemaOf(postgres)];
-    expect(b.tables).toEqual(a.tables);
-    expect(b.columns).toEqual(a.columns);
-  });
-
-  it("is seen as up to date by Prisma's own migrate status", () => {
-    const result = spawnSync("node", ["node_modules/prisma/build/index.js", "migrate", "status"], {
-      env: { ...process.env, DATABASE_URL: postgres.url },
-      encoding: "utf8",
-      timeout: 60_000,
+describeWhen(
+  pgAvailable,
+  "PostgreSQL at TEST_POSTGRES_URL / 127.0.0.1:5432",
+  "migrations on PostgreSQL",
+  () => {
+    let pglite: TestDatabase;
+    let postgres: TestDatabase;
+    beforeAll(async () => {
+      pglite = await createPgliteDatabase();
+      postgres = await createPostgresDatabase();
     });
-    expect(result.stdout).toContain("Database schema is up to date");
-    expect(result.status).toBe(0);
-  });
+    afterAll(async () => {
+      await pglite?.close();
+      await postgres?.close();
+    });
 
-  it("serialises concurrent migrators with an advisory lock", async () => {
-    const fresh = await createPostgresDatabase({ migrate: false });
-    try {
-      // Two instances starting at once on an empty database: one migrates, the other waits and finds nothing to do.
-      const runners = await Promise.all([openSqlRunner(fresh.target), openSqlRunner(fresh.target)]);
-      const results = await Promise.all(runners.map((runner) => migrate(runner)));
-      const applied = results.map((r) => r.applied.length).sort();
-      expect(applied).toEqual([0, readMigrations().length]);
-      await Promise.all(runners.map((runner) => runner.close()));
-    } finally {
-      await fresh.close();
-    }
-  });
-});
+    it("produces exactly the same tables and columns as on PGlite", async () => {
+      const [a, b] = [await schemaOf(pglite), await schemaOf(postgres)];
+      expect(b.tables).toEqual(a.tables);
+      expect(b.columns).toEqual(a.columns);
+    });
+
+    it("is seen as up to date by Prisma's own migrate status", () => {
+      const result = spawnSync("node", ["node_modules/prisma/build/index.js", "migrate", "status"], {
+        env: { ...process.env, DATABASE_URL: postgres.url },
+        encoding: "utf8",
+        timeout: 60_000,
+      });
+      expect(result.stdout).toContain("Database schema is up to date");
+      expect(result.status).toBe(0);
+    });
+
+    it("serialises concurrent migrators with an advisory lock", async () => {
+      const fresh = await createPostgresDatabase({ migrate: false });
+      try {
+        // Two instances starting at once on an empty database: one migrates, the other waits and finds nothing to do.
+        const runners = await Promise.all([openSqlRunner(fresh.target), openSqlRunner(fresh.target)]);
+        const results = await Promise.all(runners.map((runner) => migrate(runner)));
+        const applied = results.map((r) => r.applied.length).sort();
+        expect(applied).toEqual([0, readMigrations().length]);
+        await Promise.all(runners.map((runner) => runner.close()));
+      } finally {
+        await fresh.close();
+      }
+    });
+  },
+);

@@ -15,7 +15,9 @@ describe(`npm start in local mode (${onPostgres ? "PostgreSQL" : "embedded PGlit
 
   beforeAll(async () => {
     postgres = onPostgres ? await createPostgresDatabase({ migrate: false }) : undefined;
-    app = await startAppProcess(postgres ? { DATABASE_URL: postgres.url } : { PGLITE_DATA_DIR: "memory://app-server-test" });
+    app = await startAppProcess(
+      postgres ? { DATABASE_URL: postgres.url } : { PGLITE_DATA_DIR: "memory://app-server-test" },
+    );
   }, 240_000);
   afterAll(async () => {
     await app?.stop();
@@ -49,7 +51,11 @@ describe(`npm start in local mode (${onPostgres ? "PostgreSQL" : "embedded PGlit
 
   it("records a signed webhook once, however often it is delivered", async () => {
     const before = await webhookCount();
-    const init = shopifyWebhookInit({ topic: "orders/paid", shop: DEMO_SHOP, body: { id: 1, admin_graphql_api_id: "gid://shopify/Order/1" } });
+    const init = shopifyWebhookInit({
+      topic: "orders/paid",
+      shop: DEMO_SHOP,
+      body: { id: 1, admin_graphql_api_id: "gid://shopify/Order/1" },
+    });
     for (let delivery = 0; delivery < 3; delivery++) {
       const response = await fetch(`${app.url}/webhooks/orders/paid`, init);
       expect(response.status).toBe(200);
@@ -60,22 +66,52 @@ describe(`npm start in local mode (${onPostgres ? "PostgreSQL" : "embedded PGlit
   it("rejects forged, unsigned, malformed and misrouted webhooks and records nothing", async () => {
     const before = await webhookCount();
     const body = { id: 2 };
-    const forged = await fetch(`${app.url}/webhooks/orders/paid`, shopifyWebhookInit({ topic: "orders/paid", shop: DEMO_SHOP, body, secret: "not-the-secret-at-all" }));
+    const forged = await fetch(
+      `${app.url}/webhooks/orders/paid`,
+      shopifyWebhookInit({ topic: "orders/paid", shop: DEMO_SHOP, body, secret: "not-the-secret-at-all" }),
+    );
     expect(forged.status).toBe(401);
-    const unsigned = await fetch(`${app.url}/webhooks/orders/paid`, shopifyWebhookInit({ topic: "orders/paid", shop: DEMO_SHOP, body, hmac: null }));
+    const unsigned = await fetch(
+      `${app.url}/webhooks/orders/paid`,
+      shopifyWebhookInit({ topic: "orders/paid", shop: DEMO_SHOP, body, hmac: null }),
+    );
     expect(unsigned.status).toBe(401);
-    const malformed = await fetch(`${app.url}/webhooks/orders/paid`, shopifyWebhookInit({ topic: "orders/paid", shop: DEMO_SHOP, body: '{"id": 3,' }));
+    const malformed = await fetch(
+      `${app.url}/webhooks/orders/paid`,
+      shopifyWebhookInit({ topic: "orders/paid", shop: DEMO_SHOP, body: '{"id": 3,' }),
+    );
     expect(malformed.status).toBe(400);
-    const misrouted = await fetch(`${app.url}/webhooks/orders/paid`, shopifyWebhookInit({ topic: "refunds/create", shop: DEMO_SHOP, body }));
+    const misrouted = await fetch(
+      `${app.url}/webhooks/orders/paid`,
+      shopifyWebhookInit({ topic: "refunds/create", shop: DEMO_SHOP, body }),
+    );
     expect(misrouted.status).toBe(400);
     expect(await webhookCount()).toBe(before);
     expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
   });
 
   it("accepts every topic declared in shopify.app.toml at its route", async () => {
-    const topics = ["orders/paid", "orders/fulfilled", "refunds/create", "orders/cancelled", "orders/updated", "app/scopes_update", "customers/data_request", "customers/redact", "shop/redact", "app/uninstalled"];
+    const topics = [
+      "orders/paid",
+      "orders/fulfilled",
+      "refunds/create",
+      "orders/cancelled",
+      "orders/updated",
+      "app/scopes_update",
+      "customers/data_request",
+      "customers/redact",
+      "shop/redact",
+      "app/uninstalled",
+    ];
     for (const topic of topics) {
-      const response = await fetch(`${app.url}/webhooks/${topic}`, shopifyWebhookInit({ topic, shop: "other-shop.myshopify.com", body: { shop_domain: "other-shop.myshopify.com" } }));
+      const response = await fetch(
+        `${app.url}/webhooks/${topic}`,
+        shopifyWebhookInit({
+          topic,
+          shop: "other-shop.myshopify.com",
+          body: { shop_domain: "other-shop.myshopify.com" },
+        }),
+      );
       expect(response.status, topic).toBe(200);
     }
   });

@@ -25,7 +25,10 @@ export async function freePort(): Promise<number> {
 }
 
 /** Runs the real CLI (`ledger-bridge start`) as a child process and waits for /healthz. */
-export async function startAppProcess(env: Record<string, string | undefined>, timeoutMs = 150_000): Promise<AppProcess> {
+export async function startAppProcess(
+  env: Record<string, string | undefined>,
+  timeoutMs = 150_000,
+): Promise<AppProcess> {
   const port = await freePort();
   let output = "";
   const child = spawn(process.execPath, [path.join(ROOT, "bin/ledger-bridge.js"), "start"], {
@@ -67,7 +70,18 @@ export async function startAppProcess(env: Record<string, string | undefined>, t
 /** The child must not inherit Shopify credentials or a database from the developer's shell. */
 function cleanEnv(): NodeJS.ProcessEnv {
   const env = { ...process.env };
-  for (const key of ["SHOPIFY_API_KEY", "SHOPIFY_API_SECRET", "SHOPIFY_APP_URL", "DATABASE_URL", "PGLITE_DATA_DIR", "ENCRYPTION_KEY", "NODE_OPTIONS", "VITEST", "VITEST_POOL_ID", "VITEST_WORKER_ID"]) {
+  for (const key of [
+    "SHOPIFY_API_KEY",
+    "SHOPIFY_API_SECRET",
+    "SHOPIFY_APP_URL",
+    "DATABASE_URL",
+    "PGLITE_DATA_DIR",
+    "ENCRYPTION_KEY",
+    "NODE_OPTIONS",
+    "VITEST",
+    "VITEST_POOL_ID",
+    "VITEST_WORKER_ID",
+  ]) {
     delete env[key];
   }
   return env;

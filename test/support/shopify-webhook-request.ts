@@ -22,7 +22,8 @@ export function shopifyWebhookInit(options: {
     "x-shopify-api-version": "2026-07",
     "x-shopify-triggered-at": new Date().toISOString(),
   };
-  const hmac = options.hmac === undefined ? signShopifyWebhook(raw, options.secret ?? LOCAL_SECRET) : options.hmac;
+  const hmac =
+    options.hmac === undefined ? signShopifyWebhook(raw, options.secret ?? LOCAL_SECRET) : options.hmac;
   if (hmac !== null) headers["x-shopify-hmac-sha256"] = hmac;
   return { method: "POST", headers, body: raw };
 }
