@@ -11,6 +11,7 @@ export default defineConfig({
     ],
     exclude: ["**/node_modules/**", "build/**"],
     environment: "node",
+    reporters: ["default", "./test/support/summary-reporter.ts"],
     setupFiles: ["test/setup.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
