@@ -49,6 +49,16 @@ const envSchema = z
         )
         .optional(),
     ),
+    ENCRYPTION_KEY_PREVIOUS: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .refine(
+          (value) => value.split(",").every((key) => Buffer.from(key.trim(), "base64").length === 32),
+          "must be a comma-separated list of 32-byte base64 keys",
+        )
+        .optional(),
+    ),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   })
   .superRefine((env, ctx) => {
