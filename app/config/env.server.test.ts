@@ -9,7 +9,7 @@ const SHOPIFY = {
   ENCRYPTION_KEY: KEY,
 };
 
-function problems(source: NodeJS.ProcessEnv): string[] {
+function problems(source: Record<string, string | undefined>): string[] {
   try {
     parseEnv(source);
   } catch (error) {
