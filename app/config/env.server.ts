@@ -59,6 +59,12 @@ const envSchema = z
         )
         .optional(),
     ),
+    // Every ledger host is configurable so tests and the demo can point at the simulators.
+    DINERO_API_BASE_URL: z.preprocess(emptyToUndefined, z.url().default("https://api.dinero.dk")),
+    DINERO_AUTH_BASE_URL: z.preprocess(emptyToUndefined, z.url().default("https://connect.visma.com")),
+    BILLY_API_BASE_URL: z.preprocess(emptyToUndefined, z.url().default("https://api.billysbilling.com/v2")),
+    ECONOMIC_API_BASE_URL: z.preprocess(emptyToUndefined, z.url().default("https://restapi.e-conomic.com")),
+    DYNACCOUNT_API_BASE_URL: z.preprocess(emptyToUndefined, z.url().default("https://api.dynaccount.com")),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   })
   .superRefine((env, ctx) => {
