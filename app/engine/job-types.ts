@@ -1,0 +1,32 @@
+/** The transfer engine's vocabulary, shared by the queue, the worker and the UI. */
+
+export type JobKind = "invoice" | "creditNote";
+
+export type JobStatus =
+  /** Ready to run (at or after `runAfter`). */
+  | "queued"
+  /** A credit note whose invoice is not transferred yet. */
+  | "waiting"
+  | "running"
+  | "succeeded"
+  | "failed"
+  /** Decided not to transfer (e.g. cancelled before transfer, test order), with a reason. */
+  | "skipped";
+
+export type JobTrigger = "paid" | "fulfilled" | "status" | "manual" | "reconcile" | "backfill";
+
+export interface JobError {
+  kind: string;
+  message: string;
+  retryable: boolean;
+  at: string;
+}
+
+/** Business keys make a redelivered webhook or a double click a no-op. */
+export function businessKeyFor(kind: JobKind, ids: { orderId: string; refundId?: string }): string {
+  if (kind === "creditNote") {
+    if (!ids.refundId) throw new Error("a credit-note job needs a refund id");
+    return `creditNote:${ids.refundId}`;
+  }
+  return `invoice:${ids.orderId}`;
+}
