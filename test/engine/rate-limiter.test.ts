@@ -1,0 +1,48 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { acquireToken, tryTakeToken } from "../../app/engine/rate-limiter.server";
+import { retryDelayMs } from "../../app/engine/backoff";
+import type { TestDatabase } from "../support/test-database";
+import { createTestDatabase } from "../support/test-database";
+
+describe("shared rate limiter", () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(async () => database?.close());
+
+  it("grants the burst at once, then makes callers wait for the refill", async () => {
+    const limit = { perMinute: 600, burst: 3 }; // 10 per second
+    const waits = [];
+    for (let i = 0; i < 4; i++) waits.push(await tryTakeToken(database.prisma, "conn-a", limit));
+    expect(waits.slice(0, 3)).toEqual([0, 0, 0]);
+    expect(waits[3]).toBeGreaterThan(0);
+    expect(waits[3]).toBeLessThanOrEqual(100);
+  });
+
+  it("holds the rate across concurrent callers sharing one connection", async () => {
+    const limit = { perMinute: 1200, burst: 2 }; // 20 per second
+    const started = Date.now();
+    await Promise.all(Array.from({ length: 12 }, () => acquireToken(database.prisma, "conn-b", limit)));
+    // 2 from the burst, 10 more at 20/s → at least ~500 ms.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(450);
+  });
+
+  it("keeps buckets of different connections apart", async () => {
+    const limit = { perMinute: 60, burst: 1 };
+    expect(await tryTakeToken(database.prisma, "conn-c", limit)).toBe(0);
+    expect(await tryTakeToken(database.prisma, "conn-d", limit)).toBe(0);
+    expect(await tryTakeToken(database.prisma, "conn-c", limit)).toBeGreaterThan(0);
+  });
+});
+
+describe("retry backoff", () => {
+  it("grows exponentially with jitter, caps, and honours Retry-After", () => {
+    const policy = { baseMs: 1000, maxMs: 60_000, maxAttempts: 10 };
+    expect(retryDelayMs(1, undefined, policy, () => 0)).toBe(500);
+    expect(retryDelayMs(1, undefined, policy, () => 1)).toBe(1000);
+    expect(retryDelayMs(4, undefined, policy, () => 1)).toBe(8000);
+    expect(retryDelayMs(20, undefined, policy, () => 1)).toBe(60_000);
+    expect(retryDelayMs(1, 30_000, policy, () => 1)).toBe(30_000);
+  });
+});
