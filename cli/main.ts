@@ -1,6 +1,7 @@
 import { ConfigError } from "../app/config/env.server";
 import type { CliIo } from "./cli-io";
 import { processIo } from "./cli-io";
+import { UsageError } from "./usage-error";
 
 type Command = (args: string[], io: CliIo) => Promise<number>;
 
@@ -14,6 +15,27 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     summary: "migrate                  apply database migrations",
     load: async () => (await import("./commands/migrate")).runMigrate,
   },
+  shops: {
+    summary: "shops list [--json]",
+    load: async () => (await import("./commands/shops")).runShops,
+  },
+  settings: {
+    summary: "settings get|set --shop S [--file F]",
+    load: async () => (await import("./commands/settings")).runSettings,
+  },
+  status: {
+    summary: "status --shop S [--order ID] [--json]",
+    load: async () => (await import("./commands/status")).runStatus,
+  },
+  retry: {
+    summary: "retry --shop S (--order ID | --all-failed)",
+    load: async () => (await import("./commands/retry")).runRetry,
+  },
+  pause: {
+    summary: "pause --shop S [--reason TEXT]",
+    load: async () => (await import("./commands/pause")).runPause,
+  },
+  resume: { summary: "resume --shop S", load: async () => (await import("./commands/pause")).runResume },
   preview: {
     summary:
       "preview --source shopify|woocommerce --order ORDER.json [--refund REFUND.json] [--settings SETTINGS.json]",
@@ -39,6 +61,10 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       await command.load()
     )(args, io);
   } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(error.message);
+      return 2;
+    }
     if (error instanceof ConfigError) {
       io.stderr(error.message);
       return 78; // EX_CONFIG: the operator must fix the environment.
