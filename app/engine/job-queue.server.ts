@@ -18,7 +18,9 @@ export interface EnqueueInput {
   orderName?: string;
   refundId?: string;
   trigger: JobTrigger;
-  source: Prisma.InputJsonValue;
+  /** Raw JSON text of the source order (and refund): parsed later so big numeric ids stay exact. */
+  sourceOrder: string;
+  sourceRefund?: string;
   status?: Extract<JobStatus, "queued" | "waiting" | "skipped">;
   /** For skipped jobs: why. */
   reason?: string;
@@ -39,7 +41,8 @@ export async function enqueueJob(
         orderName: input.orderName ?? null,
         refundId: input.refundId ?? null,
         trigger: input.trigger,
-        source: input.source,
+        sourceOrder: input.sourceOrder,
+        sourceRefund: input.sourceRefund ?? null,
         status: input.status ?? "queued",
         ...(input.reason
           ? {

@@ -23,8 +23,12 @@ export async function handleShopifyWebhook(request: Request, expectedTopic: stri
   }
   const { duplicate } = await recordWebhook({
     platform: "shopify",
-    ...webhook,
+    shopDomain: webhook.shopDomain,
+    topic: webhook.topic,
     deliveryId: webhook.webhookId,
+    eventId: webhook.eventId,
+    triggeredAt: webhook.triggeredAt,
+    body: webhook.rawBody,
   });
   if (!duplicate) await applyImmediateEffects(webhook);
   log.info("webhook recorded", { topic: webhook.topic, shop: webhook.shopDomain, duplicate });

@@ -1,4 +1,4 @@
-import type { Platform, Prisma } from "@prisma/client";
+import type { Platform } from "@prisma/client";
 import { prisma } from "../db/prisma.server";
 
 export interface WebhookRecord {
@@ -8,7 +8,8 @@ export interface WebhookRecord {
   deliveryId: string;
   eventId?: string | undefined;
   triggeredAt?: Date | undefined;
-  payload: Record<string, unknown>;
+  /** The raw body text, exactly as received. */
+  body: string;
 }
 
 /** Stores a delivery once; a redelivery of the same id is a no-op. Returns whether it was new. */
@@ -22,7 +23,7 @@ export async function recordWebhook(record: WebhookRecord): Promise<{ duplicate:
         deliveryId: record.deliveryId,
         eventId: record.eventId ?? null,
         triggeredAt: record.triggeredAt ?? null,
-        payload: record.payload as Prisma.InputJsonObject,
+        body: record.body,
       },
     ],
     skipDuplicates: true,

@@ -14,6 +14,8 @@ export interface VerifiedShopifyWebhook {
   eventId: string | undefined;
   triggeredAt: Date | undefined;
   payload: Record<string, unknown>;
+  /** The body text as received (parse it with big-number care, never via `payload`, for ids). */
+  rawBody: string;
 }
 
 /** "ORDERS_PAID" → "orders/paid", "APP_SCOPES_UPDATE" → "app/scopes_update". */
@@ -31,7 +33,9 @@ export async function verifyShopifyWebhook(request: Request): Promise<VerifiedSh
   const declaredLength = Number(request.headers.get("content-length") ?? "0");
   if (declaredLength > MAX_WEBHOOK_BYTES) throw new Response("Payload too large", { status: 413 });
   if (!env().localMode) {
-    // authenticate.webhook reads the body and checks the HMAC with the app secret.
+    // authenticate.webhook reads the body and checks the HMAC with the app secret; the clone
+    // keeps the raw text for us.
+    const rawBody = await request.clone().text();
     const context = await shopify().authenticate.webhook(request);
     const payload = context.payload as unknown;
     if (!isObject(payload)) throw new Response("Webhook body must be a JSON object", { status: 400 });
@@ -44,6 +48,7 @@ export async function verifyShopifyWebhook(request: Request): Promise<VerifiedSh
         "triggeredAt" in context ? (context.triggeredAt as string | undefined) : undefined,
       ),
       payload,
+      rawBody,
     };
   }
   return verifyLocally(request);
@@ -63,8 +68,10 @@ async function verifyLocally(request: Request): Promise<VerifiedShopifyWebhook> 
     throw new Response("Missing Shopify webhook headers", { status: 400 });
   }
   let payload: unknown;
+  let rawBody: string;
   try {
-    payload = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(raw));
+    rawBody = new TextDecoder("utf-8", { fatal: true }).decode(raw);
+    payload = JSON.parse(rawBody);
   } catch {
     throw new Response("Webhook body is not valid UTF-8 JSON", { status: 400 });
   }
@@ -76,6 +83,7 @@ async function verifyLocally(request: Request): Promise<VerifiedShopifyWebhook> 
     eventId: header("x-shopify-event-id") ?? undefined,
     triggeredAt: parseDate(header("x-shopify-triggered-at") ?? undefined),
     payload,
+    rawBody,
   };
 }
 

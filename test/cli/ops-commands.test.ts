@@ -47,7 +47,7 @@ describe("operator CLI", () => {
       orderId: "gid://shopify/Order/7",
       orderName: "#1007",
       trigger: "paid",
-      source: {},
+      sourceOrder: "{}",
     });
     await database.prisma.job.updateMany({
       data: {

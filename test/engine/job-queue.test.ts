@@ -41,7 +41,7 @@ function queueSuite(create: () => Promise<TestDatabase>) {
           kind: "invoice",
           orderId: "gid://shopify/Order/1",
           trigger: "paid",
-          source: {},
+          sourceOrder: "{}",
         }),
       );
     }
@@ -53,9 +53,27 @@ function queueSuite(create: () => Promise<TestDatabase>) {
   it("runs one shop's jobs one at a time in order, and other shops in parallel", async () => {
     const a = await newShop(db, "a.myshopify.com");
     const b = await newShop(db, "b.myshopify.com");
-    await enqueueJob(db, { shopId: a.id, kind: "invoice", orderId: "A1", trigger: "paid", source: {} });
-    await enqueueJob(db, { shopId: a.id, kind: "invoice", orderId: "A2", trigger: "paid", source: {} });
-    await enqueueJob(db, { shopId: b.id, kind: "invoice", orderId: "B1", trigger: "paid", source: {} });
+    await enqueueJob(db, {
+      shopId: a.id,
+      kind: "invoice",
+      orderId: "A1",
+      trigger: "paid",
+      sourceOrder: "{}",
+    });
+    await enqueueJob(db, {
+      shopId: a.id,
+      kind: "invoice",
+      orderId: "A2",
+      trigger: "paid",
+      sourceOrder: "{}",
+    });
+    await enqueueJob(db, {
+      shopId: b.id,
+      kind: "invoice",
+      orderId: "B1",
+      trigger: "paid",
+      sourceOrder: "{}",
+    });
 
     const first = await claimNextJob(db, "w1", LEASE_MS);
     const second = await claimNextJob(db, "w2", LEASE_MS);
@@ -69,7 +87,13 @@ function queueSuite(create: () => Promise<TestDatabase>) {
 
   it("makes a crashed worker's job claimable again when its lease expires", async () => {
     const shop = await newShop(db, "crash.myshopify.com");
-    await enqueueJob(db, { shopId: shop.id, kind: "invoice", orderId: "C1", trigger: "paid", source: {} });
+    await enqueueJob(db, {
+      shopId: shop.id,
+      kind: "invoice",
+      orderId: "C1",
+      trigger: "paid",
+      sourceOrder: "{}",
+    });
     const claimed = await claimNextJob(db, "dead-worker", 50);
     expect(claimed?.attempts).toBe(1);
     expect(await claimNextJob(db, "w2", LEASE_MS)).toBeNull();
@@ -88,10 +112,16 @@ function queueSuite(create: () => Promise<TestDatabase>) {
       orderId: "R1",
       refundId: "refund-1",
       trigger: "paid",
-      source: {},
+      sourceOrder: "{}",
       status: "waiting",
     });
-    await enqueueJob(db, { shopId: shop.id, kind: "invoice", orderId: "R1", trigger: "paid", source: {} });
+    await enqueueJob(db, {
+      shopId: shop.id,
+      kind: "invoice",
+      orderId: "R1",
+      trigger: "paid",
+      sourceOrder: "{}",
+    });
     const invoice = await claimNextJob(db, "w1", LEASE_MS);
     expect(invoice?.kind).toBe("invoice");
     expect(await claimNextJob(db, "w1", LEASE_MS)).toBeNull();
@@ -102,8 +132,20 @@ function queueSuite(create: () => Promise<TestDatabase>) {
 
   it("backs off a retryable failure without letting later jobs of the shop overtake it", async () => {
     const shop = await newShop(db, "retry.myshopify.com");
-    await enqueueJob(db, { shopId: shop.id, kind: "invoice", orderId: "X1", trigger: "paid", source: {} });
-    await enqueueJob(db, { shopId: shop.id, kind: "invoice", orderId: "X2", trigger: "paid", source: {} });
+    await enqueueJob(db, {
+      shopId: shop.id,
+      kind: "invoice",
+      orderId: "X1",
+      trigger: "paid",
+      sourceOrder: "{}",
+    });
+    await enqueueJob(db, {
+      shopId: shop.id,
+      kind: "invoice",
+      orderId: "X2",
+      trigger: "paid",
+      sourceOrder: "{}",
+    });
     const job = await claimNextJob(db, "w1", LEASE_MS);
     await retryJobLater(
       db,
@@ -120,7 +162,7 @@ function queueSuite(create: () => Promise<TestDatabase>) {
   it("pauses the shop on a non-retryable failure; resume runs the failed job and the backlog in order", async () => {
     const shop = await newShop(db, "pause.myshopify.com");
     for (const orderId of ["P1", "P2", "P3"]) {
-      await enqueueJob(db, { shopId: shop.id, kind: "invoice", orderId, trigger: "paid", source: {} });
+      await enqueueJob(db, { shopId: shop.id, kind: "invoice", orderId, trigger: "paid", sourceOrder: "{}" });
     }
     const job = await claimNextJob(db, "w1", LEASE_MS);
     await failJobAndPauseShop(db, job!, "w1", {
@@ -132,7 +174,13 @@ function queueSuite(create: () => Promise<TestDatabase>) {
     const paused = await db.shop.findUniqueOrThrow({ where: { id: shop.id } });
     expect(paused.paused).toBe(true);
     expect(paused.pausedReason).toContain("Account 1000 does not exist");
-    await enqueueJob(db, { shopId: shop.id, kind: "invoice", orderId: "P4", trigger: "paid", source: {} });
+    await enqueueJob(db, {
+      shopId: shop.id,
+      kind: "invoice",
+      orderId: "P4",
+      trigger: "paid",
+      sourceOrder: "{}",
+    });
     expect(await claimNextJob(db, "w1", LEASE_MS)).toBeNull();
 
     expect(await resumeShop(db, shop.id)).toEqual({ requeued: 1 });
@@ -168,7 +216,7 @@ describeWhen(pgAvailable, "PostgreSQL", "job queue on PostgreSQL", () => {
             kind: "invoice",
             orderId: `${shop.domain}-${n}`,
             trigger: "paid",
-            source: {},
+            sourceOrder: "{}",
           });
       }
       const claims = await Promise.all(

@@ -34,7 +34,7 @@ describe("worker", () => {
       orderId,
       orderName: `#${orderId}`,
       trigger: "paid",
-      source: {},
+      sourceOrder: "{}",
     });
     return { shop, job };
   }

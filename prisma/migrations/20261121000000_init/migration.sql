@@ -50,7 +50,7 @@ CREATE TABLE "WebhookEvent" (
     "deliveryId" TEXT NOT NULL,
     "eventId" TEXT,
     "triggeredAt" TIMESTAMP(3),
-    "payload" JSONB NOT NULL,
+    "body" TEXT NOT NULL,
     "receivedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "WebhookEvent_pkey" PRIMARY KEY ("id")
