@@ -1,0 +1,134 @@
+import type { CreditNoteDraft, DraftLine, InvoiceDraft } from "../../domain/invoice-draft";
+import type { CurrencyCode } from "../../domain/money";
+import { LedgerError } from "../ledger-error";
+import { toDineroAmount } from "./dinero-amounts";
+import { DINERO_PROVIDER } from "./dinero-errors";
+
+/**
+ * Draft → Dinero request bodies (InvoiceCreateModel / SalesCreditNoteCreateModel). Pure: no I/O.
+ *
+ * Lines go incl. VAT when the shop showed prices incl. VAT and every line's gross divides evenly
+ * by its quantity: Dinero then sums the very gross amounts the customer paid. Otherwise they go
+ * excl. VAT, where `quantity × unitNet = net` always holds exactly.
+ */
+
+export interface DineroLineBody {
+  ProductGuid: string | null;
+  Description: string | null;
+  Comments?: string;
+  Quantity: number;
+  AccountNumber: number;
+  Unit: "parts" | "shipment";
+  BaseAmountValue: number;
+  Discount: number;
+  LineType: "Product";
+}
+
+interface VoucherBody {
+  Guid: string;
+  ContactGuid: string;
+  Date: string;
+  Currency: string;
+  Language: "da-DK" | "en-GB";
+  ExternalReference: string;
+  Description: string;
+  Comment: string;
+  ShowLinesInclVat: boolean;
+  ProductLines: DineroLineBody[];
+}
+
+export interface DineroInvoiceBody extends VoucherBody {
+  PaymentConditionType: "Netto" | "NettoCash";
+  PaymentConditionNumberOfDays: number | null;
+}
+
+export interface DineroCreditNoteBody extends VoucherBody {
+  CreditNoteFor: string;
+}
+
+interface Refs {
+  guid: string;
+  customerId: string;
+  productIds: ReadonlyMap<string, string>;
+}
+
+export function buildInvoiceBody(draft: InvoiceDraft, refs: Refs): DineroInvoiceBody {
+  return {
+    ...commonBody(draft, refs),
+    // "Netto kontant" (due at once) for paid webshop orders; Dinero wants no day count with it.
+    PaymentConditionType: draft.paymentTermsDays > 0 ? "Netto" : "NettoCash",
+    PaymentConditionNumberOfDays: draft.paymentTermsDays > 0 ? draft.paymentTermsDays : null,
+  };
+}
+
+export function buildCreditNoteBody(
+  draft: CreditNoteDraft,
+  refs: Refs & { invoiceId: string },
+): DineroCreditNoteBody {
+  return { ...commonBody(draft, refs), CreditNoteFor: refs.invoiceId };
+}
+
+/** Dinero's ExternalReference fields hold at most 128 characters. */
+export const MAX_EXTERNAL_REFERENCE = 128;
+
+function commonBody(draft: InvoiceDraft | CreditNoteDraft, refs: Refs): VoucherBody {
+  if (draft.externalReference.length > MAX_EXTERNAL_REFERENCE) {
+    throw new LedgerError({
+      provider: DINERO_PROVIDER,
+      kind: "validation",
+      detail: `externalReference is ${draft.externalReference.length} characters`,
+      merchantMessage: "The document reference is longer than Dinero's 128 characters. Contact support.",
+    });
+  }
+  const inclVat =
+    draft.pricesIncludeVat &&
+    draft.lines.every((line) => line.quantity > 0 && line.gross % line.quantity === 0);
+  const country = draft.customer.address.countryCode?.toUpperCase();
+  return {
+    Guid: refs.guid,
+    ContactGuid: refs.customerId,
+    Date: draft.issueDate,
+    Currency: draft.currency,
+    Language: !country || country === "DK" ? "da-DK" : "en-GB",
+    ExternalReference: draft.externalReference,
+    Description: draft.header,
+    Comment: draft.comment,
+    ShowLinesInclVat: inclVat,
+    ProductLines: draft.lines.map((line) => buildLine(line, draft.currency, inclVat, refs.productIds)),
+  };
+}
+
+function buildLine(
+  line: DraftLine,
+  currency: CurrencyCode,
+  inclVat: boolean,
+  productIds: ReadonlyMap<string, string>,
+): DineroLineBody {
+  const productGuid = line.sku ? (productIds.get(line.sku) ?? null) : null;
+  const unitAmount = inclVat ? line.gross / line.quantity : line.unitNet;
+  return {
+    ProductGuid: productGuid,
+    // The spec: with a ProductGuid the description must be null (Dinero shows the product's name).
+    Description: productGuid ? null : line.description,
+    ...(line.discountCode ? { Comments: `Rabatkode: ${line.discountCode}` } : {}),
+    Quantity: line.quantity,
+    AccountNumber: dineroAccountNumber(line.account),
+    Unit: line.kind === "shipping" ? "shipment" : "parts",
+    BaseAmountValue: toDineroAmount(unitAmount, currency),
+    Discount: 0,
+    LineType: "Product",
+  };
+}
+
+export function dineroAccountNumber(account: string): number {
+  const trimmed = account.trim();
+  if (!/^\d{1,9}$/.test(trimmed)) {
+    throw new LedgerError({
+      provider: DINERO_PROVIDER,
+      kind: "validation",
+      detail: `account "${account}" is not numeric`,
+      merchantMessage: `"${account}" is not a Dinero account number. Choose the accounts again in Settings.`,
+    });
+  }
+  return Number(trimmed);
+}

@@ -1,0 +1,86 @@
+import type { CustomerMatchKey, DraftCustomer } from "../../domain/invoice-draft";
+import type { LedgerRef } from "../ledger-contract";
+import { LedgerError } from "../ledger-error";
+import { MAX_EXTERNAL_REFERENCE } from "./build-dinero-voucher";
+import type { DineroClient } from "./dinero-client";
+import { dineroGuid } from "./dinero-guid";
+import { equalsFilter } from "./dinero-query-filter";
+import { contactCreatedSchema, contactListSchema } from "./dinero-schemas";
+
+/** Customers ↔ Dinero contacts: search by the shop's match key first, create only when absent. */
+
+const MATCH_FIELD: Record<CustomerMatchKey, string> = {
+  email: "Email",
+  phone: "Phone",
+  vatNumber: "VatNumber",
+  reference: "ExternalReference",
+};
+
+export async function findOrCreateContact(client: DineroClient, customer: DraftCustomer): Promise<LedgerRef> {
+  const matchValue = customer.match.value.trim().slice(0, MAX_EXTERNAL_REFERENCE);
+  if (matchValue) {
+    const found = await client.call({
+      method: "GET",
+      version: "v1",
+      path: "/contacts",
+      query: {
+        queryFilter: equalsFilter(MATCH_FIELD[customer.match.key], matchValue),
+        fields: "ContactGuid,Name",
+        pageSize: "1",
+      },
+      schema: contactListSchema,
+      operation: "find contact",
+    });
+    const existing = found.Collection?.[0];
+    if (existing) return { id: existing.ContactGuid, created: false };
+  }
+
+  const guid = dineroGuid(await client.organisationId(), "contact", customer.reference);
+  try {
+    const created = await client.call({
+      method: "POST",
+      version: "v1",
+      path: "/contacts",
+      body: buildContactBody(customer, guid),
+      schema: contactCreatedSchema,
+      operation: "create contact",
+      sentGuid: guid,
+    });
+    return { id: created.ContactGuid, created: true };
+  } catch (error) {
+    // Our deterministic Guid already exists: an earlier attempt created this customer.
+    if (error instanceof LedgerError && error.kind === "conflict" && error.existingId)
+      return { id: error.existingId, created: false };
+    throw error;
+  }
+}
+
+export function buildContactBody(customer: DraftCustomer, guid: string) {
+  const business = customer.isBusiness;
+  const street = [customer.address.line1, customer.address.line2]
+    .filter((part) => part && part.trim())
+    .join(", ");
+  return {
+    ContactGuid: guid,
+    ExternalReference: contactReference(customer),
+    Name: business ? (customer.companyName ?? customer.name) : customer.name,
+    ...(street ? { Street: street } : {}),
+    ...(customer.address.zip ? { ZipCode: customer.address.zip } : {}),
+    ...(customer.address.city ? { City: customer.address.city } : {}),
+    CountryKey: (customer.address.countryCode ?? "DK").toUpperCase(),
+    ...(customer.phone ? { Phone: customer.phone } : {}),
+    ...(customer.email ? { Email: customer.email } : {}),
+    // Company-only fields must stay empty for persons, per the spec.
+    ...(business && customer.companyName ? { AttPerson: customer.name } : {}),
+    ...(business && customer.vatNumber ? { VatNumber: customer.vatNumber } : {}),
+    ...(business && customer.ean ? { EanNumber: customer.ean } : {}),
+    IsPerson: !business,
+    IsMember: false,
+    // Never let Dinero overwrite the buyer's name and address from the CVR register.
+    UseCvr: false,
+  };
+}
+
+function contactReference(customer: DraftCustomer): string {
+  return customer.reference.slice(0, MAX_EXTERNAL_REFERENCE);
+}

@@ -1,0 +1,300 @@
+import type { DraftPayment } from "../../domain/invoice-draft";
+import type { CurrencyCode } from "../../domain/money";
+import { currency, isKnownCurrency } from "../../domain/money";
+import type { EmailRequest, LedgerDocument, LedgerRef } from "../ledger-contract";
+import { LedgerError } from "../ledger-error";
+import type { DineroCreditNoteBody, DineroInvoiceBody } from "./build-dinero-voucher";
+import { dineroAccountNumber, MAX_EXTERNAL_REFERENCE } from "./build-dinero-voucher";
+import { describeAmount, fromDineroAmount, toDineroAmount } from "./dinero-amounts";
+import type { DineroApiVersion, DineroClient } from "./dinero-client";
+import { DINERO_ERROR_CODE, DINERO_PROVIDER } from "./dinero-errors";
+import { equalsFilter } from "./dinero-query-filter";
+import type { DineroVoucherRead } from "./dinero-schemas";
+import {
+  createdResponseSchema,
+  emptySchema,
+  paymentCreatedSchema,
+  paymentsListSchema,
+  voucherListSchema,
+  voucherReadSchema,
+} from "./dinero-schemas";
+
+/**
+ * Invoices and sales credit notes behave alike in Dinero but live under different paths and
+ * versions. Every state change carries the voucher's latest `Timestamp`; a stale one (code 58)
+ * is answered by reading the voucher again and retrying once.
+ */
+
+export type VoucherKind = LedgerDocument["kind"];
+
+const ENDPOINTS: Record<VoucherKind, { base: string; paymentsListVersion: DineroApiVersion; noun: string }> =
+  {
+    invoice: { base: "/invoices", paymentsListVersion: "v2", noun: "invoice" },
+    creditNote: { base: "/sales/creditnotes", paymentsListVersion: "v1", noun: "credit note" },
+  };
+
+/** What the draft says the ledger must arrive at. */
+export interface ExpectedTotals {
+  gross: number;
+  vat: number;
+  /** Per-line rounding may move VAT by one minor unit per line, never more. */
+  lineCount: number;
+}
+
+export async function createVoucher(
+  client: DineroClient,
+  kind: VoucherKind,
+  body: DineroInvoiceBody | DineroCreditNoteBody,
+  expected: ExpectedTotals,
+): Promise<LedgerDocument> {
+  const { base, noun } = ENDPOINTS[kind];
+  try {
+    await client.call({
+      method: "POST",
+      version: "v1",
+      path: base,
+      body,
+      schema: createdResponseSchema,
+      operation: `create ${noun}`,
+      sentGuid: body.Guid,
+    });
+  } catch (error) {
+    if (!(error instanceof LedgerError && error.kind === "conflict" && error.existingId === body.Guid))
+      throw error;
+    // Our Guid exists: an earlier attempt got through. A draft is brought up to date in place.
+    const existing = await readVoucher(client, kind, body.Guid);
+    if (existing.Status === "Draft") {
+      await client.call({
+        method: "PUT",
+        version: "v1.2",
+        path: `${base}/${body.Guid}`,
+        body: { ...body, Timestamp: existing.TimeStamp ?? "" },
+        schema: emptySchema,
+        operation: `update ${noun}`,
+      });
+    }
+  }
+  const read = await readVoucher(client, kind, body.Guid);
+  const document = toDocument(kind, read);
+  const voucherCurrency = currency(body.Currency);
+  const vat = read.TotalVat == null ? undefined : fromDineroAmount(read.TotalVat, voucherCurrency);
+  const grossDiffers = document.totalGross !== expected.gross;
+  // With lines incl. VAT the gross always matches; a wrong account VAT code only shows in the VAT.
+  const vatDiffers = vat !== undefined && Math.abs(vat - expected.vat) > expected.lineCount;
+  if (grossDiffers || vatDiffers) {
+    const what = grossDiffers ? "total" : "VAT";
+    const [actual, wanted] = grossDiffers ? [document.totalGross, expected.gross] : [vat ?? 0, expected.vat];
+    throw new LedgerError({
+      provider: DINERO_PROVIDER,
+      kind: "validation",
+      detail: `${noun} ${body.Guid}: Dinero ${what} ${actual} ≠ draft ${what} ${wanted} (minor units)`,
+      merchantMessage:
+        `Dinero calculated a ${what} of ${describeAmount(actual, voucherCurrency)} for "${body.Description}", but the order's ${what} is ` +
+        `${describeAmount(wanted, voucherCurrency)}. Dinero takes VAT from each line's account: check the VAT code of the ` +
+        `accounts chosen in Settings. The ${noun} was left as an unbooked draft.`,
+    });
+  }
+  return document;
+}
+
+export async function readVoucher(
+  client: DineroClient,
+  kind: VoucherKind,
+  guid: string,
+): Promise<DineroVoucherRead> {
+  const { base, noun } = ENDPOINTS[kind];
+  return client.call({
+    method: "GET",
+    version: "v1",
+    path: `${base}/${guid}`,
+    schema: voucherReadSchema,
+    operation: `read ${noun}`,
+  });
+}
+
+export async function findVoucherByReference(
+  client: DineroClient,
+  kind: VoucherKind,
+  externalReference: string,
+): Promise<LedgerDocument | null> {
+  const { base, noun } = ENDPOINTS[kind];
+  const list = await client.call({
+    method: "GET",
+    version: "v1",
+    path: base,
+    query: {
+      queryFilter: equalsFilter("ExternalReference", externalReference),
+      fields: "Guid,Status,ExternalReference",
+    },
+    schema: voucherListSchema,
+    operation: `find ${noun}`,
+  });
+  const matches = (list.Collection ?? []).filter((item) => item.ExternalReference === externalReference);
+  // Prefer a booked one: a stray draft next to it must never be booked a second time.
+  const chosen = matches.find((item) => item.Status !== "Draft") ?? matches[0];
+  return chosen ? toDocument(kind, await readVoucher(client, kind, chosen.Guid)) : null;
+}
+
+export async function bookVoucher(
+  client: DineroClient,
+  kind: VoucherKind,
+  document: LedgerDocument,
+  number?: number,
+): Promise<LedgerDocument> {
+  const { base, noun } = ENDPOINTS[kind];
+  if (document.state === "booked") return toDocument(kind, await readVoucher(client, kind, document.id));
+  const book = (timestamp: string) =>
+    client.call({
+      method: "POST",
+      version: "v1",
+      path: `${base}/${document.id}/book`,
+      body: { Timestamp: timestamp, Number: number ?? null },
+      schema: voucherReadSchema,
+      operation: `book ${noun}`,
+    });
+  const timestamp = document.version ?? (await readVoucher(client, kind, document.id)).TimeStamp ?? "";
+  try {
+    return toDocument(kind, await book(timestamp));
+  } catch (error) {
+    if (!(error instanceof LedgerError && error.kind === "conflict")) throw error;
+    // Stale version or already booked (e.g. our earlier answer was lost): look before acting.
+    const current = await readVoucher(client, kind, document.id);
+    if (current.Status !== "Draft") return toDocument(kind, current);
+    if (error.providerCode !== String(DINERO_ERROR_CODE.timestampOutdated)) throw error;
+    return toDocument(kind, await book(current.TimeStamp ?? ""));
+  }
+}
+
+export async function registerVoucherPayment(
+  client: DineroClient,
+  kind: VoucherKind,
+  document: LedgerDocument,
+  payment: DraftPayment,
+): Promise<LedgerRef> {
+  const { base, paymentsListVersion, noun } = ENDPOINTS[kind];
+  const reference = payment.reference.slice(0, MAX_EXTERNAL_REFERENCE);
+  // Payments take no client Guid; our reference on an existing payment means it is already there.
+  const listed = await client.call({
+    method: "GET",
+    version: paymentsListVersion,
+    path: `${base}/${document.id}/payments`,
+    schema: paymentsListSchema,
+    operation: `list ${noun} payments`,
+  });
+  const existing = listed.Payments?.find((item) => item.ExternalReference === reference);
+  if (existing) return { id: existing.Guid, created: false };
+
+  const post = async (voucher: DineroVoucherRead) => {
+    const voucherCurrency = currencyOf(voucher);
+    const amounts =
+      voucherCurrency === "DKK"
+        ? { Amount: toDineroAmount(payment.amount, voucherCurrency) }
+        : await foreignAmounts(client, kind, voucher, payment.amount, voucherCurrency);
+    return client.call({
+      method: "POST",
+      version: "v1",
+      path: `${base}/${document.id}/payments`,
+      body: {
+        Timestamp: voucher.TimeStamp ?? "",
+        DepositAccountNumber: dineroAccountNumber(payment.depositAccount),
+        ...amounts,
+        Description: `${kind === "invoice" ? "Betaling" : "Tilbagebetaling"} via ${payment.gateway}`,
+        RemainderIsFee: false,
+        ExternalReference: reference,
+        PaymentDate: payment.date,
+      },
+      schema: paymentCreatedSchema,
+      operation: `register ${noun} payment`,
+    });
+  };
+  try {
+    return { id: (await post(await readVoucher(client, kind, document.id))).Guid, created: true };
+  } catch (error) {
+    if (!(error instanceof LedgerError && error.providerCode === String(DINERO_ERROR_CODE.timestampOutdated)))
+      throw error;
+    return { id: (await post(await readVoucher(client, kind, document.id))).Guid, created: true };
+  }
+}
+
+export async function emailVoucher(
+  client: DineroClient,
+  kind: VoucherKind,
+  document: LedgerDocument,
+  request: EmailRequest,
+): Promise<void> {
+  const { base, noun } = ENDPOINTS[kind];
+  // Dinero refuses a custom message without the tag it replaces with the PDF link.
+  const message = request.body.includes("[link-to-pdf]") ? request.body : `${request.body}\n\n[link-to-pdf]`;
+  await client.call({
+    method: "POST",
+    version: "v1",
+    path: `${base}/${document.id}/email`,
+    body: {
+      ShouldAddTrustPilotEmailAsBcc: false,
+      Receiver: request.recipient,
+      ...(request.subject ? { Subject: request.subject } : {}),
+      Message: message,
+    },
+    schema: emptySchema,
+    operation: `e-mail ${noun}`,
+  });
+}
+
+export function toDocument(kind: VoucherKind, voucher: DineroVoucherRead): LedgerDocument {
+  return {
+    kind,
+    id: voucher.Guid,
+    ...(voucher.Number ? { number: String(voucher.Number) } : {}),
+    state: voucher.Status === "Draft" ? "draft" : "booked",
+    totalGross: fromDineroAmount(voucher.TotalInclVat, currencyOf(voucher)),
+    externalReference: voucher.ExternalReference ?? "",
+    ...(voucher.TimeStamp ? { version: voucher.TimeStamp } : {}),
+  };
+}
+
+function currencyOf(voucher: DineroVoucherRead): CurrencyCode {
+  const code = voucher.Currency ?? "DKK";
+  return currency(isKnownCurrency(code) ? code : "DKK");
+}
+
+/**
+ * Dinero books payments in DKK and wants the foreign amount beside it to fix the rate. The
+ * voucher's own DKK total (list endpoint only) gives the rate Dinero used.
+ */
+async function foreignAmounts(
+  client: DineroClient,
+  kind: VoucherKind,
+  voucher: DineroVoucherRead,
+  amount: number,
+  voucherCurrency: CurrencyCode,
+) {
+  const { base, noun } = ENDPOINTS[kind];
+  const list = await client.call({
+    method: "GET",
+    version: "v1",
+    path: base,
+    query: {
+      queryFilter: equalsFilter("ExternalReference", voucher.ExternalReference ?? ""),
+      fields: "Guid,TotalInclVat,TotalInclVatInDkk",
+    },
+    schema: voucherListSchema,
+    operation: `read ${noun} DKK total`,
+  });
+  const row = list.Collection?.find((item) => item.Guid === voucher.Guid);
+  if (!row || row.TotalInclVat == null || row.TotalInclVatInDkk == null || row.TotalInclVat === 0) {
+    throw new LedgerError({
+      provider: DINERO_PROVIDER,
+      kind: "unknown",
+      detail: `no DKK total for ${noun} ${voucher.Guid}`,
+      merchantMessage: `Dinero did not report the DKK value of this ${noun}, so the payment could not be converted. Register it in Dinero by hand.`,
+    });
+  }
+  const dkk = currency("DKK");
+  const totalMinor = fromDineroAmount(row.TotalInclVat, voucherCurrency);
+  const totalDkkMinor = fromDineroAmount(row.TotalInclVatInDkk, dkk);
+  const amountDkk = Math.round((amount * totalDkkMinor) / totalMinor);
+  return {
+    Amount: toDineroAmount(amountDkk, dkk),
+    AmountInForeignCurrency: toDineroAmount(amount, voucherCurrency),
+  };
+}
