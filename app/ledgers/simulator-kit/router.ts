@@ -3,6 +3,8 @@ import type { IncomingHttpHeaders } from "node:http";
 export interface SimRequest {
   method: string;
   path: string;
+  /** The request target exactly as received (path + query, still encoded), e.g. for signature checks. */
+  rawUrl?: string;
   query: URLSearchParams;
   headers: IncomingHttpHeaders;
   rawBody: Buffer;
@@ -38,7 +40,10 @@ export class SimRouter {
     return this;
   }
 
-  match(method: string, path: string): { handler: SimHandler; params: Record<string, string> } | "methodNotAllowed" | null {
+  match(
+    method: string,
+    path: string,
+  ): { handler: SimHandler; params: Record<string, string> } | "methodNotAllowed" | null {
     const parts = split(path);
     let pathMatched = false;
     for (const route of this.routes) {

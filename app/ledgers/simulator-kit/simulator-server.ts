@@ -65,6 +65,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     const method = (req.method ?? "GET").toUpperCase();
     const record = (status: number) => requests.push({ method, path: url.pathname, status, at: Date.now() });
     const request = buildRequest(method, url, req.headers, rawBody);
+    request.rawUrl = req.url ?? "/";
 
     if (faults.latencyMs > 0) await sleep(faults.latencyMs);
     const fault = faults.pick({ method, path: url.pathname });
@@ -82,7 +83,8 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
 
     const matched = options.router.match(method, url.pathname);
     if (matched === null) return send(res, options.errors.notFound(request), record);
-    if (matched === "methodNotAllowed") return send(res, { status: 405, body: { error: "Method not allowed" } }, record);
+    if (matched === "methodNotAllowed")
+      return send(res, { status: 405, body: { error: "Method not allowed" } }, record);
     request.params = matched.params;
 
     if (limiter && options.rateLimit) {
@@ -95,9 +97,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
       response = await matched.handler(request);
     } catch (error) {
       response =
-        error instanceof SyntaxError
-          ? options.errors.badJson(request, error)
-          : options.errors.serverError();
+        error instanceof SyntaxError ? options.errors.badJson(request, error) : options.errors.serverError();
       if (!(error instanceof SyntaxError)) console.error(`[${options.name} simulator]`, error);
     }
     if (fault === "dropAfterCommit") {
@@ -124,7 +124,12 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
   };
 }
 
-function buildRequest(method: string, url: URL, headers: http.IncomingHttpHeaders, rawBody: Buffer): SimRequest {
+function buildRequest(
+  method: string,
+  url: URL,
+  headers: http.IncomingHttpHeaders,
+  rawBody: Buffer,
+): SimRequest {
   return {
     method,
     path: url.pathname,

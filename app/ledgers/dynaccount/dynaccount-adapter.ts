@@ -1,0 +1,56 @@
+import { LEDGER_CONTRACT_VERSION, type LedgerAdapter, type LedgerAdapterInit } from "../ledger-contract";
+import { DynaccountClient } from "./dynaccount-client";
+import type { DynaccountContext } from "./dynaccount-context";
+import type { DynaccountCredentials } from "./dynaccount-credentials";
+import { findOrCreateDebtor } from "./dynaccount-customers";
+import {
+  bookDynaccountCreditNote,
+  bookDynaccountInvoice,
+  emailDynaccountInvoice,
+} from "./dynaccount-booking";
+import { createDynaccountCreditNote, createDynaccountInvoice } from "./dynaccount-documents";
+import { findDynaccountDocument } from "./dynaccount-find-document";
+import {
+  listDynaccountDepositAccounts,
+  listDynaccountPaymentTerms,
+  listDynaccountSalesAccounts,
+  listDynaccountVatCodes,
+  verifyDynaccountConnection,
+} from "./dynaccount-lists";
+import { registerDynaccountPayment, registerDynaccountRefund } from "./dynaccount-payments";
+import { ensureDynaccountProduct, readDynaccountStock } from "./dynaccount-products";
+
+/**
+ * Dynaccount (API v7) behind the shared ledger contract. Invoices take the order path (debtor
+ * order → booked debtor invoice with Dynaccount's number, e-mailed by Dynaccount); payments and
+ * refunds are vouchers in a booking draft. See docs/ledgers/dynaccount.md for the reasons.
+ */
+export function createDynaccountAdapter(init: LedgerAdapterInit<DynaccountCredentials>): LedgerAdapter {
+  const context: DynaccountContext = {
+    client: new DynaccountClient(init),
+    credentials: init.credentials,
+    cache: {},
+  };
+  return {
+    contractVersion: LEDGER_CONTRACT_VERSION,
+    provider: "dynaccount",
+    verifyConnection: () => verifyDynaccountConnection(context),
+    listSalesAccounts: () => listDynaccountSalesAccounts(context),
+    listDepositAccounts: () => listDynaccountDepositAccounts(context),
+    listVatCodes: () => listDynaccountVatCodes(context),
+    listPaymentTerms: () => listDynaccountPaymentTerms(context),
+    // Dynaccount's API has no layout table; invoices use the company's own layout.
+    listLayouts: () => Promise.resolve([]),
+    findOrCreateCustomer: (customer) => findOrCreateDebtor(context, customer),
+    ensureProduct: (product, options) => ensureDynaccountProduct(context, product, options),
+    createInvoice: (draft, refs) => createDynaccountInvoice(context, draft, refs),
+    bookInvoice: (document, options) => bookDynaccountInvoice(context, document, options),
+    registerPayment: (document, payment) => registerDynaccountPayment(context, document, payment),
+    emailInvoice: (document, request) => emailDynaccountInvoice(context, document, request),
+    createCreditNote: (draft, refs) => createDynaccountCreditNote(context, draft, refs),
+    bookCreditNote: (document) => bookDynaccountCreditNote(context, document),
+    registerRefund: (document, payment) => registerDynaccountRefund(context, document, payment),
+    findDocument: (kind, externalReference) => findDynaccountDocument(context, kind, externalReference),
+    readStock: (skus) => readDynaccountStock(context, skus),
+  };
+}

@@ -1,0 +1,16 @@
+import type { DynaccountClient } from "./dynaccount-client";
+import type { DynaccountCredentials } from "./dynaccount-credentials";
+
+/** What the adapter's parts share: the client, the credentials and look-ups worth keeping. */
+export interface DynaccountContext {
+  client: DynaccountClient;
+  credentials: DynaccountCredentials;
+  /** Filled on first successful look-up; a failed look-up is simply retried next time. */
+  cache: { debtorGroup?: string; draftId?: string; paymentTerms?: PaymentTerm[] };
+}
+
+export interface PaymentTerm {
+  name: string;
+  type: string;
+  days: number;
+}

@@ -1,0 +1,150 @@
+import type { DraftAddress, DraftCustomer } from "../../domain/invoice-draft";
+import type { LedgerRef } from "../ledger-contract";
+import { LedgerError } from "../ledger-error";
+import type { DynaccountFields } from "./dynaccount-client";
+import type { DynaccountContext } from "./dynaccount-context";
+import { DYNACCOUNT } from "./dynaccount-errors";
+import { debtorGroupRowSchema, debtorRowSchema, readRow, readRows } from "./dynaccount-rows";
+
+/**
+ * Debtors are found by the shop's match key and otherwise created with the next free debtor
+ * number (`module_id_`), which is what every other table references — so it is our customer id.
+ * Our stable reference goes into the debtor's `note` so "match by reference" can find it.
+ */
+
+const LOOKUP = "look up the customer in Dynaccount";
+const CREATE = "create the customer in Dynaccount";
+
+export function referenceNote(reference: string): string {
+  return `ledger-bridge:${reference}`;
+}
+
+export async function findOrCreateDebtor(
+  context: DynaccountContext,
+  customer: DraftCustomer,
+): Promise<LedgerRef> {
+  const found = await findDebtor(context, customer);
+  if (found) return { id: found, created: false };
+  const fields = debtorFields(customer, await debtorGroup(context));
+  const create = async (): Promise<LedgerRef> => {
+    const number = await nextDebtorNumber(context);
+    const row = await context.client.put("debtor", undefined, { module_id_: number, ...fields }, CREATE);
+    return { id: readRow(debtorRowSchema, row, CREATE).module_id_, created: true };
+  };
+  try {
+    return await create();
+  } catch (error) {
+    // Another writer took the number between our read and our write: read it again, once.
+    if (!(LedgerError.is(error) && error.kind === "conflict")) throw error;
+    return create();
+  }
+}
+
+async function findDebtor(context: DynaccountContext, customer: DraftCustomer): Promise<string | undefined> {
+  for (const [column, value] of matchFilters(customer)) {
+    const rows = await context.client.get(
+      "debtor",
+      { where: { [column]: value }, select: ["id", "module_id_"], order: "id", limit: [0, 1] },
+      LOOKUP,
+    );
+    const first = readRows(debtorRowSchema, rows, LOOKUP)[0];
+    if (first) return first.module_id_;
+  }
+  return undefined;
+}
+
+function matchFilters(customer: DraftCustomer): Array<[string, string]> {
+  const value = customer.match.value.trim();
+  if (!value) {
+    throw new LedgerError({
+      kind: "validation",
+      provider: DYNACCOUNT,
+      detail: `Empty ${customer.match.key} to match the customer by`,
+      merchantMessage: `The order has no customer ${customer.match.key} to find the customer in Dynaccount by. Change the customer matching setting or complete the customer in the shop.`,
+    });
+  }
+  switch (customer.match.key) {
+    case "email":
+      return [["email", value]];
+    case "phone":
+      return [["phone", value]];
+    case "reference":
+      return [["note", referenceNote(value)]];
+    case "vatNumber": {
+      // Buyers type "DK12345678" or "12345678"; try both spellings.
+      const digits = value.replace(/^[A-Za-z]{2}/, "").replace(/\s+/g, "");
+      return [...new Set([value, digits])].map((variant) => ["vatno", variant] as [string, string]);
+    }
+  }
+}
+
+async function nextDebtorNumber(context: DynaccountContext): Promise<number> {
+  const rows = await context.client.get(
+    "debtor",
+    { select: ["id", "module_id_"], order: "module_id_ desc", limit: [0, 1] },
+    CREATE,
+  );
+  const last = readRows(debtorRowSchema, rows, CREATE)[0];
+  const lastNumber = last ? Number(last.module_id_) : 0;
+  return Number.isSafeInteger(lastNumber) ? lastNumber + 1 : 1;
+}
+
+async function debtorGroup(context: DynaccountContext): Promise<string> {
+  if (context.cache.debtorGroup) return context.cache.debtorGroup;
+  const wanted = context.credentials.debtorGroup;
+  const rows = await context.client.get(
+    "debtor_group",
+    { select: ["id", "name"], order: "id", ...(wanted ? { where: { name: wanted } } : {}) },
+    CREATE,
+  );
+  const group = readRows(debtorGroupRowSchema, rows, CREATE)[0];
+  if (!group) {
+    throw new LedgerError({
+      kind: "validation",
+      provider: DYNACCOUNT,
+      detail: `Debtor group ${wanted ?? "(any)"} not found`,
+      merchantMessage: wanted
+        ? `Dynaccount has no debtor group named "${wanted}". Create it in Dynaccount or change the debtor group in Settings.`
+        : "Dynaccount has no debtor group yet. Create one (Debitorer > Grupper) and retry the transfer.",
+    });
+  }
+  context.cache.debtorGroup = group.name;
+  return group.name;
+}
+
+function debtorFields(customer: DraftCustomer, group: string): DynaccountFields {
+  const country = customer.address.countryCode?.toUpperCase();
+  const shipping = customer.shippingAddress;
+  const differentShipping =
+    shipping !== undefined && JSON.stringify(shipping) !== JSON.stringify(customer.address);
+  return {
+    module_group_name: group,
+    name: customer.companyName || customer.name,
+    attention_name: customer.companyName ? customer.name : undefined,
+    ...addressFields(customer.address, ""),
+    ref_country_name: country,
+    phone: customer.phone,
+    email: customer.email,
+    email_invoice: customer.email,
+    vatno: customer.vatNumber,
+    ean: customer.ean,
+    lang: country === undefined || country === "DK" ? "da" : "en",
+    note: referenceNote(customer.reference),
+    ...(differentShipping && shipping
+      ? {
+          dlv_name: customer.name,
+          ...addressFields(shipping, "dlv_"),
+          dlv_ref_country_name: shipping.countryCode?.toUpperCase(),
+        }
+      : {}),
+  };
+}
+
+export function addressFields(address: DraftAddress, prefix: "" | "dlv_"): DynaccountFields {
+  const street = [address.line1, address.line2].filter((part) => part && part.trim()).join(", ");
+  return {
+    [`${prefix}address`]: street || undefined,
+    [`${prefix}zip`]: address.zip,
+    [`${prefix}city`]: address.city,
+  };
+}

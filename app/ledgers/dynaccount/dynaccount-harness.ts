@@ -1,0 +1,58 @@
+import type { LedgerHarness, StartedLedger } from "../../../test/contract/ledger-harness";
+import type { FaultRequestInfo } from "../simulator-kit/faults";
+import { createDynaccountAdapter } from "./dynaccount-adapter";
+import type { DynaccountCredentials } from "./dynaccount-credentials";
+import { startDynaccountSimulator } from "./simulator/dynaccount-simulator";
+import { simulatedCounts, simulatedDocuments } from "./simulator/sim-probe";
+
+/**
+ * Dynaccount for the shared contract suite. A document is committed by its lines request
+ * (`insert_bulk/debtor_order_product` or `…/debtor_creditnote_product`), so that is where a
+ * drop-after-commit must strike to leave a stored document behind a lost answer.
+ */
+
+const LINES_TABLE = { invoice: "debtor_order_product", creditNote: "debtor_creditnote_product" } as const;
+
+export const dynaccountHarness: LedgerHarness = {
+  provider: "dynaccount",
+  accounts: {
+    sales: "1100",
+    salesNoVat: "1140",
+    deposit: "5820",
+    giftCardLiability: "6800",
+    rounding: "3990",
+  },
+  supportsLockedNumber: false,
+  isDocumentCreateRequest(kind: "invoice" | "creditNote", request: FaultRequestInfo): boolean {
+    return (
+      request.method === "POST" &&
+      new RegExp(`^/v7/[^/]+/[^/]+/insert_bulk/${LINES_TABLE[kind]}/?$`).test(request.path)
+    );
+  },
+  async start(options?: { adapterTimeoutMs?: number }): Promise<StartedLedger> {
+    const simulator = await startDynaccountSimulator();
+    const credentials: DynaccountCredentials = {
+      apiId: simulator.company.apiId,
+      apiKey: simulator.company.apiKey,
+      apiSecret: simulator.company.apiSecret,
+    };
+    const build = (creds: DynaccountCredentials) =>
+      createDynaccountAdapter({
+        credentials: creds,
+        endpoints: { apiBaseUrl: simulator.url },
+        ...(options?.adapterTimeoutMs !== undefined ? { timeoutMs: options.adapterTimeoutMs } : {}),
+      });
+    return {
+      adapter: build(credentials),
+      adapterWithBadCredentials: () => build({ ...credentials, apiSecret: "0".repeat(40) }),
+      probe: {
+        faults: simulator.faults,
+        counts: () => simulatedCounts(simulator.state),
+        documents: () => simulatedDocuments(simulator.state),
+        requestCount: () => simulator.requests.length,
+        setRateLimit: (limit, windowMs) => simulator.setRateLimit(limit, windowMs),
+      },
+      close: () => simulator.close(),
+    };
+  },
+};

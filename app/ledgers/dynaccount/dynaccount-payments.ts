@@ -1,0 +1,137 @@
+import type { DraftPayment } from "../../domain/invoice-draft";
+import { formatMinor, type CurrencyCode, currency, isKnownCurrency } from "../../domain/money";
+import type { LedgerDocument, LedgerRef } from "../ledger-contract";
+import { LedgerError } from "../ledger-error";
+import { DEFAULT_DRAFT_NAME } from "./dynaccount-credentials";
+import type { DynaccountContext } from "./dynaccount-context";
+import { unixNoon } from "./dynaccount-dates";
+import { DYNACCOUNT } from "./dynaccount-errors";
+import { idRowSchema, invoiceRowSchema, readRow, readRows } from "./dynaccount-rows";
+
+/**
+ * Dynaccount has no payment endpoint: money received or paid back is a voucher (`enclosure`)
+ * with a DEBTOR_PAYMENT row in a booking draft (kassekladde) — deposit account against the
+ * debtor, matched to the invoice/credit-note number — which the bookkeeper books together with
+ * the bank reconciliation, as the official webshop integration leaves its vouchers.
+ * The voucher text is deterministic, so a retry finds the earlier voucher instead of adding one.
+ */
+
+export function registerDynaccountPayment(
+  context: DynaccountContext,
+  document: LedgerDocument,
+  payment: DraftPayment,
+): Promise<LedgerRef> {
+  return postPayment(context, document, payment, 1);
+}
+
+export function registerDynaccountRefund(
+  context: DynaccountContext,
+  document: LedgerDocument,
+  payment: DraftPayment,
+): Promise<LedgerRef> {
+  return postPayment(context, document, payment, -1);
+}
+
+async function postPayment(
+  context: DynaccountContext,
+  document: LedgerDocument,
+  payment: DraftPayment,
+  direction: 1 | -1,
+): Promise<LedgerRef> {
+  const noun = document.kind === "invoice" ? "invoice" : "credit note";
+  const operation = `register the ${direction > 0 ? "payment" : "refund"} of ${noun} ${document.number ?? document.id} in Dynaccount`;
+  if (document.state !== "booked")
+    throw invalid(
+      `The ${noun} must be booked before a payment can be registered.`,
+      `document ${document.id} is ${document.state}`,
+    );
+  if (!Number.isSafeInteger(payment.amount) || payment.amount <= 0)
+    throw invalid("The payment amount must be positive.", `amount ${payment.amount}`);
+
+  const table = document.kind === "invoice" ? "debtor_invoice" : "debtor_creditnote";
+  const source = readRow(
+    invoiceRowSchema,
+    await context.client.getById(table, document.id, operation),
+    operation,
+  );
+  if (!source.module_id_ || !source.invoice_id_)
+    throw invalid(`Dynaccount did not return the ${noun}'s number and customer.`, `row ${source.id}`);
+  const code: CurrencyCode =
+    source.currency_name && isKnownCurrency(source.currency_name)
+      ? currency(source.currency_name)
+      : currency("DKK");
+
+  const draftId = await bookingDraft(context, operation);
+  const txt = `${direction > 0 ? "Indbetaling faktura" : "Udbetaling kreditnota"} ${source.invoice_id_} (${payment.gateway} ${payment.reference})`;
+  const existing = readRows(
+    idRowSchema,
+    await context.client.get(
+      "enclosure",
+      { where: { draft_id: draftId, txt }, select: ["id"], order: "id" },
+      operation,
+    ),
+    operation,
+  )[0];
+  if (existing) {
+    const rows = await context.client.get(
+      "accounting",
+      { where: { enclosure_id: existing.id }, select: ["id"], limit: [0, 1] },
+      operation,
+    );
+    if (rows.length > 0) return { id: existing.id, created: false };
+  }
+  const voucherId =
+    existing?.id ??
+    readRow(
+      idRowSchema,
+      await context.client.put(
+        "enclosure",
+        undefined,
+        { time: unixNoon(payment.date), draft_id: draftId, enc_id_: "", txt, note: payment.reference },
+        operation,
+      ),
+      operation,
+    ).id;
+  try {
+    await context.client.put(
+      "accounting",
+      undefined,
+      {
+        enclosure_id: voucherId,
+        type: "DEBTOR_PAYMENT",
+        account_id_: payment.depositAccount,
+        accountoff_id_: source.module_id_,
+        invoice_id_: source.invoice_id_,
+        currency_name: code,
+        // The amount posts to the deposit account and the opposite to the debtor.
+        amount: formatMinor(direction * payment.amount, code),
+      },
+      operation,
+    );
+  } catch (error) {
+    if (LedgerError.is(error) && !error.retryable) {
+      await context.client.delete("enclosure", voucherId, operation).catch(() => undefined);
+    }
+    throw error;
+  }
+  return { id: voucherId, created: true };
+}
+
+async function bookingDraft(context: DynaccountContext, operation: string): Promise<string> {
+  if (context.cache.draftId) return context.cache.draftId;
+  const name = context.credentials.draftName ?? DEFAULT_DRAFT_NAME;
+  const found = readRows(
+    idRowSchema,
+    await context.client.get("draft", { where: { name }, select: ["id"], order: "id" }, operation),
+    operation,
+  )[0];
+  const id =
+    found?.id ??
+    readRow(idRowSchema, await context.client.put("draft", undefined, { name }, operation), operation).id;
+  context.cache.draftId = id;
+  return id;
+}
+
+function invalid(merchantMessage: string, detail: string): LedgerError {
+  return new LedgerError({ kind: "validation", provider: DYNACCOUNT, detail, merchantMessage });
+}
