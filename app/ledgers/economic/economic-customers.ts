@@ -1,0 +1,160 @@
+import type { DraftAddress, DraftCustomer } from "../../domain/invoice-draft";
+import type { LedgerRef } from "../ledger-contract";
+import type { EconomicClient } from "./economic-client";
+import { type EconomicLookups, type ZoneKey } from "./economic-lookups";
+import { filterValue, idempotencyKey } from "./economic-request-keys";
+import { collectionOf, customerSchema } from "./economic-schemas";
+
+/**
+ * Customers (debtors). Found by the shop's matching key before anything is created. e-conomic
+ * customers have no field for a foreign reference, so "reference" matching falls back to the
+ * strongest identifier the customer has (e-mail, then phone, then CVR/VAT); the create itself
+ * carries an Idempotency-Key derived from our reference, so a retried create stays one customer.
+ */
+
+const EU_COUNTRIES = new Set([
+  "AT",
+  "BE",
+  "BG",
+  "HR",
+  "CY",
+  "CZ",
+  "DE",
+  "EE",
+  "FI",
+  "FR",
+  "GR",
+  "HU",
+  "IE",
+  "IT",
+  "LV",
+  "LT",
+  "LU",
+  "MT",
+  "NL",
+  "PL",
+  "PT",
+  "RO",
+  "SK",
+  "SI",
+  "ES",
+  "SE",
+]);
+
+const countryNames = new Intl.DisplayNames(["en"], { type: "region" });
+
+export async function findOrCreateCustomer(
+  client: EconomicClient,
+  lookups: EconomicLookups,
+  customer: DraftCustomer,
+): Promise<LedgerRef> {
+  const filter = matchFilter(customer);
+  if (filter) {
+    const found = await client.request(
+      {
+        method: "GET",
+        path: "/customers",
+        query: { filter, pagesize: "100" },
+        operation: "look up the customer",
+      },
+      customerCollection,
+    );
+    const match = found.collection
+      .filter((candidate) => !candidate.barred)
+      .sort((a, b) => a.customerNumber - b.customerNumber)[0];
+    if (match) return { id: String(match.customerNumber), created: false };
+  }
+
+  const zone = customerZone(customer);
+  const customerGroupNumber = await lookups.customerGroupNumber(zone);
+  const body = compact({
+    name: (customer.companyName || customer.name).slice(0, 255),
+    currency: await lookups.baseCurrency(),
+    customerGroup: { customerGroupNumber },
+    vatZone: { vatZoneNumber: await lookups.zoneNumber(zone) },
+    paymentTerms: { paymentTermsNumber: await lookups.defaultPaymentTerms() },
+    email: customer.email?.slice(0, 255),
+    telephoneAndFaxNumber: customer.phone?.slice(0, 255),
+    address: addressLines(customer.address)?.slice(0, 510),
+    zip: customer.address.zip?.slice(0, 30),
+    city: customer.address.city?.slice(0, 50),
+    country: countryName(customer.address.countryCode)?.slice(0, 50),
+    corporateIdentificationNumber: normaliseVat(customer.vatNumber, customer.address.countryCode)?.slice(
+      0,
+      40,
+    ),
+    ean: customer.ean?.slice(0, 13),
+  });
+  const created = await client.request(
+    {
+      method: "POST",
+      path: "/customers",
+      body,
+      idempotencyKey: idempotencyKey("customer", customer.reference, body),
+      operation: "create the customer",
+    },
+    customerSchema,
+  );
+  return { id: String(created.customerNumber), created: true };
+}
+
+const customerCollection = collectionOf(customerSchema);
+
+function matchFilter(customer: DraftCustomer): string | undefined {
+  const { key, value } = customer.match;
+  const candidates: Array<[Exclude<DraftCustomer["match"]["key"], "reference">, string | undefined]> =
+    key === "reference"
+      ? [
+          ["email", customer.email],
+          ["phone", customer.phone],
+          ["vatNumber", customer.vatNumber],
+        ]
+      : [[key, value]];
+  for (const [field, raw] of candidates) {
+    const wanted = field === "vatNumber" ? normaliseVat(raw, customer.address.countryCode) : raw?.trim();
+    if (!wanted) continue;
+    const escaped = filterValue(wanted);
+    if (field === "email") return `email$eq:${escaped}`;
+    if (field === "phone") return `telephoneAndFaxNumber$eq:${escaped}$or:mobilePhone$eq:${escaped}`;
+    return `corporateIdentificationNumber$eq:${escaped}`;
+  }
+  return undefined;
+}
+
+/** Danish CVR goes without the DK prefix; foreign VAT numbers keep theirs. */
+function normaliseVat(vat: string | undefined, countryCode: string | undefined): string | undefined {
+  const compacted = vat?.replace(/[\s.-]/g, "").toUpperCase();
+  if (!compacted) return undefined;
+  return compacted.startsWith("DK") || (countryCode ?? "DK").toUpperCase() === "DK"
+    ? compacted.replace(/^DK/, "")
+    : compacted;
+}
+
+/** Domestic for Denmark and EU consumers (they pay Danish or OSS VAT); EU only for businesses with a VAT number. */
+function customerZone(customer: DraftCustomer): ZoneKey {
+  const country = (customer.address.countryCode ?? "DK").toUpperCase();
+  if (country === "DK") return "domestic";
+  if (EU_COUNTRIES.has(country)) return customer.isBusiness && customer.vatNumber ? "eu" : "domestic";
+  return "abroad";
+}
+
+export function addressLines(address: DraftAddress | undefined): string | undefined {
+  const lines = [address?.line1, address?.line2].filter((line): line is string => Boolean(line?.trim()));
+  return lines.length > 0 ? lines.join("\n") : undefined;
+}
+
+export function countryName(code: string | undefined): string | undefined {
+  if (!code) return undefined;
+  try {
+    return countryNames.of(code.toUpperCase()) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** e-conomic rejects `null`: optional properties must be left out, not sent empty. */
+export function compact<T extends Record<string, unknown>>(record: T): T {
+  return Object.fromEntries(
+    Object.entries(record).filter(([, value]) => value !== undefined && value !== ""),
+  ) as T;
+}

@@ -1,0 +1,89 @@
+import type { LedgerHarness, SimulatedDocument, SimulatorProbe } from "../../../test/contract/ledger-harness";
+import { createEconomicAdapter } from "./economic-adapter";
+import type { EconomicCredentials } from "./economic-credentials";
+import type { RunningEconomicSimulator } from "./simulator/economic-simulator";
+import { startEconomicSimulator } from "./simulator/economic-simulator";
+import type { SimInvoice } from "./simulator/economic-sim-state";
+
+/**
+ * Runs the shared ledger contract against the e-conomic adapter and its simulator. Accounts are
+ * from the simulator's seeded Danish chart (1010 sales with VAT, 5820 bank, …).
+ */
+export const economicHarness: LedgerHarness = {
+  provider: "economic",
+  accounts: {
+    sales: "1010",
+    salesNoVat: "1020",
+    deposit: "5820",
+    giftCardLiability: "6850",
+    rounding: "1090",
+  },
+  supportsLockedNumber: true,
+  // Invoices and credit notes are both created as draft invoices.
+  isDocumentCreateRequest: (_kind, request) =>
+    request.method === "POST" && request.path === "/invoices/drafts",
+  async start(options) {
+    const simulator = await startEconomicSimulator();
+    const adapterFor = (credentials: EconomicCredentials) =>
+      createEconomicAdapter(
+        {
+          credentials,
+          endpoints: { apiBaseUrl: simulator.url, authBaseUrl: simulator.url },
+          ...(options?.adapterTimeoutMs !== undefined ? { timeoutMs: options.adapterTimeoutMs } : {}),
+        },
+        { emailOnBooking: true },
+      );
+    return {
+      adapter: adapterFor(simulator.tokens),
+      adapterWithBadCredentials: () =>
+        adapterFor({ ...simulator.tokens, agreementGrantToken: "revoked-grant-token" }),
+      probe: economicProbe(simulator),
+      close: () => simulator.close(),
+    };
+  },
+};
+
+export function economicProbe(simulator: RunningEconomicSimulator): SimulatorProbe {
+  const { state } = simulator;
+  const isCredit = (invoice: SimInvoice) => invoice.grossCents < 0;
+  return {
+    faults: simulator.faults,
+    counts: () => {
+      const entries = state.voucherEntries().filter((entry) => entry.customerInvoice !== undefined);
+      const settles = (credit: boolean) =>
+        entries.filter((entry) => {
+          const invoice = state.findBooked(entry.customerInvoice as number);
+          return invoice !== undefined && isCredit(invoice) === credit;
+        }).length;
+      return {
+        customers: state.customers.size,
+        products: state.products.size,
+        invoices: state.invoices.filter((invoice) => !isCredit(invoice)).length,
+        creditNotes: state.invoices.filter(isCredit).length,
+        payments: settles(false),
+        refunds: settles(true),
+        emails: state.emails.length,
+      };
+    },
+    documents: () => state.invoices.map(toSimulatedDocument),
+    requestCount: () => simulator.requests.length,
+    setRateLimit: (limit, windowMs) => simulator.bucket.configure(limit, windowMs),
+  };
+}
+
+function toSimulatedDocument(invoice: SimInvoice): SimulatedDocument {
+  const booked = invoice.bookedInvoiceNumber !== undefined;
+  const references = invoice.data.references as { other?: string } | undefined;
+  const notes = invoice.data.notes as { heading?: string } | undefined;
+  // e-conomic has no credit-note link; the adapter names the invoice in the heading.
+  const credited = invoice.grossCents < 0 ? /faktura (\d+)/i.exec(notes?.heading ?? "")?.[1] : undefined;
+  return {
+    kind: invoice.grossCents < 0 ? "creditNote" : "invoice",
+    id: String(booked ? invoice.bookedInvoiceNumber : invoice.draftInvoiceNumber),
+    externalReference: references?.other ?? "",
+    booked,
+    ...(booked ? { number: String(invoice.bookedInvoiceNumber) } : {}),
+    totalGross: Math.abs(invoice.grossCents),
+    ...(credited ? { creditsInvoiceId: credited } : {}),
+  };
+}

@@ -1,0 +1,259 @@
+import type { z } from "zod";
+import type { VatTreatment } from "../../domain/invoice-draft";
+import { LedgerError } from "../ledger-error";
+import type { EconomicClient } from "./economic-client";
+import { PROVIDER } from "./economic-errors";
+import {
+  accountingYearSchema,
+  collectionOf,
+  customerGroupSchema,
+  journalSchema,
+  layoutSchema,
+  paymentTermsSchema,
+  productGroupSchema,
+  salesAccountEntrySchema,
+  selfSchema,
+  vatZoneSchema,
+} from "./economic-schemas";
+
+/**
+ * The agreement's settings the adapter needs for every document (VAT zones, groups, terms,
+ * layouts, journals, accounting years), read from e-conomic — never hard-coded — and cached for
+ * a few minutes per adapter so a transfer does not re-read them on every call.
+ */
+
+const CACHE_MS = 10 * 60 * 1000;
+const PAGE_SIZE = 1000;
+const MAX_PAGES = 20;
+
+export type ZoneKey = "domestic" | "eu" | "abroad";
+
+export interface EconomicSettingsOverrides {
+  /** Customer group per VAT zone; defaults: the lowest-numbered group, or one named foreign/udenlandsk for EU and abroad. */
+  customerGroups?: Partial<Record<ZoneKey, number>>;
+  layoutNumber?: number;
+  /** Payment terms for new customers; invoices use terms matching their payment days. */
+  paymentTermsNumber?: number;
+  /** Journal (kassekladde) for customer payments; default: one restricted to customer payments, else the first open one. */
+  journalNumber?: number;
+}
+
+export async function listAll<T extends z.ZodType>(
+  client: EconomicClient,
+  path: string,
+  item: T,
+  options: { operation: string; filter?: string },
+): Promise<Array<z.infer<T>>> {
+  const items: Array<z.infer<T>> = [];
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const query: Record<string, string> = { skippages: String(page), pagesize: String(PAGE_SIZE) };
+    if (options.filter) query.filter = options.filter;
+    const result = await client.request(
+      { method: "GET", path, query, operation: options.operation },
+      collectionOf(item),
+    );
+    items.push(...(result.collection as Array<z.infer<T>>));
+    if (result.collection.length < PAGE_SIZE || !result.pagination?.nextPage) break;
+  }
+  return items;
+}
+
+export class EconomicLookups {
+  private readonly cache = new Map<string, { at: number; value: Promise<unknown> }>();
+
+  constructor(
+    private readonly client: EconomicClient,
+    private readonly overrides: EconomicSettingsOverrides = {},
+  ) {}
+
+  self() {
+    return this.cached("self", () =>
+      this.client.request({ method: "GET", path: "/self", operation: "read the agreement" }, selfSchema),
+    );
+  }
+
+  async baseCurrency(): Promise<string> {
+    return (await this.self()).settings?.baseCurrency ?? "DKK";
+  }
+
+  /** VAT zone numbers by meaning, read by name ("Domestic", "EU", "Abroad"; Danish names too). */
+  async zones(): Promise<Record<ZoneKey, number>> {
+    const zones = await this.cached("zones", () =>
+      listAll(this.client, "/vat-zones", vatZoneSchema, { operation: "read the VAT zones" }),
+    );
+    const find = (pattern: RegExp, fallback: number) =>
+      zones.find((zone) => pattern.test(zone.name ?? ""))?.vatZoneNumber ??
+      zones.find((zone) => zone.vatZoneNumber === fallback)?.vatZoneNumber;
+    const domestic = find(/domestic|indland|home/i, 1);
+    const eu = find(/^eu$|\beu\b|europe/i, 2);
+    const abroad = find(/abroad|udland|foreign|world/i, 3);
+    if (domestic === undefined || eu === undefined || abroad === undefined) {
+      throw settingsError("e-conomic's VAT zones (domestic, EU, abroad) could not be recognised.");
+    }
+    return { domestic, eu, abroad };
+  }
+
+  async zoneNumber(key: ZoneKey): Promise<number> {
+    return (await this.zones())[key];
+  }
+
+  async customerGroupNumber(zone: ZoneKey): Promise<number> {
+    const override = this.overrides.customerGroups?.[zone];
+    if (override !== undefined) return override;
+    const groups = await this.customerGroups();
+    const sorted = [...groups].sort((a, b) => a.customerGroupNumber - b.customerGroupNumber);
+    const foreign =
+      zone === "domestic"
+        ? undefined
+        : sorted.find((group) => /udenland|foreign|abroad|eksport|export/i.test(group.name ?? ""));
+    const group = foreign ?? sorted[0];
+    if (!group)
+      throw settingsError("The e-conomic agreement has no customer groups. Create one in e-conomic first.");
+    return group.customerGroupNumber;
+  }
+
+  customerGroups() {
+    return this.cached("customerGroups", () =>
+      listAll(this.client, "/customer-groups", customerGroupSchema, {
+        operation: "read the customer groups",
+      }),
+    );
+  }
+
+  paymentTerms() {
+    return this.cached("paymentTerms", () =>
+      listAll(this.client, "/payment-terms", paymentTermsSchema, { operation: "read the payment terms" }),
+    );
+  }
+
+  /** Net terms with exactly `days` days of credit; else the override; else a clear error. */
+  async paymentTermsFor(days: number): Promise<number> {
+    const terms = await this.paymentTerms();
+    const exact = terms.find(
+      (candidate) => candidate.paymentTermsType === "net" && (candidate.daysOfCredit ?? 0) === days,
+    );
+    if (exact) return exact.paymentTermsNumber;
+    if (this.overrides.paymentTermsNumber !== undefined) return this.overrides.paymentTermsNumber;
+    throw settingsError(
+      `e-conomic has no payment terms "net ${days} days". Create them in e-conomic (Settings → Payment terms) and retry.`,
+    );
+  }
+
+  /** Terms for new customers: the override, else the shortest net terms. */
+  async defaultPaymentTerms(): Promise<number> {
+    if (this.overrides.paymentTermsNumber !== undefined) return this.overrides.paymentTermsNumber;
+    const net = (await this.paymentTerms())
+      .filter((terms) => terms.paymentTermsType === "net")
+      .sort((a, b) => (a.daysOfCredit ?? 0) - (b.daysOfCredit ?? 0))[0];
+    if (!net) throw settingsError("e-conomic has no net payment terms. Create some in e-conomic first.");
+    return net.paymentTermsNumber;
+  }
+
+  async layoutNumber(customerGroupNumber: number): Promise<number> {
+    if (this.overrides.layoutNumber !== undefined) return this.overrides.layoutNumber;
+    const groupLayout = (await this.customerGroups()).find(
+      (group) => group.customerGroupNumber === customerGroupNumber,
+    )?.layout?.layoutNumber;
+    const layouts = await this.cached("layouts", () =>
+      listAll(this.client, "/layouts", layoutSchema, { operation: "read the layouts" }),
+    );
+    const usable = layouts.filter((layout) => !layout.deleted);
+    const chosen = usable.find((layout) => layout.layoutNumber === groupLayout) ?? usable[0];
+    if (!chosen) throw settingsError("e-conomic has no invoice layout. Create one in e-conomic first.");
+    return chosen.layoutNumber;
+  }
+
+  /** Product groups with their sales account per VAT zone: they decide where a line is booked. */
+  productGroups() {
+    return this.cached("productGroups", async () => {
+      const groups = await listAll(this.client, "/product-groups", productGroupSchema, {
+        operation: "read the product groups",
+      });
+      return Promise.all(
+        groups.map(async (group) => {
+          const entries = await listAll(
+            this.client,
+            `/product-groups/${group.productGroupNumber}/sales-accounts`,
+            salesAccountEntrySchema,
+            {
+              operation: "read the product groups' sales accounts",
+            },
+          );
+          const salesAccounts = new Map(
+            entries.map((entry) => [entry.vatZone.vatZoneNumber, entry.salesAccount.accountNumber]),
+          );
+          return { productGroupNumber: group.productGroupNumber, name: group.name ?? "", salesAccounts };
+        }),
+      );
+    });
+  }
+
+  /** The product group booking to `account` in the zone the treatment uses. */
+  async productGroupFor(account: string, treatment: VatTreatment): Promise<number> {
+    const accountNumber = Number(account);
+    const zone = await this.zoneNumber(zoneForTreatment(treatment));
+    const groups = [...(await this.productGroups())].sort(
+      (a, b) => a.productGroupNumber - b.productGroupNumber,
+    );
+    const inZone = groups.find((group) => group.salesAccounts.get(zone) === accountNumber);
+    const anyZone = groups.find((group) => [...group.salesAccounts.values()].includes(accountNumber));
+    const group = inZone ?? anyZone;
+    if (!group) {
+      throw settingsError(
+        `No e-conomic product group books sales to account ${account}. In e-conomic, create a product group whose sales account is ${account}, or choose another account in Ledger Bridge.`,
+      );
+    }
+    return group.productGroupNumber;
+  }
+
+  async paymentJournal(): Promise<number> {
+    if (this.overrides.journalNumber !== undefined) return this.overrides.journalNumber;
+    const journals = await this.cached("journals", () =>
+      listAll(this.client, "/journals", journalSchema, { operation: "read the journals" }),
+    );
+    const restricted = journals.find(
+      (journal) => journal.settings?.entryTypeRestrictedTo === "customerPayment",
+    );
+    const open = journals.find((journal) => !journal.settings?.entryTypeRestrictedTo);
+    const journal = restricted ?? open;
+    if (!journal)
+      throw settingsError("e-conomic has no journal (kassekladde) that accepts customer payments.");
+    return journal.journalNumber;
+  }
+
+  async accountingYear(date: string): Promise<string> {
+    const years = await this.cached("years", () =>
+      listAll(this.client, "/accounting-years", accountingYearSchema, {
+        operation: "read the accounting years",
+      }),
+    );
+    const year = years.find((candidate) => candidate.fromDate <= date && date <= candidate.toDate);
+    if (!year)
+      throw settingsError(`e-conomic has no accounting year for ${date}. Create it in e-conomic and retry.`);
+    if (year.closed)
+      throw settingsError(
+        `e-conomic's accounting year ${year.year} is closed, so a payment on ${date} cannot be entered.`,
+      );
+    return year.year;
+  }
+
+  private cached<T>(key: string, load: () => Promise<T>): Promise<T> {
+    const hit = this.cache.get(key);
+    if (hit && Date.now() - hit.at < CACHE_MS) return hit.value as Promise<T>;
+    const value = load();
+    this.cache.set(key, { at: Date.now(), value });
+    value.catch(() => this.cache.delete(key));
+    return value;
+  }
+}
+
+/** e-conomic takes VAT from the recipient's zone: reverse charge → EU (0 %), export → abroad (0 %), else domestic. */
+export function zoneForTreatment(treatment: VatTreatment): ZoneKey {
+  if (treatment === "euReverseCharge") return "eu";
+  if (treatment === "export") return "abroad";
+  return "domestic";
+}
+
+export function settingsError(merchantMessage: string): LedgerError {
+  return new LedgerError({ provider: PROVIDER, kind: "validation", merchantMessage });
+}

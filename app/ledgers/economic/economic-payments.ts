@@ -1,0 +1,89 @@
+import type { DraftPayment } from "../../domain/invoice-draft";
+import type { LedgerDocument, LedgerRef } from "../ledger-contract";
+import { LedgerError } from "../ledger-error";
+import { toEconomicAmount } from "./economic-amounts";
+import type { EconomicClient } from "./economic-client";
+import { parseDocumentVersion, readBooked } from "./economic-documents";
+import { PROVIDER } from "./economic-errors";
+import type { EconomicLookups } from "./economic-lookups";
+import { idempotencyKey } from "./economic-request-keys";
+import { vouchersSchema } from "./economic-schemas";
+
+/**
+ * Payments and refunds. e-conomic has no "pay this invoice" call: a payment is a customer
+ * payment entry in a journal (kassekladde), `POST /journals/{n}/vouchers`, settling the booked
+ * invoice named in `customerInvoice`. The legacy API cannot book journal entries, so they stay
+ * as draft entries for the bookkeeper to book with the bank reconciliation — the usual practice.
+ *
+ * Sign: a payment credits the customer's account (negative amount), a refund debits it
+ * (positive). The sources do not confirm the sign; it is set here and nowhere else.
+ */
+export const PAYMENT_SIGN = -1;
+
+export async function registerCustomerPayment(
+  client: EconomicClient,
+  lookups: EconomicLookups,
+  document: LedgerDocument,
+  payment: DraftPayment,
+): Promise<LedgerRef> {
+  if (document.state !== "booked" || !document.number) {
+    throw new LedgerError({
+      provider: PROVIDER,
+      kind: "validation",
+      detail: `${document.kind} ${document.id} is not booked`,
+      merchantMessage: "e-conomic can only settle a booked invoice or credit note. Book it first.",
+    });
+  }
+  const contraAccount = Number(payment.depositAccount);
+  if (!Number.isInteger(contraAccount) || contraAccount < 1) {
+    throw new LedgerError({
+      provider: PROVIDER,
+      kind: "validation",
+      merchantMessage: `The deposit account "${payment.depositAccount}" for ${payment.gateway} is not an e-conomic account number. Choose one in Settings.`,
+    });
+  }
+  const known = parseDocumentVersion(document.version) ?? (await readBookedIdentity(client, document));
+  const isRefund = document.kind === "creditNote";
+  const amount = toEconomicAmount((isRefund ? -PAYMENT_SIGN : PAYMENT_SIGN) * payment.amount, known.currency);
+  const journalNumber = await lookups.paymentJournal();
+  const year = await lookups.accountingYear(payment.date);
+  const text = `${isRefund ? "Tilbagebetaling kreditnota" : "Betaling faktura"} ${document.number} (${payment.gateway} ${payment.reference})`;
+  const body = {
+    accountingYear: { year },
+    journal: { journalNumber },
+    entries: {
+      customerPayments: [
+        {
+          customer: { customerNumber: known.customerNumber },
+          customerInvoice: Number(document.number),
+          text: text.slice(0, 250),
+          amount,
+          contraAccount: { accountNumber: contraAccount },
+          currency: { code: known.currency },
+          date: payment.date,
+        },
+      ],
+    },
+  };
+  const vouchers = await client.request(
+    {
+      method: "POST",
+      path: `/journals/${journalNumber}/vouchers`,
+      body,
+      idempotencyKey: idempotencyKey(
+        isRefund ? "refund" : "payment",
+        `${document.externalReference}:${payment.reference}`,
+        body,
+      ),
+      operation: isRefund ? "register the refund" : "register the payment",
+    },
+    vouchersSchema,
+  );
+  const voucher = vouchers[0] as (typeof vouchers)[number];
+  return { id: `${voucher.accountingYear.year}-${voucher.voucherNumber}`, created: true };
+}
+
+async function readBookedIdentity(client: EconomicClient, document: LedgerDocument) {
+  const booked = await readBooked(client, document);
+  return { customerNumber: booked.customer.customerNumber, currency: booked.currency };
+}

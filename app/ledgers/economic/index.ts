@@ -1,0 +1,22 @@
+export { createEconomicAdapter, type EconomicAdapterOptions } from "./economic-adapter";
+export { EconomicClient, ECONOMIC_API_BASE_URL } from "./economic-client";
+export { economicCredentialsSchema, economicMeta, type EconomicCredentials } from "./economic-credentials";
+export {
+  parseEconomicErrorBody,
+  translateEconomicNetworkError,
+  translateEconomicResponse,
+} from "./economic-errors";
+export {
+  buildInstallationUrl,
+  ECONOMIC_AUTH_BASE_URL,
+  parseInstallationCallback,
+  type InstallationCallback,
+  type InstallationUrlInput,
+} from "./economic-installation";
+export type { EconomicSettingsOverrides } from "./economic-lookups";
+export {
+  startEconomicSimulator,
+  type EconomicSimulatorOptions,
+  type RunningEconomicSimulator,
+} from "./simulator/economic-simulator";
+export { economicHarness, economicProbe } from "./economic-harness";
