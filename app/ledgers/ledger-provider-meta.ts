@@ -1,0 +1,22 @@
+/** What the onboarding and settings pages show about a ledger, and the keys it asks for. */
+export interface CredentialField {
+  key: string;
+  label: string;
+  /** Secret fields are write-only in the UI and sealed at rest. */
+  secret: boolean;
+  help: string;
+  optional?: boolean;
+}
+
+export interface LedgerProviderMeta {
+  id: string;
+  displayName: string;
+  website: string;
+  /** What the merchant needs (plan, module, who can create keys). */
+  requirements: string;
+  credentialFields: readonly CredentialField[];
+  /** Whether an invoice number can be locked to the order number. */
+  supportsLockedNumber: boolean;
+  /** Whether `readStock` works. */
+  keepsStock: boolean;
+}

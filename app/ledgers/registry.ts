@@ -1,0 +1,86 @@
+import type { z } from "zod";
+import type { Env } from "../config/env.server";
+import type { RateLimit } from "../engine/rate-limiter.server";
+import { billyCredentialsSchema, billyMeta, createBillyAdapter } from "./billy";
+import { createDineroAdapter, dineroCredentialsSchema, dineroMeta } from "./dinero";
+import { createDynaccountAdapter, dynaccountCredentialsSchema, dynaccountMeta } from "./dynaccount";
+import { createEconomicAdapter, economicCredentialsSchema, economicMeta } from "./economic";
+import type { LedgerAdapter, LedgerAdapterInit, LedgerEndpoints, LedgerProviderId } from "./ledger-contract";
+import type { LedgerProviderMeta } from "./ledger-provider-meta";
+
+/**
+ * Every ledger the app can transfer to. Adding one means a folder under app/ledgers that
+ * implements ledger-contract.ts, and one entry here.
+ */
+export const LEDGER_PROVIDER_IDS = [
+  "dinero",
+  "billy",
+  "economic",
+  "dynaccount",
+] as const satisfies readonly LedgerProviderId[];
+
+/** Per-shop choices an adapter needs at construction (only some ledgers use each). */
+export interface AdapterChoices {
+  /** e-conomic can e-mail an invoice only while booking it. */
+  emailInvoices: boolean;
+}
+
+export interface LedgerProviderEntry {
+  meta: LedgerProviderMeta;
+  credentialsSchema: z.ZodType;
+  endpoints(config: Env): LedgerEndpoints;
+  /**
+   * The shared limiter's budget for one connection, below the ledger's published limit so other
+   * integrations of the same merchant keep some room.
+   */
+  rateLimit: RateLimit;
+  create(init: LedgerAdapterInit<unknown>, choices: AdapterChoices): LedgerAdapter;
+}
+
+export const LEDGER_PROVIDERS: Record<LedgerProviderId, LedgerProviderEntry> = {
+  dinero: {
+    meta: dineroMeta,
+    credentialsSchema: dineroCredentialsSchema,
+    endpoints: (config) => ({
+      apiBaseUrl: config.DINERO_API_BASE_URL,
+      authBaseUrl: config.DINERO_AUTH_BASE_URL,
+    }),
+    // Dinero: 100 requests per minute per organisation.
+    rateLimit: { perMinute: 80, burst: 10 },
+    create: (init) => createDineroAdapter(init as LedgerAdapterInit<z.input<typeof dineroCredentialsSchema>>),
+  },
+  billy: {
+    meta: billyMeta,
+    credentialsSchema: billyCredentialsSchema,
+    endpoints: (config) => ({ apiBaseUrl: config.BILLY_API_BASE_URL }),
+    rateLimit: { perMinute: 240, burst: 20 },
+    create: (init) => createBillyAdapter(init as LedgerAdapterInit<z.infer<typeof billyCredentialsSchema>>),
+  },
+  economic: {
+    meta: economicMeta,
+    credentialsSchema: economicCredentialsSchema,
+    endpoints: (config) => ({ apiBaseUrl: config.ECONOMIC_API_BASE_URL }),
+    rateLimit: { perMinute: 240, burst: 20 },
+    create: (init, choices) =>
+      createEconomicAdapter(init as LedgerAdapterInit<z.infer<typeof economicCredentialsSchema>>, {
+        emailOnBooking: choices.emailInvoices,
+      }),
+  },
+  dynaccount: {
+    meta: dynaccountMeta,
+    credentialsSchema: dynaccountCredentialsSchema,
+    endpoints: (config) => ({ apiBaseUrl: config.DYNACCOUNT_API_BASE_URL }),
+    rateLimit: { perMinute: 120, burst: 10 },
+    create: (init) =>
+      createDynaccountAdapter(init as LedgerAdapterInit<z.infer<typeof dynaccountCredentialsSchema>>),
+  },
+};
+
+export function isLedgerProviderId(value: string): value is LedgerProviderId {
+  return (LEDGER_PROVIDER_IDS as readonly string[]).includes(value);
+}
+
+/** Display metadata of every ledger, for the onboarding page. */
+export function ledgerProviderList(): LedgerProviderMeta[] {
+  return LEDGER_PROVIDER_IDS.map((id) => LEDGER_PROVIDERS[id].meta);
+}
