@@ -1,0 +1,109 @@
+import type { LedgerConnection, PrismaClient } from "@prisma/client";
+import { env } from "../config/env.server";
+import type { LedgerAdapter, LedgerProviderId } from "../ledgers/ledger-contract";
+import { LedgerError } from "../ledgers/ledger-error";
+import type { AdapterChoices } from "../ledgers/registry";
+import { isLedgerProviderId, LEDGER_PROVIDERS } from "../ledgers/registry";
+import { secretBox } from "../lib/secrets.server";
+import type { SecretBox } from "../lib/secret-box.server";
+import { acquireToken } from "./rate-limiter.server";
+
+/**
+ * A shop's ledger connection: which ledger, which organisation, and the credentials — sealed
+ * with SecretBox before they reach the database, opened only in memory to build an adapter.
+ */
+
+export class ConnectionInputError extends Error {
+  override name = "ConnectionInputError";
+  constructor(readonly fieldErrors: Array<{ field: string; message: string }>) {
+    super(fieldErrors.map((e) => `${e.field}: ${e.message}`).join("; "));
+  }
+}
+
+export async function saveConnection(
+  db: PrismaClient,
+  input: {
+    shopId: string;
+    provider: string;
+    credentials: unknown;
+    organisationId?: string;
+    organisationName?: string;
+  },
+  box: SecretBox = secretBox(),
+): Promise<LedgerConnection> {
+  if (!isLedgerProviderId(input.provider)) {
+    throw new ConnectionInputError([{ field: "provider", message: `unknown ledger "${input.provider}"` }]);
+  }
+  const parsed = LEDGER_PROVIDERS[input.provider].credentialsSchema.safeParse(input.credentials);
+  if (!parsed.success) {
+    throw new ConnectionInputError(
+      parsed.error.issues.map((issue) => ({
+        field: issue.path.join(".") || "credentials",
+        message: issue.message,
+      })),
+    );
+  }
+  const data = {
+    provider: input.provider,
+    organisationId: input.organisationId ?? null,
+    organisationName: input.organisationName ?? null,
+    credentials: box.sealJson(parsed.data),
+    status: "connected",
+  };
+  return db.ledgerConnection.upsert({
+    where: { shopId: input.shopId },
+    create: { shopId: input.shopId, ...data },
+    update: data,
+  });
+}
+
+export interface LedgerForShopOptions {
+  choices: AdapterChoices;
+  box?: SecretBox;
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+}
+
+/** Builds the shop's adapter, limited by the connection's shared token bucket. */
+export async function ledgerForShop(
+  db: PrismaClient,
+  shopId: string,
+  options: LedgerForShopOptions,
+): Promise<LedgerAdapter> {
+  const connection = await db.ledgerConnection.findUnique({ where: { shopId } });
+  if (!connection || !isLedgerProviderId(connection.provider)) {
+    throw new LedgerError({
+      kind: "authentication",
+      provider: connection?.provider ?? "none",
+      merchantMessage: "No accounting system is connected. Connect one in Ledger Bridge's settings.",
+    });
+  }
+  const box = options.box ?? secretBox();
+  const provider: LedgerProviderId = connection.provider;
+  const entry = LEDGER_PROVIDERS[provider];
+  const credentials = box.openJson(connection.credentials) as Record<string, unknown>;
+  const bucketKey = `ledger:${connection.id}`;
+  return entry.create(
+    {
+      credentials:
+        provider === "dinero"
+          ? {
+              ...credentials,
+              // Visma Connect rotates refresh tokens: the new set must be stored at once.
+              onTokensRefreshed: async (tokens: Record<string, unknown>) => {
+                await db.ledgerConnection.update({
+                  where: { id: connection.id },
+                  data: { credentials: box.sealJson({ ...credentials, ...tokens }) },
+                });
+              },
+            }
+          : credentials,
+      ...(connection.organisationId ? { organisationId: connection.organisationId } : {}),
+      endpoints: entry.endpoints(env()),
+      beforeRequest: () => acquireToken(db, bucketKey, entry.rateLimit),
+      ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+    },
+    options.choices,
+  );
+}

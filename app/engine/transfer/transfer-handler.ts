@@ -1,0 +1,270 @@
+import type { Job, PrismaClient } from "@prisma/client";
+import type { CreditNoteDraft, DocumentDraft, InvoiceDraft } from "../../domain/invoice-draft";
+import type { LedgerAdapter, LedgerDocument } from "../../ledgers/ledger-contract";
+import { LedgerError } from "../../ledgers/ledger-error";
+import type { JobContext, JobHandler, JobOutcome } from "../worker.server";
+import type { TransferOptions } from "./transfer-options";
+import type { TransferProgress } from "./transfer-progress";
+
+/**
+ * Carries one job's document into the ledger, one recorded step at a time: draft → customer →
+ * products → document → book → payments → e-mail. Every step is saved before the next starts,
+ * and the document's create is bracketed by a `creating` mark, so after any crash or lost
+ * response the retry resumes at the right step and finds — rather than re-creates — a document
+ * the ledger already stored. Exactly one document per job, always.
+ */
+
+export interface DraftRequest {
+  job: Job;
+  /** For credit notes: the invoice draft this refund credits, and the notes issued before it. */
+  invoice?: InvoiceDraft;
+  previousCreditNotes?: CreditNoteDraft[];
+}
+
+export type BuiltDraft = { draft: DocumentDraft } | { skip: string };
+
+export interface TransferDeps {
+  db: PrismaClient;
+  ledgerFor(shopId: string): Promise<LedgerAdapter>;
+  optionsFor(shopId: string): Promise<TransferOptions>;
+  /** Source JSON + settings → draft (the accounting core), or a reason to skip the job. */
+  buildDraft(request: DraftRequest): Promise<BuiltDraft>;
+}
+
+export function createTransferHandler(deps: TransferDeps): JobHandler {
+  return async (job, context) => {
+    const progress = { ...(context.progress as TransferProgress) };
+    const save = async (patch: Partial<TransferProgress>) => {
+      Object.assign(progress, patch);
+      await context.saveProgress(progress as Record<string, unknown>);
+    };
+
+    if (!progress.draft) {
+      const built = await buildFor(job, deps);
+      if ("skip" in built) return { status: "skipped", reason: built.skip };
+      await save({ draft: built.draft });
+      await context.audit("draft", "info", `Built ${describe(built.draft)}`, {
+        externalReference: built.draft.externalReference,
+        gross: built.draft.totals.gross,
+        currency: built.draft.currency,
+      });
+    }
+    const draft = progress.draft as DocumentDraft;
+    const options = await deps.optionsFor(job.shopId);
+    const ledger = await deps.ledgerFor(job.shopId);
+    return draft.kind === "invoice"
+      ? transferInvoice({ job, draft, options, ledger, progress, save, context, deps })
+      : transferCreditNote({ job, draft, options, ledger, progress, save, context, deps });
+  };
+}
+
+interface StepInput<D extends DocumentDraft> {
+  job: Job;
+  draft: D;
+  options: TransferOptions;
+  ledger: LedgerAdapter;
+  progress: TransferProgress;
+  save: (patch: Partial<TransferProgress>) => Promise<void>;
+  context: JobContext;
+  deps: TransferDeps;
+}
+
+async function transferInvoice(input: StepInput<InvoiceDraft>): Promise<JobOutcome> {
+  const { draft, options, ledger, progress, save, context } = input;
+  const refs = await ensureCustomerAndProducts(input);
+  let document = progress.document;
+  if (!document) {
+    document = await createOnce(input, "invoice", () => ledger.createInvoice(draft, refs));
+  }
+  if (options.book && document.state !== "booked") {
+    const lockedNumber = options.lockNumber ? draft.lockedNumber : undefined;
+    document = await ledger.bookInvoice(
+      document,
+      lockedNumber === undefined ? undefined : { number: lockedNumber },
+    );
+    await save({ document });
+    await context.audit("book", "info", `Booked invoice ${document.number ?? document.id}`, {
+      documentId: document.id,
+      number: document.number ?? null,
+    });
+  }
+  if (options.book && options.registerPayments) {
+    for (const payment of draft.payments) {
+      if (progress.payments?.[payment.reference]) continue;
+      const ref = await ledger.registerPayment(document, payment);
+      await save({ payments: { ...progress.payments, [payment.reference]: ref.id } });
+      await context.audit(
+        "payment",
+        "info",
+        `Registered payment ${payment.reference} to account ${payment.depositAccount}`,
+        { paymentId: ref.id, amount: payment.amount },
+      );
+    }
+  }
+  if (options.book && options.email.enabled && !progress.emailed && draft.customer.email) {
+    await ledger.emailInvoice(document, { recipient: draft.customer.email, body: options.email.body });
+    await save({ emailed: true });
+    await context.audit("email", "info", `E-mailed the invoice to ${draft.customer.email}`);
+  }
+  return done(document);
+}
+
+async function transferCreditNote(input: StepInput<CreditNoteDraft>): Promise<JobOutcome> {
+  const { draft, options, ledger, progress, save, context } = input;
+  const invoice = await ledger.findDocument("invoice", draft.creditsExternalReference);
+  if (!invoice) {
+    throw new LedgerError({
+      kind: "validation",
+      provider: ledger.provider,
+      merchantMessage: `The invoice for ${draft.order.name} was not found in the ledger, so its credit note cannot be linked. Transfer the order first.`,
+    });
+  }
+  const refs = await ensureCustomerAndProducts(input);
+  let document = progress.document;
+  if (!document) {
+    document = await createOnce(input, "creditNote", () =>
+      ledger.createCreditNote(draft, { invoice, ...refs }),
+    );
+  }
+  if (options.book && document.state !== "booked") {
+    document = await ledger.bookCreditNote(document);
+    await save({ document });
+    await context.audit("book", "info", `Booked credit note ${document.number ?? document.id}`, {
+      documentId: document.id,
+      number: document.number ?? null,
+    });
+  }
+  if (options.book && options.registerPayments) {
+    for (const payment of draft.payments) {
+      if (progress.payments?.[payment.reference]) continue;
+      const ref = await ledger.registerRefund(document, payment);
+      await save({ payments: { ...progress.payments, [payment.reference]: ref.id } });
+      await context.audit(
+        "refund",
+        "info",
+        `Registered refund ${payment.reference} from account ${payment.depositAccount}`,
+        { paymentId: ref.id, amount: payment.amount },
+      );
+    }
+  }
+  return done(document);
+}
+
+async function ensureCustomerAndProducts(input: StepInput<DocumentDraft>) {
+  const { draft, options, ledger, progress, save, context } = input;
+  if (!progress.customerId) {
+    const customer = await ledger.findOrCreateCustomer(draft.customer);
+    await save({ customerId: customer.id });
+    await context.audit(
+      "customer",
+      "info",
+      `${customer.created ? "Created" : "Found"} customer ${draft.customer.name}`,
+      { customerId: customer.id },
+    );
+  }
+  if (!progress.productIds) {
+    const productIds: Record<string, string> = {};
+    if (options.products === "bySku") {
+      for (const line of draft.lines) {
+        if (!line.sku || productIds[line.sku]) continue;
+        const product = await ledger.ensureProduct(
+          {
+            sku: line.sku,
+            name: line.description,
+            unitNet: line.unitNet,
+            currency: draft.currency,
+            vatTreatment: line.vatTreatment,
+            vatRate: line.vatRate,
+            account: line.account,
+          },
+          { update: options.updateProducts },
+        );
+        productIds[line.sku] = product.id;
+      }
+    }
+    await save({ productIds });
+    if (Object.keys(productIds).length > 0) {
+      await context.audit("products", "info", `Products ready: ${Object.keys(productIds).join(", ")}`);
+    }
+  }
+  return {
+    customerId: progress.customerId as string,
+    productIds: new Map(Object.entries(progress.productIds ?? {})),
+  };
+}
+
+/** Creates the document at most once: a marked, unfinished create is looked up before retrying. */
+async function createOnce(
+  input: StepInput<DocumentDraft>,
+  kind: "invoice" | "creditNote",
+  create: () => Promise<LedgerDocument>,
+): Promise<LedgerDocument> {
+  const { draft, ledger, progress, save, context } = input;
+  let document: LedgerDocument | null = null;
+  if (progress.creating) {
+    document = await ledger.findDocument(kind, draft.externalReference);
+    if (document)
+      await context.audit(
+        kind,
+        "warn",
+        `Recovered ${kind === "invoice" ? "invoice" : "credit note"} ${document.id} created by an interrupted attempt`,
+        { documentId: document.id },
+      );
+  }
+  if (!document) {
+    await save({ creating: true });
+    document = await create();
+    await context.audit(
+      kind,
+      "info",
+      `Created ${kind === "invoice" ? "invoice" : "credit note"} draft ${document.id}`,
+      { documentId: document.id, totalGross: document.totalGross },
+    );
+  }
+  if (document.totalGross !== draft.totals.gross) {
+    throw new LedgerError({
+      kind: "validation",
+      provider: ledger.provider,
+      merchantMessage: `The ledger computed a total of ${document.totalGross} but the order's is ${draft.totals.gross} (minor units); the document was not booked.`,
+    });
+  }
+  await save({ document, creating: false });
+  return document;
+}
+
+async function buildFor(job: Job, deps: TransferDeps): Promise<BuiltDraft> {
+  if (job.kind === "invoice") return deps.buildDraft({ job });
+  const invoiceJob = await deps.db.job.findFirst({
+    where: { shopId: job.shopId, orderId: job.orderId, kind: "invoice", status: "succeeded" },
+  });
+  const invoice = (invoiceJob?.progress as TransferProgress | null)?.draft;
+  if (!invoice || invoice.kind !== "invoice") {
+    return { skip: "the order's invoice was never transferred, so there is nothing to credit" };
+  }
+  const earlier = await deps.db.job.findMany({
+    where: {
+      shopId: job.shopId,
+      orderId: job.orderId,
+      kind: "creditNote",
+      status: "succeeded",
+      id: { not: job.id },
+    },
+    orderBy: { seq: "asc" },
+  });
+  const previousCreditNotes = earlier
+    .map((other) => (other.progress as TransferProgress | null)?.draft)
+    .filter((draft): draft is CreditNoteDraft => draft?.kind === "creditNote");
+  return deps.buildDraft({ job, invoice, previousCreditNotes });
+}
+
+function done(document: LedgerDocument): JobOutcome {
+  return {
+    status: "succeeded",
+    documentId: document.id,
+    ...(document.number ? { documentNumber: document.number } : {}),
+  };
+}
+
+function describe(draft: DocumentDraft): string {
+  return `${draft.kind === "invoice" ? "invoice" : "credit note"} for ${draft.order.name}: ${draft.lines.length} lines, gross ${draft.totals.gross} ${draft.currency}`;
+}
