@@ -50,6 +50,11 @@ export interface DraftLine {
   account: string;
   /** Ties discount lines to the code the customer used, for the bookkeeper. */
   discountCode?: string;
+  /**
+   * The source order line this line books (item and gift-card lines), so a refund of that line
+   * can be credited at the same rate and account. Informational for adapters.
+   */
+  sourceLineId?: string;
 }
 
 export interface DraftAddress {
@@ -125,6 +130,11 @@ interface DraftCommon {
   /** Source order identifiers. */
   order: { id: string; name: string; number: string };
   payments: DraftPayment[];
+  /**
+   * Things the merchant should know that did not stop the draft (a reduced OSS rate taken from
+   * the order, a rounding line, an order that is cancelled). Optional; adapters ignore it.
+   */
+  warnings?: string[];
 }
 
 export interface InvoiceDraft extends DraftCommon {

@@ -1,0 +1,447 @@
+import { describe, expect, it } from "vitest";
+import { parseSettings } from "../settings/parse-settings";
+import type { ShopSettings } from "../settings/settings-schema";
+import { buildInvoice } from "./build-invoice";
+import { DraftError } from "./draft-errors";
+import type { DraftLine } from "./invoice-draft";
+import { currency } from "./money";
+import type { Order } from "./order";
+import { inclusiveTax, line, order, shipping, tax } from "./order-factory.test-support";
+
+function settings(overrides: Record<string, unknown> = {}): ShopSettings {
+  const result = parseSettings({ version: 1, ...overrides });
+  if (!result.ok) throw new Error(JSON.stringify(result.errors));
+  return result.settings;
+}
+
+const shop = "kaffe.myshopify.com";
+const build = (o: Order, s: ShopSettings = settings()) => buildInvoice({ order: o, settings: s, shop }).draft;
+const brief = (lines: DraftLine[]) =>
+  lines.map((l) => [l.kind, l.quantity, l.unitNet, l.vatRate, l.net, l.vat, l.gross, l.account]);
+
+describe("buildInvoice — Danish domestic sale, prices incl. VAT", () => {
+  it("books items, shipping and totals equal to the order total", () => {
+    const draft = build(
+      order({
+        lines: [line({ id: "1", subtotal: 25_000, quantity: 2, sku: "KOP" })],
+        shippingLines: [shipping(4900)],
+      }),
+    );
+    expect(brief(draft.lines)).toEqual([
+      ["item", 2, 10_000, 2500, 20_000, 5000, 25_000, "1000"],
+      ["shipping", 1, 3920, 2500, 3920, 980, 4900, "1350"],
+    ]);
+    expect(draft.totals).toEqual({ net: 23_920, vat: 5980, gross: 29_900 });
+    expect(draft.vatByRate).toEqual([{ vatRate: 2500, net: 23_920, vat: 5980 }]);
+    expect(draft.pricesIncludeVat).toBe(true);
+    expect(draft.lines[0]).toMatchObject({ sku: "KOP", sourceLineId: "1", vatTreatment: "domestic" });
+  });
+
+  it("splits a line whose net does not divide by its quantity, keeping quantity × unitNet = net", () => {
+    const draft = build(order({ lines: [line({ id: "1", subtotal: 12_500, quantity: 3 })] }));
+    expect(brief(draft.lines)).toEqual([
+      ["item", 2, 3333, 2500, 6666, 1667, 8333, "1000"],
+      ["item", 1, 3334, 2500, 3334, 834, 4168, "1000"],
+      ["rounding", 1, -1, 0, -1, 0, -1, "1050"],
+    ]);
+    expect(draft.totals.gross).toBe(12_500);
+    for (const l of draft.lines) expect(l.quantity * l.unitNet).toBe(l.net);
+  });
+
+  it("books a zero-rated line in a domestic order on the exempt account", () => {
+    const draft = build(
+      order({ lines: [line({ id: "1", subtotal: 10_000 }), line({ id: "2", subtotal: 5000, rate: 0 })] }),
+    );
+    expect(brief(draft.lines)).toContainEqual(["item", 1, 5000, 0, 5000, 0, 5000, "1050"]);
+    expect(draft.lines[1]?.vatTreatment).toBe("exempt");
+  });
+});
+
+describe("buildInvoice — discounts", () => {
+  const discounted = () =>
+    order({
+      lines: [
+        line({ id: "1", subtotal: 25_000, quantity: 2, discounts: [{ amount: 2500, code: "SOMMER10" }] }),
+        line({ id: "2", subtotal: 39_995, discounts: [{ amount: 4000, code: "SOMMER10" }] }),
+      ],
+    });
+
+  it("as separate lines: one line per code and rate, items at full price", () => {
+    const draft = build(discounted());
+    expect(brief(draft.lines)).toEqual([
+      ["item", 2, 10_000, 2500, 20_000, 5000, 25_000, "1000"],
+      ["item", 1, 31_996, 2500, 31_996, 7999, 39_995, "1000"],
+      ["discount", 1, -5200, 2500, -5200, -1300, -6500, "1000"],
+    ]);
+    expect(draft.lines[2]).toMatchObject({ description: "Rabat SOMMER10", discountCode: "SOMMER10" });
+  });
+
+  it("as reduced prices: the items carry the discount", () => {
+    const draft = build(discounted(), settings({ lines: { discounts: "reducedPrices" } }));
+    expect(brief(draft.lines)).toEqual([
+      ["item", 2, 9000, 2500, 18_000, 4500, 22_500, "1000"],
+      ["item", 1, 28_796, 2500, 28_796, 7199, 35_995, "1000"],
+    ]);
+    expect(draft.totals.gross).toBe(58_495);
+  });
+
+  it("allocates an unallocated order-level discount across VAT rates without losing an øre", () => {
+    const o = order({
+      lines: [line({ id: "1", subtotal: 10_000 }), line({ id: "2", subtotal: 5001, rate: 0 })],
+      orderDiscounts: [{ amount: 1001, title: "" }],
+    });
+    // The shop's tax after the discount on the 25 % item (share 667 of 1001).
+    o.lines[0]!.taxLines = [tax(2500, inclusiveTax(10_000 - 667, 2500))];
+    o.totals.tax = inclusiveTax(10_000 - 667, 2500);
+    const draft = build(o);
+    const discounts = draft.lines.filter((l) => l.kind === "discount");
+    // 1001 split 10 000 : 5 001 → 667 + 334; −6.67 incl. 25 % is unreachable (−5.34 + −1.34),
+    // so the øre comes back as an explicit rounding line.
+    expect(discounts.map((l) => [l.vatRate, l.net, l.gross])).toEqual([
+      [2500, -534, -668],
+      [0, -334, -334],
+    ]);
+    expect(draft.lines.at(-1)).toMatchObject({ kind: "rounding", gross: 1 });
+    expect(draft.totals.gross).toBe(15_001 - 1001);
+  });
+
+  it("shipping discounts become their own discount line", () => {
+    const o = order({
+      shippingLines: [
+        { ...shipping(4900), discounts: [{ amount: 4900, code: "FRIFRAGT" }], taxLines: [tax(2500, 0)] },
+      ],
+    });
+    const draft = build(o);
+    expect(draft.lines.map((l) => [l.kind, l.description, l.gross])).toEqual([
+      ["item", "Item 1", 20_000],
+      ["discount", "Rabat FRIFRAGT (Fragt)", -4900],
+      ["shipping", "Fragt: GLS", 4900],
+    ]);
+  });
+});
+
+describe("buildInvoice — shipping", () => {
+  it("leaves out free shipping unless asked", () => {
+    expect(build(order({ shippingLines: [shipping(0)] })).lines.some((l) => l.kind === "shipping")).toBe(
+      false,
+    );
+    expect(
+      build(
+        order({ shippingLines: [shipping(0)] }),
+        settings({ lines: { includeFreeShipping: true } }),
+      ).lines.some((l) => l.kind === "shipping"),
+    ).toBe(true);
+  });
+
+  it("allocates shipping without its own tax data across the items' rates", () => {
+    const o = order({
+      lines: [line({ id: "1", subtotal: 30_000 }), line({ id: "2", subtotal: 10_000, rate: 0 })],
+      shippingLines: [{ ...shipping(4000), taxLines: undefined }],
+    });
+    o.totals.tax = inclusiveTax(30_000, 2500) + inclusiveTax(3000, 2500);
+    const draft = build(o);
+    expect(
+      draft.lines.filter((l) => l.kind === "shipping").map((l) => [l.vatRate, l.gross, l.account]),
+    ).toEqual([
+      [2500, 3000, "1350"],
+      [0, 1000, "1300"],
+    ]);
+  });
+
+  it("spreads shipping over the items when it is not its own line", () => {
+    const draft = build(
+      order({ shippingLines: [shipping(4900)] }),
+      settings({ lines: { shippingAsLine: false } }),
+    );
+    expect(draft.lines.map((l) => l.kind)).toEqual(["item"]);
+    expect(draft.totals.gross).toBe(24_900);
+  });
+});
+
+describe("buildInvoice — gift cards, fees, payments", () => {
+  it("a sold gift card is a liability line without VAT", () => {
+    const o = order({
+      lines: [
+        line({ id: "1", subtotal: 10_000 }),
+        { ...line({ id: "g", subtotal: 20_000, rate: 0 }), giftCard: true },
+      ],
+    });
+    const draft = build(o, settings({ accounts: { giftCardLiability: "6750" } }));
+    expect(draft.lines[1]).toMatchObject({
+      kind: "giftCard",
+      vatRate: 0,
+      vat: 0,
+      gross: 20_000,
+      account: "6750",
+    });
+  });
+
+  it("a sold gift card without a liability account is a settings error", () => {
+    const o = order({ lines: [{ ...line({ id: "g", subtotal: 20_000, rate: 0 }), giftCard: true }] });
+    expect(() => build(o)).toThrow(/accounts\.giftCardLiability/);
+  });
+
+  it("a gift-card redemption is a payment to the liability account, not a discount", () => {
+    const o = order({
+      transactions: [
+        {
+          id: "t1",
+          kind: "sale",
+          status: "success",
+          gateway: "gift_card",
+          amount: 5000,
+          processedAt: "2025-03-01T10:05:00+01:00",
+        },
+        {
+          id: "t2",
+          kind: "sale",
+          status: "success",
+          gateway: "shopify_payments",
+          amount: 15_000,
+          processedAt: "2025-03-01T10:05:00+01:00",
+        },
+        { id: "t3", kind: "authorization", status: "success", gateway: "shopify_payments", amount: 15_000 },
+        { id: "t4", kind: "sale", status: "failure", gateway: "shopify_payments", amount: 15_000 },
+      ],
+    });
+    const draft = build(
+      o,
+      settings({
+        accounts: { giftCardLiability: "6750" },
+        payments: { gateways: { shopify_payments: "55010" } },
+      }),
+    );
+    expect(draft.lines.some((l) => l.kind === "discount")).toBe(false);
+    expect(draft.payments).toEqual([
+      { amount: 5000, gateway: "gift_card", depositAccount: "6750", date: "2025-03-01", reference: "t1" },
+      {
+        amount: 15_000,
+        gateway: "shopify_payments",
+        depositAccount: "55010",
+        date: "2025-03-01",
+        reference: "t2",
+      },
+    ]);
+  });
+
+  it("without transactions, a paid single-gateway order gets one payment of the total", () => {
+    const draft = build(order());
+    expect(draft.payments).toEqual([
+      {
+        amount: 20_000,
+        gateway: "shopify_payments",
+        depositAccount: "55000",
+        date: "2025-03-01",
+        reference: "gid://shopify/Order/1001",
+      },
+    ]);
+    expect(build(order(), settings({ payments: { register: false } })).payments).toEqual([]);
+  });
+
+  it("fee lines carry their own VAT", () => {
+    const draft = build(
+      order({
+        fees: [
+          { id: "f", title: "Ekspeditionsgebyr", amount: 2500, taxLines: [tax(2500, 500)], taxable: true },
+        ],
+      }),
+    );
+    expect(draft.lines[1]).toMatchObject({
+      kind: "fee",
+      description: "Ekspeditionsgebyr",
+      net: 2000,
+      vat: 500,
+      account: "1000",
+    });
+  });
+});
+
+describe("buildInvoice — VAT treatments", () => {
+  const abroad = (country: string, extra: Partial<Order["customer"]> = {}, rate = 0) =>
+    order({
+      customer: { ...order().customer, ...extra, shippingAddress: { countryCode: country } },
+      lines: [line({ id: "1", subtotal: 10_000, rate })],
+      shippingLines: [shipping(5000, rate)],
+    });
+
+  it("EU reverse charge: 0 %, on the EU account", () => {
+    const draft = build(abroad("SE", { isBusiness: true, vatNumber: "SE556677889901", company: "AB" }));
+    expect(brief(draft.lines)).toEqual([
+      ["item", 1, 10_000, 0, 10_000, 0, 10_000, "1100"],
+      ["shipping", 1, 5000, 0, 5000, 0, 5000, "1300"],
+    ]);
+    expect(draft.lines.every((l) => l.vatTreatment === "euReverseCharge")).toBe(true);
+  });
+
+  it("export: 0 %, on the export account", () => {
+    const draft = build(abroad("US"));
+    expect(draft.lines.map((l) => [l.vatTreatment, l.account])).toEqual([
+      ["export", "1255"],
+      ["export", "1300"],
+    ]);
+  });
+
+  it("OSS: destination rate from the order, on the OSS account", () => {
+    const draft = build(
+      abroad("DE", {}, 1900),
+      settings({ vat: { oss: { enabled: true } }, accounts: { revenue: { oss: "1015" } } }),
+    );
+    expect(brief(draft.lines)).toEqual([
+      ["item", 1, 8403, 1900, 8403, 1597, 10_000, "1015"],
+      ["shipping", 1, 4202, 1900, 4202, 798, 5000, "1015"],
+    ]);
+  });
+
+  it("VOEC: Norwegian VAT on the VOEC account", () => {
+    const draft = build(
+      abroad("NO", {}, 2500),
+      settings({ vat: { voec: { enabled: true } }, accounts: { revenue: { voec: "1280" } } }),
+    );
+    expect(draft.lines.map((l) => [l.vatTreatment, l.vatRate, l.account])).toEqual([
+      ["voec", 2500, "1280"],
+      ["voec", 2500, "1280"],
+    ]);
+  });
+
+  it("a rate contradicting the treatment stops the draft", () => {
+    expect(() => build(abroad("US", {}, 600))).toThrow(DraftError);
+  });
+});
+
+describe("buildInvoice — totals, rounding and bad input", () => {
+  it("adds a rounding line within the tolerance", () => {
+    const o = order();
+    o.totals.total += 3;
+    const draft = build(o);
+    expect(draft.lines.at(-1)).toMatchObject({
+      kind: "rounding",
+      gross: 3,
+      vat: 0,
+      account: "1050",
+      description: "Øreafrunding",
+    });
+    expect(draft.totals.gross).toBe(o.totals.total);
+    expect(draft.warnings?.some((w) => w.includes("Rounding line of 0.03 DKK"))).toBe(true);
+  });
+
+  it("refuses totals that do not add up, naming the field", () => {
+    const o = order();
+    o.totals.total += 500;
+    expect(() => build(o)).toThrow(
+      /^total_price: the lines add up to 200\.00 DKK but the total is 205\.00 DKK/,
+    );
+  });
+
+  it("refuses VAT that does not match what the shop charged", () => {
+    const o = order();
+    o.lines[0]!.taxLines = [tax(2500, 3000)];
+    o.totals.tax = 3000;
+    expect(() => build(o)).toThrow(
+      /^total_tax: VAT at 25 % comes to 40\.00 DKK on the lines but the shop charged 30\.00 DKK/,
+    );
+  });
+
+  it("refuses a negative quantity", () => {
+    const o = order({ lines: [line({ id: "1", subtotal: 10_000, quantity: -1 })] });
+    expect(() => build(o)).toThrow(
+      /line_items\[0\]\.quantity: quantity must be a positive whole number, got -1/,
+    );
+  });
+
+  it("honours prices excluding VAT", () => {
+    const o = order({ pricesIncludeTax: false, lines: [line({ id: "1", subtotal: 16_000 })] });
+    o.lines[0]!.taxLines = [tax(2500, 4000)];
+    o.totals = { total: 20_000, tax: 4000 };
+    const draft = build(o);
+    expect(brief(draft.lines)).toEqual([["item", 1, 16_000, 2500, 16_000, 4000, 20_000, "1000"]]);
+    expect(draft.pricesIncludeVat).toBe(false);
+  });
+
+  it("works in zero- and three-decimal currencies", () => {
+    const jpy = order({ currency: currency("JPY"), lines: [line({ id: "1", subtotal: 1250, rate: 0 })] });
+    expect(
+      build({ ...jpy, customer: { ...jpy.customer, shippingAddress: { countryCode: "JP" } } }).totals.gross,
+    ).toBe(1250);
+    const kwd = order({ currency: currency("KWD"), lines: [line({ id: "1", subtotal: 12_345, rate: 0 })] });
+    expect(
+      build({ ...kwd, customer: { ...kwd.customer, shippingAddress: { countryCode: "KW" } } }).totals.gross,
+    ).toBe(12_345);
+  });
+});
+
+describe("buildInvoice — document fields", () => {
+  it("carries a deterministic, short external reference", () => {
+    const a = build(order());
+    const b = build(order());
+    expect(a.externalReference).toBe(b.externalReference);
+    expect(a.externalReference).toMatch(/^lb-sh-[0-9a-z]{7}-1001$/);
+    expect(
+      buildInvoice({ order: order(), settings: settings(), shop: "other.myshopify.com" }).draft
+        .externalReference,
+    ).not.toBe(a.externalReference);
+    const long = build(order({ id: "gid://shopify/Order/12345678901234567890" }));
+    expect(long.externalReference.length).toBeLessThanOrEqual(40);
+  });
+
+  it("fills header and comment with the prefixed order number", () => {
+    const draft = build(
+      order(),
+      settings({
+        orderNumberPrefix: "WEB-",
+        texts: { header: "Faktura {orderNumber}", comment: "{source} {orderName}" },
+      }),
+    );
+    expect(draft.header).toBe("Faktura WEB-1001");
+    expect(draft.comment).toBe("Shopify WEB-1001");
+  });
+
+  it("locks the invoice number to the order number when asked", () => {
+    expect(build(order(), settings({ numbering: "orderNumber" })).lockedNumber).toBe(1001);
+    expect(build(order()).lockedNumber).toBeUndefined();
+    expect(() => build(order({ number: "A-17" }), settings({ numbering: "orderNumber" }))).toThrow(
+      /order_number/,
+    );
+  });
+
+  it("dates the invoice by the chosen event", () => {
+    const o = order({
+      createdAt: "2025-02-27T23:30:00+01:00",
+      paidAt: "2025-03-01T00:10:00+01:00",
+      fulfilledAt: "2025-03-04T09:00:00+01:00",
+    });
+    expect(build(o).issueDate).toBe("2025-03-01");
+    expect(build(o, settings({ issueDate: "created" })).issueDate).toBe("2025-02-27");
+    expect(build(o, settings({ issueDate: "fulfilled" })).issueDate).toBe("2025-03-04");
+  });
+
+  it("names businesses by company and matches customers by the chosen key, falling back to e-mail", () => {
+    const o = order({
+      customer: {
+        ...order().customer,
+        id: "gid://shopify/Customer/77",
+        company: "Kaffebaren ApS",
+        isBusiness: true,
+        vatNumber: "DK12345678",
+      },
+    });
+    const draft = build(o, settings({ customers: { matchBy: "vatNumber" } }));
+    expect(draft.customer).toMatchObject({
+      name: "Kaffebaren ApS",
+      match: { key: "vatNumber", value: "DK12345678" },
+      reference: "shopify-customer-77",
+    });
+    expect(build(o, settings({ customers: { matchBy: "phone" } })).customer.match).toEqual({
+      key: "email",
+      value: "kunde@example.dk",
+    });
+  });
+
+  it("gives guests without e-mail a shared customer instead of failing", () => {
+    const o = order({ customer: { isBusiness: false, taxExempt: false } });
+    expect(build(o).customer).toMatchObject({
+      name: "Webshop customer",
+      reference: "shopify-guest",
+      match: { key: "reference" },
+    });
+  });
+});

@@ -1,0 +1,166 @@
+import { chargeToLines } from "./charge";
+import { fillTemplate, textValues } from "./document-texts";
+import { DraftError } from "./draft-errors";
+import { draftCustomer } from "./draft-customer";
+import { isoDate, paymentsFromTransactions, depositAccountFor } from "./draft-payments";
+import { invoiceReference } from "./external-reference";
+import { invoiceCharges } from "./invoice-charges";
+import type { DraftPayment, InvoiceDraft } from "./invoice-draft";
+import { formatMinor } from "./money";
+import type { Order } from "./order";
+import { reconcile } from "./reconcile";
+import type { ShopSettings } from "../settings/settings-schema";
+import { ratePercentToBasisPoints } from "./vat/vat-rate-format";
+import { chargedTax, decideTreatment, type TreatmentDecision } from "./vat/vat-treatment";
+
+export interface BuildInvoiceInput {
+  order: Order;
+  settings: ShopSettings;
+  /** The shop's domain (Shopify) or site URL (WooCommerce); part of the external reference. */
+  shop: string;
+}
+
+export interface BuiltInvoice {
+  draft: InvoiceDraft;
+  decision: TreatmentDecision;
+}
+
+const PAID_STATUSES = new Set(["paid", "partially_refunded", "refunded", "processing", "completed"]);
+
+/**
+ * Order + settings → the invoice a careful bookkeeper would type: every line with its VAT rate
+ * and account, totals equal to the order total to the minor unit (an explicit rounding line
+ * within the tolerance, an error beyond it), VAT per rate matching what the shop charged.
+ * Throws `DraftError` naming the field when the order cannot be booked correctly.
+ */
+export function buildInvoice({ order, settings, shop }: BuildInvoiceInput): BuiltInvoice {
+  const issueDate = chooseIssueDate(order, settings);
+  const decision = decideTreatment(
+    order,
+    {
+      homeCountry: settings.homeCountry,
+      domesticRate: ratePercentToBasisPoints(settings.vat.domesticRate),
+      ossEnabled: settings.vat.oss.enabled,
+      voecEnabled: settings.vat.voec.enabled,
+    },
+    issueDate,
+  );
+  const warnings: string[] = [...order.notes];
+  if (order.cancelledAt)
+    warnings.push(`The order was cancelled on ${isoDate(order.cancelledAt) ?? order.cancelledAt}`);
+  if (order.test) warnings.push("This is a test order");
+
+  const { charges, expectedTaxByRate } = invoiceCharges({
+    order,
+    settings,
+    decision,
+    orderChargedTax: chargedTax(order),
+    warnings,
+  });
+  const lines = charges.flatMap((charge) => chargeToLines(charge, order.pricesIncludeTax));
+  const reconciled = reconcile({
+    lines,
+    currency: order.currency,
+    expectedGross: order.totals.total,
+    ...(expectedTaxByRate ? { expectedTaxByRate } : {}),
+    expectedTotalTax: order.totals.tax,
+    tolerance: settings.rounding.toleranceMinorUnits,
+    roundingAccount: settings.rounding.account,
+    roundingText: settings.texts.rounding,
+    fields: order.paths,
+  });
+  warnings.push(...reconciled.warnings);
+
+  const payments = invoicePayments(order, settings, issueDate, reconciled.totals.gross, warnings);
+  const texts = textValues(order, settings.orderNumberPrefix);
+  const draft: InvoiceDraft = {
+    kind: "invoice",
+    externalReference: invoiceReference(order.source, shop, order.id),
+    currency: order.currency,
+    issueDate,
+    pricesIncludeVat: order.pricesIncludeTax,
+    customer: draftCustomer(order, settings.customers.matchBy),
+    lines: reconciled.lines,
+    totals: reconciled.totals,
+    vatByRate: reconciled.vatByRate,
+    header: fillTemplate(settings.texts.header, texts),
+    comment: fillTemplate(settings.texts.comment, texts),
+    order: { id: order.id, name: order.name, number: order.number },
+    payments,
+    paymentTermsDays: settings.paymentTermsDays,
+    ...(settings.numbering === "orderNumber" ? { lockedNumber: lockedNumber(order) } : {}),
+    ...(warnings.length > 0 ? { warnings } : {}),
+  };
+  return { draft, decision };
+}
+
+function chooseIssueDate(order: Order, settings: ShopSettings): string {
+  const candidates =
+    settings.issueDate === "created"
+      ? [order.createdAt]
+      : settings.issueDate === "fulfilled"
+        ? [order.fulfilledAt, order.paidAt, order.createdAt]
+        : [order.paidAt, order.createdAt];
+  for (const candidate of candidates) {
+    const date = isoDate(candidate);
+    if (date) return date;
+  }
+  throw new DraftError("invalidInput", "created_at", "the order has no usable date");
+}
+
+function invoicePayments(
+  order: Order,
+  settings: ShopSettings,
+  issueDate: string,
+  total: number,
+  warnings: string[],
+): DraftPayment[] {
+  if (!settings.payments.register) return [];
+  let payments: DraftPayment[];
+  if (order.transactions.length > 0) {
+    payments = paymentsFromTransactions(
+      order.transactions,
+      new Set(["sale", "capture"]),
+      settings,
+      issueDate,
+    );
+  } else {
+    const paid = order.paidAt !== undefined || PAID_STATUSES.has(order.financialStatus ?? "");
+    const [gateway, ...others] = order.paymentGateways;
+    if (!paid || !gateway) return [];
+    if (others.length > 0) {
+      warnings.push(
+        `Paid through ${order.paymentGateways.join(" and ")} but the payload has no transactions; register the payments when they are known`,
+      );
+      return [];
+    }
+    payments = [
+      {
+        amount: total,
+        gateway,
+        depositAccount: depositAccountFor(gateway, settings),
+        date: isoDate(order.paidAt) ?? issueDate,
+        reference: order.id,
+      },
+    ];
+  }
+  const paidTotal = payments.reduce((acc, p) => acc + p.amount, 0);
+  if (paidTotal > total) {
+    warnings.push(
+      `Payments of ${formatMinor(paidTotal, order.currency)} exceed the invoice total ${formatMinor(total, order.currency)}`,
+    );
+  }
+  return payments;
+}
+
+function lockedNumber(order: Order): number {
+  const number = Number(order.number);
+  if (!/^\d{1,15}$/.test(order.number) || !Number.isSafeInteger(number) || number <= 0) {
+    throw new DraftError(
+      "invalidInput",
+      "order_number",
+      `numbering is locked to the order number, but "${order.number}" is not a positive whole number`,
+    );
+  }
+  return number;
+}

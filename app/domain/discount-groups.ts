@@ -1,0 +1,43 @@
+import type { Charge } from "./charge";
+import type { VatTreatment } from "./invoice-draft";
+import type { DiscountAllocation } from "./order";
+import type { ShopSettings } from "../settings/settings-schema";
+import { discountAccount } from "./ledger-accounts";
+
+/** Discount lines grouped per code, VAT rate and account, so one code is one line per rate. */
+export class DiscountGroups {
+  private readonly groups = new Map<string, Charge>();
+  constructor(private readonly settings: ShopSettings) {}
+
+  add(
+    allocation: DiscountAllocation,
+    target: { rate: number; treatment: VatTreatment; field: string; suffix?: string },
+  ) {
+    if (allocation.amount === 0) return;
+    const { settings } = this;
+    const label = allocation.code ?? allocation.title ?? "";
+    const account = discountAccount(target.treatment, settings);
+    const key = [label, target.suffix ?? "", target.rate, target.treatment, account].join("|");
+    const existing = this.groups.get(key);
+    if (existing) {
+      existing.amount -= allocation.amount;
+      return;
+    }
+    this.groups.set(key, {
+      kind: "discount",
+      description: `${settings.texts.discount}${label ? ` ${label}` : ""}${target.suffix ?? ""}`,
+      ...(allocation.code ? { discountCode: allocation.code } : {}),
+      quantity: 1,
+      amount: -allocation.amount,
+      rate: target.rate,
+      treatment: target.treatment,
+      account,
+      sourceTax: 0,
+      field: target.field,
+    });
+  }
+
+  charges(): Charge[] {
+    return [...this.groups.values()];
+  }
+}

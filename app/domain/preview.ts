@@ -1,0 +1,163 @@
+import { buildCreditNote } from "./build-credit-note";
+import { buildInvoice } from "./build-invoice";
+import { DraftError } from "./draft-errors";
+import type { DocumentDraft } from "./invoice-draft";
+import { formatMinor } from "./money";
+import type { Order, Refund } from "./order";
+import { mapShopifyOrder } from "../sources/shopify/map-shopify-order";
+import { mapShopifyRefund } from "../sources/shopify/map-shopify-refund";
+import { parseJsonSafely } from "../sources/shopify/parse-json-safely";
+import { ShopifyMoney } from "../sources/shopify/shopify-money";
+import { mapWooCommerceOrder } from "../sources/woocommerce/map-woocommerce-order";
+import { mapWooCommerceRefund } from "../sources/woocommerce/map-woocommerce-refund";
+import { parseSettings } from "../settings/parse-settings";
+import type { ShopSettings } from "../settings/settings-schema";
+import { formatRatePercent } from "./vat/vat-rate-format";
+import type { TreatmentDecision } from "./vat/vat-treatment";
+
+export type PreviewSource = "shopify" | "woocommerce";
+
+export interface PreviewInput {
+  source: PreviewSource;
+  /** The order payload: raw JSON text (keeps big Shopify ids exact) or already parsed JSON. */
+  order: unknown;
+  /** A refund payload of that order: previews the credit note instead of the invoice. */
+  refund?: unknown;
+  /** Stored or submitted settings of any version, possibly partial; defaults when absent. */
+  settings?: unknown;
+  /** Shop domain, part of the external reference; a placeholder when previewing offline. */
+  shop?: string;
+}
+
+export interface PreviewLine {
+  kind: string;
+  description: string;
+  sku?: string;
+  quantity: string;
+  unitNet: string;
+  vatRate: string;
+  net: string;
+  vat: string;
+  gross: string;
+  account: string;
+  discountCode?: string;
+}
+
+export interface PreviewDocument {
+  kind: "invoice" | "creditNote";
+  currency: string;
+  externalReference: string;
+  issueDate: string;
+  header: string;
+  customer: { name: string; email?: string; vatNumber?: string; countryCode?: string; isBusiness: boolean };
+  vat: { treatment: string; country: string; reason: string };
+  lines: PreviewLine[];
+  totals: { net: string; vat: string; gross: string };
+  vatByRate: Array<{ vatRate: string; net: string; vat: string }>;
+  payments: Array<{ gateway: string; amount: string; account: string; date: string }>;
+  warnings: string[];
+}
+
+const PREVIEW_SHOP = "preview.invalid";
+
+/**
+ * What would be booked for an order (or one of its refunds), without side effects: map the
+ * payload, build the invoice (and the credit note), render amounts as decimal strings in major
+ * units and VAT rates in percent. The order page and the CLI share this. Throws `DraftError`,
+ * whose message names the field, for anything that cannot be booked correctly.
+ */
+export function previewDocument(input: PreviewInput): PreviewDocument {
+  const settings = resolveSettings(input.settings);
+  const shop = input.shop ?? PREVIEW_SHOP;
+  const order = mapOrder(input.source, input.order, settings);
+  const { draft: invoice, decision } = buildInvoice({ order, settings, shop });
+  if (input.refund === undefined) return render(invoice, decision);
+  const refund = mapRefund(input.source, input.refund, order, settings);
+  const creditNote = buildCreditNote({ refund, invoice, settings, shop });
+  return render(creditNote, decision);
+}
+
+export function resolveSettings(raw: unknown): ShopSettings {
+  const result = parseSettings(raw ?? { version: 1 });
+  if (!result.ok) {
+    const first = result.errors[0];
+    const rest = result.errors.length > 1 ? ` (and ${result.errors.length - 1} more)` : "";
+    throw new DraftError(
+      "invalidInput",
+      `settings.${first?.path ?? ""}`,
+      `${first?.message ?? "invalid"}${rest}`,
+    );
+  }
+  return result.settings;
+}
+
+function mapOrder(source: PreviewSource, payload: unknown, settings: ShopSettings): Order {
+  if (source === "shopify") return mapShopifyOrder(payload, { documentCurrency: settings.documentCurrency });
+  return mapWooCommerceOrder(payload);
+}
+
+function mapRefund(source: PreviewSource, payload: unknown, order: Order, settings: ShopSettings): Refund {
+  const parsed = typeof payload === "string" ? parseJsonSafely(payload) : payload;
+  if (source === "shopify") {
+    const money = new ShopifyMoney(settings.documentCurrency, order.shopCurrency, order.presentmentCurrency);
+    return mapShopifyRefund(parsed, { money, pricesIncludeTax: order.pricesIncludeTax });
+  }
+  const gateway = order.paymentGateways[0];
+  return mapWooCommerceRefund(parsed, {
+    currency: order.currency,
+    pricesIncludeTax: order.pricesIncludeTax,
+    ...(gateway ? { gateway } : {}),
+  });
+}
+
+function render(draft: DocumentDraft, decision: TreatmentDecision): PreviewDocument {
+  const amount = (value: number) => formatMinor(value, draft.currency);
+  const c = draft.customer;
+  return {
+    kind: draft.kind,
+    currency: draft.currency,
+    externalReference: draft.externalReference,
+    issueDate: draft.issueDate,
+    header: draft.header,
+    customer: {
+      name: c.name,
+      ...(c.email ? { email: c.email } : {}),
+      ...(c.vatNumber ? { vatNumber: c.vatNumber } : {}),
+      ...((c.shippingAddress ?? c.address).countryCode
+        ? { countryCode: (c.shippingAddress ?? c.address).countryCode }
+        : {}),
+      isBusiness: c.isBusiness,
+    },
+    vat: { treatment: decision.treatment, country: decision.countryCode, reason: decision.reason },
+    lines: draft.lines.map((line) => ({
+      kind: line.kind,
+      description: line.description,
+      ...(line.sku ? { sku: line.sku } : {}),
+      quantity: String(line.quantity),
+      unitNet: amount(line.unitNet),
+      vatRate: formatRatePercent(line.vatRate),
+      net: amount(line.net),
+      vat: amount(line.vat),
+      gross: amount(line.gross),
+      account: line.account,
+      ...(line.discountCode ? { discountCode: line.discountCode } : {}),
+    })),
+    totals: {
+      net: amount(draft.totals.net),
+      vat: amount(draft.totals.vat),
+      gross: amount(draft.totals.gross),
+    },
+    vatByRate: draft.vatByRate.map((b) => ({
+      vatRate: formatRatePercent(b.vatRate),
+      net: amount(b.net),
+      vat: amount(b.vat),
+    })),
+    payments: draft.payments.map((p) => ({
+      gateway: p.gateway,
+      amount: amount(p.amount),
+      account: p.depositAccount,
+      date: p.date,
+    })),
+    warnings: draft.warnings ?? [],
+  };
+}

@@ -1,0 +1,20 @@
+import { z } from "zod";
+import { ShopSettingsSchema } from "./settings-schema";
+
+/**
+ * The settings' JSON Schema (draft 2020-12) as published in docs/settings.schema.json: the input
+ * shape, so every field with a default is optional, exactly as the app accepts it.
+ */
+export function settingsJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(ShopSettingsSchema, { io: "input", unrepresentable: "any" });
+  return {
+    ...schema,
+    $id: "https://github.com/ledger-bridge/ledger-bridge/docs/settings.schema.json",
+    title: "Ledger Bridge shop settings",
+    description: "Per-shop settings, version 1. Every field has a default suited to a Danish merchant.",
+  };
+}
+
+export function settingsJsonSchemaText(): string {
+  return `${JSON.stringify(settingsJsonSchema(), null, 2)}\n`;
+}

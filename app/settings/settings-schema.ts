@@ -1,0 +1,193 @@
+import { z } from "zod";
+
+/**
+ * Per-shop settings, version 1. Every field has a default that suits a Danish merchant on a
+ * standard chart of accounts (Dinero's standard numbers: 1000 sales with VAT, 1050 sales without
+ * VAT, 1100 EU goods to businesses, 1255 exports, 1350/1300 freight with/without VAT, 55000 bank),
+ * so `{ version: 1 }` alone is a complete, valid configuration. Accounts are plain strings: each
+ * ledger has its own chart and the settings page fills them from the ledger's own lists.
+ *
+ * Input is strict (unknown keys are errors: a typo must not silently fall back to a default).
+ */
+
+export const SETTINGS_VERSION = 1 as const;
+
+const account = z
+  .string()
+  .trim()
+  .min(1, "Choose an account")
+  .max(40, "Account numbers are at most 40 characters")
+  .describe("Ledger account number or id");
+
+const optionalAccount = account.optional();
+
+const percent = z
+  .number()
+  .min(0, "A VAT rate cannot be negative")
+  .max(100, "A VAT rate is at most 100 %")
+  .multipleOf(0.01, "A VAT rate has at most two decimals");
+
+const revenueAccounts = z
+  .strictObject({
+    domestic: account.default("1000").describe("Domestic sales with VAT"),
+    exempt: account.default("1050").describe("Zero-rated or VAT-exempt sales"),
+    oss: optionalAccount.describe("EU distance sales to consumers under OSS (required when OSS is enabled)"),
+    euReverseCharge: account
+      .default("1100")
+      .describe("EU sales to businesses with a VAT number (reverse charge)"),
+    export: account.default("1255").describe("Sales outside the EU"),
+    voec: optionalAccount.describe("Norway VOEC sales (required when VOEC is enabled)"),
+  })
+  .prefault({});
+
+/** Overrides per VAT treatment; a missing entry falls back to the revenue account of that treatment. */
+const treatmentOverrides = z.strictObject({
+  domestic: optionalAccount,
+  exempt: optionalAccount,
+  oss: optionalAccount,
+  euReverseCharge: optionalAccount,
+  export: optionalAccount,
+  voec: optionalAccount,
+});
+
+export const ShopSettingsSchema = z
+  .strictObject({
+    version: z.literal(SETTINGS_VERSION),
+    homeCountry: z
+      .string()
+      .regex(/^[A-Z]{2}$/, "Use a two-letter country code such as DK")
+      .default("DK")
+      .describe("Where the merchant is VAT registered"),
+    documentCurrency: z
+      .enum(["presentment", "shop"])
+      .default("presentment")
+      .describe("Invoice in the currency the customer paid in (presentment) or the shop's currency"),
+    vat: z
+      .strictObject({
+        domesticRate: percent.default(25).describe("Home-country VAT rate in percent"),
+        oss: z
+          .strictObject({
+            enabled: z
+              .boolean()
+              .default(false)
+              .describe("Registered for OSS: EU consumer sales carry the destination country's VAT"),
+          })
+          .prefault({}),
+        voec: z
+          .strictObject({
+            enabled: z.boolean().default(false).describe("Registered for Norway's VOEC scheme"),
+          })
+          .prefault({}),
+      })
+      .prefault({}),
+    accounts: z
+      .strictObject({
+        revenue: revenueAccounts,
+        shipping: z
+          .strictObject({
+            domestic: account.default("1350").describe("Freight with VAT"),
+            exempt: account.default("1300").describe("Freight without VAT"),
+            oss: optionalAccount,
+            euReverseCharge: account.default("1300"),
+            export: account.default("1300"),
+            voec: optionalAccount,
+          })
+          .prefault({})
+          .describe("Freight accounts per VAT treatment; OSS and VOEC fall back to their revenue accounts"),
+        fees: treatmentOverrides.prefault({}).describe("Fee accounts per VAT treatment"),
+        discounts: treatmentOverrides.prefault({}).describe("Discount accounts per VAT treatment"),
+        giftCardLiability: optionalAccount.describe(
+          "Liability account for sold gift cards (no standard account exists; required once a gift card is sold or redeemed)",
+        ),
+      })
+      .prefault({}),
+    lines: z
+      .strictObject({
+        discounts: z
+          .enum(["separateLines", "reducedPrices"])
+          .default("separateLines")
+          .describe("Show discounts as their own lines or reduce the item prices"),
+        shippingAsLine: z
+          .boolean()
+          .default(true)
+          .describe("Shipping as its own line; when false it is spread over the item lines"),
+        includeFreeShipping: z.boolean().default(false).describe("Keep a 0.00 shipping line on the invoice"),
+      })
+      .prefault({}),
+    texts: z
+      .strictObject({
+        header: z.string().max(250).default("Ordre {orderName}"),
+        comment: z.string().max(1000).default("{source}-ordre {orderName}"),
+        creditNoteHeader: z.string().max(250).default("Kreditnota for ordre {orderName}"),
+        creditNoteComment: z.string().max(1000).default("Refusion {refundId} af {source}-ordre {orderName}"),
+        shipping: z.string().min(1).max(100).default("Fragt"),
+        discount: z.string().min(1).max(100).default("Rabat"),
+        giftCard: z.string().min(1).max(100).default("Gavekort"),
+        fee: z.string().min(1).max(100).default("Gebyr"),
+        rounding: z.string().min(1).max(100).default("Øreafrunding"),
+        refundAdjustment: z.string().min(1).max(100).default("Refusionsregulering"),
+      })
+      .prefault({})
+      .describe("Texts; {orderName}, {orderNumber}, {source} and {refundId} are replaced"),
+    orderNumberPrefix: z.string().max(20).default("").describe("Put in front of the order number in texts"),
+    numbering: z
+      .enum(["ledger", "orderNumber"])
+      .default("ledger")
+      .describe("Use the ledger's own numbering or lock the invoice number to the order number"),
+    issueDate: z.enum(["paid", "created", "fulfilled"]).default("paid"),
+    paymentTermsDays: z.int().min(0).max(365).default(0),
+    customers: z
+      .strictObject({
+        matchBy: z.enum(["email", "phone", "vatNumber", "reference"]).default("email"),
+      })
+      .prefault({}),
+    payments: z
+      .strictObject({
+        register: z.boolean().default(true).describe("Register the order's payments on the invoice"),
+        defaultDepositAccount: account.default("55000"),
+        gateways: z
+          .record(z.string().min(1), account)
+          .default({})
+          .describe(
+            'Deposit account per gateway, e.g. {"shopify_payments": "55010"}; gift_card defaults to the gift-card liability account',
+          ),
+      })
+      .prefault({}),
+    rounding: z
+      .strictObject({
+        account: account.default("1050").describe("A VAT-free account for øre differences"),
+        toleranceMinorUnits: z
+          .int()
+          .min(0)
+          .max(10_000)
+          .default(50)
+          .describe(
+            "Largest difference (minor units) booked as a rounding line; beyond it the transfer stops",
+          ),
+      })
+      .prefault({}),
+  })
+  .superRefine((settings, ctx) => {
+    if (settings.vat.oss.enabled && !settings.accounts.revenue.oss) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["accounts", "revenue", "oss"],
+        message: "OSS is enabled: choose the account for EU consumer sales",
+      });
+    }
+    if (settings.vat.voec.enabled && !settings.accounts.revenue.voec) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["accounts", "revenue", "voec"],
+        message: "VOEC is enabled: choose the account for Norwegian VOEC sales",
+      });
+    }
+  });
+
+export type ShopSettings = z.output<typeof ShopSettingsSchema>;
+export type ShopSettingsInput = z.input<typeof ShopSettingsSchema>;
+
+/** The complete default settings. */
+export function defaultSettings(): ShopSettings {
+  return ShopSettingsSchema.parse({ version: SETTINGS_VERSION });
+}

@@ -1,0 +1,286 @@
+import { DraftError } from "../../domain/draft-errors";
+import type {
+  Customer,
+  DiscountAllocation,
+  FeeLine,
+  Order,
+  OrderLine,
+  ShippingLine,
+  TaxLine,
+} from "../../domain/order";
+import { rateFractionToBasisPoints } from "../../domain/vat/vat-rate-format";
+import { sourceAmount } from "../source-money";
+import { mapRestRefund } from "./map-shopify-refund";
+import { attributeValue, nonEmpty, shopifyGid, toAddress } from "./shopify-buyer";
+import { ShopifyMoney, type DocumentCurrencyMode } from "./shopify-money";
+import type { RestOrder, RestTaxLine } from "./shopify-rest-schemas";
+import { mapRestTransactions } from "./shopify-transactions";
+
+const PAID = new Set(["paid", "partially_refunded", "refunded"]);
+
+/** A parsed REST order (webhook payload) → the canonical Order. */
+export function mapShopifyRestOrder(order: RestOrder, mode: DocumentCurrencyMode): Order {
+  const money = ShopifyMoney.fromCodes(mode, order.currency, order.presentment_currency, {
+    shop: "currency",
+    presentment: "presentment_currency",
+  });
+  const notes: string[] = [];
+  const id = shopifyGid("Order", order.id, order.admin_graphql_api_id);
+  if (!id)
+    throw new DraftError(
+      "invalidInput",
+      "admin_graphql_api_id",
+      "the order id is missing or was corrupted by JSON parsing",
+    );
+  const applications = order.discount_applications ?? [];
+
+  const discountsOf = (
+    allocations: ReadonlyArray<{
+      amount?: string | number | null | undefined;
+      amount_set?: Parameters<ShopifyMoney["rest"]>[1];
+      discount_application_index?: number | null | undefined;
+    }>,
+    path: string,
+  ): DiscountAllocation[] =>
+    allocations.map((a, j) => {
+      const application =
+        a.discount_application_index != null ? applications[a.discount_application_index] : undefined;
+      const code = nonEmpty(application?.code);
+      const title = nonEmpty(application?.title) ?? nonEmpty(application?.description);
+      return {
+        amount: money.rest(a.amount, a.amount_set, `${path}.discount_allocations[${j}].amount`),
+        ...(code ? { code } : {}),
+        ...(title ? { title } : {}),
+      };
+    });
+
+  const taxLinesOf = (
+    lines: readonly RestTaxLine[] | null | undefined,
+    path: string,
+  ): TaxLine[] | undefined =>
+    lines?.map((t, k) => ({
+      title: t.title ?? "Tax",
+      rate: rateFractionToBasisPoints(t.rate ?? 0),
+      amount: money.rest(t.price, t.price_set, `${path}.tax_lines[${k}].price`),
+      rateSource: "stated" as const,
+      ...(t.channel_liable ? { channelLiable: true } : {}),
+    }));
+
+  const lines: OrderLine[] = [];
+  order.line_items.forEach((item, i) => {
+    const path = `line_items[${i}]`;
+    if (!Number.isInteger(item.quantity) || item.quantity < 0) {
+      throw new DraftError(
+        "invalidInput",
+        `${path}.quantity`,
+        `quantity must be a whole number ≥ 0, got ${item.quantity}`,
+      );
+    }
+    if (item.quantity === 0) {
+      notes.push(`${path}: quantity 0, left out`);
+      return;
+    }
+    const unitPrice = money.rest(item.price, item.price_set, `${path}.price`);
+    const lineId = shopifyGid("LineItem", item.id, item.admin_graphql_api_id);
+    if (!lineId)
+      throw new DraftError("invalidInput", `${path}.admin_graphql_api_id`, "the line has no usable id");
+    const sku = nonEmpty(item.sku);
+    const variantTitle = nonEmpty(item.variant_title);
+    lines.push({
+      id: lineId,
+      ...(sku ? { sku } : {}),
+      title: nonEmpty(item.name) ?? nonEmpty(item.title) ?? "Item",
+      ...(variantTitle ? { variantTitle } : {}),
+      quantity: item.quantity,
+      ...(item.current_quantity != null ? { currentQuantity: item.current_quantity } : {}),
+      unitPrice,
+      subtotal: unitPrice * item.quantity,
+      discounts: discountsOf(item.discount_allocations ?? [], path),
+      taxLines: taxLinesOf(item.tax_lines, path),
+      taxable: item.taxable ?? true,
+      giftCard: item.gift_card ?? false,
+      path,
+    });
+  });
+
+  const shippingLines: ShippingLine[] = [];
+  (order.shipping_lines ?? []).forEach((line, i) => {
+    if (line.is_removed) return;
+    const path = `shipping_lines[${i}]`;
+    const code = nonEmpty(line.code);
+    shippingLines.push({
+      id: shopifyGid("ShippingLine", line.id, undefined) ?? path,
+      title: nonEmpty(line.title) ?? code ?? "",
+      ...(code ? { code } : {}),
+      price: money.rest(line.price, line.price_set, `${path}.price`),
+      discounts: discountsOf(line.discount_allocations ?? [], path),
+      taxLines: taxLinesOf(line.tax_lines, path),
+      path,
+    });
+  });
+
+  const fees: FeeLine[] = [];
+  const tip =
+    order.total_tip_received != null
+      ? sourceAmount(order.total_tip_received, money.shop, "total_tip_received")
+      : 0;
+  if (tip !== 0) {
+    if (money.document !== money.shop) {
+      throw new DraftError(
+        "invalidInput",
+        "total_tip_received",
+        `the tip is only stated in ${money.shop}; book the order in the shop currency`,
+      );
+    }
+    fees.push({
+      id: "tip",
+      title: "Tip",
+      amount: tip,
+      taxLines: [],
+      taxable: false,
+      path: "total_tip_received",
+    });
+  }
+  const duties = money.restOptional(undefined, order.original_total_duties_set, "original_total_duties");
+  if (duties !== 0) {
+    fees.push({
+      id: "duties",
+      title: "Duties",
+      amount: duties,
+      taxLines: [],
+      taxable: false,
+      path: "original_total_duties_set",
+    });
+    notes.push("Import duties collected at checkout are booked as a VAT-free fee line");
+  }
+
+  const totals = {
+    total: money.rest(order.total_price, order.total_price_set, "total_price"),
+    tax: money.restOptional(order.total_tax, order.total_tax_set, "total_tax"),
+    discounts: money.restOptional(order.total_discounts, order.total_discounts_set, "total_discounts"),
+    ...(order.current_total_price != null || order.current_total_price_set
+      ? {
+          currentTotal: money.rest(
+            order.current_total_price,
+            order.current_total_price_set,
+            "current_total_price",
+          ),
+        }
+      : {}),
+  };
+
+  // Shopify normally allocates every discount to lines; older or imported orders may not.
+  const allocated =
+    lines.reduce((acc, l) => acc + l.discounts.reduce((a, d) => a + d.amount, 0), 0) +
+    shippingLines.reduce((acc, l) => acc + l.discounts.reduce((a, d) => a + d.amount, 0), 0);
+  const unallocated = totals.discounts - allocated;
+  const codes = (order.discount_codes ?? [])
+    .map((d) => nonEmpty(d.code))
+    .filter((c): c is string => Boolean(c));
+  const singleCode = codes.length === 1 ? codes[0] : undefined;
+  const orderDiscounts =
+    unallocated > 0
+      ? [{ amount: unallocated, title: codes.join(", "), ...(singleCode ? { code: singleCode } : {}) }]
+      : [];
+
+  const transactions = mapRestTransactions(order.transactions, money, "transactions", notes);
+  const firstPayment = transactions.find(
+    (t) => (t.kind === "sale" || t.kind === "capture") && t.status === "success",
+  );
+  const financialStatus = order.financial_status?.toLowerCase();
+  const paidAt =
+    firstPayment?.processedAt ??
+    (financialStatus && PAID.has(financialStatus) ? (order.processed_at ?? order.created_at) : undefined);
+  const fulfilledAt =
+    order.fulfillment_status === "fulfilled"
+      ? (order.fulfillments ?? [])
+          .filter((f) => f.status === "success" && f.created_at)
+          .map((f) => f.created_at as string)
+          .sort()
+          .at(-1)
+      : undefined;
+
+  const refundContext = { money, pricesIncludeTax: order.taxes_included };
+  return {
+    source: "shopify",
+    id,
+    name: order.name,
+    number: String(order.order_number ?? order.number ?? order.name.replace(/^#/, "")),
+    createdAt: order.created_at,
+    ...(paidAt ? { paidAt } : {}),
+    ...(fulfilledAt ? { fulfilledAt } : {}),
+    ...(order.cancelled_at ? { cancelledAt: order.cancelled_at } : {}),
+    ...(financialStatus ? { financialStatus } : {}),
+    test: order.test ?? false,
+    currency: money.document,
+    shopCurrency: money.shop,
+    presentmentCurrency: money.presentment,
+    pricesIncludeTax: order.taxes_included,
+    customer: restCustomer(order),
+    lines,
+    shippingLines,
+    fees,
+    orderDiscounts,
+    discountCodes: codes,
+    transactions,
+    paymentGateways: order.payment_gateway_names ?? [],
+    totals,
+    refunds: (order.refunds ?? []).map((refund, i) => mapRestRefund(refund, refundContext, `refunds[${i}].`)),
+    paths: { total: "total_price", tax: "total_tax" },
+    notes,
+  };
+}
+
+function restCustomer(order: RestOrder): Customer {
+  const attributes = order.note_attributes ?? [];
+  const vatNumber = attributeValue(attributes, "vat");
+  const ean = attributeValue(attributes, "ean");
+  const billing = toAddress(
+    order.billing_address && {
+      ...order.billing_address,
+      firstName: order.billing_address.first_name,
+      lastName: order.billing_address.last_name,
+      line1: order.billing_address.address1,
+      line2: order.billing_address.address2,
+      countryCode: order.billing_address.country_code,
+    },
+  );
+  const shipping = toAddress(
+    order.shipping_address && {
+      ...order.shipping_address,
+      firstName: order.shipping_address.first_name,
+      lastName: order.shipping_address.last_name,
+      line1: order.shipping_address.address1,
+      line2: order.shipping_address.address2,
+      countryCode: order.shipping_address.country_code,
+    },
+  );
+  const customer = order.customer;
+  const email = nonEmpty(order.email) ?? nonEmpty(order.contact_email) ?? nonEmpty(customer?.email);
+  const phone = nonEmpty(order.phone) ?? nonEmpty(customer?.phone);
+  const company = billing?.company;
+  const exemptions = customer?.tax_exemptions ?? [];
+  const customerId = shopifyGid("Customer", customer?.id, customer?.admin_graphql_api_id);
+  const firstName = nonEmpty(customer?.first_name);
+  const lastName = nonEmpty(customer?.last_name);
+  return {
+    ...(customerId ? { id: customerId } : {}),
+    ...(email ? { email } : {}),
+    ...(phone ? { phone } : {}),
+    ...(firstName ? { firstName } : {}),
+    ...(lastName ? { lastName } : {}),
+    ...(company ? { company } : {}),
+    ...(vatNumber ? { vatNumber } : {}),
+    ...(ean ? { ean } : {}),
+    isBusiness: Boolean(
+      company ||
+      vatNumber ||
+      ean ||
+      order.company ||
+      exemptions.some((e) => /REVERSE_CHARGE|BUSINESS/i.test(e)),
+    ),
+    taxExempt: Boolean(order.tax_exempt || customer?.tax_exempt),
+    ...(billing ? { billingAddress: billing } : {}),
+    ...(shipping ? { shippingAddress: shipping } : {}),
+  };
+}
