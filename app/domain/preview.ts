@@ -3,13 +3,7 @@ import { buildInvoice } from "./build-invoice";
 import { DraftError } from "./draft-errors";
 import type { DocumentDraft } from "./invoice-draft";
 import { formatMinor } from "./money";
-import type { Order, Refund } from "./order";
-import { mapShopifyOrder } from "../sources/shopify/map-shopify-order";
-import { mapShopifyRefund } from "../sources/shopify/map-shopify-refund";
-import { parseJsonSafely } from "../sources/shopify/parse-json-safely";
-import { ShopifyMoney } from "../sources/shopify/shopify-money";
-import { mapWooCommerceOrder } from "../sources/woocommerce/map-woocommerce-order";
-import { mapWooCommerceRefund } from "../sources/woocommerce/map-woocommerce-refund";
+import { mapSourceOrder, mapSourceRefund } from "../sources/map-source";
 import { parseSettings } from "../settings/parse-settings";
 import type { ShopSettings } from "../settings/settings-schema";
 import { formatRatePercent } from "./vat/vat-rate-format";
@@ -69,10 +63,10 @@ const PREVIEW_SHOP = "preview.invalid";
 export function previewDocument(input: PreviewInput): PreviewDocument {
   const settings = resolveSettings(input.settings);
   const shop = input.shop ?? PREVIEW_SHOP;
-  const order = mapOrder(input.source, input.order, settings);
+  const order = mapSourceOrder(input.source, input.order, settings);
   const { draft: invoice, decision } = buildInvoice({ order, settings, shop });
   if (input.refund === undefined) return render(invoice, decision);
-  const refund = mapRefund(input.source, input.refund, order, settings);
+  const refund = mapSourceRefund(input.source, input.refund, order, settings);
   const creditNote = buildCreditNote({ refund, invoice, settings, shop });
   return render(creditNote, decision);
 }
@@ -89,25 +83,6 @@ export function resolveSettings(raw: unknown): ShopSettings {
     );
   }
   return result.settings;
-}
-
-function mapOrder(source: PreviewSource, payload: unknown, settings: ShopSettings): Order {
-  if (source === "shopify") return mapShopifyOrder(payload, { documentCurrency: settings.documentCurrency });
-  return mapWooCommerceOrder(payload);
-}
-
-function mapRefund(source: PreviewSource, payload: unknown, order: Order, settings: ShopSettings): Refund {
-  const parsed = typeof payload === "string" ? parseJsonSafely(payload) : payload;
-  if (source === "shopify") {
-    const money = new ShopifyMoney(settings.documentCurrency, order.shopCurrency, order.presentmentCurrency);
-    return mapShopifyRefund(parsed, { money, pricesIncludeTax: order.pricesIncludeTax });
-  }
-  const gateway = order.paymentGateways[0];
-  return mapWooCommerceRefund(parsed, {
-    currency: order.currency,
-    pricesIncludeTax: order.pricesIncludeTax,
-    ...(gateway ? { gateway } : {}),
-  });
 }
 
 function render(draft: DocumentDraft, decision: TreatmentDecision): PreviewDocument {

@@ -6,6 +6,7 @@ import type { AdapterChoices } from "../ledgers/registry";
 import { isLedgerProviderId, LEDGER_PROVIDERS } from "../ledgers/registry";
 import { secretBox } from "../lib/secrets.server";
 import type { SecretBox } from "../lib/secret-box.server";
+import type { RateLimit } from "./rate-limiter.server";
 import { acquireToken } from "./rate-limiter.server";
 
 /**
@@ -59,6 +60,8 @@ export async function saveConnection(
 
 export interface LedgerForShopOptions {
   choices: AdapterChoices;
+  /** Overrides the ledger's default budget (tests and benchmarks against simulators). */
+  rateLimit?: RateLimit;
   box?: SecretBox;
   timeoutMs?: number;
   fetch?: typeof fetch;
@@ -83,6 +86,7 @@ export async function ledgerForShop(
   const entry = LEDGER_PROVIDERS[provider];
   const credentials = box.openJson(connection.credentials) as Record<string, unknown>;
   const bucketKey = `ledger:${connection.id}`;
+  const rateLimit = options.rateLimit ?? entry.rateLimit;
   return entry.create(
     {
       credentials:
@@ -100,10 +104,10 @@ export async function ledgerForShop(
           : credentials,
       ...(connection.organisationId ? { organisationId: connection.organisationId } : {}),
       endpoints: entry.endpoints(env()),
-      beforeRequest: () => acquireToken(db, bucketKey, entry.rateLimit),
+      beforeRequest: () => acquireToken(db, bucketKey, rateLimit),
       ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
       ...(options.fetch ? { fetch: options.fetch } : {}),
     },
-    options.choices,
+    { requestsPerMinute: rateLimit.perMinute, ...options.choices },
   );
 }

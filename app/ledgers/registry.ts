@@ -23,6 +23,11 @@ export const LEDGER_PROVIDER_IDS = [
 export interface AdapterChoices {
   /** e-conomic can e-mail an invoice only while booking it. */
   emailInvoices: boolean;
+  /**
+   * The connection's budget; adapters that pace themselves (Dinero) stay within it. The shared
+   * limiter in the engine enforces it across processes.
+   */
+  requestsPerMinute?: number;
 }
 
 export interface LedgerProviderEntry {
@@ -47,7 +52,10 @@ export const LEDGER_PROVIDERS: Record<LedgerProviderId, LedgerProviderEntry> = {
     }),
     // Dinero: 100 requests per minute per organisation.
     rateLimit: { perMinute: 80, burst: 10 },
-    create: (init) => createDineroAdapter(init as LedgerAdapterInit<z.input<typeof dineroCredentialsSchema>>),
+    create: (init, choices) =>
+      createDineroAdapter(init as LedgerAdapterInit<z.input<typeof dineroCredentialsSchema>>, {
+        requestsPerMinute: choices.requestsPerMinute ?? 95,
+      }),
   },
   billy: {
     meta: billyMeta,

@@ -1,7 +1,9 @@
 import { prisma } from "../db/prisma.server";
 import { markShopUninstalled } from "../shops/shop-repo.server";
 import { log } from "../lib/log.server";
-import { recordWebhook } from "./record-webhook.server";
+import { ingestShopifyEvent } from "../engine/ingest/ingest-shopify-event.server";
+import { wakeWorkers } from "../engine/worker-registry.server";
+import { isRecorded, recordWebhook } from "./record-webhook.server";
 import { verifyShopifyWebhook } from "./shopify-webhook.server";
 import type { VerifiedShopifyWebhook } from "./shopify-webhook.server";
 
@@ -21,7 +23,19 @@ export async function handleShopifyWebhook(request: Request, expectedTopic: stri
     log.warn("webhook topic does not match its route", { expectedTopic, topic: webhook.topic });
     return new Response(`This endpoint handles ${expectedTopic}`, { status: 400 });
   }
-  const { duplicate } = await recordWebhook({
+  // Work first, then the delivery record: enqueuing is idempotent on the business key, so a
+  // crash in between only means Shopify's retry repeats a no-op — never a lost order.
+  if (await isRecorded("shopify", webhook.webhookId)) {
+    log.info("webhook redelivered", { topic: webhook.topic, shop: webhook.shopDomain });
+    return new Response(null, { status: 200 });
+  }
+  await applyImmediateEffects(webhook);
+  const outcome = await ingestShopifyEvent(prisma(), {
+    shopDomain: webhook.shopDomain,
+    topic: webhook.topic,
+    rawBody: webhook.rawBody,
+  });
+  await recordWebhook({
     platform: "shopify",
     shopDomain: webhook.shopDomain,
     topic: webhook.topic,
@@ -30,8 +44,8 @@ export async function handleShopifyWebhook(request: Request, expectedTopic: stri
     triggeredAt: webhook.triggeredAt,
     body: webhook.rawBody,
   });
-  if (!duplicate) await applyImmediateEffects(webhook);
-  log.info("webhook recorded", { topic: webhook.topic, shop: webhook.shopDomain, duplicate });
+  if (outcome.action === "enqueued") wakeWorkers();
+  log.info("webhook recorded", { topic: webhook.topic, shop: webhook.shopDomain, outcome: outcome.action });
   return new Response(null, { status: 200 });
 }
 

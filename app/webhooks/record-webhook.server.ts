@@ -30,3 +30,7 @@ export async function recordWebhook(record: WebhookRecord): Promise<{ duplicate:
   });
   return { duplicate: count === 0 };
 }
+
+export async function isRecorded(platform: Platform, deliveryId: string): Promise<boolean> {
+  return (await prisma().webhookEvent.count({ where: { platform, deliveryId } })) > 0;
+}

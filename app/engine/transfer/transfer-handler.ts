@@ -16,7 +16,8 @@ import type { TransferProgress } from "./transfer-progress";
 
 export interface DraftRequest {
   job: Job;
-  /** For credit notes: the invoice draft this refund credits, and the notes issued before it. */
+  /** For credit notes: the order's invoice job (its source order), the invoice draft this refund credits, and the notes issued before it. */
+  invoiceJob?: Job;
   invoice?: InvoiceDraft;
   previousCreditNotes?: CreditNoteDraft[];
 }
@@ -102,7 +103,10 @@ async function transferInvoice(input: StepInput<InvoiceDraft>): Promise<JobOutco
     }
   }
   if (options.book && options.email.enabled && !progress.emailed && draft.customer.email) {
-    await ledger.emailInvoice(document, { recipient: draft.customer.email, body: options.email.body });
+    const body = options.email.body
+      .replaceAll("{orderName}", draft.order.name)
+      .replaceAll("{orderNumber}", draft.order.number);
+    await ledger.emailInvoice(document, { recipient: draft.customer.email, body });
     await save({ emailed: true });
     await context.audit("email", "info", `E-mailed the invoice to ${draft.customer.email}`);
   }
@@ -254,7 +258,7 @@ async function buildFor(job: Job, deps: TransferDeps): Promise<BuiltDraft> {
   const previousCreditNotes = earlier
     .map((other) => (other.progress as TransferProgress | null)?.draft)
     .filter((draft): draft is CreditNoteDraft => draft?.kind === "creditNote");
-  return deps.buildDraft({ job, invoice, previousCreditNotes });
+  return deps.buildDraft({ job, invoiceJob: invoiceJob ?? undefined, invoice, previousCreditNotes });
 }
 
 function done(document: LedgerDocument): JobOutcome {

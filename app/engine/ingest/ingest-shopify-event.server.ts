@@ -1,0 +1,239 @@
+import type { PrismaClient } from "@prisma/client";
+import { buildInvoice } from "../../domain/build-invoice";
+import type { InvoiceDraft } from "../../domain/invoice-draft";
+import { loadShopSettings } from "../../settings/settings-store";
+import type { ShopSettings } from "../../settings/settings-schema";
+import { prismaSettingsStorage } from "../../shops/shop-settings-storage.server";
+import { mapSourceOrder } from "../../sources/map-source";
+import { parseJsonSafely } from "../../sources/shopify/parse-json-safely";
+import { appendAudit } from "../audit-log.server";
+import { enqueueJob } from "../job-queue.server";
+import type { TransferProgress } from "../transfer/transfer-progress";
+
+/**
+ * Turns a recorded Shopify webhook into work, per the shop's settings: an invoice job when the
+ * order is paid (or fulfilled), a credit-note job per refund (waiting for its invoice when that
+ * is not transferred yet), a skip when an order is cancelled before transfer, and a "changed
+ * after transfer" flag when a transferred order is edited. Only database writes — the ledger
+ * is called by workers, never from a webhook.
+ */
+
+export interface ShopifyEvent {
+  shopDomain: string;
+  topic: string;
+  rawBody: string;
+}
+
+export type IngestOutcome =
+  | { action: "enqueued"; jobId: string; created: boolean }
+  | { action: "ignored"; reason: string }
+  | { action: "skippedJob"; jobId: string }
+  | { action: "flaggedChange"; jobId: string };
+
+export async function ingestShopifyEvent(db: PrismaClient, event: ShopifyEvent): Promise<IngestOutcome> {
+  const shop = await db.shop.findUnique({
+    where: { platform_domain: { platform: "shopify", domain: event.shopDomain } },
+  });
+  if (!shop || shop.uninstalledAt) return { action: "ignored", reason: "the shop is not installed" };
+  const parsed = parseJsonSafely(event.rawBody);
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+    return { action: "ignored", reason: "the body is not a JSON object" };
+  }
+  const payload = parsed as Record<string, unknown>;
+  const needs =
+    event.topic === "refunds/create"
+      ? hasRefundIds(payload)
+      : event.topic.startsWith("orders/")
+        ? hasOrderId(payload)
+        : true;
+  if (!needs) return { action: "ignored", reason: `the ${event.topic} payload lacks the ids we key on` };
+  const settings = await loadShopSettings(prismaSettingsStorage(db), shop.id);
+
+  switch (event.topic) {
+    case "orders/paid":
+    case "orders/fulfilled": {
+      const trigger = event.topic === "orders/paid" ? "paid" : "fulfilled";
+      if (settings.transfer.trigger !== trigger)
+        return { action: "ignored", reason: `transfers happen on ${settings.transfer.trigger}` };
+      const orderId = orderGid(payload);
+      const { job, created } = await enqueueJob(db, {
+        shopId: shop.id,
+        kind: "invoice",
+        orderId,
+        orderName: stringField(payload, "name") ?? orderId,
+        trigger,
+        sourceOrder: event.rawBody,
+      });
+      if (created)
+        await appendAudit(db, {
+          shopId: shop.id,
+          orderId,
+          jobId: job.id,
+          step: "queue",
+          level: "info",
+          message: `Queued the invoice (order ${trigger})`,
+        });
+      return { action: "enqueued", jobId: job.id, created };
+    }
+    case "refunds/create": {
+      const refund = (payload.refund ?? payload) as Record<string, unknown>;
+      const orderId = `gid://shopify/Order/${String(refund.order_id)}`;
+      const refundId =
+        stringField(refund, "admin_graphql_api_id") ?? `gid://shopify/Refund/${String(refund.id)}`;
+      const invoice = await db.job.findUnique({
+        where: { shopId_businessKey: { shopId: shop.id, businessKey: `invoice:${orderId}` } },
+      });
+      const { job, created } = await enqueueJob(db, {
+        shopId: shop.id,
+        kind: "creditNote",
+        orderId,
+        orderName: invoice?.orderName ?? orderId,
+        refundId,
+        trigger: "paid",
+        // The refund payload has no order: the credit note is built from the invoice job's order.
+        sourceOrder: invoice?.sourceOrder ?? "",
+        sourceRefund: event.rawBody,
+        status: invoice?.status === "succeeded" ? "queued" : "waiting",
+      });
+      if (created) {
+        await appendAudit(db, {
+          shopId: shop.id,
+          orderId,
+          jobId: job.id,
+          step: "queue",
+          level: "info",
+          message:
+            invoice?.status === "succeeded"
+              ? "Queued the credit note"
+              : "Refund received: the credit note waits for the order's invoice",
+        });
+      }
+      return { action: "enqueued", jobId: job.id, created };
+    }
+    case "orders/cancelled": {
+      const orderId = orderGid(payload);
+      const { count } = await db.job.updateMany({
+        where: { shopId: shop.id, businessKey: `invoice:${orderId}`, status: "queued" },
+        data: {
+          status: "skipped",
+          finishedAt: new Date(),
+          lastError: {
+            kind: "skipped",
+            message: "The order was cancelled before it was transferred",
+            retryable: false,
+            at: new Date().toISOString(),
+          },
+        },
+      });
+      if (count === 0) return { action: "ignored", reason: "no queued invoice to skip" };
+      await appendAudit(db, {
+        shopId: shop.id,
+        orderId,
+        step: "queue",
+        level: "info",
+        message: "Skipped: the order was cancelled before it was transferred",
+      });
+      return { action: "skippedJob", jobId: orderId };
+    }
+    case "orders/updated":
+      return flagChangeAfterTransfer(db, shop.id, event.rawBody, payload, settings);
+    default:
+      return { action: "ignored", reason: `no transfer work for ${event.topic}` };
+  }
+}
+
+/** Never rewrites a booked invoice: records what differs so the merchant can decide. */
+async function flagChangeAfterTransfer(
+  db: PrismaClient,
+  shopId: string,
+  rawBody: string,
+  payload: Record<string, unknown>,
+  settings: ShopSettings,
+): Promise<IngestOutcome> {
+  const orderId = orderGid(payload);
+  const job = await db.job.findUnique({
+    where: { shopId_businessKey: { shopId, businessKey: `invoice:${orderId}` } },
+  });
+  if (!job || job.status !== "succeeded") {
+    // Not transferred yet: the job (if any) will read this newer order when it runs.
+    if (job && job.status === "queued")
+      await db.job.update({ where: { id: job.id }, data: { sourceOrder: rawBody } });
+    return { action: "ignored", reason: "the order is not transferred yet" };
+  }
+  const transferred = (job.progress as TransferProgress | null)?.draft as InvoiceDraft | undefined;
+  if (!transferred) return { action: "ignored", reason: "no transferred draft to compare" };
+  const shop = await db.shop.findUniqueOrThrow({ where: { id: shopId } });
+  let current: InvoiceDraft;
+  try {
+    current = buildInvoice({
+      order: mapSourceOrder("shopify", rawBody, settings),
+      settings,
+      shop: shop.domain,
+    }).draft;
+  } catch {
+    return { action: "ignored", reason: "the updated order cannot be built into an invoice to compare" };
+  }
+  const differences = compareDrafts(transferred, current);
+  if (differences.length === 0) return { action: "ignored", reason: "nothing booked has changed" };
+  await db.job.update({
+    where: { id: job.id },
+    data: { changedAfterTransfer: { at: new Date().toISOString(), differences } },
+  });
+  await appendAudit(db, {
+    shopId,
+    orderId,
+    jobId: job.id,
+    step: "changed",
+    level: "warn",
+    message: `Changed after transfer: ${differences.join("; ")}`,
+  });
+  return { action: "flaggedChange", jobId: job.id };
+}
+
+export function compareDrafts(before: InvoiceDraft, after: InvoiceDraft): string[] {
+  const differences: string[] = [];
+  if (before.totals.gross !== after.totals.gross) {
+    differences.push(`total ${before.totals.gross} → ${after.totals.gross} (minor units, ${after.currency})`);
+  }
+  const key = (draft: InvoiceDraft) =>
+    new Map(draft.lines.filter((l) => l.kind === "item").map((l) => [l.sku ?? l.description, l.quantity]));
+  const [a, b] = [key(before), key(after)];
+  for (const [item, quantity] of b) {
+    if (a.get(item) !== quantity) differences.push(`${item}: quantity ${a.get(item) ?? 0} → ${quantity}`);
+  }
+  for (const [item, quantity] of a) if (!b.has(item)) differences.push(`${item}: quantity ${quantity} → 0`);
+  if (before.customer.name !== after.customer.name || before.customer.email !== after.customer.email) {
+    differences.push("customer details");
+  }
+  return differences;
+}
+
+function orderGid(payload: Record<string, unknown>): string {
+  const order = (payload.order ?? payload) as Record<string, unknown>;
+  return stringField(order, "admin_graphql_api_id") ?? `gid://shopify/Order/${String(order.id)}`;
+}
+
+function stringField(record: Record<string, unknown>, key: string): string | undefined {
+  const value = record[key];
+  return typeof value === "string" && value.length > 0 ? value : undefined;
+}
+
+function hasOrderId(payload: Record<string, unknown>): boolean {
+  const order = (payload.order ?? payload) as Record<string, unknown>;
+  return stringField(order, "admin_graphql_api_id") !== undefined || idLike(order.id);
+}
+
+function hasRefundIds(payload: Record<string, unknown>): boolean {
+  const refund = (payload.refund ?? payload) as Record<string, unknown>;
+  return (
+    idLike(refund.order_id) &&
+    (stringField(refund, "admin_graphql_api_id") !== undefined || idLike(refund.id))
+  );
+}
+
+function idLike(value: unknown): boolean {
+  return (
+    (typeof value === "number" && Number.isInteger(value) && value > 0) ||
+    (typeof value === "string" && /^\d+$/.test(value))
+  );
+}

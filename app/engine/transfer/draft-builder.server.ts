@@ -1,0 +1,46 @@
+import type { PrismaClient } from "@prisma/client";
+import { buildCreditNote } from "../../domain/build-credit-note";
+import { buildInvoice } from "../../domain/build-invoice";
+import type { ShopSettings } from "../../settings/settings-schema";
+import { mapSourceOrder, mapSourceRefund } from "../../sources/map-source";
+import type { BuiltDraft, DraftRequest } from "./transfer-handler";
+
+/**
+ * The accounting core behind the transfer engine: the job's source JSON and the shop's current
+ * settings → the document draft, or a reason not to transfer the order at all.
+ */
+export function createDraftBuilder(deps: {
+  db: PrismaClient;
+  settingsFor(shopId: string): Promise<ShopSettings>;
+}): (request: DraftRequest) => Promise<BuiltDraft> {
+  return async ({ job, invoiceJob, invoice, previousCreditNotes }) => {
+    const shop = await deps.db.shop.findUniqueOrThrow({ where: { id: job.shopId } });
+    const settings = await deps.settingsFor(job.shopId);
+    // A refund webhook carries no order: credit notes read the order their invoice was built from.
+    const order = mapSourceOrder(shop.platform, invoiceJob?.sourceOrder ?? job.sourceOrder, settings);
+    const manual = job.trigger === "manual";
+    if (job.kind === "invoice") {
+      if (order.cancelledAt && !manual) {
+        return {
+          skip: `the order was cancelled (${order.cancelledAt.slice(0, 10)}) before it was transferred`,
+        };
+      }
+      if (order.test && settings.transfer.skipTestOrders && !manual) {
+        return { skip: "this is a test order (settings: skip test orders)" };
+      }
+      return { draft: buildInvoice({ order, settings, shop: shop.domain }).draft };
+    }
+    if (!invoice) return { skip: "the order's invoice was never transferred, so there is nothing to credit" };
+    if (!job.sourceRefund) throw new Error(`credit-note job ${job.id} has no refund payload`);
+    const refund = mapSourceRefund(shop.platform, job.sourceRefund, order, settings);
+    return {
+      draft: buildCreditNote({
+        refund,
+        invoice,
+        settings,
+        shop: shop.domain,
+        ...(previousCreditNotes ? { previousCreditNotes } : {}),
+      }),
+    };
+  };
+}
