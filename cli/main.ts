@@ -31,6 +31,14 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     summary: "retry --shop S (--order ID | --all-failed)",
     load: async () => (await import("./commands/retry")).runRetry,
   },
+  transfer: {
+    summary: "transfer --shop S --order ID [--file ORDER.json]",
+    load: async () => (await import("./commands/transfer")).runTransfer,
+  },
+  worker: {
+    summary: "worker                   run transfer workers without the web server",
+    load: async () => (await import("./commands/worker")).runWorker,
+  },
   pause: {
     summary: "pause --shop S [--reason TEXT]",
     load: async () => (await import("./commands/pause")).runPause,

@@ -11,6 +11,7 @@ import { databaseTarget } from "../app/db/driver-adapter.server";
 import { disconnectDatabase, prepareDatabase } from "../app/db/prisma.server";
 import { log } from "../app/lib/log.server";
 import { upsertInstalledShop } from "../app/shops/shop-repo.server";
+import { startWorker } from "./start-worker";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 export const SERVER_BUILD_PATH = path.join(ROOT, "build/server/index.js");
@@ -56,6 +57,9 @@ export async function startServer(options: { dev?: boolean; port?: number } = {}
   }
   app.all("*", createRequestHandler({ build }));
 
+  // The worker runs inside the web process by default; `ledger-bridge worker` scales it out.
+  const stopWorker = config.WORKER_IN_PROCESS ? startWorker(config.WORKER_CONCURRENCY) : undefined;
+
   const port = options.port ?? config.PORT;
   const server = await new Promise<Server>((resolve) => {
     const listening = app.listen(port, config.HOST, () => resolve(listening));
@@ -74,6 +78,7 @@ export async function startServer(options: { dev?: boolean; port?: number } = {}
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await stopWorker?.();
       await closeVite?.();
       await disconnectDatabase();
     },

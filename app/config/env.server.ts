@@ -65,6 +65,11 @@ const envSchema = z
     BILLY_API_BASE_URL: z.preprocess(emptyToUndefined, z.url().default("https://api.billysbilling.com/v2")),
     ECONOMIC_API_BASE_URL: z.preprocess(emptyToUndefined, z.url().default("https://restapi.e-conomic.com")),
     DYNACCOUNT_API_BASE_URL: z.preprocess(emptyToUndefined, z.url().default("https://api.dynaccount.com")),
+    WORKER_IN_PROCESS: z.preprocess(
+      emptyToUndefined,
+      z.enum(["true", "false"]).default("true").transform((value) => value === "true"),
+    ),
+    WORKER_CONCURRENCY: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(64).default(4)),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   })
   .superRefine((env, ctx) => {

@@ -1,0 +1,16 @@
+import { prisma } from "../app/db/prisma.server";
+import { createTransferWorker } from "../app/engine/transfer-engine.server";
+import { registerWorker } from "../app/engine/worker-registry.server";
+import { log } from "../app/lib/log.server";
+
+/** Starts a transfer worker in this process; returns a function that stops it gracefully. */
+export function startWorker(concurrency: number): () => Promise<void> {
+  const worker = createTransferWorker(prisma(), { concurrency });
+  const unregister = registerWorker(worker);
+  worker.start();
+  log.info("transfer worker started", { workerId: worker.workerId, concurrency });
+  return async () => {
+    unregister();
+    await worker.stop();
+  };
+}
