@@ -85,6 +85,13 @@ export async function ledgerForShop(
   const provider: LedgerProviderId = connection.provider;
   const entry = LEDGER_PROVIDERS[provider];
   const credentials = box.openJson(connection.credentials) as Record<string, unknown>;
+  if (box.needsRotation(connection.credentials)) {
+    // Key rotation: values sealed with a previous key are re-sealed with the current one on use.
+    await db.ledgerConnection.update({
+      where: { id: connection.id },
+      data: { credentials: box.sealJson(credentials) },
+    });
+  }
   const bucketKey = `ledger:${connection.id}`;
   const rateLimit = options.rateLimit ?? entry.rateLimit;
   return entry.create(

@@ -16,7 +16,8 @@ import { createTestDatabase } from "../support/test-database";
 describe("ledger connections", () => {
   let database: TestDatabase;
   let simulator: BillySimulator;
-  const box = new SecretBox(secretKeyFromBase64(randomBytes(32).toString("base64")));
+  const keyA = randomBytes(32);
+  const box = new SecretBox(secretKeyFromBase64(keyA.toString("base64")));
   const saved = { ...process.env };
   let shopId: string;
 
@@ -62,6 +63,20 @@ describe("ledger connections", () => {
     expect(organisations.length).toBeGreaterThan(0);
     // Every request took a token from the connection's shared bucket.
     expect(await database.prisma.rateLimitBucket.count()).toBe(1);
+  });
+
+  it("re-seals credentials sealed with a previous key once the key is rotated", async () => {
+    const next = new SecretBox(secretKeyFromBase64(randomBytes(32).toString("base64")), [
+      secretKeyFromBase64(Buffer.from(keyA).toString("base64")),
+    ]);
+    const before = (await database.prisma.ledgerConnection.findUniqueOrThrow({ where: { shopId } }))
+      .credentials;
+    expect(next.needsRotation(before)).toBe(true);
+    await ledgerForShop(database.prisma, shopId, { choices: { emailInvoices: false }, box: next });
+    const after = (await database.prisma.ledgerConnection.findUniqueOrThrow({ where: { shopId } }))
+      .credentials;
+    expect(next.needsRotation(after)).toBe(false);
+    expect(next.openJson(after)).toEqual({ accessToken: simulator.accessToken });
   });
 
   it("reports a shop without a connection as an authentication problem the merchant can fix", async () => {
