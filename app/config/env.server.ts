@@ -67,7 +67,10 @@ const envSchema = z
     DYNACCOUNT_API_BASE_URL: z.preprocess(emptyToUndefined, z.url().default("https://api.dynaccount.com")),
     WORKER_IN_PROCESS: z.preprocess(
       emptyToUndefined,
-      z.enum(["true", "false"]).default("true").transform((value) => value === "true"),
+      z
+        .enum(["true", "false"])
+        .default("true")
+        .transform((value) => value === "true"),
     ),
     WORKER_CONCURRENCY: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(64).default(4)),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),

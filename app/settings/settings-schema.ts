@@ -158,15 +158,23 @@ export const ShopSettingsSchema = z
         trigger: z
           .enum(["paid", "fulfilled", "statuses", "manual"])
           .default("paid")
-          .describe("When an order is transferred: when paid, when fulfilled, on selected statuses (WooCommerce), or only by hand"),
+          .describe(
+            "When an order is transferred: when paid, when fulfilled, on selected statuses (WooCommerce), or only by hand",
+          ),
         statuses: z
           .array(z.string().min(1).max(40))
           .default(["processing", "completed"])
           .describe("WooCommerce order statuses that transfer the order when trigger is 'statuses'"),
-        book: z.boolean().default(true).describe("Book invoices and credit notes, or leave them as drafts for the bookkeeper"),
+        book: z
+          .boolean()
+          .default(true)
+          .describe("Book invoices and credit notes, or leave them as drafts for the bookkeeper"),
         email: z
           .strictObject({
-            enabled: z.boolean().default(false).describe("E-mail the booked invoice to the customer from the ledger"),
+            enabled: z
+              .boolean()
+              .default(false)
+              .describe("E-mail the booked invoice to the customer from the ledger"),
             body: z.string().max(2000).default("Tak for din ordre {orderName}. Fakturaen er vedhæftet."),
           })
           .prefault({}),
@@ -174,8 +182,14 @@ export const ShopSettingsSchema = z
           .enum(["bySku", "none"])
           .default("bySku")
           .describe("Create or find ledger products by SKU, or book item lines without products"),
-        updateProducts: z.boolean().default(false).describe("Update an existing product's name and price from the latest order"),
-        skipTestOrders: z.boolean().default(true).describe("Never transfer Shopify test orders automatically"),
+        updateProducts: z
+          .boolean()
+          .default(false)
+          .describe("Update an existing product's name and price from the latest order"),
+        skipTestOrders: z
+          .boolean()
+          .default(true)
+          .describe("Never transfer Shopify test orders automatically"),
       })
       .prefault({}),
     rounding: z
