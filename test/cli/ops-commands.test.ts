@@ -137,6 +137,31 @@ describe("operator CLI", () => {
     expect(await database.prisma.shopSettings.count()).toBe(1);
   });
 
+  it("queues a manual transfer once, however often it is asked for", async () => {
+    const c = capture();
+    c.files.set(
+      "order.json",
+      JSON.stringify({ id: 8, admin_graphql_api_id: "gid://shopify/Order/8", name: "#1008" }),
+    );
+    const args = [
+      "transfer",
+      "--shop",
+      "cli.myshopify.com",
+      "--order",
+      "gid://shopify/Order/8",
+      "--file",
+      "order.json",
+    ];
+    expect(await main(args, c.io)).toBe(0);
+    expect(await main(args, c.io)).toBe(0);
+    expect(c.out.at(-1)).toContain("already queued or running");
+    const jobs = await database.prisma.job.findMany({ where: { orderId: "gid://shopify/Order/8" } });
+    expect(jobs.map((j) => [j.trigger, j.status])).toEqual([["manual", "queued"]]);
+    expect(
+      await main(["transfer", "--shop", "cli.myshopify.com", "--order", "gid://shopify/Order/404"], c.io),
+    ).toBe(1);
+  });
+
   it("answers a usage error with exit code 2 and the reason", async () => {
     const c = capture();
     expect(await main(["status", "--shop", "nope.myshopify.com"], c.io)).toBe(2);

@@ -1,0 +1,322 @@
+import Pkg from "@woocommerce/woocommerce-rest-api";
+import { z } from "zod";
+import { WooCommerceError, wooErrorFromResponse } from "./woocommerce-error";
+
+// The package ships CommonJS with `exports.default`; under Node ESM the default import is the
+// module object (woocommerce-rest-api-js-lib#66), under a bundler it is the class.
+const WooCommerceRestApi = (Pkg as unknown as { default?: typeof Pkg }).default ?? Pkg;
+type RestApi = InstanceType<typeof Pkg>;
+
+export interface WooCommerceClientOptions {
+  /** The store's home URL, e.g. https://shop.example (http:// makes the library use OAuth 1.0a). */
+  storeUrl: string;
+  consumerKey: string;
+  consumerSecret: string;
+  timeoutMs?: number;
+  /** HTTPS only: send the keys as query parameters for servers that strip `Authorization`. */
+  queryStringAuth?: boolean;
+}
+
+const orderSummary = z.looseObject({
+  id: z.number(),
+  status: z.string(),
+  number: z.union([z.string(), z.number()]).nullish(),
+  date_modified_gmt: z.string().nullish(),
+});
+
+const refundSummary = z.looseObject({
+  id: z.number(),
+  amount: z.string(),
+  date_created_gmt: z.string().nullish(),
+});
+
+const webhookSchema = z.looseObject({
+  id: z.number(),
+  name: z.string().nullish(),
+  status: z.string(),
+  topic: z.string(),
+  delivery_url: z.string(),
+});
+
+const errorBody = z.object({ code: z.string().nullish(), message: z.string().nullish() });
+
+export type WooOrderSummary = z.infer<typeof orderSummary>;
+export type WooRefundSummary = z.infer<typeof refundSummary>;
+export type WooWebhook = z.infer<typeof webhookSchema>;
+export type WooWebhookStatus = "active" | "paused" | "disabled";
+
+/** An order as fetched: a few checked fields, and the JSON text the mappers take. */
+export interface WooFetchedOrder {
+  summary: WooOrderSummary;
+  json: string;
+}
+
+export interface WooFetchedRefund {
+  summary: WooRefundSummary;
+  json: string;
+}
+
+export interface ModifiedOrdersPage {
+  page: number;
+  totalPages: number;
+  total: number;
+  orders: WooFetchedOrder[];
+}
+
+export interface WebhookSpec {
+  name: string;
+  topic: string;
+  deliveryUrl: string;
+  secret: string;
+}
+
+const MAX_PAGES = 10_000;
+
+/**
+ * Typed access to one store's REST API (wc/v3) over `@woocommerce/woocommerce-rest-api`.
+ * Responses are read as text and zod-checked only for the fields used here; every failure is a
+ * WooCommerceError.
+ */
+export class WooCommerceClient {
+  private readonly api: RestApi;
+
+  constructor(options: WooCommerceClientOptions) {
+    this.api = new WooCommerceRestApi({
+      url: options.storeUrl,
+      consumerKey: options.consumerKey,
+      consumerSecret: options.consumerSecret,
+      version: "wc/v3",
+      queryStringAuth: options.queryStringAuth ?? false,
+      timeout: options.timeoutMs ?? 30_000,
+      // Raw text, so we parse (and keep) the exact JSON ourselves.
+      axiosConfig: { responseType: "text" },
+    });
+  }
+
+  async getOrder(id: number | string): Promise<WooFetchedOrder> {
+    const { body } = await this.call(`GET order ${id}`, () => this.api.get(`orders/${id}`));
+    return { summary: parseWith(orderSummary, body, `order ${id}`), json: JSON.stringify(body) };
+  }
+
+  /**
+   * Orders modified after `since` (UTC), page by page until `X-WP-TotalPages`. Sorted by id so
+   * pages stay stable while the shop keeps taking orders (new ids land at the end).
+   * `modified_after` is exclusive and not a cursor: callers keep an overlap window.
+   */
+  async *ordersModifiedAfter(
+    since: Date,
+    options: { statuses?: string[]; perPage?: number } = {},
+  ): AsyncGenerator<ModifiedOrdersPage> {
+    const perPage = options.perPage ?? 100;
+    for (let page = 1; page <= MAX_PAGES; page++) {
+      const params: Record<string, unknown> = {
+        modified_after: since.toISOString().slice(0, 19),
+        dates_are_gmt: true,
+        orderby: "id",
+        order: "asc",
+        per_page: perPage,
+        page,
+      };
+      if (options.statuses?.length) params.status = options.statuses;
+      const { body, headers } = await this.call(`GET orders page ${page}`, () =>
+        this.api.get("orders", params),
+      );
+      const list = parseWith(z.array(z.unknown()), body, "orders list");
+      const totalPages = Number(headers["x-wp-totalpages"] ?? "1");
+      const total = Number(headers["x-wp-total"] ?? String(list.length));
+      yield {
+        page,
+        totalPages,
+        total,
+        orders: list.map((o, i) => ({
+          summary: parseWith(orderSummary, o, `orders list [${i}]`),
+          json: JSON.stringify(o),
+        })),
+      };
+      if (page >= totalPages || list.length === 0) return;
+    }
+  }
+
+  /** All pages of `ordersModifiedAfter`, plus the newest `date_modified_gmt` seen. */
+  async listOrdersModifiedAfter(
+    since: Date,
+    options: { statuses?: string[]; perPage?: number } = {},
+  ): Promise<{ orders: WooFetchedOrder[]; pages: number; highWaterMarkGmt: string | undefined }> {
+    const orders: WooFetchedOrder[] = [];
+    let pages = 0;
+    for await (const page of this.ordersModifiedAfter(since, options)) {
+      pages += 1;
+      orders.push(...page.orders);
+    }
+    const marks = orders.map((o) => o.summary.date_modified_gmt).filter((d): d is string => Boolean(d));
+    return { orders, pages, highWaterMarkGmt: marks.sort().at(-1) };
+  }
+
+  async listRefunds(orderId: number | string): Promise<WooFetchedRefund[]> {
+    const refunds: WooFetchedRefund[] = [];
+    for (let page = 1; page <= MAX_PAGES; page++) {
+      const { body, headers } = await this.call(`GET refunds of order ${orderId}`, () =>
+        this.api.get(`orders/${orderId}/refunds`, { per_page: 100, page }),
+      );
+      const list = parseWith(z.array(z.unknown()), body, `refunds of order ${orderId}`);
+      refunds.push(
+        ...list.map((r, i) => ({
+          summary: parseWith(refundSummary, r, `refund [${i}]`),
+          json: JSON.stringify(r),
+        })),
+      );
+      if (page >= Number(headers["x-wp-totalpages"] ?? "1") || list.length === 0) break;
+    }
+    return refunds;
+  }
+
+  async listWebhooks(status: WooWebhookStatus | "all" = "all"): Promise<WooWebhook[]> {
+    const webhooks: WooWebhook[] = [];
+    for (let page = 1; page <= MAX_PAGES; page++) {
+      const { body, headers } = await this.call("GET webhooks", () =>
+        this.api.get("webhooks", { status, per_page: 100, page }),
+      );
+      webhooks.push(...parseWith(z.array(webhookSchema), body, "webhooks"));
+      if (page >= Number(headers["x-wp-totalpages"] ?? "1")) break;
+    }
+    return webhooks;
+  }
+
+  async createWebhook(spec: WebhookSpec): Promise<WooWebhook> {
+    const { body } = await this.call("POST webhook", () =>
+      this.api.post("webhooks", {
+        name: spec.name,
+        topic: spec.topic,
+        delivery_url: spec.deliveryUrl,
+        secret: spec.secret,
+        status: "active",
+      }),
+    );
+    return parseWith(webhookSchema, body, "created webhook");
+  }
+
+  async updateWebhook(
+    id: number,
+    patch: Partial<{
+      name: string;
+      status: WooWebhookStatus;
+      deliveryUrl: string;
+      secret: string;
+      topic: string;
+    }>,
+  ): Promise<WooWebhook> {
+    const data: Record<string, string> = {};
+    if (patch.name !== undefined) data.name = patch.name;
+    if (patch.status !== undefined) data.status = patch.status;
+    if (patch.deliveryUrl !== undefined) data.delivery_url = patch.deliveryUrl;
+    if (patch.secret !== undefined) data.secret = patch.secret;
+    if (patch.topic !== undefined) data.topic = patch.topic;
+    const { body } = await this.call(`PUT webhook ${id}`, () => this.api.put(`webhooks/${id}`, data));
+    return parseWith(webhookSchema, body, `webhook ${id}`);
+  }
+
+  /**
+   * Makes sure a webhook for `topic` → `deliveryUrl` exists and is active. WooCommerce disables a
+   * webhook after repeated failed deliveries and never retries, so this also re-enables it; the
+   * secret is re-sent because it cannot be read back.
+   */
+  async ensureWebhook(
+    spec: WebhookSpec,
+  ): Promise<{ webhook: WooWebhook; action: "created" | "reactivated" | "unchanged" }> {
+    const existing = (await this.listWebhooks("all")).find(
+      (w) => w.topic === spec.topic && w.delivery_url === spec.deliveryUrl,
+    );
+    if (!existing) return { webhook: await this.createWebhook(spec), action: "created" };
+    if (existing.status === "active") return { webhook: existing, action: "unchanged" };
+    const webhook = await this.updateWebhook(existing.id, { status: "active", secret: spec.secret });
+    return { webhook, action: "reactivated" };
+  }
+
+  private async call(
+    what: string,
+    request: () => Promise<{ data: unknown; headers: unknown }>,
+  ): Promise<{ body: unknown; headers: Record<string, string | undefined> }> {
+    let response: { data: unknown; headers: unknown };
+    try {
+      response = await request();
+    } catch (error) {
+      throw toWooError(what, error);
+    }
+    const headers = normalizeHeaders(response.headers);
+    const text = typeof response.data === "string" ? response.data : JSON.stringify(response.data);
+    try {
+      return { body: JSON.parse(text) as unknown, headers };
+    } catch (cause) {
+      throw new WooCommerceError({
+        kind: "unknown",
+        retryable: true,
+        message: `${what}: the store answered with something that is not JSON (${text.slice(0, 80)})`,
+        merchantMessage:
+          "Your store answered with something other than API data. A plugin printing PHP warnings or a security plugin may interfere.",
+        cause,
+      });
+    }
+  }
+}
+
+function parseWith<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw new WooCommerceError({
+    kind: "unknown",
+    retryable: false,
+    message: `${what}: unexpected shape at ${issue?.path.join(".") || "(root)"}: ${issue?.message ?? "invalid"}`,
+    merchantMessage: "WooCommerce returned data we could not read. Contact support with the order number.",
+  });
+}
+
+function normalizeHeaders(headers: unknown): Record<string, string | undefined> {
+  const result: Record<string, string | undefined> = {};
+  if (headers && typeof headers === "object") {
+    for (const [key, value] of Object.entries(headers as Record<string, unknown>)) {
+      if (value !== undefined && value !== null) result[key.toLowerCase()] = String(value);
+    }
+  }
+  return result;
+}
+
+interface AxiosLikeError {
+  code?: string;
+  message?: string;
+  response?: { status?: number; data?: unknown; headers?: unknown };
+}
+
+function toWooError(what: string, error: unknown): WooCommerceError {
+  const err = (error ?? {}) as AxiosLikeError;
+  const response = err.response;
+  if (!response?.status) {
+    const timedOut = err.code === "ECONNABORTED" || err.code === "ETIMEDOUT";
+    return wooErrorFromResponse({
+      status: undefined,
+      message: timedOut ? "timed out" : (err.code ?? err.message),
+      what,
+      cause: error,
+    });
+  }
+  let code: string | undefined;
+  let message: string | undefined;
+  try {
+    const data = typeof response.data === "string" ? (JSON.parse(response.data) as unknown) : response.data;
+    const parsed = errorBody.safeParse(data);
+    if (parsed.success) {
+      code = parsed.data.code ?? undefined;
+      message = parsed.data.message ?? undefined;
+    }
+  } catch {
+    // HTML error pages (PHP fatals, proxies) carry nothing useful.
+  }
+  return wooErrorFromResponse({
+    status: response.status,
+    code,
+    message,
+    retryAfter: normalizeHeaders(response.headers)["retry-after"],
+    what,
+    cause: error,
+  });
+}

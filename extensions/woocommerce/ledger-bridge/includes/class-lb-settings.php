@@ -1,0 +1,153 @@
+<?php
+/**
+ * WooCommerce › Settings › Ledger Bridge.
+ *
+ * @package LedgerBridge
+ */
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * The settings tab: the app's address, the per-store secret, a Connect button that starts the
+ * app's connect flow (wc-auth) and a link into the app's settings pages.
+ */
+class LB_Settings {
+
+	const TAB          = 'ledger_bridge';
+	const APP_URL      = 'ledger_bridge_app_url';
+	const STORE_SECRET = 'ledger_bridge_store_secret';
+	/** Seconds a settings link stays valid: long enough to click, too short to be worth stealing. */
+	const LINK_TTL = 300;
+
+	/**
+	 * Hooks the tab into WooCommerce settings.
+	 */
+	public function register() {
+		add_filter( 'woocommerce_settings_tabs_array', array( $this, 'add_tab' ), 50 );
+		add_action( 'woocommerce_settings_tabs_' . self::TAB, array( $this, 'render' ) );
+		add_action( 'woocommerce_update_options_' . self::TAB, array( $this, 'save' ) );
+	}
+
+	/**
+	 * Adds the tab.
+	 *
+	 * @param array $tabs Tabs.
+	 * @return array
+	 */
+	public function add_tab( $tabs ) {
+		$tabs[ self::TAB ] = __( 'Ledger Bridge', 'ledger-bridge' );
+		return $tabs;
+	}
+
+	/**
+	 * Field definitions for woocommerce_admin_fields().
+	 *
+	 * @return array
+	 */
+	public function fields() {
+		return array(
+			array(
+				'title' => __( 'Ledger Bridge', 'ledger-bridge' ),
+				'type'  => 'title',
+				'desc'  => __( 'Send orders and refunds to your accounting system as booked invoices and credit notes.', 'ledger-bridge' ),
+				'id'    => 'ledger_bridge_section',
+			),
+			array(
+				'title'       => __( 'App URL', 'ledger-bridge' ),
+				'id'          => self::APP_URL,
+				'type'        => 'url',
+				'placeholder' => 'https://ledger-bridge.example',
+				'default'     => '',
+			),
+			array(
+				'title'   => __( 'Store secret', 'ledger-bridge' ),
+				'desc'    => __( 'Shown by Ledger Bridge after connecting. Signs the requests this store sends to the app.', 'ledger-bridge' ),
+				'id'      => self::STORE_SECRET,
+				'type'    => 'password',
+				'default' => '',
+			),
+			array(
+				'type' => 'sectionend',
+				'id'   => 'ledger_bridge_section',
+			),
+		);
+	}
+
+	/**
+	 * Renders the tab.
+	 */
+	public function render() {
+		woocommerce_admin_fields( $this->fields() );
+		if ( ! current_user_can( 'manage_woocommerce' ) || '' === $this->app_url() ) {
+			return;
+		}
+		echo '<p>';
+		echo '<a class="button button-primary" href="' . esc_url( $this->connect_url() ) . '">' . esc_html__( 'Connect', 'ledger-bridge' ) . '</a> ';
+		$settings = $this->settings_url( time() );
+		if ( null !== $settings ) {
+			echo '<a class="button" target="_blank" rel="noopener" href="' . esc_url( $settings ) . '">' . esc_html__( 'Open Ledger Bridge settings', 'ledger-bridge' ) . '</a>';
+		}
+		echo '</p>';
+	}
+
+	/**
+	 * Saves the fields; the app URL loses its trailing slash so paths can be appended.
+	 */
+	public function save() {
+		if ( ! current_user_can( 'manage_woocommerce' ) ) {
+			return;
+		}
+		woocommerce_update_options( $this->fields() );
+		update_option( self::APP_URL, untrailingslashit( esc_url_raw( (string) get_option( self::APP_URL, '' ) ) ) );
+	}
+
+	/**
+	 * The app's base URL, '' when not set.
+	 *
+	 * @return string
+	 */
+	public function app_url() {
+		return untrailingslashit( (string) get_option( self::APP_URL, '' ) );
+	}
+
+	/**
+	 * The per-store secret, '' when not connected.
+	 *
+	 * @return string
+	 */
+	public function store_secret() {
+		return (string) get_option( self::STORE_SECRET, '' );
+	}
+
+	/**
+	 * The store as the app knows it.
+	 *
+	 * @return string
+	 */
+	public function shop() {
+		return home_url( '/' );
+	}
+
+	/**
+	 * Where Connect sends the merchant: the app starts WooCommerce's wc-auth key exchange.
+	 *
+	 * @return string
+	 */
+	public function connect_url() {
+		return add_query_arg( array( 'shop' => rawurlencode( $this->shop() ) ), $this->app_url() . '/woocommerce/connect' );
+	}
+
+	/**
+	 * A link into the app's settings carrying a signed, short-lived token; null before connecting.
+	 *
+	 * @param int $now Current Unix time.
+	 * @return string|null
+	 */
+	public function settings_url( $now ) {
+		if ( '' === $this->store_secret() ) {
+			return null;
+		}
+		$token = ( new LB_Signer( $this->store_secret() ) )->settings_token( $this->shop(), $now + self::LINK_TTL );
+		return add_query_arg( array( 'token' => rawurlencode( $token ) ), $this->app_url() . '/woocommerce/settings' );
+	}
+}
