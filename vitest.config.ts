@@ -13,6 +13,9 @@ export default defineConfig({
     environment: "node",
     reporters: ["default", "./test/support/summary-reporter.ts"],
     setupFiles: ["test/setup.ts"],
+    // The UI-extension tester imports the extension's .tsx entry itself; inlining it lets Vite
+    // transform that import instead of handing a .tsx file to Node.
+    server: { deps: { inline: ["@shopify/ui-extensions-tester"] } },
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // Two cores on CI: keep the worker count bounded so PGlite instances do not starve each other.
