@@ -73,6 +73,15 @@ const envSchema = z
         .transform((value) => value === "true"),
     ),
     WORKER_CONCURRENCY: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(64).default(4)),
+    WORKER_LEASE_MS: z.preprocess(
+      emptyToUndefined,
+      z.coerce.number().int().min(500).max(3_600_000).default(60_000),
+    ),
+    WORKER_POLL_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(10).max(60_000).default(1000)),
+    LEDGER_REQUESTS_PER_MINUTE: z.preprocess(
+      emptyToUndefined,
+      z.coerce.number().int().min(1).max(1_000_000).optional(),
+    ),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   })
   .superRefine((env, ctx) => {

@@ -133,7 +133,7 @@ export async function completeJob(
         status: "succeeded",
         documentId: result.documentId,
         documentNumber: result.documentNumber ?? null,
-        leaseOwner: null,
+        // leaseOwner stays: it records which worker finished the job.
         leaseExpiresAt: null,
         lastError: Prisma.DbNull,
         finishedAt: new Date(),

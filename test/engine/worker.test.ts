@@ -51,7 +51,9 @@ describe("worker", () => {
       status: "succeeded",
       documentId: "doc-1",
       documentNumber: "1001",
-      leaseOwner: null,
+      leaseExpiresAt: null,
+      // The finishing worker is kept on record.
+      leaseOwner: worker.workerId,
     });
   });
 

@@ -1,0 +1,233 @@
+import { spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { ingestShopifyEvent } from "../../app/engine/ingest/ingest-shopify-event.server";
+import { saveConnection } from "../../app/engine/ledger-connections.server";
+import { DINERO_SIMULATOR_DEFAULTS, startDineroSimulator } from "../../app/ledgers/dinero";
+import type { DineroSimulator } from "../../app/ledgers/dinero";
+import { SecretBox, secretKeyFromBase64 } from "../../app/lib/secret-box.server";
+import { saveShopSettings } from "../../app/settings/settings-store";
+import { prismaSettingsStorage } from "../../app/shops/shop-settings-storage.server";
+import { describeWhen } from "../support/optional-suite";
+import { danishOrder } from "../support/order-templates";
+import type { TestDatabase } from "../support/test-database";
+import { createPostgresDatabase, postgresReachable } from "../support/test-database";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const pgAvailable = await postgresReachable();
+
+/**
+ * Real worker processes (`ledger-bridge worker`) on one PostgreSQL, killed with SIGKILL in the
+ * middle of a transfer: the durable queue, leases and step records must still give exactly one
+ * invoice, one set of payments and one credit note. PGlite is single-process, so this needs
+ * PostgreSQL.
+ */
+describeWhen(pgAvailable, "PostgreSQL", "worker processes: crashes and concurrency", () => {
+  let database: TestDatabase;
+  let dinero: DineroSimulator;
+  const key = randomBytes(32).toString("base64");
+  const box = new SecretBox(secretKeyFromBase64(key));
+  const children = new Set<ChildProcess>();
+
+  beforeAll(async () => {
+    database = await createPostgresDatabase();
+    dinero = await startDineroSimulator({ rateLimit: { limit: 1_000_000, windowMs: 60_000 } });
+  });
+  afterAll(async () => {
+    for (const child of children) child.kill("SIGKILL");
+    await dinero?.close();
+    await database?.close();
+  });
+
+  function spawnWorker(concurrency = 2): ChildProcess {
+    const child = spawn(process.execPath, [path.join(ROOT, "bin/ledger-bridge.js"), "worker"], {
+      cwd: ROOT,
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        DATABASE_URL: database.url,
+        ENCRYPTION_KEY: key,
+        DINERO_API_BASE_URL: dinero.url,
+        DINERO_AUTH_BASE_URL: dinero.authUrl,
+        WORKER_LEASE_MS: "1500",
+        WORKER_POLL_MS: "50",
+        WORKER_CONCURRENCY: String(concurrency),
+        LEDGER_REQUESTS_PER_MINUTE: "1000000",
+        LOG_LEVEL: "error",
+        NODE_ENV: "test",
+      },
+      stdio: "ignore",
+    });
+    children.add(child);
+    child.once("exit", () => children.delete(child));
+    return child;
+  }
+
+  const stop = (child: ChildProcess, signal: NodeJS.Signals = "SIGTERM") =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once("exit", () => resolve());
+      child.kill(signal);
+    });
+
+  async function newShop(domain: string) {
+    const db = database.prisma;
+    const shop = await db.shop.create({ data: { platform: "shopify", domain } });
+    await saveShopSettings(prismaSettingsStorage(db), shop.id, {
+      version: 1,
+      accounts: { giftCardLiability: "63080" },
+    });
+    await saveConnection(
+      db,
+      {
+        shopId: shop.id,
+        provider: "dinero",
+        credentials: {
+          kind: "apiKey",
+          ...DINERO_SIMULATOR_DEFAULTS.personalClient,
+          apiKey: DINERO_SIMULATOR_DEFAULTS.apiKey,
+        },
+        organisationId: String(DINERO_SIMULATOR_DEFAULTS.organizationId),
+      },
+      box,
+    );
+    return shop;
+  }
+
+  async function waitFor(predicate: () => Promise<boolean>, timeoutMs: number, what: string) {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      if (await predicate()) return;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(`timed out waiting for ${what}`);
+  }
+
+  const organisation = () => {
+    const org = dinero.state.organizations.get(DINERO_SIMULATOR_DEFAULTS.organizationId);
+    if (!org) throw new Error("no simulated organisation");
+    return org;
+  };
+  const vouchersWith = (reference: string) =>
+    [...organisation().invoices.values(), ...organisation().creditNotes.values()].filter(
+      (voucher) => voucher.ExternalReference === reference,
+    );
+
+  async function transferOneOrderKillingAt(
+    write: number | undefined,
+    mode: "5xx" | "dropAfterCommit",
+    n: number,
+  ) {
+    // A fresh ledger each time, so every run creates its customer and products too.
+    await dinero.close();
+    dinero = await startDineroSimulator({ rateLimit: { limit: 1_000_000, windowMs: 60_000 } });
+    const shop = await newShop(`kill-${n}.myshopify.com`);
+    const order = danishOrder(n);
+    await ingestShopifyEvent(database.prisma, {
+      shopDomain: shop.domain,
+      topic: "orders/paid",
+      rawBody: order.order,
+    });
+    await ingestShopifyEvent(database.prisma, {
+      shopDomain: shop.domain,
+      topic: "refunds/create",
+      rawBody: order.refund,
+    });
+    let writes = 0;
+    let killed = false;
+    const first = spawnWorker();
+    if (write !== undefined) {
+      dinero.faults.next(mode, 1, (request) => {
+        if (request.method === "GET" || request.path.includes("/token")) return false;
+        writes += 1;
+        if (writes !== write) return false;
+        killed = true;
+        first.kill("SIGKILL");
+        return true;
+      });
+    }
+    const done = () =>
+      database.prisma.job
+        .count({ where: { shopId: shop.id, status: "succeeded" } })
+        .then((count) => count === 2);
+    if (write === undefined) {
+      await waitFor(done, 30_000, "an uninterrupted transfer");
+      await stop(first);
+    } else {
+      await waitFor(async () => killed || (await done()), 30_000, `write ${write}`);
+      await stop(first, "SIGKILL");
+      dinero.faults.reset();
+      const second = spawnWorker();
+      await waitFor(done, 30_000, `recovery after a kill at write ${write}`);
+      await stop(second);
+    }
+    const jobs = await database.prisma.job.findMany({ where: { shopId: shop.id }, orderBy: { seq: "asc" } });
+    const [invoiceJob, creditJob] = jobs;
+    const invoiceDraft = (
+      invoiceJob?.progress as { draft: { externalReference: string; payments: unknown[] } }
+    ).draft;
+    const creditDraft = (creditJob?.progress as { draft: { externalReference: string; payments: unknown[] } })
+      .draft;
+    const invoices = vouchersWith(invoiceDraft.externalReference);
+    const credits = vouchersWith(creditDraft.externalReference);
+    expect(invoices, `invoices after a kill at write ${write}`).toHaveLength(1);
+    expect(credits, `credit notes after a kill at write ${write}`).toHaveLength(1);
+    expect(invoices[0]?.Status).toBe("Booked");
+    expect(credits[0]?.Status).toBe("Booked");
+    expect(invoices[0]?.payments).toHaveLength(invoiceDraft.payments.length);
+    expect(credits[0]?.payments).toHaveLength(creditDraft.payments.length);
+    expect(credits[0]?.CreditNoteFor).toBe(invoices[0]?.Guid);
+    return { writes, killed };
+  }
+
+  it("gives exactly one invoice, payment set and credit note when a worker is killed at any ledger write", async () => {
+    // A clean run counts the writes one order takes; then one run per write, killing there.
+    await transferOneOrderKillingAt(undefined, "5xx", 0);
+    const writesPerOrder = dinero.requests.filter((r) => r.method !== "GET").length;
+    expect(writesPerOrder).toBeGreaterThan(4);
+    for (let write = 1; write <= writesPerOrder; write++) {
+      const mode = write % 2 === 0 ? "dropAfterCommit" : "5xx";
+      const { killed } = await transferOneOrderKillingAt(write, mode, write);
+      expect(killed, `the worker was killed at write ${write}`).toBe(true);
+    }
+  }, 240_000);
+
+  it("runs 1,000 orders from 20 shops on two worker processes with no duplicate and each shop in order", async () => {
+    const db = database.prisma;
+    await dinero.close();
+    dinero = await startDineroSimulator({ rateLimit: { limit: 1_000_000, windowMs: 60_000 } });
+    const shops = await Promise.all(Array.from({ length: 20 }, (_, i) => newShop(`bulk-${i}.myshopify.com`)));
+    for (let n = 0; n < 1000; n++) {
+      const shop = shops[n % 20];
+      if (!shop) throw new Error("no shop");
+      await ingestShopifyEvent(db, {
+        shopDomain: shop.domain,
+        topic: "orders/paid",
+        rawBody: danishOrder(10_000 + n).order,
+      });
+    }
+    const workers = [spawnWorker(4), spawnWorker(4)];
+    const shopIds = shops.map((s) => s.id);
+    await waitFor(
+      async () => (await db.job.count({ where: { shopId: { in: shopIds }, status: "succeeded" } })) === 1000,
+      200_000,
+      "1,000 transfers",
+    );
+    await Promise.all(workers.map((worker) => stop(worker)));
+    const jobs = await db.job.findMany({ where: { shopId: { in: shopIds } }, orderBy: { seq: "asc" } });
+    const references = jobs.map(
+      (job) => (job.progress as { draft: { externalReference: string } }).draft.externalReference,
+    );
+    expect(new Set(references).size).toBe(1000);
+    for (const reference of references) expect(vouchersWith(reference)).toHaveLength(1);
+    // Each shop's invoices were numbered in the order its orders arrived.
+    for (const shopId of shopIds) {
+      const numbers = jobs.filter((job) => job.shopId === shopId).map((job) => Number(job.documentNumber));
+      expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
+    }
+    // Both processes did work.
+    expect(new Set(jobs.map((job) => job.leaseOwner)).size).toBe(2);
+  }, 300_000);
+});
