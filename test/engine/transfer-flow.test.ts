@@ -169,6 +169,41 @@ describe("transfer engine with Dinero", () => {
     expect(dinero.faults.injected.length).toBeGreaterThan(3);
   });
 
+  it("flags an order edited after transfer with what differs, and never touches the booked invoice", async () => {
+    await ingestShopifyEvent(db, { shopDomain: SHOP, topic: "orders/paid", rawBody: ORDER });
+    await drain();
+    const booked = [...ledger().invoices.values()][0];
+    const bookedGross = booked?.totals.gross;
+    // The same order, unchanged: orders/updated fires for many reasons and must not flag it.
+    expect(
+      (await ingestShopifyEvent(db, { shopDomain: SHOP, topic: "orders/updated", rawBody: ORDER })).action,
+    ).toBe("ignored");
+    // An edit that changes what was invoiced: one more of the first line item without a matching
+    // total cannot even be booked any more, and the merchant must see that.
+    const edited = ORDER.replace(/"quantity":\s*2/, '"quantity": 3');
+    const outcome = await ingestShopifyEvent(db, {
+      shopDomain: SHOP,
+      topic: "orders/updated",
+      rawBody: edited,
+    });
+    expect(outcome.action).toBe("flaggedChange");
+    const job = await db.job.findFirstOrThrow();
+    const change = job.changedAfterTransfer as { differences: string[] };
+    expect(change.differences.join("; ")).toMatch(/no longer matches the booked invoice/);
+    // A change of the buyer's e-mail is flagged as a customer change.
+    const renamed = ORDER.replaceAll("indkob@kaffebaren.example", "bogholderi@kaffebaren.example");
+    expect(
+      (await ingestShopifyEvent(db, { shopDomain: SHOP, topic: "orders/updated", rawBody: renamed })).action,
+    ).toBe("flaggedChange");
+    const again = await db.job.findFirstOrThrow();
+    expect((again.changedAfterTransfer as { differences: string[] }).differences).toEqual([
+      "customer details",
+    ]);
+    expect(job.status).toBe("succeeded");
+    expect(ledger().invoices.size).toBe(1);
+    expect([...ledger().invoices.values()][0]?.totals.gross).toBe(bookedGross);
+  });
+
   it("pauses the shop on a problem only the merchant can fix, and resumes the backlog in order", async () => {
     const shop = await db.shop.findFirstOrThrow();
     // A gift card is sold, but no liability account is configured: the builder refuses.

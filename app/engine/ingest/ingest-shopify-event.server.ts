@@ -163,17 +163,20 @@ async function flagChangeAfterTransfer(
   const transferred = (job.progress as TransferProgress | null)?.draft as InvoiceDraft | undefined;
   if (!transferred) return { action: "ignored", reason: "no transferred draft to compare" };
   const shop = await db.shop.findUniqueOrThrow({ where: { id: shopId } });
-  let current: InvoiceDraft;
+  let differences: string[];
   try {
-    current = buildInvoice({
+    const current = buildInvoice({
       order: mapSourceOrder("shopify", rawBody, settings),
       settings,
       shop: shop.domain,
     }).draft;
-  } catch {
-    return { action: "ignored", reason: "the updated order cannot be built into an invoice to compare" };
+    differences = compareDrafts(transferred, current);
+  } catch (error) {
+    // The edited order cannot be booked as it stands: that is itself a change the merchant must see.
+    differences = [
+      `the edited order no longer matches the booked invoice (${error instanceof Error ? error.message : String(error)})`,
+    ];
   }
-  const differences = compareDrafts(transferred, current);
   if (differences.length === 0) return { action: "ignored", reason: "nothing booked has changed" };
   await db.job.update({
     where: { id: job.id },
