@@ -35,6 +35,14 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     summary: "transfer --shop S --order ID [--file ORDER.json]",
     load: async () => (await import("./commands/transfer")).runTransfer,
   },
+  reconcile: {
+    summary: "reconcile --shop S [--since DATE]",
+    load: async () => (await import("./commands/reconcile")).runReconcile,
+  },
+  backfill: {
+    summary: "backfill --shop S --from DATE --to DATE | --resume ID",
+    load: async () => (await import("./commands/backfill")).runBackfillCommand,
+  },
   worker: {
     summary: "worker                   run transfer workers without the web server",
     load: async () => (await import("./commands/worker")).runWorker,

@@ -1,7 +1,9 @@
 import { env } from "../app/config/env.server";
 import { prisma } from "../app/db/prisma.server";
 import { createTransferWorker } from "../app/engine/transfer-engine.server";
+import { startReconciliation } from "../app/engine/reconcile-scheduler.server";
 import { registerWorker } from "../app/engine/worker-registry.server";
+import { orderSourceForShop } from "../app/sources/shopify/shop-order-source.server";
 import { log } from "../app/lib/log.server";
 
 /** Starts a transfer worker in this process; returns a function that stops it gracefully. */
@@ -16,9 +18,15 @@ export function startWorker(concurrency: number): () => Promise<void> {
   });
   const unregister = registerWorker(worker);
   worker.start();
+  // Daily reconciliation needs a way to read the shops' orders: Shopify, or the demo's simulator.
+  const stopReconciliation =
+    !config.localMode || config.SHOPIFY_ADMIN_BASE_URL
+      ? startReconciliation(prisma(), orderSourceForShop)
+      : undefined;
   log.info("transfer worker started", { workerId: worker.workerId, concurrency });
   return async () => {
     unregister();
+    stopReconciliation?.();
     await worker.stop();
   };
 }

@@ -59,6 +59,7 @@ const envSchema = z
         )
         .optional(),
     ),
+    SHOPIFY_ADMIN_BASE_URL: z.preprocess(emptyToUndefined, z.url().optional()),
     // Every ledger host is configurable so tests and the demo can point at the simulators.
     DINERO_API_BASE_URL: z.preprocess(emptyToUndefined, z.url().default("https://api.dinero.dk")),
     DINERO_AUTH_BASE_URL: z.preprocess(emptyToUndefined, z.url().default("https://connect.visma.com")),

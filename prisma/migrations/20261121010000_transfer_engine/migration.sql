@@ -1,7 +1,8 @@
 -- AlterTable
 ALTER TABLE "Shop" ADD COLUMN     "paused" BOOLEAN NOT NULL DEFAULT false,
 ADD COLUMN     "pausedAt" TIMESTAMP(3),
-ADD COLUMN     "pausedReason" TEXT;
+ADD COLUMN     "pausedReason" TEXT,
+ADD COLUMN     "lastReconciledAt" TIMESTAMP(3);
 
 -- CreateTable
 CREATE TABLE "ShopSettings" (
@@ -112,3 +113,26 @@ CREATE TABLE "RateLimitBucket" (
 
     CONSTRAINT "RateLimitBucket_pkey" PRIMARY KEY ("key")
 );
+
+-- CreateTable
+CREATE TABLE "Backfill" (
+    "id" TEXT NOT NULL,
+    "shopId" TEXT NOT NULL,
+    "from" TIMESTAMP(3) NOT NULL,
+    "to" TIMESTAMP(3) NOT NULL,
+    "status" TEXT NOT NULL DEFAULT 'running',
+    "total" INTEGER NOT NULL DEFAULT 0,
+    "done" INTEGER NOT NULL DEFAULT 0,
+    "cursor" TEXT,
+    "error" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "Backfill_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateIndex
+CREATE INDEX "Backfill_shopId_createdAt_idx" ON "Backfill"("shopId", "createdAt");
+
+-- AddForeignKey
+ALTER TABLE "Backfill" ADD CONSTRAINT "Backfill_shopId_fkey" FOREIGN KEY ("shopId") REFERENCES "Shop"("id") ON DELETE CASCADE ON UPDATE CASCADE;

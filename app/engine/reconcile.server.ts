@@ -1,0 +1,99 @@
+import type { PrismaClient, Shop } from "@prisma/client";
+import { loadShopSettings } from "../settings/settings-store";
+import { prismaSettingsStorage } from "../shops/shop-settings-storage.server";
+import { appendAudit } from "./audit-log.server";
+import { enqueueJob } from "./job-queue.server";
+import type { JobTrigger } from "./job-types";
+import type { OrderSource, OrderSummary } from "./order-source";
+
+/**
+ * Webhooks can be lost; the reconciliation compares the shop's recent orders with our jobs and
+ * enqueues what is missing — paid orders without an invoice job, refunds without a credit-note
+ * job. Enqueueing is keyed like webhooks, so running it twice (or racing a late webhook) is safe.
+ */
+export async function reconcileShop(
+  db: PrismaClient,
+  shop: Shop,
+  source: OrderSource,
+  options: { since: Date; now?: Date },
+): Promise<{ checked: number; enqueued: number }> {
+  const settings = await loadShopSettings(prismaSettingsStorage(db), shop.id);
+  let checked = 0;
+  let enqueued = 0;
+  if (settings.transfer.trigger !== "manual") {
+    for await (const summary of source.ordersUpdatedSince(options.since)) {
+      checked++;
+      enqueued += await enqueueMissing(
+        db,
+        shop,
+        source,
+        summary,
+        "reconcile",
+        settings.transfer.skipTestOrders,
+      );
+    }
+  }
+  await db.shop.update({ where: { id: shop.id }, data: { lastReconciledAt: options.now ?? new Date() } });
+  return { checked, enqueued };
+}
+
+/** Enqueues the invoice and credit-note jobs an order should have; returns how many were new. */
+export async function enqueueMissing(
+  db: PrismaClient,
+  shop: Shop,
+  source: OrderSource,
+  summary: OrderSummary,
+  trigger: JobTrigger,
+  skipTestOrders: boolean,
+): Promise<number> {
+  if (!summary.paid || summary.cancelled || (summary.test && skipTestOrders)) return 0;
+  const known = await db.job.findMany({
+    where: { shopId: shop.id, orderId: summary.id },
+    select: { businessKey: true, status: true },
+  });
+  const invoice = known.find((job) => job.businessKey === `invoice:${summary.id}`);
+  const document = await source.fetchOrder(summary.id);
+  if (!document) return 0;
+  let created = 0;
+  if (!invoice) {
+    const result = await enqueueJob(db, {
+      shopId: shop.id,
+      kind: "invoice",
+      orderId: summary.id,
+      orderName: summary.name,
+      trigger,
+      sourceOrder: document.order,
+    });
+    if (result.created) {
+      created++;
+      await appendAudit(db, {
+        shopId: shop.id,
+        orderId: summary.id,
+        jobId: result.job.id,
+        step: "queue",
+        level: "info",
+        message:
+          trigger === "backfill"
+            ? "Queued by the historical import"
+            : "Queued by reconciliation: no webhook had brought this order",
+      });
+    }
+  }
+  for (const refund of document.refunds) {
+    if (known.some((job) => job.businessKey === `creditNote:${refund.id}`)) continue;
+    const invoiceDone = invoice?.status === "succeeded";
+    const result = await enqueueJob(db, {
+      shopId: shop.id,
+      kind: "creditNote",
+      orderId: summary.id,
+      orderName: summary.name,
+      refundId: refund.id,
+      trigger,
+      sourceOrder: document.order,
+      sourceRefund: refund.body,
+      status: invoiceDone ? "queued" : "waiting",
+    });
+    if (result.created) created++;
+  }
+  return created;
+}

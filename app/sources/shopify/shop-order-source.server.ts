@@ -1,0 +1,41 @@
+import type { Shop } from "@prisma/client";
+import { env } from "../../config/env.server";
+import type { OrderSource } from "../../engine/order-source";
+import { shopify } from "../../shopify.server";
+import { AdminGraphqlClient } from "./admin-graphql/admin-graphql-client";
+import { shopifyOrderSource } from "./shopify-order-source";
+
+export class OrderSourceUnavailableError extends Error {
+  override name = "OrderSourceUnavailableError";
+}
+
+/**
+ * The shop's orders over the Admin GraphQL API with its offline token (refreshed by the Shopify
+ * library when it expires). In local mode the demo shop's orders come from the Shopify simulator
+ * at SHOPIFY_ADMIN_BASE_URL.
+ */
+export async function orderSourceForShop(shop: Shop): Promise<OrderSource> {
+  if (shop.platform !== "shopify") {
+    throw new OrderSourceUnavailableError(
+      `${shop.domain} is a ${shop.platform} store; it reconciles through its own connection`,
+    );
+  }
+  const config = env();
+  if (config.localMode) {
+    if (!config.SHOPIFY_ADMIN_BASE_URL) {
+      throw new OrderSourceUnavailableError(
+        "Local mode has no Shopify to read from: set SHOPIFY_ADMIN_BASE_URL to the Shopify simulator",
+      );
+    }
+    return shopifyOrderSource(
+      new AdminGraphqlClient({ baseUrl: config.SHOPIFY_ADMIN_BASE_URL, accessToken: "shpat_simulator" }),
+    );
+  }
+  const { session } = await shopify().unauthenticated.admin(shop.domain);
+  return shopifyOrderSource(
+    new AdminGraphqlClient({
+      baseUrl: config.SHOPIFY_ADMIN_BASE_URL ?? `https://${shop.domain}`,
+      accessToken: session.accessToken ?? "",
+    }),
+  );
+}
