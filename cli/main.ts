@@ -44,7 +44,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     load: async () => (await import("./commands/backfill")).runBackfillCommand,
   },
   worker: {
-    summary: "worker                   run transfer workers without the web server",
+    summary: "worker [--until-idle]    run transfer workers without the web server",
     load: async () => (await import("./commands/worker")).runWorker,
   },
   pause: {

@@ -15,15 +15,14 @@ import { Worker } from "./worker.server";
  * The transfer engine assembled: the durable queue's worker, running the transfer handler with
  * the accounting core, the shop's settings and its ledger connection.
  */
-export function createTransferWorker(
-  db: PrismaClient,
-  options: Omit<WorkerOptions, "db" | "handler" | "classifyError"> & {
-    box?: SecretBox;
-    ledgerTimeoutMs?: number;
-    /** Overrides every connection's request budget (simulators in tests and benchmarks). */
-    rateLimit?: RateLimit;
-  } = {},
-): Worker {
+export type TransferWorkerOptions = Omit<WorkerOptions, "db" | "handler" | "classifyError"> & {
+  box?: SecretBox;
+  ledgerTimeoutMs?: number;
+  /** Overrides every connection's request budget (simulators in tests and benchmarks). */
+  rateLimit?: RateLimit;
+};
+
+export function createTransferWorker(db: PrismaClient, options: TransferWorkerOptions = {}): Worker {
   const storage = prismaSettingsStorage(db);
   const settingsFor = (shopId: string) => loadShopSettings(storage, shopId);
   const handler = createTransferHandler({
