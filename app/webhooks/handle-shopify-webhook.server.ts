@@ -1,3 +1,6 @@
+import type { Prisma } from "@prisma/client";
+import { ZodError } from "zod";
+import { customerDataReport, redactCustomer, redactShop } from "../compliance/shopify-compliance.server";
 import { prisma } from "../db/prisma.server";
 import { markShopUninstalled } from "../shops/shop-repo.server";
 import { log } from "../lib/log.server";
@@ -29,7 +32,13 @@ export async function handleShopifyWebhook(request: Request, expectedTopic: stri
     log.info("webhook redelivered", { topic: webhook.topic, shop: webhook.shopDomain });
     return new Response(null, { status: 200 });
   }
-  await applyImmediateEffects(webhook);
+  try {
+    await applyImmediateEffects(webhook);
+  } catch (error) {
+    if (error instanceof ZodError)
+      return new Response(`The ${webhook.topic} payload is not as expected`, { status: 400 });
+    throw error;
+  }
   const outcome = await ingestShopifyEvent(prisma(), {
     shopDomain: webhook.shopDomain,
     topic: webhook.topic,
@@ -67,6 +76,37 @@ async function applyImmediateEffects(webhook: VerifiedShopifyWebhook): Promise<v
       }
       return;
     }
+    case "customers/data_request": {
+      const report = await customerDataReport(prisma(), webhook.rawBody);
+      // For the store owner: logged and kept in the shop's audit trail.
+      log.info("customer data request", {
+        shop: webhook.shopDomain,
+        orders: report.orders.length,
+        deliveries: report.webhookDeliveries,
+      });
+      const shop = await prisma().shop.findFirst({
+        where: { platform: "shopify", domain: webhook.shopDomain },
+      });
+      if (shop) {
+        await prisma().auditEntry.create({
+          data: {
+            shopId: shop.id,
+            orderId: "customers/data_request",
+            step: "privacy",
+            level: "info",
+            message: "Customer data request answered",
+            data: report as unknown as Prisma.InputJsonValue,
+          },
+        });
+      }
+      return;
+    }
+    case "customers/redact":
+      await redactCustomer(prisma(), webhook.rawBody);
+      return;
+    case "shop/redact":
+      await redactShop(prisma(), webhook.rawBody);
+      return;
     default:
       return;
   }

@@ -185,5 +185,5 @@ describe("worker process on embedded PGlite, killed and restarted", () => {
       // The data folder survived the kill: the restarted worker finished both jobs.
       expect(result.jobs.map((job) => job.status)).toEqual(["succeeded", "succeeded"]);
     }
-  }, 300_000);
+  }, 500_000);
 });

@@ -192,7 +192,7 @@ describeWhen(pgAvailable, "PostgreSQL", "worker processes: crashes and concurren
       const { killed } = await transferOneOrderKillingAt(write, mode, write);
       expect(killed, `the worker was killed at write ${write}`).toBe(true);
     }
-  }, 240_000);
+  }, 400_000);
 
   it("runs 1,000 orders from 20 shops on two worker processes with no duplicate and each shop in order", async () => {
     const db = database.prisma;
@@ -212,7 +212,7 @@ describeWhen(pgAvailable, "PostgreSQL", "worker processes: crashes and concurren
     const shopIds = shops.map((s) => s.id);
     await waitFor(
       async () => (await db.job.count({ where: { shopId: { in: shopIds }, status: "succeeded" } })) === 1000,
-      200_000,
+      400_000,
       "1,000 transfers",
     );
     await Promise.all(workers.map((worker) => stop(worker)));
@@ -229,5 +229,5 @@ describeWhen(pgAvailable, "PostgreSQL", "worker processes: crashes and concurren
     }
     // Both processes did work.
     expect(new Set(jobs.map((job) => job.leaseOwner)).size).toBe(2);
-  }, 300_000);
+  }, 450_000);
 });
