@@ -1,0 +1,140 @@
+import type { Job, PrismaClient, Shop } from "@prisma/client";
+import { z } from "zod";
+import { previewDocument } from "../domain/preview";
+import type { DocumentDraft } from "../domain/invoice-draft";
+import { formatMinor } from "../domain/money";
+import { LEDGER_PROVIDERS, isLedgerProviderId } from "../ledgers/registry";
+import { loadShopSettings } from "../settings/settings-store";
+import { prismaSettingsStorage } from "../shops/shop-settings-storage.server";
+import type { TransferProgress } from "./transfer/transfer-progress";
+
+/**
+ * What the order page shows: the invoice's transfer status, the ledger's number, the merchant's
+ * message when it failed, a preview of the invoice, and whether Transfer or Retry applies. The
+ * shape is the order block's contract (extensions/order-transfer-block/src/transfer-status-contract.ts).
+ */
+export interface OrderTransferStatus {
+  status:
+    "notTransferred" | "queued" | "running" | "transferred" | "failed" | "skipped" | "changedAfterTransfer";
+  documentNumber?: string | null;
+  message?: string | null;
+  ledger?: string | null;
+  preview?: {
+    currency: string;
+    lines: Array<{ description: string; quantity: string; gross: string }>;
+    totals: { net: string; vat: string; gross: string };
+  } | null;
+  canTransfer: boolean;
+  canRetry: boolean;
+}
+
+/** Order ids as Shopify's admin gives them to the block. */
+export const orderIdParam = z
+  .string()
+  .regex(/^gid:\/\/shopify\/Order\/\d+$/, "an order id such as gid://shopify/Order/123");
+
+export async function orderTransferStatus(
+  db: PrismaClient,
+  shop: Shop,
+  orderId: string,
+): Promise<OrderTransferStatus> {
+  const [job, connection] = await Promise.all([
+    db.job.findUnique({
+      where: { shopId_businessKey: { shopId: shop.id, businessKey: `invoice:${orderId}` } },
+    }),
+    db.ledgerConnection.findUnique({ where: { shopId: shop.id } }),
+  ]);
+  const ledger =
+    connection && isLedgerProviderId(connection.provider)
+      ? LEDGER_PROVIDERS[connection.provider].meta.displayName
+      : null;
+  const body = job?.sourceOrder || (await latestOrderBody(db, shop, orderId));
+  const { preview, previewError } = await previewFor(db, shop, job, body);
+  const common = { ledger, preview };
+  if (!job) {
+    return {
+      status: "notTransferred",
+      ...common,
+      message: previewError,
+      canTransfer: body !== undefined,
+      canRetry: false,
+    };
+  }
+  const lastMessage = (job.lastError as { message?: string } | null)?.message ?? null;
+  switch (job.status) {
+    case "queued":
+    case "waiting":
+      return { status: "queued", ...common, message: lastMessage, canTransfer: false, canRetry: false };
+    case "running":
+      return { status: "running", ...common, canTransfer: false, canRetry: false };
+    case "succeeded": {
+      const change = job.changedAfterTransfer as { differences?: string[] } | null;
+      return {
+        status: change ? "changedAfterTransfer" : "transferred",
+        ...common,
+        documentNumber: job.documentNumber,
+        message: change?.differences?.join("; ") ?? null,
+        canTransfer: false,
+        canRetry: false,
+      };
+    }
+    case "failed":
+      return { status: "failed", ...common, message: lastMessage, canTransfer: false, canRetry: true };
+    default:
+      return { status: "skipped", ...common, message: lastMessage, canTransfer: true, canRetry: false };
+  }
+}
+
+async function previewFor(db: PrismaClient, shop: Shop, job: Job | null, body: string | undefined) {
+  const frozen = (job?.progress as TransferProgress | null)?.draft;
+  if (frozen) return { preview: fromDraft(frozen), previewError: null };
+  if (!body) return { preview: null, previewError: null };
+  try {
+    const settings = await loadShopSettings(prismaSettingsStorage(db), shop.id);
+    const document = previewDocument({ source: shop.platform, order: body, settings, shop: shop.domain });
+    return {
+      preview: {
+        currency: document.currency,
+        lines: document.lines.map((l) => ({
+          description: l.description,
+          quantity: l.quantity,
+          gross: l.gross,
+        })),
+        totals: document.totals,
+      },
+      previewError: null,
+    };
+  } catch (error) {
+    return { preview: null, previewError: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+function fromDraft(draft: DocumentDraft): NonNullable<OrderTransferStatus["preview"]> {
+  const amount = (value: number) => formatMinor(value, draft.currency);
+  return {
+    currency: draft.currency,
+    lines: draft.lines.map((line) => ({
+      description: line.description,
+      quantity: String(line.quantity),
+      gross: amount(line.gross),
+    })),
+    totals: {
+      net: amount(draft.totals.net),
+      vat: amount(draft.totals.vat),
+      gross: amount(draft.totals.gross),
+    },
+  };
+}
+
+async function latestOrderBody(db: PrismaClient, shop: Shop, orderId: string): Promise<string | undefined> {
+  const event = await db.webhookEvent.findFirst({
+    where: {
+      platform: shop.platform,
+      shopDomain: shop.domain,
+      topic: { startsWith: "orders/" },
+      body: { contains: `"${orderId}"` },
+    },
+    orderBy: { receivedAt: "desc" },
+  });
+  return event?.body;
+}

@@ -1,0 +1,32 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { requireAdmin } from "../auth/admin-context.server";
+import { prisma } from "../db/prisma.server";
+import { requestManualTransfer } from "../engine/manual-transfer.server";
+import { wakeWorkers } from "../engine/worker-registry.server";
+import { orderIdParam } from "../engine/order-transfer-status.server";
+
+const MESSAGES = {
+  queued: "The transfer is queued.",
+  requeued: "The transfer is queued again.",
+  inProgress: "The transfer is already under way.",
+  alreadyTransferred: "The order is already transferred.",
+  unknownOrder: "This order has not reached Ledger Bridge yet; try again in a minute.",
+} as const;
+
+/** The order-page block's Transfer / Retry button (POST). */
+export const action = async ({ request, params }: ActionFunctionArgs) => {
+  const { shop, cors } = await requireAdmin(request);
+  const orderId = orderIdParam.safeParse(params.orderId);
+  if (!orderId.success) return cors(Response.json({ message: "Unknown order id" }, { status: 400 }));
+  const result = await requestManualTransfer(prisma(), shop, orderId.data);
+  if (result.outcome === "queued" || result.outcome === "requeued") wakeWorkers();
+  const status =
+    result.outcome === "unknownOrder" ? 404 : result.outcome === "alreadyTransferred" ? 409 : 202;
+  return cors(Response.json({ outcome: result.outcome, message: MESSAGES[result.outcome] }, { status }));
+};
+
+// authenticate.admin answers the extension's CORS preflight; GET is not part of this endpoint.
+export const loader = async ({ request }: LoaderFunctionArgs) => {
+  const { cors } = await requireAdmin(request);
+  return cors(new Response(null, { status: 405, headers: { Allow: "POST" } }));
+};
