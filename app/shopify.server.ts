@@ -1,8 +1,10 @@
 import "@shopify/shopify-app-remix/adapters/node";
 import { ApiVersion, AppDistribution, shopifyApp } from "@shopify/shopify-app-remix/server";
 import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
+import { SealedSessionStorage } from "./auth/sealed-session-storage.server";
 import { env } from "./config/env.server";
 import { prisma } from "./db/prisma.server";
+import { secretBox } from "./lib/secrets.server";
 
 /** Admin API version for GraphQL calls and webhook payloads; keep equal to shopify.app.toml. */
 export const SHOPIFY_API_VERSION = ApiVersion.July26;
@@ -21,7 +23,8 @@ function createShopifyApp() {
     scopes: config.SCOPES.split(",").map((scope) => scope.trim()),
     appUrl: config.SHOPIFY_APP_URL ?? "",
     authPathPrefix: "/auth",
-    sessionStorage: new PrismaSessionStorage(prisma()),
+    // Offline access tokens are secrets: sealed at rest like ledger credentials.
+    sessionStorage: new SealedSessionStorage(new PrismaSessionStorage(prisma()), secretBox),
     distribution: AppDistribution.AppStore,
     future: {
       unstable_newEmbeddedAuthStrategy: true,

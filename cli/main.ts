@@ -52,6 +52,15 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     load: async () => (await import("./commands/pause")).runPause,
   },
   resume: { summary: "resume --shop S", load: async () => (await import("./commands/pause")).runResume },
+  connect: {
+    summary:
+      "connect --shop S --provider P (--credentials-file F | --demo) [--organisation ID]   connect a ledger",
+    load: async () => (await import("./commands/connect")).runConnect,
+  },
+  woocommerce: {
+    summary: "woocommerce connect --url U --key K --secret S | poll --url U   a WooCommerce store",
+    load: async () => (await import("./commands/woocommerce")).runWooCommerce,
+  },
   preview: {
     summary:
       "preview --source shopify|woocommerce --order ORDER.json [--refund REFUND.json] [--settings SETTINGS.json]",

@@ -7,8 +7,10 @@ import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { LOCAL_SHOP_DOMAIN } from "../app/auth/local-shop.server";
 import { env } from "../app/config/env.server";
+import type { DemoEnvironment } from "../app/demo/demo-types";
+import { startLocalDemo } from "../app/demo/start-local-demo.server";
 import { databaseTarget } from "../app/db/driver-adapter.server";
-import { disconnectDatabase, prepareDatabase } from "../app/db/prisma.server";
+import { disconnectDatabase, prepareDatabase, prisma } from "../app/db/prisma.server";
 import { log } from "../app/lib/log.server";
 import { upsertInstalledShop } from "../app/shops/shop-repo.server";
 import { startWorker } from "./start-worker";
@@ -30,8 +32,25 @@ export async function startServer(options: { dev?: boolean; port?: number } = {}
   const config = env();
   const { applied } = await prepareDatabase();
   if (applied.length > 0) log.info("database migrated", { applied });
-  if (config.localMode) await upsertInstalledShop({ platform: "shopify", domain: LOCAL_SHOP_DOMAIN });
+  const localShop = config.localMode
+    ? await upsertInstalledShop({ platform: "shopify", domain: LOCAL_SHOP_DOMAIN })
+    : undefined;
+  // Before the web bundle and the worker read their configuration: the demo points them at its
+  // simulators.
+  const demo = localShop && config.DEMO_SIMULATORS ? await startLocalDemo(prisma(), localShop) : undefined;
+  try {
+    return await serve(options, demo);
+  } catch (error) {
+    await demo?.close();
+    throw error;
+  }
+}
 
+async function serve(
+  options: { dev?: boolean; port?: number },
+  demo: DemoEnvironment | undefined,
+): Promise<StartedServer> {
+  const config = env();
   const app = express();
   app.disable("x-powered-by");
   let build: ServerBuild | (() => Promise<ServerBuild>);
@@ -67,6 +86,7 @@ export async function startServer(options: { dev?: boolean; port?: number } = {}
   const address = server.address();
   const actualPort = typeof address === "object" && address ? address.port : port;
   const url = `http://localhost:${actualPort}`;
+  if (demo) demo.appUrl = `http://${loopbackHost(config.HOST)}:${actualPort}`;
   log.info("Ledger Bridge is listening", {
     url,
     mode: config.localMode ? "local demo" : "shopify",
@@ -79,8 +99,15 @@ export async function startServer(options: { dev?: boolean; port?: number } = {}
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await stopWorker?.();
+      await demo?.close();
       await closeVite?.();
       await disconnectDatabase();
     },
   };
+}
+
+/** Where this process reaches its own server (the demo sends webhooks to itself). */
+function loopbackHost(host: string): string {
+  if (host === "0.0.0.0" || host === "::" || host === "") return "127.0.0.1";
+  return host.includes(":") ? `[${host}]` : host;
 }

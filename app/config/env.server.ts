@@ -60,9 +60,14 @@ const envSchema = z
         .optional(),
     ),
     SHOPIFY_ADMIN_BASE_URL: z.preprocess(emptyToUndefined, z.url().optional()),
+    // Where WooCommerce stores reach the app (wc-auth callback, webhooks); defaults to SHOPIFY_APP_URL.
+    PUBLIC_APP_URL: z.preprocess(emptyToUndefined, z.url().optional()),
     // Every ledger host is configurable so tests and the demo can point at the simulators.
     DINERO_API_BASE_URL: z.preprocess(emptyToUndefined, z.url().default("https://api.dinero.dk")),
     DINERO_AUTH_BASE_URL: z.preprocess(emptyToUndefined, z.url().default("https://connect.visma.com")),
+    // Ledger Bridge's own Visma Connect client, for "Connect with Dinero" (authorization code flow).
+    DINERO_CLIENT_ID: optionalString,
+    DINERO_CLIENT_SECRET: optionalString,
     BILLY_API_BASE_URL: z.preprocess(emptyToUndefined, z.url().default("https://api.billysbilling.com/v2")),
     ECONOMIC_API_BASE_URL: z.preprocess(emptyToUndefined, z.url().default("https://restapi.e-conomic.com")),
     DYNACCOUNT_API_BASE_URL: z.preprocess(emptyToUndefined, z.url().default("https://api.dynaccount.com")),
@@ -84,6 +89,18 @@ const envSchema = z
       z.coerce.number().int().min(1).max(1_000_000).optional(),
     ),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+    // Local mode only: the demo's in-process Shopify and ledger simulators (app/demo).
+    DEMO_SIMULATORS: z.preprocess(
+      (value) => (typeof value === "string" ? emptyToUndefined(value.toLowerCase()) : value),
+      z
+        .enum(["on", "off"])
+        .default("on")
+        .transform((value) => value === "on"),
+    ),
+    DEMO_LEDGER: z.preprocess(
+      (value) => (typeof value === "string" ? emptyToUndefined(value.toLowerCase()) : value),
+      z.enum(["dinero", "billy", "economic", "dynaccount"]).optional(),
+    ),
   })
   .superRefine((env, ctx) => {
     const shopifyKeys = ["SHOPIFY_API_KEY", "SHOPIFY_API_SECRET", "SHOPIFY_APP_URL"] as const;
@@ -98,6 +115,13 @@ const envSchema = z
           message: `is required because ${present.join(", ")} ${present.length === 1 ? "is" : "are"} set`,
         });
       }
+    }
+    if (present.length > 0 && env.DEMO_LEDGER !== undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["DEMO_LEDGER"],
+        message: "connects the local demo shop only; unset it when Shopify credentials are configured",
+      });
     }
     if (present.length === shopifyKeys.length && env.ENCRYPTION_KEY === undefined) {
       ctx.addIssue({
@@ -142,6 +166,22 @@ let cached: Env | undefined;
 export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;
+}
+
+/**
+ * Sets variables the user left unset (empty counts as unset) and re-reads the environment on
+ * the next `env()`. The local demo uses it to point the app at the simulators it started;
+ * anything set explicitly wins.
+ */
+export function applyEnvDefaults(defaults: Record<string, string>): string[] {
+  const applied: string[] = [];
+  for (const [key, value] of Object.entries(defaults)) {
+    if ((process.env[key] ?? "").trim() !== "") continue;
+    process.env[key] = value;
+    applied.push(key);
+  }
+  cached = undefined;
+  return applied;
 }
 
 /** Tests change the environment between cases; production never calls this. */

@@ -4,15 +4,24 @@ import type { DiscountAllocation } from "./order";
 import type { ShopSettings } from "../settings/settings-schema";
 import { discountAccount } from "./ledger-accounts";
 
+interface DiscountTarget {
+  rate: number;
+  treatment: VatTreatment;
+  field: string;
+  suffix?: string;
+}
+
 /** Discount lines grouped per code, VAT rate and account, so one code is one line per rate. */
 export class DiscountGroups {
   private readonly groups = new Map<string, Charge>();
   constructor(private readonly settings: ShopSettings) {}
 
-  add(
-    allocation: DiscountAllocation,
-    target: { rate: number; treatment: VatTreatment; field: string; suffix?: string },
-  ) {
+  /** A line's discount allocations, at the line's VAT rate and treatment. */
+  addAll(allocations: readonly DiscountAllocation[], target: DiscountTarget) {
+    for (const allocation of allocations) this.add(allocation, target);
+  }
+
+  add(allocation: DiscountAllocation, target: DiscountTarget) {
     if (allocation.amount === 0) return;
     const { settings } = this;
     const label = allocation.code ?? allocation.title ?? "";

@@ -67,13 +67,8 @@ export function invoiceCharges(context: ChargeContext): InvoiceCharges {
       weight: line.subtotal - discountTotal,
     });
     if (separate) {
-      for (const allocation of line.discounts) {
-        discounts.add(allocation, {
-          rate: lineRate.rate,
-          treatment: lineRate.treatment,
-          field: `${field}.discount_allocations`,
-        });
-      }
+      const { rate, treatment } = lineRate;
+      discounts.addAll(line.discounts, { rate, treatment, field: `${field}.discount_allocations` });
     }
   });
 
@@ -173,14 +168,9 @@ function shippingCharges(
   const lineRate = resolveLineRate({ taxLines: line.taxLines, taxable: true, field }, context);
   if (lineRate.warning) context.warnings.push(lineRate.warning);
   if (separate) {
-    for (const allocation of line.discounts) {
-      discounts.add(allocation, {
-        rate: lineRate.rate,
-        treatment: lineRate.treatment,
-        field: `${field}.discount_allocations`,
-        suffix: ` (${settings.texts.shipping})`,
-      });
-    }
+    const { rate, treatment } = lineRate;
+    const suffix = ` (${settings.texts.shipping})`;
+    discounts.addAll(line.discounts, { rate, treatment, field: `${field}.discount_allocations`, suffix });
   }
   return [
     {

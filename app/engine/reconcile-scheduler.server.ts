@@ -1,4 +1,4 @@
-import type { PrismaClient, Shop } from "@prisma/client";
+import type { Platform, PrismaClient, Shop } from "@prisma/client";
 import { log } from "../lib/log.server";
 import type { OrderSource } from "./order-source";
 import { reconcileShop } from "./reconcile.server";
@@ -9,19 +9,32 @@ const OVERLAP_MS = 60 * 60 * 1000;
 /** How far back the first reconciliation of a shop looks. */
 const FIRST_LOOKBACK_MS = 3 * DAY_MS;
 
+export interface ReconcileSchedule {
+  /** Only these platforms' shops (default: all). */
+  platforms?: Platform[];
+  /** How long after its last reconciliation a shop is due again (default: a day). */
+  everyMs?: number;
+}
+
 /**
- * Runs each installed shop's reconciliation once a day. Several instances may run this: a shop is
+ * Runs each installed shop's reconciliation once a day (WooCommerce stores, which never retry a
+ * webhook, are polled more often: see `schedule`). Several instances may run this: a shop is
  * claimed by moving its `lastReconciledAt` conditionally, so only one instance reconciles it.
  */
 export async function reconcileDueShops(
   db: PrismaClient,
   sourceFor: (shop: Shop) => Promise<OrderSource>,
   now: Date = new Date(),
+  schedule: ReconcileSchedule = {},
 ): Promise<number> {
   const due = await db.shop.findMany({
     where: {
       uninstalledAt: null,
-      OR: [{ lastReconciledAt: null }, { lastReconciledAt: { lt: new Date(now.getTime() - DAY_MS) } }],
+      ...(schedule.platforms ? { platform: { in: schedule.platforms } } : {}),
+      OR: [
+        { lastReconciledAt: null },
+        { lastReconciledAt: { lt: new Date(now.getTime() - (schedule.everyMs ?? DAY_MS)) } },
+      ],
     },
   });
   let reconciled = 0;
@@ -58,9 +71,10 @@ export function startReconciliation(
   db: PrismaClient,
   sourceFor: (shop: Shop) => Promise<OrderSource>,
   intervalMs = 60 * 60 * 1000,
+  schedule: ReconcileSchedule = {},
 ): () => void {
   const timer = setInterval(() => {
-    void reconcileDueShops(db, sourceFor).catch((error: unknown) =>
+    void reconcileDueShops(db, sourceFor, new Date(), schedule).catch((error: unknown) =>
       log.warn("reconciliation round failed", {
         error: error instanceof Error ? error.message : String(error),
       }),

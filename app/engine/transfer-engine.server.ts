@@ -3,6 +3,7 @@ import { isDraftError } from "../domain/draft-errors";
 import { loadShopSettings } from "../settings/settings-store";
 import { prismaSettingsStorage } from "../shops/shop-settings-storage.server";
 import type { SecretBox } from "../lib/secret-box.server";
+import { writeBackWooStatus } from "../sources/woocommerce/status-write-back.server";
 import { ledgerForShop } from "./ledger-connections.server";
 import { createDraftBuilder } from "./transfer/draft-builder.server";
 import { createTransferHandler } from "./transfer/transfer-handler";
@@ -43,6 +44,11 @@ export function createTransferWorker(db: PrismaClient, options: TransferWorkerOp
     ...options,
     db,
     handler,
+    // WooCommerce orders show their transfer status in the store (the companion plugin reads it).
+    onSettled: async (job) => {
+      await writeBackWooStatus(db, job.id, options.box ? { box: options.box } : {});
+      await options.onSettled?.(job);
+    },
     // The builder's errors name the field to fix; retrying cannot help until the merchant acts.
     classifyError: (error) =>
       isDraftError(error)

@@ -31,6 +31,12 @@ export interface JobContext {
   /** Results of steps finished in earlier attempts. */
   progress: Record<string, unknown>;
   saveProgress(progress: Record<string, unknown>): Promise<void>;
+  /**
+   * Called right before each ledger write: extends the lease, or throws LeaseLostError when
+   * another worker has taken the job over (this one stalled past its lease), so a stalled worker
+   * never writes a second payment or document next to the one that took over.
+   */
+  holdLease(): Promise<void>;
   audit(step: string, level: AuditLevel, message: string, data?: Prisma.InputJsonValue): Promise<void>;
 }
 
@@ -54,6 +60,11 @@ export interface WorkerOptions {
   backoff?: BackoffPolicy;
   /** Maps non-ledger errors (e.g. the builder's totals mismatch) to merchant-facing ones. */
   classifyError?: (error: unknown) => MerchantFacingError | undefined;
+  /**
+   * Called once a job has reached a final state (succeeded, skipped, failed — not a retry), e.g.
+   * to write the status back to the shop. Its errors are logged in the audit trail, never fatal.
+   */
+  onSettled?: (job: Job) => Promise<void>;
 }
 
 export class Worker {
@@ -149,6 +160,9 @@ export class Worker {
           progress = next;
           await saveProgress(db, job.id, this.workerId, next as Prisma.InputJsonValue);
         },
+        holdLease: async () => {
+          if (!(await renewLease(db, job.id, this.workerId, this.leaseMs))) throw new LeaseLostError(job.id);
+        },
         audit,
       });
       if (outcome.status === "skipped") {
@@ -168,14 +182,30 @@ export class Worker {
           },
         });
         await audit("queue", "info", `Skipped: ${outcome.reason}`);
+        await this.settled(job, audit);
         return;
       }
       await completeJob(db, job, this.workerId, outcome);
+      await this.settled(job, audit);
     } catch (error) {
       if (error instanceof LeaseLostError) return;
       await this.handleFailure(job, error, audit);
     } finally {
       clearInterval(heartbeat);
+    }
+  }
+
+  private async settled(job: Job, audit: JobContext["audit"]): Promise<void> {
+    if (!this.options.onSettled) return;
+    try {
+      await this.options.onSettled(job);
+    } catch (error) {
+      // The job itself is settled: a failing follow-up must never turn into a retry of it.
+      await audit(
+        "settled",
+        "warn",
+        `After the transfer: ${error instanceof Error ? error.message : String(error)}`,
+      ).catch(() => {});
     }
   }
 
@@ -201,6 +231,7 @@ export class Worker {
     }
     await audit("failed", "error", failure.merchantMessage, { kind: failure.kind, attempt: job.attempts });
     await failJobAndPauseShop(db, job, this.workerId, jobError);
+    await this.settled(job, audit);
   }
 
   private classify(error: unknown): MerchantFacingError {

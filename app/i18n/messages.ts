@@ -1,8 +1,16 @@
+import { demoDa, demoEn } from "./pages/demo";
+import { onboardingDa, onboardingEn } from "./pages/onboarding";
+import { orderDa, orderEn } from "./pages/order";
+import { settingsDa, settingsEn } from "./pages/settings";
+import { transfersDa, transfersEn } from "./pages/transfers";
+import { woocommerceDa, woocommerceEn } from "./pages/woocommerce";
+
 /**
- * Every string the app pages show, in English and Danish. The Danish dictionary must have the
- * same keys (enforced by the type), so a page can never fall back to a missing translation.
+ * Every string the app pages show, in English and Danish. Each area keeps its own pair of
+ * dictionaries in `pages/`, where the Danish one must have the same keys as the English one
+ * (enforced by the type), so a page can never fall back to a missing translation.
  */
-export const en = {
+const coreEn = {
   "app.name": "Ledger Bridge",
   "nav.home": "Home",
   "mode.local":
@@ -17,11 +25,13 @@ export const en = {
   "home.status.database.postgres": "PostgreSQL",
   "home.status.webhooks": "Webhooks received",
   "home.language": "Language",
+  "nav.transfers": "Transfers",
+  "nav.settings": "Settings",
+  "nav.connect": "Accounting system",
+  "nav.demo": "Demo",
 } as const;
 
-export type MessageKey = keyof typeof en;
-
-export const da: Record<MessageKey, string> = {
+const coreDa: Record<keyof typeof coreEn, string> = {
   "app.name": "Ledger Bridge",
   "nav.home": "Forside",
   "mode.local": "Lokal demotilstand — der er ikke sat Shopify-nøgler op. Du ser demobutikken {shop}.",
@@ -35,6 +45,32 @@ export const da: Record<MessageKey, string> = {
   "home.status.database.postgres": "PostgreSQL",
   "home.status.webhooks": "Modtagne webhooks",
   "home.language": "Sprog",
+  "nav.transfers": "Overførsler",
+  "nav.settings": "Indstillinger",
+  "nav.connect": "Regnskabsprogram",
+  "nav.demo": "Demo",
+};
+
+export const en = {
+  ...coreEn,
+  ...onboardingEn,
+  ...settingsEn,
+  ...transfersEn,
+  ...orderEn,
+  ...demoEn,
+  ...woocommerceEn,
+} as const;
+
+export type MessageKey = keyof typeof en;
+
+export const da: Record<MessageKey, string> = {
+  ...coreDa,
+  ...onboardingDa,
+  ...settingsDa,
+  ...transfersDa,
+  ...orderDa,
+  ...demoDa,
+  ...woocommerceDa,
 };
 
 export const dictionaries = { en, da } as const;

@@ -15,14 +15,20 @@ function write(level: Level, message: string, fields: Record<string, unknown> = 
 }
 
 export function redact(fields: Record<string, unknown>): Record<string, unknown> {
+  return redactValue(fields, 0) as Record<string, unknown>;
+}
+
+/** Masks secret-looking keys at any depth: a whole connection or request logged by mistake too. */
+function redactValue(value: unknown, depth: number): unknown {
+  if (value instanceof Error) return { name: value.name, message: value.message };
+  if (value === null || typeof value !== "object" || depth > 8) return value;
+  if (Array.isArray(value)) return value.map((item) => redactValue(item, depth + 1));
+  const prototype = Object.getPrototypeOf(value) as unknown;
+  if (prototype !== Object.prototype && prototype !== null) return value;
   return Object.fromEntries(
-    Object.entries(fields).map(([key, value]) => [
+    Object.entries(value).map(([key, inner]) => [
       key,
-      SECRET_KEY.test(key)
-        ? "[redacted]"
-        : value instanceof Error
-          ? { name: value.name, message: value.message }
-          : value,
+      SECRET_KEY.test(key) ? "[redacted]" : redactValue(inner, depth + 1),
     ]),
   );
 }

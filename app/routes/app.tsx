@@ -1,5 +1,5 @@
 import type { HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
-import { Link, Outlet, useLoaderData, useRouteError } from "@remix-run/react";
+import { Link, NavLink, Outlet, useLoaderData, useRouteError } from "@remix-run/react";
 import { NavMenu } from "@shopify/app-bridge-react";
 import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
 import daPolaris from "@shopify/polaris/locales/da.json";
@@ -33,10 +33,50 @@ export default function AppLayout() {
           <Link to="/app" rel="home">
             {t("nav.home")}
           </Link>
+          <Link to="/app/transfers">{t("nav.transfers")}</Link>
+          <Link to="/app/settings">{t("nav.settings")}</Link>
+          <Link to="/app/connect">{t("nav.connect")}</Link>
         </NavMenu>
-      ) : null}
+      ) : (
+        <LocalNav />
+      )}
       <Outlet />
     </AppProvider>
+  );
+}
+
+/** Outside the Shopify admin there is no App Bridge menu, so the local demo shows its own. */
+function LocalNav() {
+  const { t } = useTranslation();
+  const links = [
+    { to: "/app", label: t("nav.home") },
+    { to: "/app/transfers", label: t("nav.transfers") },
+    { to: "/app/settings", label: t("nav.settings") },
+    { to: "/app/connect", label: t("nav.connect") },
+    { to: "/app/demo", label: t("nav.demo") },
+  ];
+  return (
+    <nav
+      aria-label="Ledger Bridge"
+      style={{
+        display: "flex",
+        gap: 16,
+        padding: "12px 20px",
+        background: "#fff",
+        borderBottom: "1px solid #e3e3e3",
+      }}
+    >
+      {links.map((link) => (
+        <NavLink
+          key={link.to}
+          to={link.to}
+          end={link.to === "/app"}
+          style={({ isActive }) => ({ fontWeight: isActive ? 600 : 400 })}
+        >
+          {link.label}
+        </NavLink>
+      ))}
+    </nav>
   );
 }
 

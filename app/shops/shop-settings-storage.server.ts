@@ -2,7 +2,7 @@ import type { Prisma, PrismaClient } from "@prisma/client";
 import type { SettingsStorage } from "../settings/settings-store";
 
 /** Settings documents in the ShopSettings table (validated and versioned by app/settings). */
-export function prismaSettingsStorage(db: PrismaClient): SettingsStorage {
+export function prismaSettingsStorage(db: Pick<PrismaClient, "shopSettings">): SettingsStorage {
   return {
     async read(shopId) {
       const row = await db.shopSettings.findUnique({ where: { shopId } });

@@ -53,9 +53,26 @@ export async function handleShopifyWebhook(request: Request, expectedTopic: stri
     triggeredAt: webhook.triggeredAt,
     body: webhook.rawBody,
   });
-  if (outcome.action === "enqueued") wakeWorkers();
+  if (outcome.action === "enqueued" && outcome.created) wakeWorkersSoon();
   log.info("webhook recorded", { topic: webhook.topic, shop: webhook.shopDomain, outcome: outcome.action });
   return new Response(null, { status: 200 });
+}
+
+/**
+ * Each wake costs an idle worker a claim query (milliseconds on PGlite, in the web process), so
+ * a burst of webhooks wakes it once per window instead of once per webhook; only new work wakes
+ * it at all. A transfer starting up to this much later is invisible next to the ledger calls.
+ */
+const WAKE_COALESCE_MS = 50;
+let wakePending = false;
+
+function wakeWorkersSoon(): void {
+  if (wakePending) return;
+  wakePending = true;
+  setTimeout(() => {
+    wakePending = false;
+    wakeWorkers();
+  }, WAKE_COALESCE_MS).unref();
 }
 
 /** The few topics whose effect cannot wait for a worker. */

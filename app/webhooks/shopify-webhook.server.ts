@@ -1,9 +1,7 @@
 import { env } from "../config/env.server";
 import { shopify } from "../shopify.server";
+import { MAX_WEBHOOK_BYTES, readLimitedBody } from "../lib/read-limited-body.server";
 import { isValidShopifySignature } from "./verify-local-webhook.server";
-
-/** Webhook bodies above this are refused before parsing (Shopify's own payloads are far smaller). */
-export const MAX_WEBHOOK_BYTES = 5 * 1024 * 1024;
 
 export interface VerifiedShopifyWebhook {
   shopDomain: string;
@@ -25,20 +23,35 @@ export function normaliseTopic(topic: string): string {
   return `${resource}/${rest.join("_")}`;
 }
 
+/** A shop's permanent myshopify domain, the only form Shopify sends in X-Shopify-Shop-Domain. */
+const SHOP_DOMAIN = /^[a-z0-9][a-z0-9-]*\.myshopify\.com$/i;
+
 /**
  * Verifies a Shopify webhook and returns it, or throws a Response (401 forged/unsigned, 400
- * malformed, 413 too large) — nothing is recorded for a request that fails here.
+ * malformed, 413 too large) — nothing is recorded for a request that fails here. The body is
+ * read once, at most 5 MB of it (with or without Content-Length), and must be signed, UTF-8 JSON
+ * naming a myshopify domain before anything else looks at it, in both modes.
  */
 export async function verifyShopifyWebhook(request: Request): Promise<VerifiedShopifyWebhook> {
-  const declaredLength = Number(request.headers.get("content-length") ?? "0");
-  if (declaredLength > MAX_WEBHOOK_BYTES) throw new Response("Payload too large", { status: 413 });
-  if (!env().localMode) {
-    // authenticate.webhook reads the body and checks the HMAC with the app secret; the clone
-    // keeps the raw text for us.
-    const rawBody = await request.clone().text();
-    const context = await shopify().authenticate.webhook(request);
-    const payload = context.payload as unknown;
-    if (!isObject(payload)) throw new Response("Webhook body must be a JSON object", { status: 400 });
+  // The 5 MB limit WooCommerce deliveries have too; Shopify's own payloads are far smaller.
+  const raw = await readLimitedBody(request, MAX_WEBHOOK_BYTES);
+  // Connection: close, so the unread rest of an endless body is not drained after the answer.
+  if (!raw) throw new Response("Payload too large", { status: 413, headers: { Connection: "close" } });
+  const config = env();
+  const secret = config.localMode ? config.LOCAL_WEBHOOK_SECRET : (config.SHOPIFY_API_SECRET ?? "");
+  if (!isValidShopifySignature(raw, request.headers.get("x-shopify-hmac-sha256"), secret)) {
+    throw new Response("Unauthorized", { status: 401 });
+  }
+  const { rawBody, payload } = parseBody(raw);
+  const shopHeader = request.headers.get("x-shopify-shop-domain");
+  if (shopHeader !== null && !SHOP_DOMAIN.test(shopHeader)) {
+    throw new Response("X-Shopify-Shop-Domain is not a myshopify domain", { status: 400 });
+  }
+  if (!config.localMode) {
+    // authenticate.webhook checks the HMAC and Shopify's headers again, on the bytes read above.
+    const context = await shopify().authenticate.webhook(
+      new Request(request.url, { method: request.method, headers: request.headers, body: rawBody }),
+    );
     return {
       shopDomain: context.shop,
       topic: normaliseTopic(String(context.topic)),
@@ -51,22 +64,24 @@ export async function verifyShopifyWebhook(request: Request): Promise<VerifiedSh
       rawBody,
     };
   }
-  return verifyLocally(request);
-}
-
-async function verifyLocally(request: Request): Promise<VerifiedShopifyWebhook> {
-  const raw = Buffer.from(await request.arrayBuffer());
-  if (raw.length > MAX_WEBHOOK_BYTES) throw new Response("Payload too large", { status: 413 });
   const header = (name: string) => request.headers.get(name);
-  if (!isValidShopifySignature(raw, header("x-shopify-hmac-sha256"), env().LOCAL_WEBHOOK_SECRET)) {
-    throw new Response("Unauthorized", { status: 401 });
-  }
   const topic = header("x-shopify-topic");
-  const shopDomain = header("x-shopify-shop-domain");
   const webhookId = header("x-shopify-webhook-id");
-  if (!topic || !shopDomain || !webhookId) {
+  if (!topic || !shopHeader || !webhookId) {
     throw new Response("Missing Shopify webhook headers", { status: 400 });
   }
+  return {
+    shopDomain: shopHeader,
+    topic: normaliseTopic(topic),
+    webhookId,
+    eventId: header("x-shopify-event-id") ?? undefined,
+    triggeredAt: parseDate(header("x-shopify-triggered-at") ?? undefined),
+    payload,
+    rawBody,
+  };
+}
+
+function parseBody(raw: Buffer): { rawBody: string; payload: Record<string, unknown> } {
   let payload: unknown;
   let rawBody: string;
   try {
@@ -76,15 +91,7 @@ async function verifyLocally(request: Request): Promise<VerifiedShopifyWebhook> 
     throw new Response("Webhook body is not valid UTF-8 JSON", { status: 400 });
   }
   if (!isObject(payload)) throw new Response("Webhook body must be a JSON object", { status: 400 });
-  return {
-    shopDomain,
-    topic: normaliseTopic(topic),
-    webhookId,
-    eventId: header("x-shopify-event-id") ?? undefined,
-    triggeredAt: parseDate(header("x-shopify-triggered-at") ?? undefined),
-    payload,
-    rawBody,
-  };
+  return { rawBody, payload };
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -10,16 +10,18 @@ const ROOT = path.resolve(import.meta.dirname, "../..");
 export async function runStart(args: string[], io: CliIo): Promise<number> {
   const dev = args.includes("--dev");
   if (!dev && buildIsStale()) {
-    io.stderr("Building the app (first start or sources changed)…");
-    const result = spawnSync(
-      process.execPath,
-      [path.join(ROOT, "node_modules/@remix-run/dev/dist/cli.js"), "vite:build"],
-      {
-        cwd: ROOT,
-        stdio: ["ignore", "inherit", "inherit"],
-      },
-    );
-    if (result.status !== 0) return 1;
+    const built = await withBuildLock(() => {
+      // Another process may have built while we waited for the lock.
+      if (!buildIsStale()) return true;
+      io.stderr("Building the app (first start or sources changed)…");
+      const result = spawnSync(
+        process.execPath,
+        [path.join(ROOT, "node_modules/@remix-run/dev/dist/cli.js"), "vite:build"],
+        { cwd: ROOT, stdio: ["ignore", "inherit", "inherit"] },
+      );
+      return result.status === 0;
+    });
+    if (!built) return 1;
   }
   const started = await startServer({ dev });
   const stop = () => {
@@ -31,6 +33,34 @@ export async function runStart(args: string[], io: CliIo): Promise<number> {
   // Keep running until a signal arrives.
   await new Promise<never>(() => {});
   return 0;
+}
+
+const BUILD_LOCK = path.join(ROOT, "node_modules/.cache/ledger-bridge-build.lock");
+const STALE_LOCK_MS = 10 * 60_000;
+
+/**
+ * Two instances started at once (tests, a web and a worker process) must not write build/ at
+ * the same time: a directory created atomically is the lock; one left by a crash expires.
+ */
+async function withBuildLock(build: () => boolean): Promise<boolean> {
+  fs.mkdirSync(path.dirname(BUILD_LOCK), { recursive: true });
+  for (;;) {
+    try {
+      fs.mkdirSync(BUILD_LOCK);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      const lock = fs.statSync(BUILD_LOCK, { throwIfNoEntry: false });
+      if (lock && Date.now() - lock.mtimeMs > STALE_LOCK_MS)
+        fs.rmSync(BUILD_LOCK, { recursive: true, force: true });
+      else await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+  try {
+    return build();
+  } finally {
+    fs.rmSync(BUILD_LOCK, { recursive: true, force: true });
+  }
 }
 
 function buildIsStale(): boolean {

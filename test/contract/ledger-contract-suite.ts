@@ -3,6 +3,7 @@ import type { InvoiceDraft, CreditNoteDraft } from "../../app/domain/invoice-dra
 import type { LedgerAdapter, LedgerDocument } from "../../app/ledgers/ledger-contract";
 import { LEDGER_CONTRACT_VERSION } from "../../app/ledgers/ledger-contract";
 import { LedgerError } from "../../app/ledgers/ledger-error";
+import { skuProductSpec } from "../../app/ledgers/line-product-spec";
 import type { LedgerHarness, StartedLedger } from "./ledger-harness";
 import { sampleCreditNote, sampleInvoice } from "./sample-drafts";
 
@@ -219,24 +220,20 @@ export function describeLedgerContract(harness: LedgerHarness): void {
   });
 }
 
-async function prepareRefs(adapter: LedgerAdapter, draft: InvoiceDraft | CreditNoteDraft) {
+/**
+ * Finds or creates the draft's customer and ensures each distinct SKU as a product (without
+ * updating existing ones), as the engine does before it creates a document. The result can be
+ * passed straight to `createInvoice` / `createCreditNote`.
+ */
+export async function prepareRefs(adapter: LedgerAdapter, draft: InvoiceDraft | CreditNoteDraft) {
   const customer = await adapter.findOrCreateCustomer(draft.customer);
   const productIds = new Map<string, string>();
   let productsCreated = 0;
   for (const line of draft.lines) {
     if (!line.sku || productIds.has(line.sku)) continue;
-    const product = await adapter.ensureProduct(
-      {
-        sku: line.sku,
-        name: line.description,
-        unitNet: line.unitNet,
-        currency: draft.currency,
-        vatTreatment: line.vatTreatment,
-        vatRate: line.vatRate,
-        account: line.account,
-      },
-      { update: false },
-    );
+    const product = await adapter.ensureProduct(skuProductSpec(line, line.sku, draft.currency), {
+      update: false,
+    });
     if (product.created) productsCreated++;
     productIds.set(line.sku, product.id);
   }
@@ -249,7 +246,8 @@ async function createInvoice(adapter: LedgerAdapter, draft: InvoiceDraft) {
   return { invoice, ...refs };
 }
 
-async function captureError(run: () => Promise<unknown>): Promise<LedgerError> {
+/** The LedgerError `run` fails with; anything else (or no failure) fails the test. */
+export async function captureError(run: () => Promise<unknown>): Promise<LedgerError> {
   try {
     await run();
   } catch (error) {

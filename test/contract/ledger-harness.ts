@@ -1,5 +1,6 @@
 import type { LedgerAdapter, LedgerProviderId } from "../../app/ledgers/ledger-contract";
 import type { FaultController, FaultRequestInfo } from "../../app/ledgers/simulator-kit/faults";
+import type { SimulatedDocument } from "../../app/ledgers/simulator-kit/simulated-document";
 
 /**
  * What each ledger supplies so the one shared contract suite (ledger-contract-suite.ts) can run
@@ -7,17 +8,7 @@ import type { FaultController, FaultRequestInfo } from "../../app/ledgers/simula
  * `app/ledgers/<provider>/<provider>-harness.ts`.
  */
 
-export interface SimulatedDocument {
-  kind: "invoice" | "creditNote";
-  id: string;
-  externalReference: string;
-  booked: boolean;
-  number?: string;
-  /** Gross total in minor units, as the simulator computed it. */
-  totalGross: number;
-  /** For credit notes: the ledger id of the invoice it credits. */
-  creditsInvoiceId?: string;
-}
+export type { SimulatedDocument };
 
 export interface SimulatorProbe {
   faults: FaultController;

@@ -7,7 +7,6 @@ import { resetEnvForTests } from "../../app/config/env.server";
 import { auditTrail } from "../../app/engine/audit-log.server";
 import { ingestShopifyEvent } from "../../app/engine/ingest/ingest-shopify-event.server";
 import { resumeShop } from "../../app/engine/job-queue.server";
-import { saveConnection } from "../../app/engine/ledger-connections.server";
 import { createTransferWorker } from "../../app/engine/transfer-engine.server";
 import type { Worker } from "../../app/engine/worker.server";
 import { DINERO_SIMULATOR_DEFAULTS, startDineroSimulator } from "../../app/ledgers/dinero";
@@ -15,6 +14,7 @@ import type { DineroSimulator } from "../../app/ledgers/dinero";
 import { SecretBox, secretKeyFromBase64 } from "../../app/lib/secret-box.server";
 import { saveShopSettings } from "../../app/settings/settings-store";
 import { prismaSettingsStorage } from "../../app/shops/shop-settings-storage.server";
+import { seedDineroShop } from "../support/seed-dinero-shop";
 import type { TestDatabase } from "../support/test-database";
 import { createTestDatabase } from "../support/test-database";
 
@@ -59,25 +59,7 @@ describe("transfer engine with Dinero", () => {
     await db.auditEntry.deleteMany();
     await db.job.deleteMany();
     await db.shop.deleteMany();
-    const shop = await db.shop.create({ data: { platform: "shopify", domain: SHOP } });
-    await saveShopSettings(prismaSettingsStorage(db), shop.id, {
-      version: 1,
-      accounts: { giftCardLiability: "63080" },
-    });
-    await saveConnection(
-      db,
-      {
-        shopId: shop.id,
-        provider: "dinero",
-        credentials: {
-          kind: "apiKey",
-          ...DINERO_SIMULATOR_DEFAULTS.personalClient,
-          apiKey: DINERO_SIMULATOR_DEFAULTS.apiKey,
-        },
-        organisationId: String(DINERO_SIMULATOR_DEFAULTS.organizationId),
-      },
-      box,
-    );
+    await seedDineroShop(db, { domain: SHOP, box });
   });
 
   async function drain(limit = 50) {

@@ -9,13 +9,11 @@ import type { DatabaseTarget } from "../../app/db/driver-adapter.server";
 import { closePglite } from "../../app/db/driver-adapter.server";
 import { createPrismaClient, prepareDatabase } from "../../app/db/prisma.server";
 import { ingestShopifyEvent } from "../../app/engine/ingest/ingest-shopify-event.server";
-import { saveConnection } from "../../app/engine/ledger-connections.server";
 import { DINERO_SIMULATOR_DEFAULTS, startDineroSimulator } from "../../app/ledgers/dinero";
 import type { DineroSimulator } from "../../app/ledgers/dinero";
 import { SecretBox, secretKeyFromBase64 } from "../../app/lib/secret-box.server";
-import { saveShopSettings } from "../../app/settings/settings-store";
-import { prismaSettingsStorage } from "../../app/shops/shop-settings-storage.server";
 import { danishOrder } from "../support/order-templates";
+import { seedDineroShop } from "../support/seed-dinero-shop";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const SHOP = "crash.myshopify.com";
@@ -39,25 +37,7 @@ describe("worker process on embedded PGlite, killed and restarted", () => {
     const target: DatabaseTarget = { kind: "pglite", dataDir };
     await prepareDatabase(target);
     const db = createPrismaClient(target);
-    const shop = await db.shop.create({ data: { platform: "shopify", domain: SHOP } });
-    await saveShopSettings(prismaSettingsStorage(db), shop.id, {
-      version: 1,
-      accounts: { giftCardLiability: "63080" },
-    });
-    await saveConnection(
-      db,
-      {
-        shopId: shop.id,
-        provider: "dinero",
-        credentials: {
-          kind: "apiKey",
-          ...DINERO_SIMULATOR_DEFAULTS.personalClient,
-          apiKey: DINERO_SIMULATOR_DEFAULTS.apiKey,
-        },
-        organisationId: String(DINERO_SIMULATOR_DEFAULTS.organizationId),
-      },
-      box,
-    );
+    await seedDineroShop(db, { domain: SHOP, box });
     const order = danishOrder(n);
     await ingestShopifyEvent(db, { shopDomain: SHOP, topic: "orders/paid", rawBody: order.order });
     await ingestShopifyEvent(db, { shopDomain: SHOP, topic: "refunds/create", rawBody: order.refund });

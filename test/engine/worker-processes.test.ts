@@ -4,14 +4,12 @@ import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { ingestShopifyEvent } from "../../app/engine/ingest/ingest-shopify-event.server";
-import { saveConnection } from "../../app/engine/ledger-connections.server";
 import { DINERO_SIMULATOR_DEFAULTS, startDineroSimulator } from "../../app/ledgers/dinero";
 import type { DineroSimulator } from "../../app/ledgers/dinero";
 import { SecretBox, secretKeyFromBase64 } from "../../app/lib/secret-box.server";
-import { saveShopSettings } from "../../app/settings/settings-store";
-import { prismaSettingsStorage } from "../../app/shops/shop-settings-storage.server";
 import { describeWhen } from "../support/optional-suite";
 import { danishOrder } from "../support/order-templates";
+import { seedDineroShop } from "../support/seed-dinero-shop";
 import type { TestDatabase } from "../support/test-database";
 import { createPostgresDatabase, postgresReachable } from "../support/test-database";
 
@@ -51,7 +49,9 @@ describeWhen(pgAvailable, "PostgreSQL", "worker processes: crashes and concurren
         ENCRYPTION_KEY: key,
         DINERO_API_BASE_URL: dinero.url,
         DINERO_AUTH_BASE_URL: dinero.authUrl,
-        WORKER_LEASE_MS: "1500",
+        // Long enough that a heartbeat is never missed on a loaded 2-core CI machine (a missed one lets a
+        // second worker take over a live job); a killed worker's job is still taken over within seconds.
+        WORKER_LEASE_MS: "4000",
         WORKER_POLL_MS: "50",
         WORKER_CONCURRENCY: String(concurrency),
         LEDGER_REQUESTS_PER_MINUTE: "1000000",
@@ -72,29 +72,8 @@ describeWhen(pgAvailable, "PostgreSQL", "worker processes: crashes and concurren
       child.kill(signal);
     });
 
-  async function newShop(domain: string) {
-    const db = database.prisma;
-    const shop = await db.shop.create({ data: { platform: "shopify", domain } });
-    await saveShopSettings(prismaSettingsStorage(db), shop.id, {
-      version: 1,
-      accounts: { giftCardLiability: "63080" },
-    });
-    await saveConnection(
-      db,
-      {
-        shopId: shop.id,
-        provider: "dinero",
-        credentials: {
-          kind: "apiKey",
-          ...DINERO_SIMULATOR_DEFAULTS.personalClient,
-          apiKey: DINERO_SIMULATOR_DEFAULTS.apiKey,
-        },
-        organisationId: String(DINERO_SIMULATOR_DEFAULTS.organizationId),
-      },
-      box,
-    );
-    return shop;
-  }
+  // The box is made from `key`, the spawned workers' ENCRYPTION_KEY, so they can open the credentials.
+  const newShop = (domain: string) => seedDineroShop(database.prisma, { domain, box });
 
   async function waitFor(predicate: () => Promise<boolean>, timeoutMs: number, what: string) {
     const deadline = Date.now() + timeoutMs;

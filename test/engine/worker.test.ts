@@ -155,4 +155,24 @@ describe("worker", () => {
     expect(handled.sort()).toEqual(["L1", "L2", "L3"]);
     expect(await db.job.count({ where: { status: "succeeded" } })).toBe(3);
   });
+
+  it("stops before a ledger write once another worker has taken the job over", async () => {
+    const { job } = await oneJob();
+    const writes: string[] = [];
+    const handler: JobHandler = async (claimed, context) => {
+      await context.holdLease();
+      writes.push("invoice");
+      // This worker stalled past its lease and another one claimed the job meanwhile.
+      await db.job.update({ where: { id: claimed.id }, data: { leaseOwner: "worker-that-took-over" } });
+      await context.holdLease();
+      writes.push("payment");
+      return { status: "succeeded", documentId: "doc-3" };
+    };
+    const worker = new Worker({ db, handler, backoff: FAST });
+    await worker.runOnce();
+    expect(writes).toEqual(["invoice"]);
+    // The job is left to the worker that took it over: neither finished nor failed by this one.
+    const after = await db.job.findUniqueOrThrow({ where: { id: job.id } });
+    expect(after).toMatchObject({ status: "running", leaseOwner: "worker-that-took-over", attempts: 1 });
+  });
 });

@@ -71,7 +71,12 @@ const STANDARD_RATES: Readonly<Record<string, readonly RatePeriod[]>> = {
   NO: [{ from: "2005-01-01", rate: 2500 }],
 };
 
-const EU_MEMBERS = new Set(Object.keys(STANDARD_RATES).filter((code) => code !== "NO"));
+/** The EU member states' ISO codes ("GR" for Greece), in alphabetical order. */
+export const EU_MEMBER_STATES: ReadonlySet<string> = new Set(
+  Object.keys(STANDARD_RATES)
+    .filter((code) => code !== "NO")
+    .sort(),
+);
 
 /** Greece uses "EL" as its VAT prefix; shops and addresses use ISO "GR". */
 export function normalizeCountry(code: string): string {
@@ -80,7 +85,7 @@ export function normalizeCountry(code: string): string {
 }
 
 export function isEuMember(countryCode: string): boolean {
-  return EU_MEMBERS.has(normalizeCountry(countryCode));
+  return EU_MEMBER_STATES.has(normalizeCountry(countryCode));
 }
 
 /** The standard rate in force on `date` (YYYY-MM-DD), or undefined for countries not listed. */

@@ -1,7 +1,8 @@
-import type { PrismaClient } from "@prisma/client";
+import type { Prisma, PrismaClient } from "@prisma/client";
 import { buildInvoice } from "../../domain/build-invoice";
 import type { InvoiceDraft } from "../../domain/invoice-draft";
 import { loadShopSettings } from "../../settings/settings-store";
+import type { SettingsStorage } from "../../settings/settings-store";
 import type { ShopSettings } from "../../settings/settings-schema";
 import { prismaSettingsStorage } from "../../shops/shop-settings-storage.server";
 import { mapSourceOrder } from "../../sources/map-source";
@@ -31,8 +32,10 @@ export type IngestOutcome =
   | { action: "flaggedChange"; jobId: string };
 
 export async function ingestShopifyEvent(db: PrismaClient, event: ShopifyEvent): Promise<IngestOutcome> {
+  // The settings row comes with the shop: one query instead of two on every webhook.
   const shop = await db.shop.findUnique({
     where: { platform_domain: { platform: "shopify", domain: event.shopDomain } },
+    include: { settings: true },
   });
   if (!shop || shop.uninstalledAt) return { action: "ignored", reason: "the shop is not installed" };
   const parsed = parseJsonSafely(event.rawBody);
@@ -47,7 +50,7 @@ export async function ingestShopifyEvent(db: PrismaClient, event: ShopifyEvent):
         ? hasOrderId(payload)
         : true;
   if (!needs) return { action: "ignored", reason: `the ${event.topic} payload lacks the ids we key on` };
-  const settings = await loadShopSettings(prismaSettingsStorage(db), shop.id);
+  const settings = await loadShopSettings(loadedSettings(db, shop.settings), shop.id);
 
   switch (event.topic) {
     case "orders/paid":
@@ -209,6 +212,11 @@ export function compareDrafts(before: InvoiceDraft, after: InvoiceDraft): string
     differences.push("customer details");
   }
   return differences;
+}
+
+/** Settings storage over a row already read (reads cost no query; writes go to the database). */
+function loadedSettings(db: PrismaClient, row: { settings: Prisma.JsonValue } | null): SettingsStorage {
+  return { read: async () => row?.settings ?? undefined, write: prismaSettingsStorage(db).write };
 }
 
 function orderGid(payload: Record<string, unknown>): string {

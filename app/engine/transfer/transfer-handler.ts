@@ -79,6 +79,7 @@ async function transferInvoice(input: StepInput<InvoiceDraft>): Promise<JobOutco
   }
   if (options.book && document.state !== "booked") {
     const lockedNumber = options.lockNumber ? draft.lockedNumber : undefined;
+    await context.holdLease();
     document = await ledger.bookInvoice(
       document,
       lockedNumber === undefined ? undefined : { number: lockedNumber },
@@ -92,6 +93,7 @@ async function transferInvoice(input: StepInput<InvoiceDraft>): Promise<JobOutco
   if (options.book && options.registerPayments) {
     for (const payment of draft.payments) {
       if (progress.payments?.[payment.reference]) continue;
+      await context.holdLease();
       const ref = await ledger.registerPayment(document, payment);
       await save({ payments: { ...progress.payments, [payment.reference]: ref.id } });
       await context.audit(
@@ -106,6 +108,7 @@ async function transferInvoice(input: StepInput<InvoiceDraft>): Promise<JobOutco
     const body = options.email.body
       .replaceAll("{orderName}", draft.order.name)
       .replaceAll("{orderNumber}", draft.order.number);
+    await context.holdLease();
     await ledger.emailInvoice(document, { recipient: draft.customer.email, body });
     await save({ emailed: true });
     await context.audit("email", "info", `E-mailed the invoice to ${draft.customer.email}`);
@@ -131,6 +134,7 @@ async function transferCreditNote(input: StepInput<CreditNoteDraft>): Promise<Jo
     );
   }
   if (options.book && document.state !== "booked") {
+    await context.holdLease();
     document = await ledger.bookCreditNote(document);
     await save({ document });
     await context.audit("book", "info", `Booked credit note ${document.number ?? document.id}`, {
@@ -141,6 +145,7 @@ async function transferCreditNote(input: StepInput<CreditNoteDraft>): Promise<Jo
   if (options.book && options.registerPayments) {
     for (const payment of draft.payments) {
       if (progress.payments?.[payment.reference]) continue;
+      await context.holdLease();
       const ref = await ledger.registerRefund(document, payment);
       await save({ payments: { ...progress.payments, [payment.reference]: ref.id } });
       await context.audit(
@@ -157,6 +162,7 @@ async function transferCreditNote(input: StepInput<CreditNoteDraft>): Promise<Jo
 async function ensureCustomerAndProducts(input: StepInput<DocumentDraft>) {
   const { draft, options, ledger, progress, save, context } = input;
   if (!progress.customerId) {
+    await context.holdLease();
     const customer = await ledger.findOrCreateCustomer(draft.customer);
     await save({ customerId: customer.id });
     await context.audit(
@@ -171,6 +177,7 @@ async function ensureCustomerAndProducts(input: StepInput<DocumentDraft>) {
     if (options.products === "bySku") {
       for (const line of draft.lines) {
         if (!line.sku || productIds[line.sku]) continue;
+        await context.holdLease();
         const product = await ledger.ensureProduct(
           {
             sku: line.sku,
@@ -217,6 +224,7 @@ async function createOnce(
   }
   if (!document) {
     await save({ creating: true });
+    await context.holdLease();
     document = await create();
     await context.audit(
       kind,

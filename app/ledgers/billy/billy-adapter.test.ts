@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { captureError, prepareRefs } from "../../../test/contract/ledger-contract-suite";
 import { sampleCreditNote, sampleCustomer, sampleInvoice } from "../../../test/contract/sample-drafts";
 import type { DraftCustomer, InvoiceDraft } from "../../domain/invoice-draft";
 import { currency } from "../../domain/money";
@@ -66,34 +67,8 @@ afterEach(async () => {
 const writes = (path: string) => sent.filter((r) => r.method !== "GET" && r.path === path);
 const lastWrite = (path: string) => writes(path).at(-1)?.body;
 
-async function refsFor(draft: InvoiceDraft) {
-  const customer = await adapter.findOrCreateCustomer(draft.customer);
-  const productIds = new Map<string, string>();
-  for (const line of draft.lines) {
-    if (!line.sku) continue;
-    const spec: ProductSpec = {
-      sku: line.sku,
-      name: line.description,
-      unitNet: line.unitNet,
-      currency: draft.currency,
-      vatTreatment: line.vatTreatment,
-      vatRate: line.vatRate,
-      account: line.account,
-    };
-    productIds.set(line.sku, (await adapter.ensureProduct(spec, { update: false })).id);
-  }
-  return { customerId: customer.id, productIds };
-}
-
-async function error(run: () => Promise<unknown>): Promise<LedgerError> {
-  try {
-    await run();
-  } catch (caught) {
-    if (caught instanceof LedgerError) return caught;
-    throw caught;
-  }
-  throw new Error("expected a LedgerError");
-}
+// The module-level adapter, also where a test builds its own.
+const refsFor = (draft: InvoiceDraft) => prepareRefs(adapter, draft);
 
 describe("Billy adapter: requests it sends", () => {
   it("authenticates every request with X-Access-Token and awaits beforeRequest first", async () => {
@@ -369,7 +344,7 @@ describe("Billy adapter: guards", () => {
     const draft = sampleInvoice(accounts, { orderNumber: 1004, email: "m@example.dk" });
     const refs = await refsFor(draft);
     const tampered = { ...draft, totals: { ...draft.totals, gross: draft.totals.gross + 1 } };
-    const failure = await error(() => adapter.createInvoice(tampered, refs));
+    const failure = await captureError(() => adapter.createInvoice(tampered, refs));
     expect([failure.kind, failure.retryable]).toEqual(["validation", false]);
     expect(failure.merchantMessage).toContain("390.00 DKK");
     expect(failure.merchantMessage).toContain("390.01 DKK");
@@ -381,7 +356,7 @@ describe("Billy adapter: guards", () => {
     // A US customer: Billy's standard ruleset gives 0 % (export), the order says 25 % domestic.
     draft.customer = { ...draft.customer, address: { ...draft.customer.address, countryCode: "US" } };
     const refs = await refsFor(draft);
-    const failure = await error(() => adapter.createInvoice(draft, refs));
+    const failure = await captureError(() => adapter.createInvoice(draft, refs));
     expect(failure.kind).toBe("validation");
     expect(failure.merchantMessage).toMatch(/applies 0 % VAT .* order has 25 %/);
     expect(sim.state.invoices.size).toBe(0);
@@ -391,7 +366,7 @@ describe("Billy adapter: guards", () => {
     const draft = sampleInvoice(accounts, { orderNumber: 1006, email: "d@example.dk" });
     const refs = await refsFor(draft);
     const first = await adapter.createInvoice(draft, refs);
-    const duplicate = await error(() => adapter.createInvoice(draft, refs));
+    const duplicate = await captureError(() => adapter.createInvoice(draft, refs));
     expect([duplicate.kind, duplicate.existingId]).toEqual(["conflict", first.id]);
     expect(sim.state.invoices.size).toBe(1);
   });
@@ -418,7 +393,7 @@ describe("Billy adapter: guards", () => {
       sampleInvoice(accounts, { orderNumber: 1009, email: "n@example.dk" }),
       refs,
     );
-    const taken = await error(() => adapter.bookInvoice(third, { number: 51008 }));
+    const taken = await captureError(() => adapter.bookInvoice(third, { number: 51008 }));
     expect([taken.kind, taken.existingId]).toEqual(["conflict", renumbered.id]);
     expect(sim.state.invoices.get(third.id)?.state).toBe("draft");
   });
@@ -441,7 +416,7 @@ describe("Billy adapter: guards", () => {
   });
 
   it("reports bad credentials, a refused deposit account and a timeout as LedgerErrors", async () => {
-    const denied = await error(() => build({ accessToken: "nope" }).verifyConnection());
+    const denied = await captureError(() => build({ accessToken: "nope" }).verifyConnection());
     expect([denied.kind, denied.retryable, denied.providerCode]).toEqual([
       "authentication",
       false,
@@ -455,14 +430,14 @@ describe("Billy adapter: guards", () => {
     const booked = await adapter.bookInvoice(await adapter.createInvoice(draft, await refsFor(draft)));
     const payment = draft.payments[0];
     if (!payment) throw new Error("sample has a payment");
-    const refused = await error(() =>
+    const refused = await captureError(() =>
       adapter.registerPayment(booked, { ...payment, depositAccount: accounts.sales }),
     );
     expect(refused.kind).toBe("validation");
     expect(refused.merchantMessage).toMatch(/does not accept payments/);
 
     sim.faults.next("timeout");
-    const slow = await error(() => build({ timeoutMs: 200 }).listDepositAccounts());
+    const slow = await captureError(() => build({ timeoutMs: 200 }).listDepositAccounts());
     expect([slow.kind, slow.retryable]).toEqual(["unavailable", true]);
   });
 

@@ -20,6 +20,7 @@ import {
   type VatCodeOption,
 } from "../ledger-contract";
 import { LedgerError } from "../ledger-error";
+import { GENERIC_PRODUCT_NAMES, genericProductSpec, skuProductSpec } from "../line-product-spec";
 import { fromBillyAmount, toBillyAmount } from "./billy-amounts";
 import { BillyClient } from "./billy-client";
 import { contactBody, contactSearch, matchesCustomer } from "./billy-contacts";
@@ -55,15 +56,6 @@ import { type VatSetup, chooseRuleset, rateBp } from "./billy-vat";
  * Our `externalReference` goes into the invoice's `externalId`, which `GET /v2/invoices`
  * can filter on; every create first looks it up so a retried create cannot duplicate.
  */
-
-const GENERIC_NAMES: Record<DraftLine["kind"], string> = {
-  item: "Vare",
-  shipping: "Fragt",
-  discount: "Rabat",
-  fee: "Gebyr",
-  giftCard: "Gavekort",
-  rounding: "Øreafrunding",
-};
 
 const TREATMENT_SUFFIX: Record<VatTreatment, string> = {
   domestic: "",
@@ -232,15 +224,10 @@ export function createBillyAdapter(init: LedgerAdapterInit<BillyCredentials>): L
     let pending = genericProducts.get(productNo);
     if (!pending) {
       pending = ensureProductInternal(
-        {
+        genericProductSpec(line, draft.currency, {
           sku: productNo,
-          name: `${GENERIC_NAMES[line.kind]}${TREATMENT_SUFFIX[line.vatTreatment]}`,
-          unitNet: 0,
-          currency: draft.currency,
-          vatTreatment: line.vatTreatment,
-          vatRate: line.vatRate,
-          account: line.account,
-        },
+          name: `${GENERIC_PRODUCT_NAMES[line.kind]}${TREATMENT_SUFFIX[line.vatTreatment]}`,
+        }),
         false,
         false,
       ).then((ref) => ref.id);
@@ -259,19 +246,7 @@ export function createBillyAdapter(init: LedgerAdapterInit<BillyCredentials>): L
       const mapped = line.sku ? skuIds.get(line.sku) : undefined;
       if (mapped) ids.set(line, mapped);
       else if (line.sku) {
-        const ref = await ensureProductInternal(
-          {
-            sku: line.sku,
-            name: line.description,
-            unitNet: line.unitNet,
-            currency: draft.currency,
-            vatTreatment: line.vatTreatment,
-            vatRate: line.vatRate,
-            account: line.account,
-          },
-          false,
-          true,
-        );
+        const ref = await ensureProductInternal(skuProductSpec(line, line.sku, draft.currency), false, true);
         ids.set(line, ref.id);
       } else ids.set(line, await genericProductId(line, draft));
     }

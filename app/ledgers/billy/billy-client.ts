@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { timedFetch } from "../timed-fetch";
 import {
   type BillyCallContext,
   billyHttpError,
@@ -86,15 +87,11 @@ export class BillyClient {
     }
     await this.options.beforeRequest?.();
 
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
-    let status: number;
-    let headers: Headers;
-    let text: string;
-    try {
-      const response = await this.fetchImpl(url, {
+    const { status, headers, text } = await timedFetch(
+      this.fetchImpl,
+      url,
+      {
         method,
-        signal: controller.signal,
         headers: {
           "X-Access-Token": this.options.accessToken,
           Accept: "application/json",
@@ -103,15 +100,11 @@ export class BillyClient {
           ...(init.body !== undefined ? { "Content-Type": "application/json" } : {}),
         },
         ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
-      });
-      status = response.status;
-      headers = response.headers;
-      text = await response.text();
-    } catch (error) {
-      throw billyNetworkError(error, { ...context, timedOut: controller.signal.aborted });
-    } finally {
-      clearTimeout(timer);
-    }
+      },
+      this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      (error, timedOut) => billyNetworkError(error, { ...context, timedOut }),
+      action,
+    );
 
     if (status < 200 || status >= 300) throw billyHttpError(status, text, headers, context);
     if (!schema) return undefined as z.infer<S>;

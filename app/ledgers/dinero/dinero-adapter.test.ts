@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { captureError, prepareRefs } from "../../../test/contract/ledger-contract-suite";
 import { sampleCreditNote, sampleCustomer, sampleInvoice } from "../../../test/contract/sample-drafts";
 import type { InvoiceDraft } from "../../domain/invoice-draft";
 import { currency } from "../../domain/money";
 import type { LedgerAdapter, LedgerDocument } from "../ledger-contract";
-import { LedgerError } from "../ledger-error";
 import { createDineroAdapter } from "./dinero-adapter";
 import { dineroGuid } from "./dinero-guid";
 import { dineroHarness } from "./dinero-harness";
@@ -54,37 +54,8 @@ function since(mark: number): SentRequest[] {
     .filter((request) => !request.path.includes("/oauth/") && !request.path.includes("/connect/"));
 }
 
-async function refsFor(draft: InvoiceDraft) {
-  const customer = await adapter.findOrCreateCustomer(draft.customer);
-  const productIds = new Map<string, string>();
-  for (const line of draft.lines) {
-    if (!line.sku || productIds.has(line.sku)) continue;
-    const product = await adapter.ensureProduct(
-      {
-        sku: line.sku,
-        name: line.description,
-        unitNet: line.unitNet,
-        currency: draft.currency,
-        vatTreatment: line.vatTreatment,
-        vatRate: line.vatRate,
-        account: line.account,
-      },
-      { update: false },
-    );
-    productIds.set(line.sku, product.id);
-  }
-  return { customerId: customer.id, productIds };
-}
-
-async function capture(run: () => Promise<unknown>): Promise<LedgerError> {
-  try {
-    await run();
-  } catch (error) {
-    if (error instanceof LedgerError) return error;
-    throw error;
-  }
-  throw new Error("expected a LedgerError");
-}
+// The module-level adapter, also where a test builds its own.
+const refsFor = (draft: InvoiceDraft) => prepareRefs(adapter, draft);
 
 beforeAll(async () => {
   // The suite sends well over Dinero's 100 requests a minute; the limit itself is tested elsewhere.
@@ -310,7 +281,7 @@ describe("Dinero adapter: safety", () => {
       lines: good.lines.map((item) => ({ ...item, account: accounts.salesNoVat })),
     };
     const refs = await refsFor(good);
-    const error = await capture(() => adapter.createInvoice(wrong, refs));
+    const error = await captureError(() => adapter.createInvoice(wrong, refs));
     expect(error).toMatchObject({ kind: "validation", retryable: false });
     // Lines go incl. VAT, so the gross still matches: the missing VAT gives the mistake away.
     expect(error.merchantMessage).toContain("VAT of 0.00 DKK");
@@ -338,7 +309,7 @@ describe("Dinero adapter: safety", () => {
       pricesIncludeVat: false,
       lines: good.lines.map((item) => ({ ...item, account: accounts.salesNoVat })),
     };
-    const error = await capture(async () => adapter.createInvoice(wrong, await refsFor(good)));
+    const error = await captureError(async () => adapter.createInvoice(wrong, await refsFor(good)));
     expect(error.kind).toBe("validation");
     expect(error.merchantMessage).toContain("total of 312.00 DKK");
     expect(error.merchantMessage).toContain("390.00 DKK");
@@ -356,7 +327,7 @@ describe("Dinero adapter: safety", () => {
 
     // The booking's answer is lost: the engine retries with the draft it still holds.
     sim.faults.next("dropAfterCommit", 1, (request) => request.path.endsWith("/book"));
-    expect((await capture(() => adapter.bookInvoice(first))).kind).toBe("unavailable");
+    expect((await captureError(() => adapter.bookInvoice(first))).kind).toBe("unavailable");
     const booked = await adapter.bookInvoice(first);
     expect(booked.state).toBe("booked");
     expect(org().usedNumbers.has(Number(booked.number))).toBe(true);
@@ -367,7 +338,7 @@ describe("Dinero adapter: safety", () => {
       1,
       (request) => request.method === "POST" && request.path.endsWith("/payments"),
     );
-    expect((await capture(() => adapter.registerPayment(booked, payment))).retryable).toBe(true);
+    expect((await captureError(() => adapter.registerPayment(booked, payment))).retryable).toBe(true);
     const retried = await adapter.registerPayment(booked, payment);
     expect(retried.created).toBe(false);
     expect(org().invoices.get(first.id)?.payments).toHaveLength(1);
@@ -387,10 +358,10 @@ describe("Dinero adapter: safety", () => {
   it("reports a taken locked number as a conflict and a 5xx as retryable", async () => {
     const draft = sampleInvoice(accounts, { orderNumber: ++orderNumber, email: "locked@example.dk" });
     const document = await adapter.createInvoice(draft, await refsFor(draft));
-    const taken = await capture(() => adapter.bookInvoice(document, { number: 88_001 }));
+    const taken = await captureError(() => adapter.bookInvoice(document, { number: 88_001 }));
     expect(taken).toMatchObject({ kind: "conflict", retryable: false });
     sim.faults.next("5xx");
-    expect(await capture(() => adapter.bookInvoice(document))).toMatchObject({
+    expect(await captureError(() => adapter.bookInvoice(document))).toMatchObject({
       kind: "unavailable",
       retryable: true,
       httpStatus: 500,

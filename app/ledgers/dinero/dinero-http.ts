@@ -1,3 +1,4 @@
+import { type TimedResponse, timedFetch } from "../timed-fetch";
 import { dineroErrorFromNetwork } from "./dinero-errors";
 
 /**
@@ -14,11 +15,7 @@ export interface DineroTransport {
   beforeRequest?: () => Promise<void>;
 }
 
-export interface RawResponse {
-  status: number;
-  headers: Headers;
-  text: string;
-}
+export type RawResponse = TimedResponse;
 
 export function createTransport(init: {
   fetch?: typeof fetch;
@@ -40,20 +37,13 @@ export async function exchange(
   operation: string,
 ): Promise<RawResponse> {
   await transport.beforeRequest?.();
-  const controller = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, transport.timeoutMs);
-  try {
-    const response = await transport.fetch(url, { ...init, signal: controller.signal });
-    // The body read is covered by the same timeout: a stalled body is as bad as no answer.
-    const text = await response.text();
-    return { status: response.status, headers: response.headers, text };
-  } catch (error) {
-    throw dineroErrorFromNetwork(error, { operation, timedOut, timeoutMs: transport.timeoutMs });
-  } finally {
-    clearTimeout(timer);
-  }
+  return timedFetch(
+    transport.fetch,
+    url,
+    init,
+    transport.timeoutMs,
+    (error, timedOut) =>
+      dineroErrorFromNetwork(error, { operation, timedOut, timeoutMs: transport.timeoutMs }),
+    operation,
+  );
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { LedgerError } from "../ledger-error";
+import { captureError } from "../../../test/contract/ledger-contract-suite";
 import { createDineroAdapter } from "./dinero-adapter";
 import type { DineroTokenSet } from "./dinero-oauth";
 import {
@@ -45,15 +45,25 @@ async function connect(verifier = createPkceVerifier()): Promise<DineroTokenSet>
   });
 }
 
-async function capture(run: () => Promise<unknown>): Promise<LedgerError> {
-  try {
-    await run();
-  } catch (error) {
-    if (error instanceof LedgerError) return error;
-    throw error;
-  }
-  throw new Error("expected a LedgerError");
+/** An adapter talking to the simulator, without its rate limit getting in the way. */
+function simulatorAdapter(init: Omit<Parameters<typeof createDineroAdapter>[0], "endpoints">) {
+  return createDineroAdapter(
+    { ...init, endpoints: { apiBaseUrl: sim.url, authBaseUrl: sim.authUrl } },
+    { requestsPerMinute: 10_000 },
+  );
 }
+
+function oauthCredentials(tokens: DineroTokenSet, expiresAt: number) {
+  return {
+    kind: "oauth" as const,
+    ...visma,
+    accessToken: tokens.accessToken,
+    refreshToken: tokens.refreshToken ?? "",
+    expiresAt,
+  };
+}
+
+const apiKeyCredentials = { kind: "apiKey" as const, ...DEFAULTS.personalClient, apiKey: DEFAULTS.apiKey };
 
 describe("PKCE and the authorize URL", () => {
   it("derives the S256 challenge of RFC 7636's example verifier", () => {
@@ -107,7 +117,7 @@ describe("token endpoints against the simulator", () => {
       new URL((await fetch(url, { redirect: "manual" })).headers.get("location") ?? "").searchParams.get(
         "code",
       ) ?? "";
-    const wrong = await capture(() =>
+    const wrong = await captureError(() =>
       exchangeCode({
         ...visma,
         code,
@@ -128,7 +138,7 @@ describe("token endpoints against the simulator", () => {
     });
     expect(second.refreshToken).toBeTruthy();
     expect(second.refreshToken).not.toBe(first.refreshToken);
-    const reused = await capture(() =>
+    const reused = await captureError(() =>
       refreshTokens({ ...visma, refreshToken: first.refreshToken ?? "", authBaseUrl: sim.authUrl }),
     );
     expect(reused.kind).toBe("authentication");
@@ -142,7 +152,7 @@ describe("token endpoints against the simulator", () => {
       authBaseUrl: sim.authUrl,
     });
     expect(token.refreshToken).toBeUndefined();
-    const error = await capture(() =>
+    const error = await captureError(() =>
       requestApiKeyToken({ ...DEFAULTS.personalClient, apiKey: "nope", authBaseUrl: sim.authUrl }),
     );
     expect(error.merchantMessage).toMatch(/rejected the API key/);
@@ -154,22 +164,14 @@ describe("the adapter's token handling", () => {
     const tokens = await connect();
     const rotated: DineroTokenSet[] = [];
     let requests = 0;
-    const adapter = createDineroAdapter(
-      {
-        credentials: {
-          kind: "oauth",
-          ...visma,
-          accessToken: tokens.accessToken,
-          refreshToken: tokens.refreshToken ?? "",
-          expiresAt: Date.now() - 1000,
-          onTokensRefreshed: (set) => void rotated.push(set),
-        },
-        organisationId: String(DEFAULTS.organizationId),
-        endpoints: { apiBaseUrl: sim.url, authBaseUrl: sim.authUrl },
-        beforeRequest: async () => void requests++,
+    const adapter = simulatorAdapter({
+      credentials: {
+        ...oauthCredentials(tokens, Date.now() - 1000),
+        onTokensRefreshed: (set) => void rotated.push(set),
       },
-      { requestsPerMinute: 10_000 },
-    );
+      organisationId: String(DEFAULTS.organizationId),
+      beforeRequest: async () => void requests++,
+    });
     await adapter.listVatCodes();
     await adapter.listDepositAccounts();
     expect(rotated).toHaveLength(1);
@@ -180,14 +182,10 @@ describe("the adapter's token handling", () => {
   });
 
   it("renews a token the API stopped accepting and retries the call once", async () => {
-    const adapter = createDineroAdapter(
-      {
-        credentials: { kind: "apiKey", ...DEFAULTS.personalClient, apiKey: DEFAULTS.apiKey },
-        organisationId: String(DEFAULTS.organizationId),
-        endpoints: { apiBaseUrl: sim.url, authBaseUrl: sim.authUrl },
-      },
-      { requestsPerMinute: 10_000 },
-    );
+    const adapter = simulatorAdapter({
+      credentials: apiKeyCredentials,
+      organisationId: String(DEFAULTS.organizationId),
+    });
     await adapter.listSalesAccounts();
     sim.state.tokens.clear();
     const unauthorizedBefore = sim.requests.filter((request) => request.status === 401).length;
@@ -196,13 +194,7 @@ describe("the adapter's token handling", () => {
   });
 
   it("finds the organisation of an API key by itself when none is configured", async () => {
-    const adapter = createDineroAdapter(
-      {
-        credentials: { kind: "apiKey", ...DEFAULTS.personalClient, apiKey: DEFAULTS.apiKey },
-        endpoints: { apiBaseUrl: sim.url, authBaseUrl: sim.authUrl },
-      },
-      { requestsPerMinute: 10_000 },
-    );
+    const adapter = simulatorAdapter({ credentials: apiKeyCredentials });
     expect(await adapter.verifyConnection()).toEqual({
       organisations: [{ id: String(DEFAULTS.organizationId), name: DEFAULTS.organizationName }],
     });
@@ -211,23 +203,13 @@ describe("the adapter's token handling", () => {
 
   it("refuses an organisation without Pro when verifying the connection", async () => {
     const tokens = await connect();
-    const adapter = createDineroAdapter(
-      {
-        credentials: {
-          kind: "oauth",
-          ...visma,
-          accessToken: tokens.accessToken,
-          refreshToken: tokens.refreshToken ?? "",
-          expiresAt: tokens.expiresAt,
-        },
-        organisationId: String(DEFAULTS.organizationWithoutProId),
-        endpoints: { apiBaseUrl: sim.url, authBaseUrl: sim.authUrl },
-      },
-      { requestsPerMinute: 10_000 },
-    );
-    const verify = await capture(() => adapter.verifyConnection());
+    const adapter = simulatorAdapter({
+      credentials: oauthCredentials(tokens, tokens.expiresAt),
+      organisationId: String(DEFAULTS.organizationWithoutProId),
+    });
+    const verify = await captureError(() => adapter.verifyConnection());
     expect(verify.merchantMessage).toMatch(/Pro/);
-    const call = await capture(() => adapter.listSalesAccounts());
+    const call = await captureError(() => adapter.listSalesAccounts());
     expect(call).toMatchObject({ kind: "authentication", httpStatus: 403, providerCode: "90" });
   });
 });

@@ -117,18 +117,13 @@ export async function findVoucherByReference(
   kind: VoucherKind,
   externalReference: string,
 ): Promise<LedgerDocument | null> {
-  const { base, noun } = ENDPOINTS[kind];
-  const list = await client.call({
-    method: "GET",
-    version: "v1",
-    path: base,
-    query: {
-      queryFilter: equalsFilter("ExternalReference", externalReference),
-      fields: "Guid,Status,ExternalReference",
-    },
-    schema: voucherListSchema,
-    operation: `find ${noun}`,
-  });
+  const list = await listByReference(
+    client,
+    kind,
+    externalReference,
+    "Guid,Status,ExternalReference",
+    (what) => `find ${what}`,
+  );
   const matches = (list.Collection ?? []).filter((item) => item.ExternalReference === externalReference);
   // Prefer a booked one: a stray draft next to it must never be booked a second time.
   const chosen = matches.find((item) => item.Status !== "Draft") ?? matches[0];
@@ -268,18 +263,14 @@ async function foreignAmounts(
   amount: number,
   voucherCurrency: CurrencyCode,
 ) {
-  const { base, noun } = ENDPOINTS[kind];
-  const list = await client.call({
-    method: "GET",
-    version: "v1",
-    path: base,
-    query: {
-      queryFilter: equalsFilter("ExternalReference", voucher.ExternalReference ?? ""),
-      fields: "Guid,TotalInclVat,TotalInclVatInDkk",
-    },
-    schema: voucherListSchema,
-    operation: `read ${noun} DKK total`,
-  });
+  const { noun } = ENDPOINTS[kind];
+  const list = await listByReference(
+    client,
+    kind,
+    voucher.ExternalReference ?? "",
+    "Guid,TotalInclVat,TotalInclVatInDkk",
+    (what) => `read ${what} DKK total`,
+  );
   const row = list.Collection?.find((item) => item.Guid === voucher.Guid);
   if (!row || row.TotalInclVat == null || row.TotalInclVatInDkk == null || row.TotalInclVat === 0) {
     throw new LedgerError({
@@ -297,4 +288,23 @@ async function foreignAmounts(
     Amount: toDineroAmount(amountDkk, dkk),
     AmountInForeignCurrency: toDineroAmount(amount, voucherCurrency),
   };
+}
+
+/** The vouchers of `kind` whose ExternalReference is `reference`, with the list fields asked for. */
+function listByReference(
+  client: DineroClient,
+  kind: VoucherKind,
+  reference: string,
+  fields: string,
+  operation: (noun: string) => string,
+) {
+  const { base, noun } = ENDPOINTS[kind];
+  return client.call({
+    method: "GET",
+    version: "v1",
+    path: base,
+    query: { queryFilter: equalsFilter("ExternalReference", reference), fields },
+    schema: voucherListSchema,
+    operation: operation(noun),
+  });
 }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { prepareRefs } from "../../../test/contract/ledger-contract-suite";
 import { sampleCreditNote, sampleCustomer, sampleInvoice } from "../../../test/contract/sample-drafts";
 import type { InvoiceDraft } from "../../domain/invoice-draft";
 import { currency } from "../../domain/money";
@@ -71,27 +72,8 @@ beforeEach(() => {
   adapter = build();
 });
 
-async function refsFor(draft: InvoiceDraft) {
-  const customer = await adapter.findOrCreateCustomer(draft.customer);
-  const productIds = new Map<string, string>();
-  for (const line of draft.lines) {
-    if (!line.sku) continue;
-    const product = await adapter.ensureProduct(
-      {
-        sku: line.sku,
-        name: line.description,
-        unitNet: line.unitNet,
-        currency: draft.currency,
-        vatTreatment: line.vatTreatment,
-        vatRate: line.vatRate,
-        account: line.account,
-      },
-      { update: false },
-    );
-    productIds.set(line.sku, product.id);
-  }
-  return { customerId: customer.id, productIds };
-}
+// The module-level adapter, also where a test builds its own.
+const refsFor = (draft: InvoiceDraft) => prepareRefs(adapter, draft);
 
 describe("requests", () => {
   it("signs every request, uses GET without and form-encoded POST with a body, and awaits beforeRequest each time", async () => {

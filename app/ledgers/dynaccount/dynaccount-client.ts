@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { LedgerAdapterInit } from "../ledger-contract";
+import { timedFetch } from "../timed-fetch";
 import type { DynaccountCredentials } from "./dynaccount-credentials";
 import {
   translateDynaccountFailure,
@@ -104,30 +105,17 @@ export class DynaccountClient {
     if (payload.form) headers["Content-Type"] = "application/x-www-form-urlencoded; charset=utf-8";
 
     await this.init.beforeRequest?.();
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, this.timeoutMs);
-    let status: number;
-    let text: string;
-    let retryAfter: string | null;
-    try {
-      const response = await this.fetchImpl(url, {
-        method: payload.form ? "POST" : "GET",
-        headers,
-        ...(payload.form ? { body } : {}),
-        signal: controller.signal,
-      });
-      status = response.status;
-      retryAfter = response.headers.get("retry-after");
-      text = await response.text();
-    } catch (error) {
-      throw translateDynaccountNetworkError(error, { operation, timedOut, timeoutMs: this.timeoutMs });
-    } finally {
-      clearTimeout(timer);
-    }
+    const response = await timedFetch(
+      this.fetchImpl,
+      url,
+      { method: payload.form ? "POST" : "GET", headers, ...(payload.form ? { body } : {}) },
+      this.timeoutMs,
+      (error, timedOut) =>
+        translateDynaccountNetworkError(error, { operation, timedOut, timeoutMs: this.timeoutMs }),
+      operation,
+    );
+    const { status, text } = response;
+    const retryAfter = response.headers.get("retry-after");
 
     const json = parseJson(text);
     const ok = status >= 200 && status < 300;

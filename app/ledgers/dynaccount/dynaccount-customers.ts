@@ -36,7 +36,21 @@ export async function findOrCreateDebtor(
   } catch (error) {
     // Another writer took the number between our read and our write: read it again, once.
     if (!(LedgerError.is(error) && error.kind === "conflict")) throw error;
-    return create();
+  }
+  try {
+    return await create();
+  } catch (error) {
+    if (!(LedgerError.is(error) && error.kind === "conflict")) throw error;
+    // Several shops keep creating debtors in this company right now: nothing the merchant must
+    // fix, so the job is retried later (finding or numbering the debtor afresh) instead of failing.
+    throw new LedgerError({
+      kind: "conflict",
+      provider: DYNACCOUNT,
+      detail: error.message,
+      merchantMessage: error.merchantMessage,
+      retryable: true,
+      ...(error.httpStatus === undefined ? {} : { httpStatus: error.httpStatus }),
+    });
   }
 }
 

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { DraftCustomer, InvoiceDraft } from "../../domain/invoice-draft";
 import type { LedgerAdapter } from "../ledger-contract";
-import { LedgerError } from "../ledger-error";
+import { captureError, prepareRefs } from "../../../test/contract/ledger-contract-suite";
 import { sampleCreditNote, sampleInvoice } from "../../../test/contract/sample-drafts";
 import { type EconomicAdapterOptions, createEconomicAdapter } from "./economic-adapter";
 import { economicHarness } from "./economic-harness";
@@ -58,37 +58,6 @@ function adapter(
 const writes = (path?: string) =>
   sent.filter((request) => request.method !== "GET" && (!path || request.path === path));
 
-async function refsFor(ledger: LedgerAdapter, draft: InvoiceDraft) {
-  const customer = await ledger.findOrCreateCustomer(draft.customer);
-  const productIds = new Map<string, string>();
-  for (const line of draft.lines) {
-    if (!line.sku) continue;
-    const ref = await ledger.ensureProduct(
-      {
-        sku: line.sku,
-        name: line.description,
-        unitNet: line.unitNet,
-        currency: draft.currency,
-        vatTreatment: line.vatTreatment,
-        vatRate: line.vatRate,
-        account: line.account,
-      },
-      { update: false },
-    );
-    productIds.set(line.sku, ref.id);
-  }
-  return { customerId: customer.id, productIds };
-}
-
-async function failure(run: () => Promise<unknown>): Promise<LedgerError> {
-  const error = await run().then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  if (!(error instanceof LedgerError)) throw new Error(`expected a LedgerError, got ${String(error)}`);
-  return error;
-}
-
 beforeAll(async () => {
   sim = await startEconomicSimulator();
 });
@@ -105,7 +74,7 @@ describe("e-conomic adapter: request bodies through a full order", () => {
   it("sends customer, products, draft, booking, payment, credit note and refund as e-conomic expects", async () => {
     const ledger = adapter();
     const draft = sampleInvoice(accounts, { orderNumber: ++order, email: "bodies@example.dk" });
-    const refs = await refsFor(ledger, draft);
+    const refs = await prepareRefs(ledger, draft);
     const invoice = await ledger.createInvoice(draft, refs);
     const booked = await ledger.bookInvoice(invoice);
     const payment = await ledger.registerPayment(booked, draft.payments[0]!);
@@ -243,7 +212,7 @@ describe("e-conomic adapter: request bodies through a full order", () => {
   it("books with a locked number when asked", async () => {
     const ledger = adapter({});
     const draft = sampleInvoice(accounts, { orderNumber: ++order, email: "locked@example.dk" });
-    const invoice = await ledger.createInvoice(draft, await refsFor(ledger, draft));
+    const invoice = await ledger.createInvoice(draft, await prepareRefs(ledger, draft));
     const booked = await ledger.bookInvoice(invoice, { number: 880_001 });
     expect(writes("/invoices/booked")[0]?.body).toEqual({
       draftInvoice: { draftInvoiceNumber: Number(invoice.id) },
@@ -258,7 +227,9 @@ describe("e-conomic adapter: never twice, never wrong", () => {
     const ledger = adapter();
     const draft = sampleInvoice(accounts, { orderNumber: ++order, email: "mismatch@example.dk" });
     const wrong = { ...draft, totals: { ...draft.totals, gross: draft.totals.gross + 1 } };
-    const error = await failure(async () => ledger.createInvoice(wrong, await refsFor(ledger, draft)));
+    const error = await captureError(async () =>
+      ledger.createInvoice(wrong, await prepareRefs(ledger, draft)),
+    );
     expect(error.kind).toBe("validation");
     expect(error.merchantMessage).toContain("e-conomic calculated 390 DKK");
     expect(error.merchantMessage).toContain("390.01 DKK");
@@ -269,9 +240,9 @@ describe("e-conomic adapter: never twice, never wrong", () => {
   it("answers a second create of the same document with a conflict naming the first", async () => {
     const ledger = adapter();
     const draft = sampleInvoice(accounts, { orderNumber: ++order, email: "twice@example.dk" });
-    const refs = await refsFor(ledger, draft);
+    const refs = await prepareRefs(ledger, draft);
     const first = await ledger.createInvoice(draft, refs);
-    const error = await failure(() => ledger.createInvoice(draft, refs));
+    const error = await captureError(() => ledger.createInvoice(draft, refs));
     expect([error.kind, error.existingId, error.retryable]).toEqual(["conflict", first.id, false]);
     expect(
       sim.state.invoices.filter(
@@ -283,13 +254,13 @@ describe("e-conomic adapter: never twice, never wrong", () => {
   it("retries a booking whose answer was lost under the same Idempotency-Key, getting one booked invoice", async () => {
     const ledger = adapter({});
     const draft = sampleInvoice(accounts, { orderNumber: ++order, email: "lostbook@example.dk" });
-    const invoice = await ledger.createInvoice(draft, await refsFor(ledger, draft));
+    const invoice = await ledger.createInvoice(draft, await prepareRefs(ledger, draft));
     sim.faults.next(
       "dropAfterCommit",
       1,
       (request) => request.method === "POST" && request.path === "/invoices/booked",
     );
-    const lost = await failure(() => ledger.bookInvoice(invoice));
+    const lost = await captureError(() => ledger.bookInvoice(invoice));
     expect([lost.kind, lost.retryable]).toEqual(["unavailable", true]);
     const booked = await ledger.bookInvoice(invoice);
     const [firstTry, retry] = writes("/invoices/booked");
@@ -303,9 +274,9 @@ describe("e-conomic adapter: never twice, never wrong", () => {
   it("recovers a booking whose answer was lost beyond the idempotency window by looking the invoice up", async () => {
     const ledger = adapter({});
     const draft = sampleInvoice(accounts, { orderNumber: ++order, email: "expired@example.dk" });
-    const invoice = await ledger.createInvoice(draft, await refsFor(ledger, draft));
+    const invoice = await ledger.createInvoice(draft, await prepareRefs(ledger, draft));
     sim.faults.next("dropAfterCommit", 1, (request) => request.path === "/invoices/booked");
-    await failure(() => ledger.bookInvoice(invoice));
+    await captureError(() => ledger.bookInvoice(invoice));
     // Simulate the one-hour cache having expired: the retry reaches the server, whose draft is gone.
     (sim.idempotency as unknown as { entries: Map<string, unknown> }).entries.clear();
     const booked = await ledger.bookInvoice(invoice);
@@ -319,10 +290,12 @@ describe("e-conomic adapter: never twice, never wrong", () => {
   it("retries a payment whose answer was lost without entering it twice", async () => {
     const ledger = adapter({});
     const draft = sampleInvoice(accounts, { orderNumber: ++order, email: "lostpay@example.dk" });
-    const booked = await ledger.bookInvoice(await ledger.createInvoice(draft, await refsFor(ledger, draft)));
+    const booked = await ledger.bookInvoice(
+      await ledger.createInvoice(draft, await prepareRefs(ledger, draft)),
+    );
     const vouchersBefore = sim.state.vouchers.length;
     sim.faults.next("dropAfterCommit", 1, (request) => request.path.endsWith("/vouchers"));
-    await failure(() => ledger.registerPayment(booked, draft.payments[0]!));
+    await captureError(() => ledger.registerPayment(booked, draft.payments[0]!));
     const ref = await ledger.registerPayment(booked, draft.payments[0]!);
     expect(sim.state.vouchers.length).toBe(vouchersBefore + 1);
     expect(ref.id).toBe(`2026-${sim.state.vouchers.at(-1)?.voucherNumber}`);
@@ -404,7 +377,7 @@ describe("e-conomic adapter: customers, VAT zones and products", () => {
       lines,
       totals: { net: base.totals.net, vat: 0, gross: base.totals.net },
     };
-    const refs = await refsFor(ledger, draft);
+    const refs = await prepareRefs(ledger, draft);
     const invoice = await ledger.createInvoice(draft, { ...refs, customerId: created.id });
     expect(writes("/invoices/drafts").at(-1)?.body).toMatchObject({
       recipient: { vatZone: { vatZoneNumber: 2 } },
@@ -442,7 +415,7 @@ describe("e-conomic adapter: customers, VAT zones and products", () => {
   });
 
   it("explains when no product group books to the chosen account", async () => {
-    const error = await failure(() =>
+    const error = await captureError(() =>
       adapter().ensureProduct(
         {
           sku: "X-1",
@@ -488,8 +461,10 @@ describe("e-conomic adapter: settings, e-mail and failures", () => {
   it("explains that e-conomic e-mails only at booking when that is off", async () => {
     const ledger = adapter({});
     const draft = sampleInvoice(accounts, { orderNumber: ++order, email: "nomail@example.dk" });
-    const booked = await ledger.bookInvoice(await ledger.createInvoice(draft, await refsFor(ledger, draft)));
-    const error = await failure(() =>
+    const booked = await ledger.bookInvoice(
+      await ledger.createInvoice(draft, await prepareRefs(ledger, draft)),
+    );
+    const error = await captureError(() =>
       ledger.emailInvoice(booked, { recipient: "nomail@example.dk", body: "x" }),
     );
     expect(error.kind).toBe("validation");
@@ -502,10 +477,14 @@ describe("e-conomic adapter: settings, e-mail and failures", () => {
       ...sampleInvoice(accounts, { orderNumber: ++order, email: "terms@example.dk" }),
       paymentTermsDays: 45,
     };
-    const error = await failure(async () => ledger.createInvoice(draft, await refsFor(ledger, draft)));
+    const error = await captureError(async () =>
+      ledger.createInvoice(draft, await prepareRefs(ledger, draft)),
+    );
     expect(error.merchantMessage).toContain('payment terms "net 45 days"');
     const overridden = adapter({ paymentTermsNumber: 3 });
-    await expect(overridden.createInvoice(draft, await refsFor(overridden, draft))).resolves.toMatchObject({
+    await expect(
+      overridden.createInvoice(draft, await prepareRefs(overridden, draft)),
+    ).resolves.toMatchObject({
       state: "draft",
     });
   });
@@ -513,8 +492,8 @@ describe("e-conomic adapter: settings, e-mail and failures", () => {
   it("will not settle a draft", async () => {
     const ledger = adapter();
     const draft = sampleInvoice(accounts, { orderNumber: ++order, email: "notbooked@example.dk" });
-    const invoice = await ledger.createInvoice(draft, await refsFor(ledger, draft));
-    expect((await failure(() => ledger.registerPayment(invoice, draft.payments[0]!))).kind).toBe(
+    const invoice = await ledger.createInvoice(draft, await prepareRefs(ledger, draft));
+    expect((await captureError(() => ledger.registerPayment(invoice, draft.payments[0]!))).kind).toBe(
       "validation",
     );
   });
@@ -522,7 +501,7 @@ describe("e-conomic adapter: settings, e-mail and failures", () => {
   it("gives up after its timeout with a retryable error", async () => {
     sim.faults.latencyMs = 400;
     try {
-      const error = await failure(() => adapter({}, 150).listLayouts());
+      const error = await captureError(() => adapter({}, 150).listLayouts());
       expect([error.kind, error.retryable]).toEqual(["unavailable", true]);
       expect(error.message).toContain("No answer within 150 ms");
     } finally {
@@ -534,8 +513,10 @@ describe("e-conomic adapter: settings, e-mail and failures", () => {
     const ledger = adapter();
     const draft = sampleInvoice(accounts, { orderNumber: ++order, email: "closed@example.dk" });
     const payment = { ...draft.payments[0]!, depositAccount: "5600" };
-    const booked = await ledger.bookInvoice(await ledger.createInvoice(draft, await refsFor(ledger, draft)));
-    const error = await failure(() => ledger.registerPayment(booked, payment));
+    const booked = await ledger.bookInvoice(
+      await ledger.createInvoice(draft, await prepareRefs(ledger, draft)),
+    );
+    const error = await captureError(() => ledger.registerPayment(booked, payment));
     expect([error.kind, error.httpStatus]).toEqual(["validation", 400]);
     expect(error.merchantMessage).toContain(
       "entries.customerPayments[0].contraAccount: Account 5600 does not allow direct entries.",

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { LedgerAdapterInit } from "../ledger-contract";
+import { timedFetch } from "../timed-fetch";
 import type { EconomicCredentials } from "./economic-credentials";
 import {
   translateEconomicNetworkError,
@@ -77,30 +78,28 @@ export class EconomicClient {
     };
     if (request.idempotencyKey) headers["Idempotency-Key"] = request.idempotencyKey;
 
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, this.timeoutMs);
-    try {
-      const response = await this.fetchImpl(url, {
+    const {
+      status,
+      headers: responseHeaders,
+      text,
+    } = await timedFetch(
+      this.fetchImpl,
+      url,
+      {
         method: request.method,
         headers,
         ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
-        signal: controller.signal,
-      });
-      const bodyText = await response.text();
-      return { status: response.status, headers: response.headers, bodyText };
-    } catch (error) {
-      throw translateEconomicNetworkError(error, {
-        operation: request.operation,
-        timedOut,
-        timeoutMs: this.timeoutMs,
-      });
-    } finally {
-      clearTimeout(timer);
-    }
+      },
+      this.timeoutMs,
+      (error, timedOut) =>
+        translateEconomicNetworkError(error, {
+          operation: request.operation,
+          timedOut,
+          timeoutMs: this.timeoutMs,
+        }),
+      request.operation,
+    );
+    return { status, headers: responseHeaders, bodyText: text };
   }
 
   private parse<T>(request: EconomicRequest, response: RawResponse, schema: z.ZodType<T>): T {

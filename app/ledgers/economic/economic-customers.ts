@@ -1,4 +1,5 @@
 import type { DraftAddress, DraftCustomer } from "../../domain/invoice-draft";
+import { EU_MEMBER_STATES } from "../../domain/vat/vat-rates";
 import type { LedgerRef } from "../ledger-contract";
 import type { EconomicClient } from "./economic-client";
 import { type EconomicLookups, type ZoneKey } from "./economic-lookups";
@@ -11,35 +12,6 @@ import { collectionOf, customerSchema } from "./economic-schemas";
  * strongest identifier the customer has (e-mail, then phone, then CVR/VAT); the create itself
  * carries an Idempotency-Key derived from our reference, so a retried create stays one customer.
  */
-
-const EU_COUNTRIES = new Set([
-  "AT",
-  "BE",
-  "BG",
-  "HR",
-  "CY",
-  "CZ",
-  "DE",
-  "EE",
-  "FI",
-  "FR",
-  "GR",
-  "HU",
-  "IE",
-  "IT",
-  "LV",
-  "LT",
-  "LU",
-  "MT",
-  "NL",
-  "PL",
-  "PT",
-  "RO",
-  "SK",
-  "SI",
-  "ES",
-  "SE",
-]);
 
 const countryNames = new Intl.DisplayNames(["en"], { type: "region" });
 
@@ -134,7 +106,7 @@ function normaliseVat(vat: string | undefined, countryCode: string | undefined):
 function customerZone(customer: DraftCustomer): ZoneKey {
   const country = (customer.address.countryCode ?? "DK").toUpperCase();
   if (country === "DK") return "domestic";
-  if (EU_COUNTRIES.has(country)) return customer.isBusiness && customer.vatNumber ? "eu" : "domestic";
+  if (EU_MEMBER_STATES.has(country)) return customer.isBusiness && customer.vatNumber ? "eu" : "domestic";
   return "abroad";
 }
 

@@ -1,3 +1,4 @@
+import type { z } from "zod";
 import type { CreditNoteDraft, DocumentDraft, DraftLine } from "../../domain/invoice-draft";
 import type { LedgerDocument } from "../ledger-contract";
 import { LedgerError } from "../ledger-error";
@@ -171,28 +172,24 @@ export async function findDocument(
   kind: Kind,
   externalReference: string,
 ): Promise<LedgerDocument | null> {
-  const filter = `references.other$eq:${filterValue(externalReference)}`;
-  const booked = await client.request(
-    {
-      method: "GET",
-      path: "/invoices/booked",
-      query: { filter, pagesize: "100" },
-      operation: `look up the ${label(kind)}`,
-    },
-    collectionOf(bookedInvoiceSchema),
-  );
-  const bookedMatch = booked.collection.find((invoice) => matches(kind, invoice, externalReference));
+  const lookUp = async <T extends EconomicDraftInvoice | EconomicBookedInvoice>(
+    path: string,
+    schema: z.ZodType<T>,
+  ): Promise<T | undefined> => {
+    const found = await client.request(
+      {
+        method: "GET",
+        path,
+        query: { filter: `references.other$eq:${filterValue(externalReference)}`, pagesize: "100" },
+        operation: `look up the ${label(kind)}`,
+      },
+      collectionOf(schema),
+    );
+    return found.collection.find((invoice) => matches(kind, invoice, externalReference));
+  };
+  const bookedMatch = await lookUp("/invoices/booked", bookedInvoiceSchema);
   if (bookedMatch) return fromBooked(kind, bookedMatch, externalReference);
-  const drafts = await client.request(
-    {
-      method: "GET",
-      path: "/invoices/drafts",
-      query: { filter, pagesize: "100" },
-      operation: `look up the ${label(kind)}`,
-    },
-    collectionOf(draftInvoiceSchema),
-  );
-  const draftMatch = drafts.collection.find((invoice) => matches(kind, invoice, externalReference));
+  const draftMatch = await lookUp("/invoices/drafts", draftInvoiceSchema);
   return draftMatch ? fromDraft(kind, draftMatch, externalReference) : null;
 }
 

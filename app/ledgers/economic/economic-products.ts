@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { DraftLine } from "../../domain/invoice-draft";
 import type { LedgerRef, ProductSpec } from "../ledger-contract";
 import { LedgerError } from "../ledger-error";
+import { GENERIC_PRODUCT_NAMES, genericProductSpec } from "../line-product-spec";
 import { toEconomicAmount } from "./economic-amounts";
 import type { EconomicClient } from "./economic-client";
 import { PROVIDER } from "./economic-errors";
@@ -26,25 +27,11 @@ export function productNumberForSku(sku: string): string {
   return `${trimmed.slice(0, MAX_PRODUCT_NUMBER - 9)}-${digest}`;
 }
 
-const SERVICE_NAMES: Record<DraftLine["kind"], string> = {
-  item: "Vare",
-  shipping: "Fragt",
-  discount: "Rabat",
-  fee: "Gebyr",
-  giftCard: "Gavekort",
-  rounding: "Øreafrunding",
-};
-
 export function serviceProductSpec(line: DraftLine, currency: string): ProductSpec {
-  return {
+  return genericProductSpec(line, currency, {
     sku: `LB-${line.kind.toUpperCase()}-${line.account}`.slice(0, MAX_PRODUCT_NUMBER),
-    name: SERVICE_NAMES[line.kind],
-    unitNet: 0,
-    currency,
-    vatTreatment: line.vatTreatment,
-    vatRate: line.vatRate,
-    account: line.account,
-  };
+    name: GENERIC_PRODUCT_NAMES[line.kind],
+  });
 }
 
 export async function ensureProduct(

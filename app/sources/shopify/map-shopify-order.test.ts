@@ -212,3 +212,80 @@ describe("mapShopifyOrder — bad input names the field", () => {
     expect(() => mapShopifyOrder(order, presentment)).toThrow(/_set: (expected EUR|the amount in EUR)/);
   });
 });
+
+describe("mapShopifyOrder — the steps REST and GraphQL share", () => {
+  const dkk = (amount: string) => ({ amount, currency_code: "DKK" });
+  const bag = (shop: string, presentment: string) => ({
+    shopMoney: { amount: shop, currencyCode: "DKK" },
+    presentmentMoney: { amount: presentment, currencyCode: "EUR" },
+  });
+
+  it("REST: leaves out a line of quantity 0 and a removed shipping line, and books tip and duties as fees", () => {
+    const order = JSON.parse(fixture("order-dk-taxes-included.synthetic.json")) as Record<string, unknown> & {
+      line_items: Array<Record<string, unknown>>;
+      shipping_lines: Array<Record<string, unknown>>;
+    };
+    // JSON.parse rounds the numeric ids; the GIDs stay exact.
+    const kept = [0, 2].map((i) => order.line_items[i]!.admin_graphql_api_id);
+    order.line_items[1]!.quantity = 0;
+    order.shipping_lines[0]!.is_removed = true;
+    order.total_tip_received = "20.00";
+    order.original_total_duties_set = { shop_money: dkk("15.00"), presentment_money: dkk("15.00") };
+    const mapped = mapShopifyOrder(order, presentment);
+    expect(mapped.lines.map((line) => line.id)).toEqual(kept);
+    expect(mapped.lines.map((line) => line.path)).toEqual(["line_items[0]", "line_items[2]"]);
+    expect(mapped.shippingLines).toEqual([]);
+    expect(mapped.fees).toStrictEqual([
+      { id: "tip", title: "Tip", amount: 2000, taxLines: [], taxable: false, path: "total_tip_received" },
+      {
+        id: "duties",
+        title: "Duties",
+        amount: 1500,
+        taxLines: [],
+        taxable: false,
+        path: "original_total_duties_set",
+      },
+    ]);
+    expect(mapped.notes).toEqual(
+      expect.arrayContaining([
+        "line_items[1]: quantity 0, left out",
+        "Import duties collected at checkout are booked as a VAT-free fee line",
+      ]),
+    );
+  });
+
+  it("GraphQL: the same, read from money bags in the document currency", () => {
+    const wrapped = JSON.parse(fixture("order-graphql-eur-oss.synthetic.json")) as {
+      data: {
+        order: Record<string, unknown> & {
+          lineItems: { nodes: Array<Record<string, unknown>> };
+          shippingLines: { nodes: Array<Record<string, unknown>> };
+        };
+      };
+    };
+    const order = wrapped.data.order;
+    const kept = order.lineItems.nodes[1]!.id;
+    order.lineItems.nodes[0]!.quantity = 0;
+    order.shippingLines.nodes[0]!.isRemoved = true;
+    order.totalTipReceivedSet = bag("14.92", "2.00");
+    order.originalTotalDutiesSet = bag("37.30", "5.00");
+    const mapped = mapShopifyOrder(wrapped, presentment);
+    expect(mapped.lines.map((line) => [line.id, line.path])).toEqual([[kept, "lineItems[1]"]]);
+    expect(mapped.shippingLines).toEqual([]);
+    expect(mapped.fees.map((fee) => [fee.id, fee.amount, fee.path])).toEqual([
+      ["tip", 200, "totalTipReceivedSet"],
+      ["duties", 500, "originalTotalDutiesSet"],
+    ]);
+    expect(mapped.notes).toContain("lineItems[0]: quantity 0, left out");
+  });
+
+  it("GraphQL: a quantity that is not a whole number names the line", () => {
+    const wrapped = JSON.parse(fixture("order-graphql-eur-oss.synthetic.json")) as {
+      data: { order: { lineItems: { nodes: Array<Record<string, unknown>> } } };
+    };
+    wrapped.data.order.lineItems.nodes[1]!.quantity = 1.5;
+    expect(() => mapShopifyOrder(wrapped, presentment)).toThrow(
+      /^lineItems\[1\]\.quantity: quantity must be a whole number ≥ 0, got 1.5/,
+    );
+  });
+});

@@ -92,6 +92,27 @@ describe("mapShopifyRefund", () => {
     expect(refund.transactions).toMatchObject([{ kind: "refund", amount: 1080 }]);
   });
 
+  it("refuses a refunded quantity that is not a whole number ≥ 0, naming the line (REST and GraphQL)", () => {
+    const rest = fixture("refund-line-items.fixture.json") as {
+      refund?: { refund_line_items: Array<{ quantity: number }> };
+      refund_line_items?: Array<{ quantity: number }>;
+    };
+    const restLines = rest.refund?.refund_line_items ?? rest.refund_line_items ?? [];
+    restLines[0]!.quantity = -1;
+    expect(() => mapShopifyRefund(rest, usd)).toThrow(
+      /refund_line_items\[0\]\.quantity: quantity must be a whole number ≥ 0, got -1/,
+    );
+    const eur = {
+      money: new ShopifyMoney("presentment", currency("DKK"), currency("EUR")),
+      pricesIncludeTax: true,
+    };
+    const graphql = fixture("refund-graphql-eur-oss.synthetic.json");
+    const nodes: unknown = JSON.parse(JSON.stringify(graphql).replace('"quantity":1', '"quantity":0.5'));
+    expect(() => mapShopifyRefund(nodes, eur)).toThrow(
+      /refundLineItems\[0\]\.quantity: quantity must be a whole number ≥ 0, got 0.5/,
+    );
+  });
+
   it("leaves out a transaction in another currency than the document, with a note", () => {
     const shopMode = {
       money: new ShopifyMoney("shop", currency("DKK"), currency("EUR")),

@@ -1,6 +1,7 @@
 import { DraftError } from "../../domain/draft-errors";
 import type { Refund, RefundAdjustment, RefundLine, RefundShipping } from "../../domain/order";
 import { zodToDraftError } from "../zod-draft-error";
+import { checkQuantity } from "./map-shopify-order-parts";
 import { shopifyGid } from "./shopify-buyer";
 import type { ShopifyMoney } from "./shopify-money";
 import { restRefund, type RestRefund } from "./shopify-rest-schemas";
@@ -50,13 +51,7 @@ export function mapRestRefund(refund: RestRefund, context: ShopifyRefundContext,
 
   const lines: RefundLine[] = (refund.refund_line_items ?? []).map((item, i) => {
     const path = `${prefix}refund_line_items[${i}]`;
-    if (!Number.isInteger(item.quantity) || item.quantity < 0) {
-      throw new DraftError(
-        "invalidInput",
-        `${path}.quantity`,
-        `quantity must be a whole number ≥ 0, got ${item.quantity}`,
-      );
-    }
+    checkQuantity(item.quantity, path);
     const lineId =
       item.line_item?.admin_graphql_api_id ??
       shopifyGid("LineItem", item.line_item_id ?? item.line_item?.id, undefined);
@@ -105,20 +100,17 @@ export function mapRestRefund(refund: RestRefund, context: ShopifyRefundContext,
   if ((refund.duties ?? []).length > 0) notes.push("The refund includes duties; they are not credited");
   const createdAt = refund.processed_at ?? refund.created_at;
   if (!createdAt) throw new DraftError("invalidInput", `${prefix}created_at`, "the refund has no date");
-  return {
-    source: "shopify",
+  return shopifyRefund(money, {
     id,
-    ...(orderId ? { orderId } : {}),
+    orderId,
     createdAt,
-    ...(refund.note ? { note: refund.note } : {}),
-    currency: money.document,
+    note: refund.note,
     lines,
     shipping,
-    fees: [],
     adjustments,
     transactions: mapRestTransactions(refund.transactions, money, `${prefix}transactions`, notes),
     notes,
-  };
+  });
 }
 
 export function mapGraphqlRefund(
@@ -129,13 +121,7 @@ export function mapGraphqlRefund(
   const { money, pricesIncludeTax } = context;
   const lines: RefundLine[] = nodesOf(refund.refundLineItems).map((item, i) => {
     const path = `${prefix}refundLineItems[${i}]`;
-    if (!Number.isInteger(item.quantity) || item.quantity < 0) {
-      throw new DraftError(
-        "invalidInput",
-        `${path}.quantity`,
-        `quantity must be a whole number ≥ 0, got ${item.quantity}`,
-      );
-    }
+    checkQuantity(item.quantity, path);
     const restockType = item.restockType?.toLowerCase();
     return {
       lineId: item.lineItem.id,
@@ -169,18 +155,41 @@ export function mapGraphqlRefund(
       ...(adjustment.reason ? { reason: adjustment.reason } : {}),
     };
   });
-  return {
-    source: "shopify",
+  return shopifyRefund(money, {
     id: refund.id,
+    orderId: undefined,
     createdAt: refund.createdAt,
-    ...(refund.note ? { note: refund.note } : {}),
-    currency: money.document,
+    note: refund.note,
     lines,
     shipping,
-    fees: [],
     adjustments,
     transactions: mapGraphqlTransactions(nodesOf(refund.transactions), money, `${prefix}transactions`),
     notes: [],
+  });
+}
+
+/** The canonical refund; a Shopify refund has no fee lines of its own. */
+function shopifyRefund(
+  money: ShopifyMoney,
+  r: Omit<Refund, "source" | "orderId" | "note" | "currency" | "fees"> & {
+    orderId: string | undefined;
+    note: string | null | undefined;
+  },
+): Refund {
+  const { orderId, note } = r;
+  return {
+    source: "shopify",
+    id: r.id,
+    ...(orderId ? { orderId } : {}),
+    createdAt: r.createdAt,
+    ...(note ? { note } : {}),
+    currency: money.document,
+    lines: r.lines,
+    shipping: r.shipping,
+    fees: [],
+    adjustments: r.adjustments,
+    transactions: r.transactions,
+    notes: r.notes,
   };
 }
 

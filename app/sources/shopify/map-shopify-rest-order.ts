@@ -1,22 +1,13 @@
 import { DraftError } from "../../domain/draft-errors";
-import type {
-  Customer,
-  DiscountAllocation,
-  FeeLine,
-  Order,
-  OrderLine,
-  ShippingLine,
-  TaxLine,
-} from "../../domain/order";
+import type { Customer, DiscountAllocation, Order, TaxLine } from "../../domain/order";
 import { rateFractionToBasisPoints } from "../../domain/vat/vat-rate-format";
 import { sourceAmount } from "../source-money";
+import * as shared from "./map-shopify-order-parts";
 import { mapRestRefund } from "./map-shopify-refund";
 import { attributeValue, nonEmpty, shopifyGid, toAddress } from "./shopify-buyer";
 import { ShopifyMoney, type DocumentCurrencyMode } from "./shopify-money";
 import type { RestOrder, RestTaxLine } from "./shopify-rest-schemas";
 import { mapRestTransactions } from "./shopify-transactions";
-
-const PAID = new Set(["paid", "partially_refunded", "refunded"]);
 
 /** A parsed REST order (webhook payload) → the canonical Order. */
 export function mapShopifyRestOrder(order: RestOrder, mode: DocumentCurrencyMode): Order {
@@ -45,54 +36,38 @@ export function mapShopifyRestOrder(order: RestOrder, mode: DocumentCurrencyMode
     allocations.map((a, j) => {
       const application =
         a.discount_application_index != null ? applications[a.discount_application_index] : undefined;
-      const code = nonEmpty(application?.code);
-      const title = nonEmpty(application?.title) ?? nonEmpty(application?.description);
-      return {
-        amount: money.rest(a.amount, a.amount_set, `${path}.discount_allocations[${j}].amount`),
-        ...(code ? { code } : {}),
-        ...(title ? { title } : {}),
-      };
+      return shared.discountAllocation(
+        money.rest(a.amount, a.amount_set, `${path}.discount_allocations[${j}].amount`),
+        nonEmpty(application?.code),
+        nonEmpty(application?.title) ?? nonEmpty(application?.description),
+      );
     });
 
   const taxLinesOf = (
     lines: readonly RestTaxLine[] | null | undefined,
     path: string,
   ): TaxLine[] | undefined =>
-    lines?.map((t, k) => ({
-      title: t.title ?? "Tax",
-      rate: rateFractionToBasisPoints(t.rate ?? 0),
-      amount: money.rest(t.price, t.price_set, `${path}.tax_lines[${k}].price`),
-      rateSource: "stated" as const,
-      ...(t.channel_liable ? { channelLiable: true } : {}),
-    }));
+    lines?.map((t, k) =>
+      shared.statedTaxLine(
+        t,
+        rateFractionToBasisPoints(t.rate ?? 0),
+        money.rest(t.price, t.price_set, `${path}.tax_lines[${k}].price`),
+        t.channel_liable,
+      ),
+    );
 
-  const lines: OrderLine[] = [];
-  order.line_items.forEach((item, i) => {
-    const path = `line_items[${i}]`;
-    if (!Number.isInteger(item.quantity) || item.quantity < 0) {
-      throw new DraftError(
-        "invalidInput",
-        `${path}.quantity`,
-        `quantity must be a whole number ≥ 0, got ${item.quantity}`,
-      );
-    }
-    if (item.quantity === 0) {
-      notes.push(`${path}: quantity 0, left out`);
-      return;
-    }
+  const lines = shared.itemLines(order.line_items, "line_items", notes, (item, path) => {
     const unitPrice = money.rest(item.price, item.price_set, `${path}.price`);
     const lineId = shopifyGid("LineItem", item.id, item.admin_graphql_api_id);
     if (!lineId)
       throw new DraftError("invalidInput", `${path}.admin_graphql_api_id`, "the line has no usable id");
-    const sku = nonEmpty(item.sku);
-    const variantTitle = nonEmpty(item.variant_title);
-    lines.push({
+    return {
       id: lineId,
-      ...(sku ? { sku } : {}),
-      title: nonEmpty(item.name) ?? nonEmpty(item.title) ?? "Item",
-      ...(variantTitle ? { variantTitle } : {}),
+      sku: nonEmpty(item.sku),
+      title: nonEmpty(item.name) ?? nonEmpty(item.title),
+      variantTitle: nonEmpty(item.variant_title),
       quantity: item.quantity,
-      ...(item.current_quantity != null ? { currentQuantity: item.current_quantity } : {}),
+      currentQuantity: item.current_quantity,
       unitPrice,
       subtotal: unitPrice * item.quantity,
       discounts: discountsOf(item.discount_allocations ?? [], path),
@@ -100,59 +75,43 @@ export function mapShopifyRestOrder(order: RestOrder, mode: DocumentCurrencyMode
       taxable: item.taxable ?? true,
       giftCard: item.gift_card ?? false,
       path,
-    });
+    };
   });
 
-  const shippingLines: ShippingLine[] = [];
-  (order.shipping_lines ?? []).forEach((line, i) => {
-    if (line.is_removed) return;
-    const path = `shipping_lines[${i}]`;
-    const code = nonEmpty(line.code);
-    shippingLines.push({
+  const shippingLines = shared.shippingLines(
+    order.shipping_lines ?? [],
+    "shipping_lines",
+    (line) => line.is_removed,
+    (line, path) => ({
       id: shopifyGid("ShippingLine", line.id, undefined) ?? path,
-      title: nonEmpty(line.title) ?? code ?? "",
-      ...(code ? { code } : {}),
+      title: nonEmpty(line.title),
+      code: nonEmpty(line.code),
       price: money.rest(line.price, line.price_set, `${path}.price`),
       discounts: discountsOf(line.discount_allocations ?? [], path),
       taxLines: taxLinesOf(line.tax_lines, path),
       path,
-    });
-  });
+    }),
+  );
 
-  const fees: FeeLine[] = [];
   const tip =
     order.total_tip_received != null
       ? sourceAmount(order.total_tip_received, money.shop, "total_tip_received")
       : 0;
-  if (tip !== 0) {
-    if (money.document !== money.shop) {
-      throw new DraftError(
-        "invalidInput",
-        "total_tip_received",
-        `the tip is only stated in ${money.shop}; book the order in the shop currency`,
-      );
-    }
-    fees.push({
-      id: "tip",
-      title: "Tip",
-      amount: tip,
-      taxLines: [],
-      taxable: false,
-      path: "total_tip_received",
-    });
+  if (tip !== 0 && money.document !== money.shop) {
+    throw new DraftError(
+      "invalidInput",
+      "total_tip_received",
+      `the tip is only stated in ${money.shop}; book the order in the shop currency`,
+    );
   }
-  const duties = money.restOptional(undefined, order.original_total_duties_set, "original_total_duties");
-  if (duties !== 0) {
-    fees.push({
-      id: "duties",
-      title: "Duties",
-      amount: duties,
-      taxLines: [],
-      taxable: false,
+  const fees = shared.tipAndDuties(
+    { amount: tip, path: "total_tip_received" },
+    {
+      amount: money.restOptional(undefined, order.original_total_duties_set, "original_total_duties"),
       path: "original_total_duties_set",
-    });
-    notes.push("Import duties collected at checkout are booked as a VAT-free fee line");
-  }
+    },
+    notes,
+  );
 
   const totals = {
     total: money.rest(order.total_price, order.total_price_set, "total_price"),
@@ -184,37 +143,22 @@ export function mapShopifyRestOrder(order: RestOrder, mode: DocumentCurrencyMode
       : [];
 
   const transactions = mapRestTransactions(order.transactions, money, "transactions", notes);
-  const firstPayment = transactions.find(
-    (t) => (t.kind === "sale" || t.kind === "capture") && t.status === "success",
-  );
   const financialStatus = order.financial_status?.toLowerCase();
-  const paidAt =
-    firstPayment?.processedAt ??
-    (financialStatus && PAID.has(financialStatus) ? (order.processed_at ?? order.created_at) : undefined);
-  const fulfilledAt =
-    order.fulfillment_status === "fulfilled"
-      ? (order.fulfillments ?? [])
-          .filter((f) => f.status === "success" && f.created_at)
-          .map((f) => f.created_at as string)
-          .sort()
-          .at(-1)
-      : undefined;
 
   const refundContext = { money, pricesIncludeTax: order.taxes_included };
-  return {
-    source: "shopify",
+  return shared.shopifyOrder(money, {
     id,
     name: order.name,
     number: String(order.order_number ?? order.number ?? order.name.replace(/^#/, "")),
     createdAt: order.created_at,
-    ...(paidAt ? { paidAt } : {}),
-    ...(fulfilledAt ? { fulfilledAt } : {}),
-    ...(order.cancelled_at ? { cancelledAt: order.cancelled_at } : {}),
-    ...(financialStatus ? { financialStatus } : {}),
+    paidAt: shared.paidAtOf(transactions, financialStatus, order.processed_at ?? order.created_at),
+    fulfilledAt: shared.fulfilledAtOf(
+      order.fulfillment_status === "fulfilled",
+      (order.fulfillments ?? []).filter((f) => f.status === "success").map((f) => f.created_at),
+    ),
+    cancelledAt: order.cancelled_at,
+    financialStatus,
     test: order.test ?? false,
-    currency: money.document,
-    shopCurrency: money.shop,
-    presentmentCurrency: money.presentment,
     pricesIncludeTax: order.taxes_included,
     customer: restCustomer(order),
     lines,
@@ -228,7 +172,7 @@ export function mapShopifyRestOrder(order: RestOrder, mode: DocumentCurrencyMode
     refunds: (order.refunds ?? []).map((refund, i) => mapRestRefund(refund, refundContext, `refunds[${i}].`)),
     paths: { total: "total_price", tax: "total_tax" },
     notes,
-  };
+  });
 }
 
 function restCustomer(order: RestOrder): Customer {
@@ -256,31 +200,19 @@ function restCustomer(order: RestOrder): Customer {
     },
   );
   const customer = order.customer;
-  const email = nonEmpty(order.email) ?? nonEmpty(order.contact_email) ?? nonEmpty(customer?.email);
-  const phone = nonEmpty(order.phone) ?? nonEmpty(customer?.phone);
-  const company = billing?.company;
   const exemptions = customer?.tax_exemptions ?? [];
-  const customerId = shopifyGid("Customer", customer?.id, customer?.admin_graphql_api_id);
-  const firstName = nonEmpty(customer?.first_name);
-  const lastName = nonEmpty(customer?.last_name);
-  return {
-    ...(customerId ? { id: customerId } : {}),
-    ...(email ? { email } : {}),
-    ...(phone ? { phone } : {}),
-    ...(firstName ? { firstName } : {}),
-    ...(lastName ? { lastName } : {}),
-    ...(company ? { company } : {}),
-    ...(vatNumber ? { vatNumber } : {}),
-    ...(ean ? { ean } : {}),
-    isBusiness: Boolean(
-      company ||
-      vatNumber ||
-      ean ||
-      order.company ||
-      exemptions.some((e) => /REVERSE_CHARGE|BUSINESS/i.test(e)),
-    ),
+  return shared.customerOf({
+    id: shopifyGid("Customer", customer?.id, customer?.admin_graphql_api_id),
+    email: nonEmpty(order.email) ?? nonEmpty(order.contact_email) ?? nonEmpty(customer?.email),
+    phone: nonEmpty(order.phone) ?? nonEmpty(customer?.phone),
+    firstName: nonEmpty(customer?.first_name),
+    lastName: nonEmpty(customer?.last_name),
+    company: billing?.company,
+    vatNumber,
+    ean,
+    otherBusinessSign: Boolean(order.company) || exemptions.some((e) => /REVERSE_CHARGE|BUSINESS/i.test(e)),
     taxExempt: Boolean(order.tax_exempt || customer?.tax_exempt),
-    ...(billing ? { billingAddress: billing } : {}),
-    ...(shipping ? { shippingAddress: shipping } : {}),
-  };
+    billingAddress: billing,
+    shippingAddress: shipping,
+  });
 }

@@ -107,10 +107,27 @@ export class WooCommerceClient {
     since: Date,
     options: { statuses?: string[]; perPage?: number } = {},
   ): AsyncGenerator<ModifiedOrdersPage> {
+    yield* this.pagedOrders({ modified_after: wooGmt(since) }, options);
+  }
+
+  /** Orders created in [from, to) (UTC), page by page: the historical import. */
+  async *ordersCreatedBetween(
+    from: Date,
+    to: Date,
+    options: { statuses?: string[]; perPage?: number } = {},
+  ): AsyncGenerator<ModifiedOrdersPage> {
+    // `after`/`before` are exclusive; one second earlier makes `from` inclusive.
+    yield* this.pagedOrders({ after: wooGmt(new Date(from.getTime() - 1000)), before: wooGmt(to) }, options);
+  }
+
+  private async *pagedOrders(
+    filter: Record<string, string>,
+    options: { statuses?: string[]; perPage?: number },
+  ): AsyncGenerator<ModifiedOrdersPage> {
     const perPage = options.perPage ?? 100;
     for (let page = 1; page <= MAX_PAGES; page++) {
       const params: Record<string, unknown> = {
-        modified_after: since.toISOString().slice(0, 19),
+        ...filter,
         dates_are_gmt: true,
         orderby: "id",
         order: "asc",
@@ -168,6 +185,27 @@ export class WooCommerceClient {
       if (page >= Number(headers["x-wp-totalpages"] ?? "1") || list.length === 0) break;
     }
     return refunds;
+  }
+
+  /**
+   * Writes order meta only: a PUT carrying line items, addresses or shipping would make
+   * WooCommerce recalculate the order's totals.
+   */
+  async updateOrderMeta(
+    id: number | string,
+    meta: ReadonlyArray<{ key: string; value: string }>,
+  ): Promise<WooOrderSummary> {
+    const { body } = await this.call(`PUT order ${id} meta`, () =>
+      this.api.put(`orders/${id}`, { meta_data: meta.map(({ key, value }) => ({ key, value })) }),
+    );
+    return parseWith(orderSummary, body, `order ${id}`);
+  }
+
+  /** `PUT /settings/<group>/<id>`: an option a plugin registered in WooCommerce's settings API. */
+  async updateSetting(group: string, id: string, value: string): Promise<void> {
+    await this.call(`PUT setting ${group}/${id}`, () =>
+      this.api.put(`settings/${encodeURIComponent(group)}/${encodeURIComponent(id)}`, { value }),
+    );
   }
 
   async listWebhooks(status: WooWebhookStatus | "all" = "all"): Promise<WooWebhook[]> {
@@ -257,6 +295,11 @@ export class WooCommerceClient {
       });
     }
   }
+}
+
+/** WooCommerce date parameters: ISO-8601 without offset (with `dates_are_gmt`, UTC). */
+function wooGmt(date: Date): string {
+  return date.toISOString().slice(0, 19);
 }
 
 function parseWith<T>(schema: z.ZodType<T>, value: unknown, what: string): T {

@@ -56,9 +56,10 @@ export function verifyWooWebhook(input: {
   const event = header("x-wc-webhook-event") ?? (dot > 0 ? topic.slice(dot + 1) : "");
   let payload: unknown;
   try {
-    payload = JSON.parse(input.rawBody.toString("utf8"));
+    // WooCommerce sends UTF-8 JSON; anything else is refused, not decoded into replacement characters.
+    payload = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(input.rawBody));
   } catch {
-    return { kind: "rejected", status: 400, reason: "body is not JSON" };
+    return { kind: "rejected", status: 400, reason: "body is not UTF-8 JSON" };
   }
   const resourceId = idOf(payload, topic.startsWith("action.") ? "arg" : "id");
   if (resourceId === undefined) {

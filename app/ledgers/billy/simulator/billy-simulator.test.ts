@@ -271,19 +271,28 @@ describe("Billy simulator: invoices", () => {
 });
 
 describe("Billy simulator: bank payments", () => {
+  /** A bank payment on the bank account, settling the invoice or credit note `invoiceId`. */
+  const bankPayment = (
+    invoiceId: string,
+    cashAmount: number,
+    cashSide: "debit" | "credit",
+    entryDate: string,
+  ) =>
+    call("POST", "/bankPayments", {
+      bankPayment: {
+        entryDate,
+        cashAmount,
+        cashSide,
+        cashAccountId: SEED.accounts.bank,
+        associations: [{ subjectReference: `invoice:${invoiceId}` }],
+      },
+    });
+
   it("settles an invoice with a debit and a credit note with a credit", async () => {
     const c = await contact();
     const p = await product();
     const invoice = (await draftInvoice(c.id, p.id, { state: "approved" })).body.invoices[0];
-    const payment = await call("POST", "/bankPayments", {
-      bankPayment: {
-        entryDate: "2026-11-20",
-        cashAmount: 200,
-        cashSide: "debit",
-        cashAccountId: SEED.accounts.bank,
-        associations: [{ subjectReference: `invoice:${invoice.id}` }],
-      },
-    });
+    const payment = await bankPayment(invoice.id, 200, "debit", "2026-11-20");
     expect(payment.status).toBe(200);
     expect(payment.body.invoices[0]).toMatchObject({ id: invoice.id, balance: 0, isPaid: true });
     expect(payment.body.balanceModifiers[0]).toMatchObject({
@@ -299,25 +308,9 @@ describe("Billy simulator: bank payments", () => {
         { quantity: 1 },
       )
     ).body.invoices[0];
-    const wrongSide = await call("POST", "/bankPayments", {
-      bankPayment: {
-        entryDate: "2026-11-21",
-        cashAmount: 100,
-        cashSide: "debit",
-        cashAccountId: SEED.accounts.bank,
-        associations: [{ subjectReference: `invoice:${credit.id}` }],
-      },
-    });
+    const wrongSide = await bankPayment(credit.id, 100, "debit", "2026-11-21");
     expect(wrongSide.status).toBe(422);
-    const refund = await call("POST", "/bankPayments", {
-      bankPayment: {
-        entryDate: "2026-11-21",
-        cashAmount: 100,
-        cashSide: "credit",
-        cashAccountId: SEED.accounts.bank,
-        associations: [{ subjectReference: `invoice:${credit.id}` }],
-      },
-    });
+    const refund = await bankPayment(credit.id, 100, "credit", "2026-11-21");
     expect(refund.body.invoices[0]).toMatchObject({ isPaid: true, balance: 0 });
   });
 
@@ -348,15 +341,7 @@ describe("Billy simulator: bank payments", () => {
     const c = await contact();
     const p = await product();
     const invoice = (await draftInvoice(c.id, p.id, { state: "approved" })).body.invoices[0];
-    const payment = await call("POST", "/bankPayments", {
-      bankPayment: {
-        entryDate: "2026-11-20",
-        cashAmount: 50,
-        cashSide: "debit",
-        cashAccountId: SEED.accounts.bank,
-        associations: [{ subjectReference: `invoice:${invoice.id}` }],
-      },
-    });
+    const payment = await bankPayment(invoice.id, 50, "debit", "2026-11-20");
     expect(payment.body.invoices[0].balance).toBe(150);
     const voided = await call("PUT", `/bankPayments/${payment.body.bankPayments[0].id}`, {
       bankPayment: { isVoided: true },

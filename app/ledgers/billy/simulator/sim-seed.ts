@@ -1,3 +1,4 @@
+import { EU_MEMBER_STATES } from "../../../domain/vat/vat-rates";
 import type {
   BillySimState,
   SimAccount,
@@ -54,36 +55,6 @@ export const SEED = {
   },
 } as const;
 
-const EU = [
-  "AT",
-  "BE",
-  "BG",
-  "CY",
-  "CZ",
-  "DE",
-  "DK",
-  "EE",
-  "ES",
-  "FI",
-  "FR",
-  "GR",
-  "HR",
-  "HU",
-  "IE",
-  "IT",
-  "LT",
-  "LU",
-  "LV",
-  "MT",
-  "NL",
-  "PL",
-  "PT",
-  "RO",
-  "SE",
-  "SI",
-  "SK",
-];
-
 const COUNTRIES: SimCountry[] = [
   { id: "DK", name: "Danmark", currencyId: "DKK" },
   { id: "SE", name: "Sverige", currencyId: "SEK" },
@@ -97,11 +68,13 @@ const COUNTRIES: SimCountry[] = [
   { id: "US", name: "USA", currencyId: "USD" },
   { id: "CH", name: "Schweiz", currencyId: "CHF" },
   { id: "IS", name: "Island", currencyId: "ISK" },
-  ...EU.filter((id) => !["DK", "SE", "DE", "NL", "FR", "FI", "PL"].includes(id)).map((id) => ({
-    id,
-    name: id,
-    currencyId: "EUR",
-  })),
+  ...[...EU_MEMBER_STATES]
+    .filter((id) => !["DK", "SE", "DE", "NL", "FR", "FI", "PL"].includes(id))
+    .map((id) => ({
+      id,
+      name: id,
+      currencyId: "EUR",
+    })),
 ];
 
 const CURRENCIES: SimCurrency[] = [
@@ -294,7 +267,7 @@ export function createSeededState(options: SeedOptions = {}): BillySimState {
     taxRates: byId(TAX_RATES),
     salesTaxRulesets: byId(RULESETS),
     salesTaxRules: byId(RULES),
-    countryGroups: new Map([["EU", { id: "EU", name: "EU", countryIds: [...EU] }]]),
+    countryGroups: new Map([["EU", { id: "EU", name: "EU", countryIds: [...EU_MEMBER_STATES] }]]),
     countries: byId(COUNTRIES),
     currencies: byId(CURRENCIES),
     contacts: new Map(),

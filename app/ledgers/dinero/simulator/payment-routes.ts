@@ -1,14 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { DineroApiRoutes } from "./api-routes";
-import { bind, nowIso, ok } from "./api-routes";
+import { nowIso, ok } from "./api-routes";
 import type { ValidationIssue } from "./dinero-error-bodies";
-import { timestampOutdated, validationError, voucherNotFound } from "./dinero-error-bodies";
+import { validationError } from "./dinero-error-bodies";
 import type { VoucherKind } from "./simulator-state";
 import { nextTimestamp } from "./simulator-state";
 import { fromDecimal } from "./voucher-math";
-import { findVoucher, guidKind, VOUCHER_PATHS } from "./voucher-paths";
+import { findVoucher, VOUCHER_PATHS } from "./voucher-paths";
 import { paymentsModel } from "./voucher-read-models";
+import { missingVoucher, voucherToWrite } from "./voucher-write";
 
 const paymentSchema = z.object({
   Timestamp: z.string().min(1),
@@ -43,13 +44,11 @@ export function registerPaymentRoutes(api: DineroApiRoutes, kind: VoucherKind): 
   api.on(
     "POST",
     paths.payments,
-    ({ org, request, body }) => {
-      const voucher = findVoucher(org, kind, request.params.guid);
-      if (!voucher) return voucherNotFound(guidKind(kind), request.params.guid ?? "");
-      const input = bind(paymentSchema, body);
-      if (!input.ok) return input.response;
-      const payment = input.value;
-      if (payment.Timestamp !== voucher.TimeStamp) return timestampOutdated();
+    (context) => {
+      const { org } = context;
+      const write = voucherToWrite(kind, context, paymentSchema);
+      if (!write.ok) return write.response;
+      const { voucher, input: payment } = write;
       const issues: ValidationIssue[] = [];
       if (voucher.Status !== "Booked")
         issues.push({ property: "Status", message: `Payments can only be added to a booked ${noun}.` });
@@ -93,22 +92,22 @@ export function registerPaymentRoutes(api: DineroApiRoutes, kind: VoucherKind): 
     { body: "required" },
   );
 
-  api.on("GET", paths.paymentsList, ({ org, request }) => {
-    const voucher = findVoucher(org, kind, request.params.guid);
-    return voucher ? ok(paymentsModel(voucher)) : voucherNotFound(guidKind(kind), request.params.guid ?? "");
+  api.on("GET", paths.paymentsList, (context) => {
+    const voucher = findVoucher(context.org, kind, context.request.params.guid);
+    return voucher ? ok(paymentsModel(voucher)) : missingVoucher(kind, context);
   });
 
   api.on(
     "DELETE",
     paths.paymentItem,
-    ({ org, request, body }) => {
-      const voucher = findVoucher(org, kind, request.params.guid);
-      if (!voucher) return voucherNotFound(guidKind(kind), request.params.guid ?? "");
-      const input = bind(z.object({ Timestamp: z.string().nullish() }).nullish(), body);
-      if (!input.ok) return input.response;
-      if (kind === "invoice" && !input.value?.Timestamp)
+    (context) => {
+      const { org, request } = context;
+      const write = voucherToWrite(kind, context, z.object({ Timestamp: z.string().nullish() }).nullish());
+      if (!write.ok) return write.response;
+      const { voucher, input } = write;
+      // Invoice payments must name the Timestamp; credit-note payments may leave it out.
+      if (kind === "invoice" && !input?.Timestamp)
         return validationError([{ property: "Timestamp", message: "The Timestamp field is required." }]);
-      if (input.value?.Timestamp && input.value.Timestamp !== voucher.TimeStamp) return timestampOutdated();
       const index = voucher.payments.findIndex((payment) => payment.Guid === request.params.paymentGuid);
       if (index < 0) return validationError([{ property: "paymentGuid", message: "Payment not found." }]);
       voucher.payments.splice(index, 1);
@@ -121,13 +120,11 @@ export function registerPaymentRoutes(api: DineroApiRoutes, kind: VoucherKind): 
   api.on(
     "POST",
     paths.email,
-    ({ org, request, body }) => {
-      const voucher = findVoucher(org, kind, request.params.guid);
-      if (!voucher) return voucherNotFound(guidKind(kind), request.params.guid ?? "");
-      const input = bind(mailoutSchema, body);
-      if (!input.ok) return input.response;
-      const mail = input.value;
-      if (mail.Timestamp && mail.Timestamp !== voucher.TimeStamp) return timestampOutdated();
+    (context) => {
+      const { org } = context;
+      const write = voucherToWrite(kind, context, mailoutSchema);
+      if (!write.ok) return write.response;
+      const { voucher, input: mail } = write;
       const issues: ValidationIssue[] = [];
       if (voucher.Status !== "Booked")
         issues.push({ property: "Status", message: `The ${noun} must be booked before it can be sent.` });

@@ -1,80 +1,47 @@
-import type { SimRequest } from "../../simulator-kit/router";
+import type { SimRequest, SimResponse } from "../../simulator-kit/router";
 import type { DineroApiRoutes } from "./api-routes";
 import { ok } from "./api-routes";
 import { unauthorized } from "./dinero-error-bodies";
 import { selectFields } from "./list-query";
-import type { DineroSimulatorState, IssuedToken } from "./simulator-state";
+import type { DineroSimulatorState, IssuedToken, OrganizationState } from "./simulator-state";
 
 /** Organisations, chart of accounts, VAT types, invoice templates and sales settings. */
 export function registerSettingsRoutes(api: DineroApiRoutes): void {
   const { state } = api;
 
-  api.onGlobal("GET", "/v1/organizations", (request) => {
-    const token = bearerToken(state, request);
-    if (!token) return unauthorized("invalid");
-    const organizations = token.organizationIds.flatMap((id) => {
-      const org = state.organizations.get(id);
-      if (!org) return [];
-      const full = {
-        Name: org.Name,
-        Id: org.Id,
-        Type: "Company",
-        IsPro: org.IsPro,
-        IsPayingPro: org.IsPayingPro,
-        IsVatFree: false,
-        Email: org.Email,
-        Phone: null,
-        Street: org.Street,
-        City: org.City,
-        ZipCode: org.ZipCode,
-        AttPerson: null,
-        IsTaxFreeUnion: false,
-        VatNumber: org.VatNumber,
-        CountryKey: "DK",
-        Website: null,
-      };
-      return [selectFields(full, request.query.get("fields"), "id,name,isPro")];
-    });
-    return ok(organizations);
-  });
+  api.onGlobal("GET", "/v1/organizations", (request) =>
+    withOrganizations(state, request, (org) =>
+      selectFields(
+        {
+          Name: org.Name,
+          Id: org.Id,
+          Type: "Company",
+          IsPro: org.IsPro,
+          IsPayingPro: org.IsPayingPro,
+          ...companyDetails(org),
+        },
+        request.query.get("fields"),
+        "id,name,isPro",
+      ),
+    ),
+  );
 
-  api.onGlobal("GET", "/v1.1/organizations", (request) => {
-    const token = bearerToken(state, request);
-    if (!token) return unauthorized("invalid");
-    return ok(
-      token.organizationIds.flatMap((id) => {
-        const org = state.organizations.get(id);
-        return org
-          ? [
-              {
-                Name: org.Name,
-                Id: org.Id,
-                CompanyTypeKey: "PrivateLimitedCompany",
-                IsVatFree: false,
-                Email: org.Email,
-                Phone: null,
-                Street: org.Street,
-                City: org.City,
-                ZipCode: org.ZipCode,
-                AttPerson: null,
-                IsTaxFreeUnion: false,
-                VatNumber: org.VatNumber,
-                CountryKey: "DK",
-                Website: null,
-                RoleKey: "Owner",
-                Subscription: {
-                  HasPro: org.IsPro,
-                  HasPayingPro: org.IsPayingPro,
-                  HasStarterPlus: false,
-                  HasTotal: false,
-                  HasYfs: false,
-                },
-              },
-            ]
-          : [];
-      }),
-    );
-  });
+  api.onGlobal("GET", "/v1.1/organizations", (request) =>
+    withOrganizations(state, request, (org) => ({
+      Name: org.Name,
+      Id: org.Id,
+      CompanyTypeKey: "PrivateLimitedCompany",
+      ...companyDetails(org),
+      RoleKey: "Owner",
+      Subscription: {
+        HasPro: org.IsPro,
+        HasPayingPro: org.IsPayingPro,
+        HasStarterPlus: false,
+        HasTotal: false,
+        HasYfs: false,
+      },
+    })),
+  );
 
   api.on("GET", "/v1/{organizationId}/accounts/entry", ({ org, request }) => {
     const category = request.query.get("categoryFilter")?.trim().toLowerCase();
@@ -151,4 +118,37 @@ export function bearerToken(state: DineroSimulatorState, request: SimRequest): I
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   const token = match?.[1] ? state.tokens.get(match[1]) : undefined;
   return token && token.expiresAt > Date.now() ? token : undefined;
+}
+
+/** The organisations the bearer token reaches, each as `render` shows it; 401 without a valid token. */
+function withOrganizations(
+  state: DineroSimulatorState,
+  request: SimRequest,
+  render: (org: OrganizationState) => unknown,
+): SimResponse {
+  const token = bearerToken(state, request);
+  if (!token) return unauthorized("invalid");
+  return ok(
+    token.organizationIds.flatMap((id) => {
+      const org = state.organizations.get(id);
+      return org ? [render(org)] : [];
+    }),
+  );
+}
+
+/** The company details both organisation endpoints show, in their order. */
+function companyDetails(org: OrganizationState) {
+  return {
+    IsVatFree: false,
+    Email: org.Email,
+    Phone: null,
+    Street: org.Street,
+    City: org.City,
+    ZipCode: org.ZipCode,
+    AttPerson: null,
+    IsTaxFreeUnion: false,
+    VatNumber: org.VatNumber,
+    CountryKey: "DK",
+    Website: null,
+  };
 }

@@ -1,3 +1,4 @@
+import { EU_MEMBER_STATES } from "../../../domain/vat/vat-rates";
 import type { ContactRecord, OrganizationState, ProductRecord, VoucherRecord } from "./simulator-state";
 import { roundHalfAway, toDecimal } from "./voucher-math";
 
@@ -175,7 +176,7 @@ export function contactReadModel(contact: ContactRecord) {
     IsDebitor: true,
     IsCreditor: false,
     CompanyStatus: contact.IsPerson ? null : "NORMAL",
-    VatRegionKey: country === "DK" ? "DK" : EU_COUNTRIES.has(country) ? "EU" : "World",
+    VatRegionKey: country === "DK" ? "DK" : EU_MEMBER_STATES.has(country) ? "EU" : "World",
   };
 }
 
@@ -202,32 +203,3 @@ function formatAddress(contact: ContactRecord | undefined): string | null {
   ];
   return lines.filter((line) => line && line.length > 0).join("\n") || null;
 }
-
-const EU_COUNTRIES = new Set([
-  "AT",
-  "BE",
-  "BG",
-  "CY",
-  "CZ",
-  "DE",
-  "EE",
-  "ES",
-  "FI",
-  "FR",
-  "GR",
-  "HR",
-  "HU",
-  "IE",
-  "IT",
-  "LT",
-  "LU",
-  "LV",
-  "MT",
-  "NL",
-  "PL",
-  "PT",
-  "RO",
-  "SE",
-  "SI",
-  "SK",
-]);

@@ -3,70 +3,56 @@ import { z } from "zod";
 import type { SimResponse } from "../../simulator-kit/router";
 import type { DineroApiRoutes, RouteContext } from "./api-routes";
 import { bind, nowIso, ok } from "./api-routes";
-import { duplicatedEntity, timestampOutdated, validationError, voucherNotFound } from "./dinero-error-bodies";
+import { duplicatedEntity, validationError } from "./dinero-error-bodies";
 import { matchesFilter, paginate, parseQueryFilter, selectFields } from "./list-query";
 import type { OrganizationState, VoucherKind, VoucherRecord } from "./simulator-state";
 import { nextTimestamp } from "./simulator-state";
 import { buildVoucher, misplacedFields, voucherInputSchema, voucherUpdateSchema } from "./voucher-build";
-import { findVoucher, guidKind, VOUCHER_PATHS, vouchersOf } from "./voucher-paths";
+import { findVoucher, VOUCHER_PATHS, vouchersOf } from "./voucher-paths";
 import {
   creditNoteReadModel,
   invoiceReadModel,
   paymentStatus,
   voucherListModel,
 } from "./voucher-read-models";
+import { missingVoucher, voucherToWrite } from "./voucher-write";
 
 const bookSchema = z.object({ Timestamp: z.string().min(1), Number: z.number().int().nullish() });
 const timestampSchema = z.object({ Timestamp: z.string().nullish() }).nullish();
 
 const FILTERABLE = ["ExternalReference", "ContactGuid", "Description"] as const;
+/** What `POST …/fetch` answers, in the order Dinero lists it. */
+const FETCHED_BY_BOTH = [
+  "ContactGuid",
+  "Number",
+  "ContactName",
+  "ShowLinesInclVat",
+  "TotalExclVat",
+  "TotalVatableAmount",
+  "TotalInclVat",
+  "TotalNonVatableAmount",
+  "TotalVat",
+  "TotalLines",
+  "InvoiceTemplateId",
+  "Currency",
+  "Language",
+  "ExternalReference",
+  "Description",
+  "Comment",
+  "Date",
+  "ProductLines",
+  "Address",
+];
 const FETCH_FIELDS: Record<VoucherKind, string[]> = {
   invoice: [
     "PaymentDate",
     "PaymentConditionNumberOfDays",
     "PaymentConditionType",
-    "ContactGuid",
-    "Number",
-    "ContactName",
-    "ShowLinesInclVat",
-    "TotalExclVat",
-    "TotalVatableAmount",
-    "TotalInclVat",
-    "TotalNonVatableAmount",
-    "TotalVat",
-    "TotalLines",
-    "InvoiceTemplateId",
-    "Currency",
-    "Language",
-    "ExternalReference",
-    "Description",
-    "Comment",
-    "Date",
-    "ProductLines",
-    "Address",
+    ...FETCHED_BY_BOTH,
+    "CanEnableMobilePayInvoice",
+    "CanEnablePensoPay",
   ],
-  creditNote: [
-    "CreditNoteFor",
-    "ContactGuid",
-    "Number",
-    "ContactName",
-    "ShowLinesInclVat",
-    "TotalExclVat",
-    "TotalVatableAmount",
-    "TotalInclVat",
-    "TotalNonVatableAmount",
-    "TotalVat",
-    "TotalLines",
-    "InvoiceTemplateId",
-    "Currency",
-    "Language",
-    "ExternalReference",
-    "Description",
-    "Comment",
-    "Date",
-    "ProductLines",
-    "Address",
-  ],
+  creditNote: ["CreditNoteFor", ...FETCHED_BY_BOTH],
 };
 
 export function registerVoucherRoutes(api: DineroApiRoutes, kind: VoucherKind): void {
@@ -87,11 +73,7 @@ export function registerVoucherRoutes(api: DineroApiRoutes, kind: VoucherKind): 
         CanEnableMobilePayInvoice: false,
         CanEnablePensoPay: false,
       };
-      const fields =
-        kind === "invoice"
-          ? [...FETCH_FIELDS.invoice, "CanEnableMobilePayInvoice", "CanEnablePensoPay"]
-          : FETCH_FIELDS.creditNote;
-      return ok(Object.fromEntries(fields.map((field) => [field, full[field]])));
+      return ok(Object.fromEntries(FETCH_FIELDS[kind].map((field) => [field, full[field]])));
     },
     { body: "required" },
   );
@@ -116,27 +98,26 @@ export function registerVoucherRoutes(api: DineroApiRoutes, kind: VoucherKind): 
 
   api.on("GET", paths.collection, (context) => listVouchers(context, [kind]));
 
-  api.on("GET", paths.item, ({ org, request }) => {
-    const voucher = findVoucher(org, kind, request.params.guid);
-    return voucher ? ok(readModel(org, voucher)) : voucherNotFound(guidKind(kind), request.params.guid ?? "");
+  api.on("GET", paths.item, (context) => {
+    const voucher = findVoucher(context.org, kind, context.request.params.guid);
+    return voucher ? ok(readModel(context.org, voucher)) : missingVoucher(kind, context);
   });
 
   api.on(
     "PUT",
     paths.update,
-    ({ state, org, request, body }) => {
-      const voucher = findVoucher(org, kind, request.params.guid);
-      if (!voucher) return voucherNotFound(guidKind(kind), request.params.guid ?? "");
-      const input = bind(voucherUpdateSchema, body);
-      if (!input.ok) return input.response;
-      if (input.value.Timestamp !== voucher.TimeStamp) return timestampOutdated();
+    (context) => {
+      const { state, org } = context;
+      const write = voucherToWrite(kind, context, voucherUpdateSchema);
+      if (!write.ok) return write.response;
+      const { voucher, input } = write;
       if (voucher.Status !== "Draft")
         return validationError([
           { property: "Status", message: "Only drafts can be updated. Booked vouchers must be credited." },
         ]);
-      const misplaced = misplacedFields(kind, input.value);
+      const misplaced = misplacedFields(kind, input);
       if (misplaced.length > 0) return validationError(misplaced);
-      const updated = buildVoucher(state, org, kind, input.value, voucher);
+      const updated = buildVoucher(state, org, kind, input, voucher);
       if (!isVoucher(updated)) return updated;
       vouchersOf(org, kind).set(voucher.Guid, updated);
       return ok({ Guid: updated.Guid, TimeStamp: updated.TimeStamp });
@@ -147,18 +128,16 @@ export function registerVoucherRoutes(api: DineroApiRoutes, kind: VoucherKind): 
   api.on(
     "DELETE",
     paths.item,
-    ({ org, request, body }) => {
-      const voucher = findVoucher(org, kind, request.params.guid);
-      if (!voucher) return voucherNotFound(guidKind(kind), request.params.guid ?? "");
-      const input = bind(timestampSchema, body);
-      if (!input.ok) return input.response;
-      if (input.value?.Timestamp && input.value.Timestamp !== voucher.TimeStamp) return timestampOutdated();
+    (context) => {
+      const write = voucherToWrite(kind, context, timestampSchema);
+      if (!write.ok) return write.response;
+      const { voucher } = write;
       if (voucher.Status !== "Draft")
         return validationError([
           { property: "Status", message: "Booked vouchers cannot be deleted. Create a credit note instead." },
         ]);
       voucher.DeletedAt = nowIso();
-      voucher.TimeStamp = nextTimestamp(org);
+      voucher.TimeStamp = nextTimestamp(context.org);
       return ok();
     },
     { body: "optional" },
@@ -167,15 +146,14 @@ export function registerVoucherRoutes(api: DineroApiRoutes, kind: VoucherKind): 
   api.on(
     "POST",
     paths.book,
-    ({ org, request, body }) => {
-      const voucher = findVoucher(org, kind, request.params.guid);
-      if (!voucher) return voucherNotFound(guidKind(kind), request.params.guid ?? "");
-      const input = bind(bookSchema, body);
-      if (!input.ok) return input.response;
-      if (input.value.Timestamp !== voucher.TimeStamp) return timestampOutdated();
-      const refused = bookingRefusal(org, voucher, input.value.Number ?? null);
+    (context) => {
+      const { org } = context;
+      const write = voucherToWrite(kind, context, bookSchema);
+      if (!write.ok) return write.response;
+      const { voucher, input } = write;
+      const refused = bookingRefusal(org, voucher, input.Number ?? null);
       if (refused) return refused;
-      const number = input.value.Number ?? org.nextNumber;
+      const number = input.Number ?? org.nextNumber;
       org.usedNumbers.add(number);
       while (org.usedNumbers.has(org.nextNumber) || org.nextNumber <= number) org.nextNumber += 1;
       Object.assign(voucher, {
@@ -217,12 +195,11 @@ function registerGenerateCreditNote(api: DineroApiRoutes): void {
   api.on(
     "POST",
     "/v1/{organizationId}/invoices/{guid}/generate-creditnote",
-    ({ org, request, body }) => {
-      const invoice = findVoucher(org, "invoice", request.params.guid);
-      if (!invoice) return voucherNotFound("Invoice", request.params.guid ?? "");
-      const input = bind(timestampSchema, body);
-      if (!input.ok) return input.response;
-      if (input.value?.Timestamp && input.value.Timestamp !== invoice.TimeStamp) return timestampOutdated();
+    (context) => {
+      const { org } = context;
+      const write = voucherToWrite("invoice", context, timestampSchema);
+      if (!write.ok) return write.response;
+      const invoice = write.voucher;
       if (invoice.Status !== "Booked")
         return validationError([{ property: "Status", message: "Only booked invoices can be credited." }]);
       const now = nowIso();

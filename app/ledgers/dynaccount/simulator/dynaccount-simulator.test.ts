@@ -78,6 +78,11 @@ async function createDebtor(number: number, extra: Record<string, string | numbe
   return rows(response.body)[0] as Record<string, unknown>;
 }
 
+/** A line booked straight on the sales account 1100 with 25 % VAT. */
+function goodsLine(qty: number, price: string) {
+  return { product_type: "ACCOUNT", account_id_: 1100, vatcode_name: "S25", qty, price, name: "Vare" };
+}
+
 async function createOrder(
   debtor: number,
   requisition: string,
@@ -302,16 +307,7 @@ describe("orders, invoices and numbering", () => {
 
   it("credits a booked invoice with a credit note sharing the invoice number series, never beyond its total", async () => {
     await createDebtor(602);
-    const order = await createOrder(602, "ref-602", [
-      {
-        product_type: "ACCOUNT",
-        account_id_: 1100,
-        vatcode_name: "S25",
-        qty: 2,
-        price: "100.00",
-        name: "Vare",
-      },
-    ]);
+    const order = await createOrder(602, "ref-602", [goodsLine(2, "100.00")]);
     const invoice = rows(
       (await call({ path: "action/invoice_debtor_order", form: { order_id: String(order.id) } })).body,
     )[0] as Record<string, unknown>;
@@ -330,18 +326,16 @@ describe("orders, invoices and numbering", () => {
       is_booked: "NO",
       invoice_id_: null,
     });
-    await call({
-      path: "insert_bulk/debtor_creditnote_product",
-      form: {
-        "creditnote_id[0]": String(note.id),
-        "product_type[0]": "ACCOUNT",
-        "account_id_[0]": 1100,
-        "vatcode_name[0]": "S25",
-        "qty[0]": 3,
-        "price[0]": "100.00",
-        "name[0]": "Vare",
-      },
-    });
+    const addLine = (qty: number) =>
+      call({
+        path: "insert_bulk/debtor_creditnote_product",
+        form: Object.fromEntries(
+          Object.entries({ creditnote_id: String(note.id), ...goodsLine(qty, "100.00") }).map(
+            ([key, value]) => [`${key}[0]`, value],
+          ),
+        ),
+      });
+    await addLine(3);
     const tooMuch = await call({
       path: "action/book_debtor_creditnote",
       form: { creditnote_id: String(note.id) },
@@ -351,18 +345,7 @@ describe("orders, invoices and numbering", () => {
 
     const line = sim.state.table("debtor_creditnote_product").where("creditnote_id", Number(note.id))[0];
     await call({ path: `delete/debtor_creditnote_product/${String(line?.id)}` });
-    await call({
-      path: "insert_bulk/debtor_creditnote_product",
-      form: {
-        "creditnote_id[0]": String(note.id),
-        "product_type[0]": "ACCOUNT",
-        "account_id_[0]": 1100,
-        "vatcode_name[0]": "S25",
-        "qty[0]": 1,
-        "price[0]": "100.00",
-        "name[0]": "Vare",
-      },
-    });
+    await addLine(1);
     const booked = await call({
       path: "action/book_debtor_creditnote",
       form: { creditnote_id: String(note.id) },
@@ -376,6 +359,20 @@ describe("orders, invoices and numbering", () => {
       is_credited: "YES",
       is_credited_complete: "NO",
     });
+    const deleteBooked = await call({ path: `delete/debtor_creditnote/${String(note.id)}` });
+    expect(deleteBooked.status).toBe(400);
+    expect(deleteBooked.body.error).toEqual({ id: "A booked credit note cannot be deleted" });
+  });
+
+  it("deletes a draft order together with its lines", async () => {
+    await createDebtor(604);
+    const order = await createOrder(604, "ref-604", [goodsLine(1, "10.00")]);
+    const lines = () => sim.state.table("debtor_order_product").where("order_id", Number(order.id));
+    expect(lines()).toHaveLength(1);
+    const deleted = await call({ path: `delete/debtor_order/${String(order.id)}` });
+    expect(deleted.status).toBe(200);
+    expect(sim.state.table("debtor_order").byId(Number(order.id))).toBeUndefined();
+    expect(lines()).toHaveLength(0);
   });
 
   it("numbers vouchers and sends booked invoices by e-mail only", async () => {

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { currencyOf, parseAmount, parseQuantity } from "./sim-amounts";
+import { ADDRESS_COLUMNS, DELIVERY_COLUMNS, TOTAL_COLUMNS } from "./sim-columns";
 import type { DynaccountSimState, SimRow, SimValue } from "./sim-store";
 import { EMAIL_PATTERN, findByName, findDebtor, isBlank, text, type FieldErrors } from "./sim-values";
 
@@ -61,22 +62,10 @@ function invoiceOrder(params: Record<string, string>, state: DynaccountSimState,
     "requisition",
     "txt",
     "lang",
-    "attention",
-    "address",
-    "zip",
-    "city",
-    "ref_country_name",
-    "dlv_attention",
-    "dlv_name",
-    "dlv_address",
-    "dlv_zip",
-    "dlv_city",
-    "dlv_ref_country_name",
+    ...ADDRESS_COLUMNS,
+    ...DELIVERY_COLUMNS,
     "dimension_name",
-    "vat_amount",
-    "total_amount",
-    "total_weight",
-    "profit_amount",
+    ...TOTAL_COLUMNS,
   ]);
   const invoice = state.table("debtor_invoice").insert({
     ...copied,

@@ -1,23 +1,14 @@
 import { currencyOf, parseAmount } from "./sim-amounts";
+import type { SimulatedDocument } from "../../simulator-kit/simulated-document";
 import type { DynaccountSimState, SimRow } from "./sim-store";
 
 /** What tests and the contract harness read from the simulated company. */
-
-export interface DynaccountSimDocument {
-  kind: "invoice" | "creditNote";
-  id: string;
-  externalReference: string;
-  booked: boolean;
-  number?: string;
-  totalGross: number;
-  creditsInvoiceId?: string;
-}
 
 /**
  * An invoice document is an order (our requisition) until Dynaccount invoices it; from then on
  * it is the resulting debtor_invoice. Credit notes are debtor_creditnote rows.
  */
-export function simulatedDocuments(state: DynaccountSimState): DynaccountSimDocument[] {
+export function simulatedDocuments(state: DynaccountSimState): SimulatedDocument[] {
   const invoices = state.table("debtor_order").rows.map((order) => {
     const invoice =
       order.is_invoiced === "YES" ? state.table("debtor_invoice").byId(Number(order.invoice_id)) : undefined;

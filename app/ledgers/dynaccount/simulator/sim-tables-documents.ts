@@ -6,6 +6,8 @@ import {
   parseQuantity,
   percentToBasisPoints,
 } from "./sim-amounts";
+import { ADDRESS_COLUMNS, DELIVERY_COLUMNS, TOTAL_COLUMNS, ZERO_TOTALS } from "./sim-columns";
+import type { DynaccountSimState, SimRow } from "./sim-store";
 import { LANGUAGES } from "./sim-tables-master";
 import {
   checkName,
@@ -38,32 +40,12 @@ export const debtorOrder: TableSpec = {
     "discount_percent",
     "requisition",
     "lang",
-    "attention",
-    "address",
-    "zip",
-    "city",
-    "ref_country_name",
-    "dlv_attention",
-    "dlv_name",
-    "dlv_address",
-    "dlv_zip",
-    "dlv_city",
-    "dlv_ref_country_name",
+    ...ADDRESS_COLUMNS,
+    ...DELIVERY_COLUMNS,
     "txt",
     "payment_name",
   ],
-  readOnly: [
-    "id",
-    "is_approved",
-    "is_invoiced",
-    "module_id",
-    "order_id_",
-    "is_seen",
-    "vat_amount",
-    "total_amount",
-    "total_weight",
-    "profit_amount",
-  ],
+  readOnly: ["id", "is_approved", "is_invoiced", "module_id", "order_id_", "is_seen", ...TOTAL_COLUMNS],
   required: ["module_id_", "time"],
   prepare(row, state, existing) {
     if (existing?.is_invoiced === "YES") return { id: "The order is invoiced and can no longer be changed" };
@@ -108,17 +90,12 @@ export const debtorOrder: TableSpec = {
         is_approved: "NO",
         is_invoiced: "NO",
         is_seen: "NO",
-        vat_amount: "0.00",
-        total_amount: "0.00",
-        total_weight: "0.00",
-        profit_amount: "0.00",
+        ...ZERO_TOTALS,
       });
     }
     return errors;
   },
-  beforeDelete: (row): FieldErrors =>
-    row.is_invoiced === "YES" ? { id: "An invoiced order cannot be deleted" } : {},
-  afterDelete: (row, state) => removeLines(state, "debtor_order_product", "order_id", row.id),
+  ...deletableUntil("is_invoiced", "An invoiced order cannot be deleted", "debtor_order_product", "order_id"),
 };
 
 export const debtorCreditnote: TableSpec = {
@@ -131,10 +108,7 @@ export const debtorCreditnote: TableSpec = {
     "credit_invoice_id_",
     "sha1_ref",
     "lang",
-    "vat_amount",
-    "total_amount",
-    "total_weight",
-    "profit_amount",
+    ...TOTAL_COLUMNS,
     "attention",
     "address",
     "zip",
@@ -157,18 +131,7 @@ export const debtorCreditnote: TableSpec = {
     if (time !== undefined) row.time = time;
     checkName(state, "dimension", row.dimension_name, "dimension_name", errors);
     if (invoice) {
-      for (const column of [
-        "module_id_",
-        "module_id",
-        "currency_name",
-        "lang",
-        "attention",
-        "address",
-        "zip",
-        "city",
-        "ref_country_name",
-        "txt",
-      ]) {
+      for (const column of ["module_id_", "module_id", "currency_name", "lang", ...ADDRESS_COLUMNS, "txt"]) {
         row[column] = invoice[column] ?? "";
       }
       row.credit_invoice_id_ = invoice.invoice_id_ ?? null;
@@ -178,17 +141,30 @@ export const debtorCreditnote: TableSpec = {
         is_booked: "NO",
         invoice_id_: null,
         sha1_ref: "",
-        vat_amount: "0.00",
-        total_amount: "0.00",
-        total_weight: "0.00",
-        profit_amount: "0.00",
+        ...ZERO_TOTALS,
       });
     return errors;
   },
-  beforeDelete: (row): FieldErrors =>
-    row.is_booked === "YES" ? { id: "A booked credit note cannot be deleted" } : {},
-  afterDelete: (row, state) => removeLines(state, "debtor_creditnote_product", "creditnote_id", row.id),
+  ...deletableUntil(
+    "is_booked",
+    "A booked credit note cannot be deleted",
+    "debtor_creditnote_product",
+    "creditnote_id",
+  ),
 };
+
+/** A document can be deleted, with its lines, until `lockedFlag` says YES. */
+function deletableUntil(
+  lockedFlag: string,
+  refusal: string,
+  linesTable: string,
+  parentColumn: string,
+): Pick<TableSpec, "beforeDelete" | "afterDelete"> {
+  return {
+    beforeDelete: (row): FieldErrors => (row[lockedFlag] === "YES" ? { id: refusal } : {}),
+    afterDelete: (row, state) => removeLines(state, linesTable, parentColumn, row.id),
+  };
+}
 
 export function lineSpec(
   parentTable: string,
@@ -196,6 +172,8 @@ export function lineSpec(
   lockedFlag: string,
   readOnly: readonly string[],
 ): TableSpec {
+  const recomputeParent = (row: SimRow, state: DynaccountSimState) =>
+    recomputeDocument(state, parentTable, row[parentColumn] ?? null, `${parentTable}_product`, parentColumn);
   return {
     writable: [
       parentColumn,
@@ -278,21 +256,8 @@ export function lineSpec(
       });
       return errors;
     },
-    afterWrite: (row, state) =>
-      recomputeDocument(
-        state,
-        parentTable,
-        row[parentColumn] ?? null,
-        `${parentTable}_product`,
-        parentColumn,
-      ),
-    afterDelete: (row, state) =>
-      recomputeDocument(
-        state,
-        parentTable,
-        row[parentColumn] ?? null,
-        `${parentTable}_product`,
-        parentColumn,
-      ),
+    // Writing or deleting a line changes the document's totals.
+    afterWrite: recomputeParent,
+    afterDelete: recomputeParent,
   };
 }

@@ -1,4 +1,5 @@
 import { currencyOf, parseAmount } from "./sim-amounts";
+import { DELIVERY_COLUMNS } from "./sim-columns";
 import { checkName, type TableSpec } from "./sim-table-spec";
 import {
   EMAIL_PATTERN,
@@ -41,12 +42,7 @@ export const debtor: TableSpec = {
     "ean_contact",
     "lang",
     "ref_currency_name",
-    "dlv_attention",
-    "dlv_name",
-    "dlv_address",
-    "dlv_zip",
-    "dlv_city",
-    "dlv_ref_country_name",
+    ...DELIVERY_COLUMNS,
     "dlv_phone",
     "dlv_email",
     "note",

@@ -1,5 +1,6 @@
 import { debtorCreditnote, debtorOrder, lineSpec } from "./sim-tables-documents";
 import { debtor, draft, product } from "./sim-tables-master";
+import { TOTAL_COLUMNS } from "./sim-columns";
 import type { TableSpec } from "./sim-table-spec";
 import { accounting, enclosure } from "./sim-tables-vouchers";
 
@@ -24,10 +25,7 @@ export const TABLE_SPECS: Record<string, TableSpec> = {
     "qty_invoiced",
     "is_list_listing",
     "is_list_pricing",
-    "vat_amount",
-    "total_amount",
-    "total_weight",
-    "profit_amount",
+    ...TOTAL_COLUMNS,
   ]),
   debtor_creditnote: debtorCreditnote,
   debtor_creditnote_product: lineSpec("debtor_creditnote", "creditnote_id", "is_booked", [
@@ -36,9 +34,6 @@ export const TABLE_SPECS: Record<string, TableSpec> = {
     "qty_credited",
     "is_list_listing",
     "is_list_pricing",
-    "vat_amount",
-    "total_amount",
-    "total_weight",
-    "profit_amount",
+    ...TOTAL_COLUMNS,
   ]),
 };

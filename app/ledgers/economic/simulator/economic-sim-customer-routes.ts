@@ -1,13 +1,13 @@
 import type { SimHandler, SimResponse, SimRouter } from "../../simulator-kit/router";
 import { decodeProductNumber, encodeProductNumber } from "../economic-product-number";
-import { type FieldError, notFoundError, validationError } from "./economic-sim-errors";
+import { type FieldError, validationError } from "./economic-sim-errors";
 import {
   baseUrl,
-  collection,
   created,
   isObject,
   nowStamp,
   referenceNumber,
+  registerReadRoutes,
   toHundredths,
 } from "./economic-sim-http";
 import { renderProductGroup } from "./economic-sim-lookup-routes";
@@ -56,32 +56,14 @@ export function registerCustomerRoutes(
   state: EconomicSimState,
   api: (handler: SimHandler) => SimHandler,
 ): void {
-  router.on(
-    "GET",
-    "/customers",
-    api((request) =>
-      collection(
-        request,
-        [...state.customers.values()]
-          .sort(byNumber)
-          .map((customer) => renderCustomer(customer, baseUrl(request))),
-        {
-          path: "/customers",
-          filterable: CUSTOMER_FILTERABLE,
-        },
-      ),
-    ),
-  );
-  router.on(
-    "GET",
-    "/customers/:customerNumber",
-    api((request) => {
-      const customer = state.customers.get(Number(request.params.customerNumber));
-      return customer
-        ? { status: 200, body: renderCustomer(customer, baseUrl(request)) }
-        : notFoundError("Customer");
-    }),
-  );
+  registerReadRoutes(router, api, {
+    path: "/customers",
+    filterable: CUSTOMER_FILTERABLE,
+    all: () => [...state.customers.values()].sort(byNumber),
+    find: (key) => state.customers.get(Number(key)),
+    render: (customer, base) => renderCustomer(customer, base),
+    noun: "Customer",
+  });
   router.on(
     "POST",
     "/customers",
@@ -128,30 +110,14 @@ export function registerCustomerRoutes(
     }),
   );
 
-  router.on(
-    "GET",
-    "/products",
-    api((request) =>
-      collection(
-        request,
-        [...state.products.values()].map((product) => renderProduct(state, product, baseUrl(request))),
-        {
-          path: "/products",
-          filterable: PRODUCT_FILTERABLE,
-        },
-      ),
-    ),
-  );
-  router.on(
-    "GET",
-    "/products/:productNumber",
-    api((request) => {
-      const product = state.product(decodeProductNumber(request.params.productNumber ?? ""));
-      return product
-        ? { status: 200, body: renderProduct(state, product, baseUrl(request)) }
-        : notFoundError("Product");
-    }),
-  );
+  registerReadRoutes(router, api, {
+    path: "/products",
+    filterable: PRODUCT_FILTERABLE,
+    all: () => [...state.products.values()],
+    find: (key) => state.product(decodeProductNumber(key)),
+    render: (product, base) => renderProduct(state, product, base),
+    noun: "Product",
+  });
   router.on(
     "POST",
     "/products",

@@ -1,6 +1,6 @@
-import type { SimRequest, SimResponse } from "../../simulator-kit/router";
+import type { SimHandler, SimRequest, SimResponse, SimRouter } from "../../simulator-kit/router";
 import { FilterSyntaxError, filterFields, matchesFilter, parseFilter } from "./economic-filter";
-import { legacyError } from "./economic-sim-errors";
+import { legacyError, notFoundError } from "./economic-sim-errors";
 import type { Json } from "./economic-sim-state";
 
 /** Helpers shared by the simulator's routes: self links, collections, references, amounts. */
@@ -76,6 +76,47 @@ export function collection(
       self: link(skipPages),
     },
   };
+}
+
+/** A resource read the same way everywhere: listed as a collection at `path`, one at `path/:key`. */
+export interface ReadableResource<T> {
+  path: string;
+  filterable: readonly string[];
+  all: () => T[];
+  find: (key: string) => T | undefined;
+  /** `single`: the item on its own, not inside a collection. */
+  render: (item: T, base: string, single: boolean) => Json;
+  /** Named in the 404, e.g. "Customer". */
+  noun: string;
+}
+
+export function registerReadRoutes<T>(
+  router: SimRouter,
+  api: (handler: SimHandler) => SimHandler,
+  resource: ReadableResource<T>,
+): void {
+  const { path, filterable } = resource;
+  router.on(
+    "GET",
+    path,
+    api((request) =>
+      collection(
+        request,
+        resource.all().map((item) => resource.render(item, baseUrl(request), false)),
+        { path, filterable },
+      ),
+    ),
+  );
+  router.on(
+    "GET",
+    `${path}/:key`,
+    api((request) => {
+      const item = resource.find(request.params.key ?? "");
+      return item
+        ? { status: 200, body: resource.render(item, baseUrl(request), true) }
+        : notFoundError(resource.noun);
+    }),
+  );
 }
 
 export function created(body: Json): SimResponse {

@@ -1,7 +1,14 @@
 import type { SimHandler, SimRequest, SimResponse, SimRouter } from "../../simulator-kit/router";
 import { doesNotExist } from "./economic-sim-customer-routes";
 import { type FieldError, notFoundError, validationError } from "./economic-sim-errors";
-import { baseUrl, collection, created, isObject, nowStamp, referenceNumber } from "./economic-sim-http";
+import {
+  baseUrl,
+  created,
+  isObject,
+  nowStamp,
+  referenceNumber,
+  registerReadRoutes,
+} from "./economic-sim-http";
 import { renderInvoice } from "./economic-sim-invoice-render";
 import { priceLines } from "./economic-sim-pricing";
 import type { EconomicSimState, SimInvoice } from "./economic-sim-state";
@@ -13,8 +20,8 @@ import { validateBody } from "./economic-sim-validation";
  * invoice. Booking removes the draft and assigns the next invoice number (or `bookWithNumber`).
  */
 
-const DRAFT_FILTERABLE = [
-  "draftInvoiceNumber",
+/** What both drafts and booked invoices filter by, after their own number. */
+const FILTERABLE = [
   "date",
   "currency",
   "exchangeRate",
@@ -30,57 +37,23 @@ const DRAFT_FILTERABLE = [
   "notes.textLine1",
   "notes.textLine2",
   "references.other",
-  "lastUpdated",
-] as const;
-
-const BOOKED_FILTERABLE = [
-  "bookedInvoiceNumber",
-  "date",
-  "currency",
-  "exchangeRate",
-  "customer.customerNumber",
-  "paymentTerms.paymentTermsNumber",
-  "recipient.name",
-  "recipient.address",
-  "recipient.zip",
-  "recipient.city",
-  "recipient.country",
-  "recipient.ean",
-  "notes.heading",
-  "notes.textLine1",
-  "notes.textLine2",
-  "references.other",
-] as const;
+];
 
 export function registerInvoiceRoutes(
   router: SimRouter,
   state: EconomicSimState,
   api: (handler: SimHandler) => SimHandler,
 ): void {
-  router.on(
-    "GET",
-    "/invoices/drafts",
-    api((request) =>
-      collection(
-        request,
-        state.drafts().map((invoice) => renderInvoice(state, invoice, baseUrl(request), false)),
-        {
-          path: "/invoices/drafts",
-          filterable: DRAFT_FILTERABLE,
-        },
-      ),
-    ),
-  );
-  router.on(
-    "GET",
-    "/invoices/drafts/:number",
-    api((request) => {
-      const invoice = state.findDraft(Number(request.params.number));
-      return invoice
-        ? { status: 200, body: renderInvoice(state, invoice, baseUrl(request), true) }
-        : notFoundError("Draft invoice");
-    }),
-  );
+  const render = (invoice: SimInvoice, base: string, single: boolean) =>
+    renderInvoice(state, invoice, base, single);
+  registerReadRoutes(router, api, {
+    path: "/invoices/drafts",
+    filterable: ["draftInvoiceNumber", ...FILTERABLE, "lastUpdated"],
+    all: () => state.drafts(),
+    find: (key) => state.findDraft(Number(key)),
+    render,
+    noun: "Draft invoice",
+  });
   router.on(
     "POST",
     "/invoices/drafts",
@@ -106,30 +79,14 @@ export function registerInvoiceRoutes(
     }),
   );
 
-  router.on(
-    "GET",
-    "/invoices/booked",
-    api((request) =>
-      collection(
-        request,
-        state.booked().map((invoice) => renderInvoice(state, invoice, baseUrl(request), false)),
-        {
-          path: "/invoices/booked",
-          filterable: BOOKED_FILTERABLE,
-        },
-      ),
-    ),
-  );
-  router.on(
-    "GET",
-    "/invoices/booked/:number",
-    api((request) => {
-      const invoice = state.findBooked(Number(request.params.number));
-      return invoice
-        ? { status: 200, body: renderInvoice(state, invoice, baseUrl(request), true) }
-        : notFoundError("Booked invoice");
-    }),
-  );
+  registerReadRoutes(router, api, {
+    path: "/invoices/booked",
+    filterable: ["bookedInvoiceNumber", ...FILTERABLE],
+    all: () => state.booked(),
+    find: (key) => state.findBooked(Number(key)),
+    render,
+    noun: "Booked invoice",
+  });
   router.on(
     "POST",
     "/invoices/booked",

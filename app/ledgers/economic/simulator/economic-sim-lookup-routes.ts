@@ -1,5 +1,5 @@
 import type { SimHandler, SimRouter } from "../../simulator-kit/router";
-import { baseUrl, collection } from "./economic-sim-http";
+import { baseUrl, collection, registerReadRoutes } from "./economic-sim-http";
 import { notFoundError } from "./economic-sim-errors";
 import type { SeedAccount } from "./economic-sim-seed";
 import type { EconomicSimState, Json } from "./economic-sim-state";
@@ -16,40 +16,22 @@ export function registerLookupRoutes(
     api((request) => ({ status: 200, body: renderSelf(state, baseUrl(request)) })),
   );
 
-  router.on(
-    "GET",
-    "/accounts",
-    api((request) =>
-      collection(
-        request,
-        state.accounts.map((account) => renderAccount(account, baseUrl(request))),
-        {
-          path: "/accounts",
-          filterable: [
-            "accountNumber",
-            "accountType",
-            "balance",
-            "barred",
-            "blockDirectEntries",
-            "debitCredit",
-            "name",
-          ],
-        },
-      ),
-    ),
-  );
-  router.on(
-    "GET",
-    "/accounts/:accountNumber",
-    api((request) => {
-      const account = state.accounts.find(
-        (candidate) => candidate.accountNumber === Number(request.params.accountNumber),
-      );
-      return account
-        ? { status: 200, body: renderAccount(account, baseUrl(request)) }
-        : notFoundError("Account");
-    }),
-  );
+  registerReadRoutes(router, api, {
+    path: "/accounts",
+    filterable: [
+      "accountNumber",
+      "accountType",
+      "balance",
+      "barred",
+      "blockDirectEntries",
+      "debitCredit",
+      "name",
+    ],
+    all: () => state.accounts,
+    find: (key) => state.accounts.find((candidate) => candidate.accountNumber === Number(key)),
+    render: (account, base) => renderAccount(account, base),
+    noun: "Account",
+  });
 
   router.on(
     "GET",

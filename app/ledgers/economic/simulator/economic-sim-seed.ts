@@ -72,151 +72,64 @@ export const seedAgreement: SeedAgreement = {
   application: { appNumber: 4711, name: "Ledger Bridge", appPublicToken: "sim-app-public-token" },
 };
 
+function account(
+  accountNumber: number,
+  name: string,
+  accountType: AccountType,
+  debitCredit: SeedAccount["debitCredit"],
+  more: Pick<SeedAccount, "vatCode" | "blockDirectEntries" | "barred"> = {},
+): SeedAccount {
+  return { accountNumber, name, accountType, debitCredit, ...more };
+}
+
 export const seedAccounts: SeedAccount[] = [
-  { accountNumber: 1000, name: "RESULTATOPGØRELSE", accountType: "heading", debitCredit: "debit" },
-  { accountNumber: 1001, name: "Omsætning", accountType: "headingStart", debitCredit: "debit" },
-  {
-    accountNumber: 1010,
-    name: "Salg af varer/ydelser m/moms",
-    accountType: "profitAndLoss",
-    debitCredit: "credit",
-    vatCode: "U25",
-  },
-  {
-    accountNumber: 1020,
-    name: "Salg af varer/ydelser u/moms",
-    accountType: "profitAndLoss",
-    debitCredit: "credit",
-  },
-  {
-    accountNumber: 1030,
-    name: "Salg af varer til andre EU-lande",
-    accountType: "profitAndLoss",
-    debitCredit: "credit",
-    vatCode: "UEUV",
-  },
-  {
-    accountNumber: 1040,
-    name: "Salg af varer til lande uden for EU",
-    accountType: "profitAndLoss",
-    debitCredit: "credit",
-    vatCode: "UVU",
-  },
-  {
-    accountNumber: 1050,
-    name: "Salg af ydelser til andre EU-lande",
-    accountType: "profitAndLoss",
-    debitCredit: "credit",
-    vatCode: "UEUY",
-  },
-  { accountNumber: 1090, name: "Øreafrunding", accountType: "profitAndLoss", debitCredit: "credit" },
-  { accountNumber: 1099, name: "Omsætning i alt", accountType: "totalFrom", debitCredit: "credit" },
-  { accountNumber: 1300, name: "Vareforbrug", accountType: "headingStart", debitCredit: "debit" },
-  {
-    accountNumber: 1310,
-    name: "Varekøb",
-    accountType: "profitAndLoss",
-    debitCredit: "debit",
-    vatCode: "I25",
-  },
-  {
-    accountNumber: 1320,
-    name: "Fragt ved varekøb",
-    accountType: "profitAndLoss",
-    debitCredit: "debit",
-    vatCode: "I25",
-  },
-  {
-    accountNumber: 2750,
-    name: "Gebyrer, betalingsudbydere",
-    accountType: "profitAndLoss",
-    debitCredit: "debit",
-  },
-  { accountNumber: 5000, name: "STATUS", accountType: "heading", debitCredit: "debit" },
-  {
-    accountNumber: 5600,
-    name: "Debitorer",
-    accountType: "status",
-    debitCredit: "debit",
-    blockDirectEntries: true,
-  },
-  { accountNumber: 5810, name: "Kasse", accountType: "status", debitCredit: "debit" },
-  { accountNumber: 5820, name: "Bank", accountType: "status", debitCredit: "debit" },
-  {
-    accountNumber: 5830,
-    name: "Shopify Payments (mellemregning)",
-    accountType: "status",
-    debitCredit: "debit",
-  },
-  { accountNumber: 5840, name: "MobilePay (mellemregning)", accountType: "status", debitCredit: "debit" },
-  {
-    accountNumber: 5850,
-    name: "Gammel bankkonto",
-    accountType: "status",
-    debitCredit: "debit",
-    barred: true,
-  },
-  {
-    accountNumber: 6800,
-    name: "Kreditorer",
-    accountType: "status",
-    debitCredit: "credit",
-    blockDirectEntries: true,
-  },
-  { accountNumber: 6850, name: "Tilgodebeviser og gavekort", accountType: "status", debitCredit: "credit" },
-  { accountNumber: 6900, name: "Moms", accountType: "headingStart", debitCredit: "credit" },
-  {
-    accountNumber: 6901,
-    name: "Salgsmoms",
-    accountType: "status",
-    debitCredit: "credit",
-    blockDirectEntries: true,
-  },
-  {
-    accountNumber: 6902,
-    name: "Købsmoms",
-    accountType: "status",
-    debitCredit: "debit",
-    blockDirectEntries: true,
-  },
+  account(1000, "RESULTATOPGØRELSE", "heading", "debit"),
+  account(1001, "Omsætning", "headingStart", "debit"),
+  account(1010, "Salg af varer/ydelser m/moms", "profitAndLoss", "credit", { vatCode: "U25" }),
+  account(1020, "Salg af varer/ydelser u/moms", "profitAndLoss", "credit"),
+  account(1030, "Salg af varer til andre EU-lande", "profitAndLoss", "credit", { vatCode: "UEUV" }),
+  account(1040, "Salg af varer til lande uden for EU", "profitAndLoss", "credit", { vatCode: "UVU" }),
+  account(1050, "Salg af ydelser til andre EU-lande", "profitAndLoss", "credit", { vatCode: "UEUY" }),
+  account(1090, "Øreafrunding", "profitAndLoss", "credit"),
+  account(1099, "Omsætning i alt", "totalFrom", "credit"),
+  account(1300, "Vareforbrug", "headingStart", "debit"),
+  account(1310, "Varekøb", "profitAndLoss", "debit", { vatCode: "I25" }),
+  account(1320, "Fragt ved varekøb", "profitAndLoss", "debit", { vatCode: "I25" }),
+  account(2750, "Gebyrer, betalingsudbydere", "profitAndLoss", "debit"),
+  account(5000, "STATUS", "heading", "debit"),
+  account(5600, "Debitorer", "status", "debit", { blockDirectEntries: true }),
+  account(5810, "Kasse", "status", "debit"),
+  account(5820, "Bank", "status", "debit"),
+  account(5830, "Shopify Payments (mellemregning)", "status", "debit"),
+  account(5840, "MobilePay (mellemregning)", "status", "debit"),
+  account(5850, "Gammel bankkonto", "status", "debit", { barred: true }),
+  account(6800, "Kreditorer", "status", "credit", { blockDirectEntries: true }),
+  account(6850, "Tilgodebeviser og gavekort", "status", "credit"),
+  account(6900, "Moms", "headingStart", "credit"),
+  account(6901, "Salgsmoms", "status", "credit", { blockDirectEntries: true }),
+  account(6902, "Købsmoms", "status", "debit", { blockDirectEntries: true }),
 ];
 
+/** Where a VAT code books its VAT: output VAT on sales, input VAT on purchases. */
+const SALES_VAT = { accountNumber: 6901, vatTypeNumber: 1, typeName: "Salgsmoms" };
+const PURCHASE_VAT = { accountNumber: 6902, vatTypeNumber: 2, typeName: "Købsmoms" };
+
+function vatAccount(
+  vatCode: string,
+  name: string,
+  ratePercentage: number,
+  booking: typeof SALES_VAT,
+): SeedVatAccount {
+  const { accountNumber, vatTypeNumber, typeName } = booking;
+  return { vatCode, name, ratePercentage, accountNumber, vatType: { vatTypeNumber, name: typeName } };
+}
+
 export const seedVatAccounts: SeedVatAccount[] = [
-  {
-    vatCode: "U25",
-    name: "Salgsmoms 25%",
-    ratePercentage: 25,
-    accountNumber: 6901,
-    vatType: { vatTypeNumber: 1, name: "Salgsmoms" },
-  },
-  {
-    vatCode: "I25",
-    name: "Købsmoms 25%",
-    ratePercentage: 25,
-    accountNumber: 6902,
-    vatType: { vatTypeNumber: 2, name: "Købsmoms" },
-  },
-  {
-    vatCode: "UEUV",
-    name: "Salg af varer til andre EU-lande (rubrik B varer)",
-    ratePercentage: 0,
-    accountNumber: 6901,
-    vatType: { vatTypeNumber: 1, name: "Salgsmoms" },
-  },
-  {
-    vatCode: "UEUY",
-    name: "Salg af ydelser til andre EU-lande (rubrik B ydelser)",
-    ratePercentage: 0,
-    accountNumber: 6901,
-    vatType: { vatTypeNumber: 1, name: "Salgsmoms" },
-  },
-  {
-    vatCode: "UVU",
-    name: "Eksport af varer uden for EU (rubrik C)",
-    ratePercentage: 0,
-    accountNumber: 6901,
-    vatType: { vatTypeNumber: 1, name: "Salgsmoms" },
-  },
+  vatAccount("U25", "Salgsmoms 25%", 25, SALES_VAT),
+  vatAccount("I25", "Købsmoms 25%", 25, PURCHASE_VAT),
+  vatAccount("UEUV", "Salg af varer til andre EU-lande (rubrik B varer)", 0, SALES_VAT),
+  vatAccount("UEUY", "Salg af ydelser til andre EU-lande (rubrik B ydelser)", 0, SALES_VAT),
+  vatAccount("UVU", "Eksport af varer uden for EU (rubrik C)", 0, SALES_VAT),
 ];
 
 export const seedVatZones: SeedVatZone[] = [

@@ -48,10 +48,19 @@ function numericId(gid: string): bigint {
 
 export class ShopifyStore {
   readonly orders: StoredOrder[] = [];
-  private nextNumber = 1001;
-  private nextId = 7_100_000_000_000n;
+  private nextNumber: number;
+  private nextId: bigint;
   /** Template line id → new line id, per created order, so refund templates find their lines. */
   private readonly templateLineIds = new Map<string, Map<string, string>>();
+
+  /**
+   * A store that outlives one run (the demo on a persistent database) starts numbering after the
+   * orders the app already knows, so a new order never reuses an old order's id or name.
+   */
+  constructor(options: { firstOrderNumber?: number; firstId?: bigint } = {}) {
+    this.nextNumber = options.firstOrderNumber ?? 1001;
+    this.nextId = options.firstId ?? 7_100_000_000_000n;
+  }
 
   static fromFixtureDir(dir: string): ShopifyStore {
     const store = new ShopifyStore();

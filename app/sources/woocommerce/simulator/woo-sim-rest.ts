@@ -26,6 +26,11 @@ export interface WooRestContext {
   siteOffsetMinutes: () => number;
   nextWebhookId: () => number;
   newSecret: () => string;
+  /**
+   * Settings groups plugins registered with `woocommerce_settings_groups` (the companion plugin's
+   * "ledger_bridge"), option id → value.
+   */
+  settingsGroups: Map<string, Map<string, string>>;
 }
 
 const API = "/wp-json/wc/v3";
@@ -126,6 +131,8 @@ export function registerWooRestRoutes(router: SimRouter, ctx: WooRestContext): v
         : error(404, "woocommerce_rest_shop_order_refund_invalid_id", "Invalid ID.");
     }),
   );
+
+  registerSettingsRoutes(router, ctx, guarded);
 
   const webhookNotFound = () => error(404, "woocommerce_rest_shop_webhook_invalid_id", "Invalid ID.");
   const findWebhook = (request: SimRequest) => ctx.webhooks.find((w) => String(w.id) === request.params.id);
@@ -243,6 +250,51 @@ export function registerWooRestRoutes(router: SimRouter, ctx: WooRestContext): v
       }
       ctx.webhooks.splice(ctx.webhooks.indexOf(webhook), 1);
       return { status: 200, body: webhookJson(webhook, ctx) };
+    }),
+  );
+}
+
+type Guard = (
+  access: Access,
+  handler: (request: SimRequest, key: WooApiKey) => SimResponse | Promise<SimResponse>,
+) => SimHandler;
+
+/** `WC_REST_Setting_Options_Controller`: only groups and options a plugin registered exist. */
+function registerSettingsRoutes(router: SimRouter, ctx: WooRestContext, guarded: Guard): void {
+  const settingJson = (group: string, id: string, value: string): WooJson => ({
+    id,
+    label: id,
+    description: "",
+    type: "text",
+    default: "",
+    value,
+    group_id: group,
+  });
+  router.on(
+    "GET",
+    `${API}/settings/:group`,
+    guarded("list", (request) => {
+      const group = ctx.settingsGroups.get(request.params.group ?? "");
+      if (!group) return error(404, "rest_setting_setting_group_invalid", "Invalid setting group.");
+      return {
+        status: 200,
+        body: [...group].map(([id, value]) => settingJson(request.params.group ?? "", id, value)),
+      };
+    }),
+  );
+  router.on(
+    "PUT",
+    `${API}/settings/:group/:id`,
+    guarded("edit", (request) => {
+      const groupId = request.params.group ?? "";
+      const id = request.params.id ?? "";
+      const group = ctx.settingsGroups.get(groupId);
+      if (!group) return error(404, "rest_setting_setting_group_invalid", "Invalid setting group.");
+      if (!group.has(id)) return error(404, "rest_setting_setting_invalid", "Invalid setting.");
+      const body = (request.json() ?? {}) as WooJson;
+      const value = typeof body.value === "string" ? body.value : String(body.value ?? "");
+      group.set(id, value);
+      return { status: 200, body: settingJson(groupId, id, value) };
     }),
   );
 }

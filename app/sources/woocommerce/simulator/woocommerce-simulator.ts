@@ -20,6 +20,8 @@ export interface WooSimulatorOptions {
   webhookTimeoutMs?: number;
   maxWebhookFailures?: number;
   wcAuth?: Partial<WcAuthBehaviour>;
+  /** Whether the Ledger Bridge companion plugin is active (its settings group exists); default true. */
+  companionPlugin?: boolean;
 }
 
 export interface WooSimulator {
@@ -32,11 +34,16 @@ export interface WooSimulator {
   keys: WooApiKey[];
   dispatcher: WooWebhookDispatcher;
   wcAuth: WcAuthBehaviour;
+  /** Settings groups in WooCommerce's settings API, e.g. the plugin's `ledger_bridge` options. */
+  settingsGroups: Map<string, Map<string, string>>;
   addApiKey(permissions: WooKeyPermissions): { consumerKey: string; consumerSecret: string };
   /** Wait until queued webhook deliveries (and pings) have run. */
   drainWebhooks(): Promise<void>;
   close(): Promise<void>;
 }
+
+/** The settings group the companion plugin registers (extensions/woocommerce, LB_Settings::TAB). */
+export const LEDGER_BRIDGE_SETTINGS_GROUP = "ledger_bridge";
 
 const FIXTURES = new URL("../../../../test/fixtures/woocommerce/", import.meta.url);
 const fixture = (name: string) => JSON.parse(readFileSync(new URL(name, FIXTURES), "utf8")) as WooJson;
@@ -108,8 +115,19 @@ export async function startWooSimulator(options: WooSimulatorOptions = {}): Prom
     allowHttpCallback: false,
     ...options.wcAuth,
   };
+  const settingsGroups = new Map<string, Map<string, string>>();
+  if (options.companionPlugin ?? true) {
+    settingsGroups.set(
+      LEDGER_BRIDGE_SETTINGS_GROUP,
+      new Map([
+        ["ledger_bridge_app_url", ""],
+        ["ledger_bridge_store_secret", ""],
+      ]),
+    );
+  }
   const router = new SimRouter();
   registerWooRestRoutes(router, {
+    settingsGroups,
     store,
     webhooks,
     dispatcher,
@@ -169,6 +187,7 @@ export async function startWooSimulator(options: WooSimulatorOptions = {}): Prom
     keys,
     dispatcher,
     wcAuth,
+    settingsGroups,
     addApiKey,
     drainWebhooks: () => dispatcher.drain(),
     close: async () => {

@@ -33,15 +33,16 @@ class LB_Api_Client {
 	 * POST {app}/api/woocommerce/transfer, signed with the store secret.
 	 *
 	 * @param int[] $order_ids Order ids.
-	 * @return array{ok:bool,error:string}
+	 * @return array{ok:bool,error:string,results:array}
 	 */
 	public function request_transfer( array $order_ids ) {
 		$app    = $this->settings->app_url();
 		$secret = $this->settings->store_secret();
 		if ( '' === $app || '' === $secret ) {
 			return array(
-				'ok'    => false,
-				'error' => __( 'Ledger Bridge is not connected. Open WooCommerce › Settings › Ledger Bridge.', 'ledger-bridge' ),
+				'ok'      => false,
+				'error'   => __( 'Ledger Bridge is not connected. Open WooCommerce › Settings › Ledger Bridge.', 'ledger-bridge' ),
+				'results' => array(),
 			);
 		}
 		$body = wp_json_encode(
@@ -68,24 +69,27 @@ class LB_Api_Client {
 		);
 		if ( is_wp_error( $response ) ) {
 			return array(
-				'ok'    => false,
+				'ok'      => false,
 				/* translators: %s: transport error */
-				'error' => sprintf( __( 'Ledger Bridge could not be reached: %s', 'ledger-bridge' ), $response->get_error_message() ),
+				'error'   => sprintf( __( 'Ledger Bridge could not be reached: %s', 'ledger-bridge' ), $response->get_error_message() ),
+				'results' => array(),
 			);
 		}
-		$code = (int) wp_remote_retrieve_response_code( $response );
+		$code    = (int) wp_remote_retrieve_response_code( $response );
+		$decoded = json_decode( (string) wp_remote_retrieve_body( $response ), true );
 		if ( $code < 200 || $code >= 300 ) {
-			$decoded = json_decode( (string) wp_remote_retrieve_body( $response ), true );
 			$message = is_array( $decoded ) && isset( $decoded['message'] ) ? (string) $decoded['message'] : '';
 			return array(
-				'ok'    => false,
+				'ok'      => false,
 				/* translators: 1: HTTP status, 2: message from the app */
-				'error' => trim( sprintf( __( 'Ledger Bridge answered %1$d. %2$s', 'ledger-bridge' ), $code, $message ) ),
+				'error'   => trim( sprintf( __( 'Ledger Bridge answered %1$d. %2$s', 'ledger-bridge' ), $code, $message ) ),
+				'results' => array(),
 			);
 		}
 		return array(
-			'ok'    => true,
-			'error' => '',
+			'ok'      => true,
+			'error'   => '',
+			'results' => is_array( $decoded ) && isset( $decoded['results'] ) && is_array( $decoded['results'] ) ? $decoded['results'] : array(),
 		);
 	}
 }

@@ -72,6 +72,9 @@ class LB_Order_Meta_Box {
 		if ( '' !== $state['document'] ) {
 			echo '<p><strong>' . esc_html__( 'Document:', 'ledger-bridge' ) . '</strong> ' . esc_html( $state['document'] ) . '</p>';
 		}
+		if ( '' !== $state['credit_notes'] ) {
+			echo '<p><strong>' . esc_html__( 'Credit notes:', 'ledger-bridge' ) . '</strong> ' . esc_html( $state['credit_notes'] ) . '</p>';
+		}
 		if ( '' !== $state['error'] ) {
 			echo '<p class="lb-error">' . esc_html( $state['error'] ) . '</p>';
 		}
@@ -116,8 +119,8 @@ class LB_Order_Meta_Box {
 		if ( ! $order ) {
 			wp_die( esc_html__( 'Order not found.', 'ledger-bridge' ), '', array( 'response' => 404 ) );
 		}
-		$result = $this->client->request_transfer( array( $order_id ) );
-		LB_Order_Status::set( $order, $result['ok'] ? 'requested' : 'failed', $result['error'] );
+		LB_Order_Status::mark_requested( array( $order_id ) );
+		LB_Order_Status::apply_result( array( $order_id ), $this->client->request_transfer( array( $order_id ) ) );
 		return $order->get_edit_order_url();
 	}
 }

@@ -115,14 +115,10 @@ class LB_Orders_List {
 		if ( ! current_user_can( 'manage_woocommerce' ) ) {
 			wp_die( esc_html__( 'You are not allowed to transfer orders.', 'ledger-bridge' ), '', array( 'response' => 403 ) );
 		}
-		$ids    = array_values( array_filter( array_map( 'absint', (array) $ids ) ) );
+		$ids = array_values( array_filter( array_map( 'absint', (array) $ids ) ) );
+		LB_Order_Status::mark_requested( $ids );
 		$result = $this->client->request_transfer( $ids );
-		foreach ( $ids as $id ) {
-			$order = wc_get_order( $id );
-			if ( $order ) {
-				LB_Order_Status::set( $order, $result['ok'] ? 'requested' : 'failed', $result['error'] );
-			}
-		}
+		LB_Order_Status::apply_result( $ids, $result );
 		return add_query_arg(
 			array(
 				'lb_requested' => $result['ok'] ? count( $ids ) : 0,

@@ -26,6 +26,51 @@ class LB_Settings {
 		add_filter( 'woocommerce_settings_tabs_array', array( $this, 'add_tab' ), 50 );
 		add_action( 'woocommerce_settings_tabs_' . self::TAB, array( $this, 'render' ) );
 		add_action( 'woocommerce_update_options_' . self::TAB, array( $this, 'save' ) );
+		// Exposed in WooCommerce's settings REST API (manage_woocommerce keys only), so the app can
+		// hand over the app URL and store secret when the store connects: no copy and paste.
+		add_filter( 'woocommerce_settings_groups', array( $this, 'add_rest_group' ) );
+		add_filter( 'woocommerce_settings-' . self::TAB, array( $this, 'rest_settings' ) );
+	}
+
+	/**
+	 * Registers the settings group of /wp-json/wc/v3/settings/ledger_bridge.
+	 *
+	 * @param array $groups Groups.
+	 * @return array
+	 */
+	public function add_rest_group( $groups ) {
+		$groups[] = array(
+			'id'          => self::TAB,
+			'label'       => __( 'Ledger Bridge', 'ledger-bridge' ),
+			'description' => __( 'Connection to the Ledger Bridge app.', 'ledger-bridge' ),
+		);
+		return $groups;
+	}
+
+	/**
+	 * The options of that group, in the REST API's setting format.
+	 *
+	 * @param array $settings Settings.
+	 * @return array
+	 */
+	public function rest_settings( $settings ) {
+		$settings[] = array(
+			'id'          => self::APP_URL,
+			'option_key'  => self::APP_URL,
+			'label'       => __( 'App URL', 'ledger-bridge' ),
+			'description' => '',
+			'type'        => 'text',
+			'default'     => '',
+		);
+		$settings[] = array(
+			'id'          => self::STORE_SECRET,
+			'option_key'  => self::STORE_SECRET,
+			'label'       => __( 'Store secret', 'ledger-bridge' ),
+			'description' => '',
+			'type'        => 'password',
+			'default'     => '',
+		);
+		return $settings;
 	}
 
 	/**

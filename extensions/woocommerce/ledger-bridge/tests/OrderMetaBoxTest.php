@@ -73,7 +73,41 @@ final class OrderMetaBoxTest extends TestCase {
 			$request['args']['headers']['X-LB-Signature']
 		);
 		$this->assertSame( 'requested', LB_Fake::$orders[42]->meta[ LB_Order_Status::STATUS ] );
+		// Marked before the call, so a status the app writes back meanwhile is not overwritten.
+		$this->assertSame( 'requested', $request['statuses'][42] );
 		$this->assertStringContainsString( 'id=42', $redirect );
+	}
+
+	public function test_an_already_transferred_order_shows_its_document_number() {
+		LB_Fake::$response = array(
+			'response' => array( 'code' => 202 ),
+			'body'     => '{"message":"The order is already transferred.","results":[{"order_id":42,"outcome":"alreadyTransferred","message":"x","document_number":"1007"}]}',
+		);
+		$_GET = array( 'order_id' => '42', '_wpnonce' => 'nonce-lb_transfer_42' );
+		$this->box->handle_transfer_request();
+		$this->assertSame( 'transferred', LB_Fake::$orders[42]->meta[ LB_Order_Status::STATUS ] );
+		$this->assertSame( '1007', LB_Fake::$orders[42]->meta[ LB_Order_Status::DOCUMENT ] );
+		$this->assertSame( '', LB_Fake::$orders[42]->meta[ LB_Order_Status::ERROR ] );
+	}
+
+	public function test_renders_credit_notes_and_the_skipped_status_written_back_by_the_app() {
+		$order       = LB_Fake::$orders[42];
+		$order->meta = array(
+			LB_Order_Status::STATUS       => 'transferred',
+			LB_Order_Status::DOCUMENT     => '1007',
+			LB_Order_Status::CREDIT_NOTES => '2001, 2002',
+		);
+		ob_start();
+		$this->box->render( $order );
+		$html = ob_get_clean();
+		$this->assertStringContainsString( 'Credit notes:</strong> 2001, 2002', $html );
+
+		$order->meta = array( LB_Order_Status::STATUS => 'skipped', LB_Order_Status::ERROR => 'The order was cancelled' );
+		ob_start();
+		$this->box->render( $order );
+		$html = ob_get_clean();
+		$this->assertStringContainsString( 'Not transferred (skipped)', $html );
+		$this->assertStringContainsString( 'Transfer to accounting', $html );
 	}
 
 	public function test_bad_nonce_stops_before_any_request() {

@@ -100,6 +100,31 @@ final class OrdersListAndSettingsTest extends TestCase {
 		$this->assertNull( $settings->settings_url( 1000 ) );
 	}
 
+	public function test_app_url_and_store_secret_are_a_settings_group_of_the_rest_api() {
+		$settings = new LB_Settings();
+		$settings->register();
+		$this->assertCount( 1, $this->hooked( 'woocommerce_settings_groups' ) );
+		$this->assertCount( 1, $this->hooked( 'woocommerce_settings-ledger_bridge' ) );
+		$groups = $settings->add_rest_group( array( array( 'id' => 'general' ) ) );
+		$this->assertSame( array( 'general', 'ledger_bridge' ), array_column( $groups, 'id' ) );
+		$fields = $settings->rest_settings( array() );
+		$this->assertSame( array( 'ledger_bridge_app_url', 'ledger_bridge_store_secret' ), array_column( $fields, 'id' ) );
+		$this->assertSame( array_column( $fields, 'id' ), array_column( $fields, 'option_key' ) );
+		// The REST controller only serves these setting types.
+		$this->assertSame( array( 'text', 'password' ), array_column( $fields, 'type' ) );
+	}
+
+	public function test_bulk_action_failure_marks_every_order_failed() {
+		$list = new LB_Orders_List( new LB_Api_Client( new LB_Settings() ) );
+		LB_Fake::$orders[5] = new WC_Order( 5 );
+		LB_Fake::$orders[6] = new WC_Order( 6 );
+		LB_Fake::$response = array( 'response' => array( 'code' => 401 ), 'body' => '{"message":"Unauthorized"}' );
+		$redirect = $list->handle_bulk_action( 'back', 'lb_transfer_to_accounting', array( 5, 6 ) );
+		$this->assertStringEndsWith( 'lb_requested=0&lb_failed=2', $redirect );
+		$this->assertSame( 'failed', LB_Fake::$orders[5]->meta[ LB_Order_Status::STATUS ] );
+		$this->assertSame( 'Ledger Bridge answered 401. Unauthorized', LB_Fake::$orders[6]->meta[ LB_Order_Status::ERROR ] );
+	}
+
 	public function test_save_requires_capability_and_trims_the_app_url() {
 		$settings = new LB_Settings();
 		$_POST = array( LB_Settings::APP_URL => 'https://new.example/', LB_Settings::STORE_SECRET => 's2' );

@@ -82,6 +82,7 @@ function esc_html( $text ) { return htmlspecialchars( (string) $text, ENT_QUOTES
 function esc_attr( $text ) { return htmlspecialchars( (string) $text, ENT_QUOTES, 'UTF-8' ); }
 function esc_url( $url ) { return htmlspecialchars( (string) $url, ENT_QUOTES, 'UTF-8' ); }
 function esc_url_raw( $url ) { return (string) $url; }
+function sanitize_text_field( $text ) { return trim( strip_tags( (string) $text ) ); }
 function absint( $value ) { return abs( (int) $value ); }
 function wp_unslash( $value ) { return $value; }
 function untrailingslashit( $value ) { return rtrim( $value, '/\\' ); }
@@ -116,7 +117,12 @@ function add_query_arg( array $args, $url ) {
 }
 function wp_json_encode( $data ) { return json_encode( $data ); }
 function wp_safe_remote_post( $url, $args ) {
-	LB_Fake::$requests[] = array( 'url' => $url, 'args' => $args );
+	// What the orders said while the request was in flight (the app may write back meanwhile).
+	$statuses = array();
+	foreach ( LB_Fake::$orders as $id => $order ) {
+		$statuses[ $id ] = $order->get_meta( '_ledger_bridge_status' );
+	}
+	LB_Fake::$requests[] = array( 'url' => $url, 'args' => $args, 'statuses' => $statuses );
 	return LB_Fake::$response;
 }
 function is_wp_error( $thing ) { return $thing instanceof WP_Error; }

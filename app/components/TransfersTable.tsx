@@ -1,0 +1,264 @@
+import {
+  BlockStack,
+  Box,
+  Button,
+  EmptyState,
+  IndexTable,
+  InlineStack,
+  Link,
+  Pagination,
+  Select,
+  Tabs,
+  Text,
+  TextField,
+  useIndexResourceState,
+} from "@shopify/polaris";
+import { useEffect, useMemo, useState } from "react";
+import { useTranslation } from "../i18n/use-translation";
+import type { TransferRow, TransfersPage } from "../transfers/list-transfers.server";
+import type { TransferTab, TransfersSearch } from "../transfers/transfers-params";
+import { formatDateTime } from "./format";
+import { JobStatusBadge } from "./StatusBadge";
+
+const TABS: TransferTab[] = ["all", "failed", "inProgress", "succeeded", "skipped"];
+
+function tabCount(tab: TransferTab, counts: TransfersPage["counts"]): number {
+  switch (tab) {
+    case "all":
+      return Object.values(counts).reduce((sum, n) => sum + n, 0);
+    case "inProgress":
+      return counts.queued + counts.waiting + counts.running;
+    default:
+      return counts[tab];
+  }
+}
+
+/** The URL query of the page with some fields changed; a filter change starts at the first page. */
+function queryWith(search: TransfersSearch, changes: Partial<TransfersSearch>): string {
+  const next = { ...search, cursor: undefined, ...changes };
+  const params = new URLSearchParams();
+  if (next.tab !== "all") params.set("tab", next.tab);
+  if (next.kind) params.set("kind", next.kind);
+  if (next.q) params.set("q", next.q);
+  if (next.cursor) params.set("cursor", next.cursor);
+  return params.toString();
+}
+
+/** Status tabs, document filter, search, the table with per-row and bulk Retry, and pages. */
+export function TransfersTable({
+  page,
+  search,
+  busy,
+  onNavigate,
+  onRetry,
+}: {
+  page: TransfersPage;
+  search: TransfersSearch;
+  busy: boolean;
+  onNavigate: (query: string) => void;
+  onRetry: (ids: string[]) => void;
+}) {
+  const { t, locale } = useTranslation();
+  const [text, setText] = useState(search.q ?? "");
+  useEffect(() => setText(search.q ?? ""), [search.q]);
+  const { selectedResources, allResourcesSelected, handleSelectionChange, clearSelection } =
+    useIndexResourceState(useMemo(() => page.rows.map((row) => ({ id: row.id })), [page.rows]));
+  const go = (changes: Partial<TransfersSearch>) => {
+    clearSelection();
+    onNavigate(queryWith(search, changes));
+  };
+  const failedSelected = page.rows
+    .filter((row) => selectedResources.includes(row.id) && row.status === "failed")
+    .map((row) => row.id);
+
+  return (
+    <BlockStack>
+      <Tabs
+        tabs={TABS.map((tab) => ({
+          id: `tab-${tab}`,
+          content: t(`transfers.tab.${tab}`),
+          badge: String(tabCount(tab, page.counts)),
+        }))}
+        selected={TABS.indexOf(search.tab)}
+        onSelect={(index) => go({ tab: TABS[index] ?? "all" })}
+      />
+      <Box padding="300">
+        <form
+          role="search"
+          onSubmit={(event) => {
+            event.preventDefault();
+            go({ q: text.trim() || undefined });
+          }}
+        >
+          <InlineStack gap="200" blockAlign="end" wrap={false}>
+            <div style={{ flexGrow: 1 }}>
+              <TextField
+                label={t("transfers.search.label")}
+                labelHidden
+                id="transfers-search"
+                name="q"
+                value={text}
+                onChange={setText}
+                placeholder={t("transfers.search.placeholder")}
+                autoComplete="off"
+                clearButton
+                onClearButtonClick={() => {
+                  setText("");
+                  go({ q: undefined });
+                }}
+              />
+            </div>
+            <Button submit>{t("transfers.search.submit")}</Button>
+            <Select
+              label={t("transfers.filter.kind")}
+              labelInline
+              id="transfers-kind"
+              options={[
+                { label: t("transfers.filter.kindAll"), value: "" },
+                { label: t("transfers.filter.kindInvoice"), value: "invoice" },
+                { label: t("transfers.filter.kindCreditNote"), value: "creditNote" },
+              ]}
+              value={search.kind ?? ""}
+              onChange={(value) =>
+                go({ kind: value === "invoice" || value === "creditNote" ? value : undefined })
+              }
+            />
+          </InlineStack>
+        </form>
+      </Box>
+      <div data-testid="transfers-table">
+        <IndexTable
+          resourceName={{
+            singular: t("transfers.resource.singular"),
+            plural: t("transfers.resource.plural"),
+          }}
+          itemCount={page.rows.length}
+          selectedItemsCount={allResourcesSelected ? "All" : selectedResources.length}
+          onSelectionChange={handleSelectionChange}
+          promotedBulkActions={[
+            {
+              content: t("transfers.action.retrySelected"),
+              disabled: busy || failedSelected.length === 0,
+              onAction: () => {
+                onRetry(failedSelected);
+                clearSelection();
+              },
+            },
+          ]}
+          emptyState={
+            <EmptyState heading={t("transfers.empty.title")} image="">
+              <p>
+                {search.q || search.kind || search.tab !== "all"
+                  ? t("transfers.empty.filtered")
+                  : t("transfers.empty.body")}
+              </p>
+            </EmptyState>
+          }
+          headings={[
+            { title: t("transfers.column.order") },
+            { title: t("transfers.column.kind") },
+            { title: t("transfers.column.status") },
+            { title: t("transfers.column.documentNumber") },
+            { title: t("transfers.column.trigger") },
+            { title: t("transfers.column.attempts"), alignment: "end" },
+            { title: t("transfers.column.lastError") },
+            { title: t("transfers.column.updated") },
+            { title: t("transfers.column.actions"), hidden: true },
+          ]}
+        >
+          {page.rows.map((row, index) => (
+            <TransferTableRow
+              key={row.id}
+              row={row}
+              index={index}
+              selected={selectedResources.includes(row.id)}
+              busy={busy}
+              onRetry={() => onRetry([row.id])}
+              updated={formatDateTime(row.updatedAt, locale)}
+            />
+          ))}
+        </IndexTable>
+      </div>
+      <Box padding="300">
+        <InlineStack align="center">
+          <Pagination
+            accessibilityLabel={t("transfers.pagination.label")}
+            hasPrevious={page.previousCursor !== null}
+            hasNext={page.nextCursor !== null}
+            onPrevious={() => go({ cursor: page.previousCursor ?? undefined })}
+            onNext={() => go({ cursor: page.nextCursor ?? undefined })}
+          />
+        </InlineStack>
+      </Box>
+    </BlockStack>
+  );
+}
+
+function TransferTableRow({
+  row,
+  index,
+  selected,
+  busy,
+  onRetry,
+  updated,
+}: {
+  row: TransferRow;
+  index: number;
+  selected: boolean;
+  busy: boolean;
+  onRetry: () => void;
+  updated: string;
+}) {
+  const { t } = useTranslation();
+  const name = row.orderName ?? row.orderNumericId ?? row.orderId;
+  return (
+    <IndexTable.Row id={row.id} position={index} selected={selected}>
+      <IndexTable.Cell>
+        {row.orderNumericId ? (
+          <Link url={`/app/orders/${row.orderNumericId}`} removeUnderline dataPrimaryLink>
+            <Text as="span" fontWeight="semibold">
+              {name}
+            </Text>
+          </Link>
+        ) : (
+          <Text as="span" fontWeight="semibold">
+            {name}
+          </Text>
+        )}
+      </IndexTable.Cell>
+      <IndexTable.Cell>{t(`transfers.kind.${row.kind}`)}</IndexTable.Cell>
+      <IndexTable.Cell>
+        <JobStatusBadge status={row.status} changed={row.changedAfterTransfer} />
+      </IndexTable.Cell>
+      <IndexTable.Cell>
+        <span data-testid="document-number">{row.documentNumber ?? "—"}</span>
+      </IndexTable.Cell>
+      <IndexTable.Cell>{t(`transfers.trigger.${row.trigger}`)}</IndexTable.Cell>
+      <IndexTable.Cell>
+        <Text as="span" alignment="end" numeric>
+          {row.attempts}
+        </Text>
+      </IndexTable.Cell>
+      <IndexTable.Cell>
+        {row.lastError ? (
+          <div style={{ maxWidth: 320, whiteSpace: "normal" }} title={row.lastError}>
+            <Text as="span" tone={row.status === "failed" ? "critical" : "subdued"} variant="bodySm">
+              {row.lastError}
+            </Text>
+          </div>
+        ) : null}
+      </IndexTable.Cell>
+      <IndexTable.Cell>{updated}</IndexTable.Cell>
+      <IndexTable.Cell>
+        {row.status === "failed" ? (
+          // The row itself opens the order; the button must not.
+          <div onClick={(event) => event.stopPropagation()}>
+            <Button size="slim" disabled={busy} onClick={onRetry}>
+              {t("transfers.action.retry")}
+            </Button>
+          </div>
+        ) : null}
+      </IndexTable.Cell>
+    </IndexTable.Row>
+  );
+}

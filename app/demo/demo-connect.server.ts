@@ -1,0 +1,47 @@
+import type { PrismaClient } from "@prisma/client";
+import { saveConnection } from "../engine/ledger-connections.server";
+import type { SecretBox } from "../lib/secret-box.server";
+import { saveShopSettings } from "../settings/settings-store";
+import { prismaSettingsStorage } from "../shops/shop-settings-storage.server";
+import type { DemoLedger } from "./demo-types";
+
+/**
+ * Connects a shop to one of the demo's ledger simulators with the simulator's own keys (sealed
+ * like any other credentials) and settings that book to the simulator's accounts.
+ */
+export async function connectDemoLedger(
+  db: PrismaClient,
+  shopId: string,
+  ledger: DemoLedger,
+  box?: SecretBox,
+): Promise<void> {
+  await saveConnection(
+    db,
+    {
+      shopId,
+      provider: ledger.provider,
+      credentials: ledger.credentials,
+      ...(ledger.organisationId ? { organisationId: ledger.organisationId } : {}),
+      organisationName: ledger.organisationName,
+    },
+    box,
+  );
+  const saved = await saveShopSettings(prismaSettingsStorage(db), shopId, ledger.settings);
+  if (!saved.ok) {
+    // The demo's own settings are fixed; failing here is a bug, not a merchant problem.
+    throw new Error(`demo settings for ${ledger.provider} are invalid: ${JSON.stringify(saved.errors)}`);
+  }
+}
+
+/** DEMO_LEDGER at start: connect only a shop that has no ledger yet, never replace a real choice. */
+export async function connectDemoLedgerIfUnconnected(
+  db: PrismaClient,
+  shopId: string,
+  ledger: DemoLedger,
+  box?: SecretBox,
+): Promise<boolean> {
+  const existing = await db.ledgerConnection.findUnique({ where: { shopId }, select: { id: true } });
+  if (existing) return false;
+  await connectDemoLedger(db, shopId, ledger, box);
+  return true;
+}

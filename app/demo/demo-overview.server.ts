@@ -1,0 +1,167 @@
+import type { Job, PrismaClient, Shop } from "@prisma/client";
+import type { JobStatus } from "../engine/job-types";
+import type { LedgerProviderId } from "../ledgers/ledger-contract";
+import { isLedgerProviderId, LEDGER_PROVIDER_IDS, LEDGER_PROVIDERS } from "../ledgers/registry";
+import { loadShopSettings } from "../settings/settings-store";
+import { prismaSettingsStorage } from "../shops/shop-settings-storage.server";
+import type { Json } from "../sources/shopify/simulator/rest-to-graphql";
+import { errorMessage } from "./job-message";
+import { readSnapshot } from "../db/read-snapshot.server";
+import type { DemoEnvironment, DemoLedgerDocument } from "./demo-types";
+
+/** Everything the demo page shows: the connection, the shop's orders and what the ledger holds. */
+
+export interface DemoTransferView {
+  status: JobStatus;
+  documentNumber: string | null;
+  message: string | null;
+}
+
+export interface DemoOrderRow {
+  orderId: string;
+  numericId: string;
+  name: string;
+  customer: string;
+  total: string;
+  currency: string;
+  createdAt: string;
+  fulfilled: boolean;
+  refunded: boolean;
+  /** False while the order's webhook was held back ("the webhook that never arrived"). */
+  webhookDelivered: boolean;
+  invoice: DemoTransferView | null;
+  creditNotes: DemoTransferView[];
+}
+
+export interface DemoSimulatorView {
+  provider: LedgerProviderId;
+  name: string;
+  url: string;
+  organisationName: string;
+  credentials: Array<{ field: string; value: string }>;
+}
+
+export interface DemoOverview {
+  shopifyUrl: string | null;
+  connection: { provider: string; name: string; organisationName: string | null; simulated: boolean } | null;
+  simulators: DemoSimulatorView[];
+  orders: DemoOrderRow[];
+  ledgerDocuments: DemoLedgerDocument[] | null;
+  paused: { reason: string | null } | null;
+  /** The gap the failing order trips over, and the account that closes it. */
+  giftCardAccount: { missing: boolean; fix: string | null };
+  /** Something is on its way: the page keeps refreshing. */
+  pending: boolean;
+}
+
+const MAX_ORDERS = 25;
+const FRESH_MS = 15_000;
+
+export async function demoOverview(
+  db: PrismaClient,
+  shop: Shop,
+  demo: DemoEnvironment,
+  now: Date = new Date(),
+): Promise<DemoOverview> {
+  // One snapshot: the worker fails a job and pauses the shop in one commit, and the page must
+  // never show the one without the other.
+  const { connection, settings, freshShop, stored, jobs } = await readSnapshot(db, async (tx) => {
+    const stored = [...(demo.shopify?.store.orders ?? [])].reverse().slice(0, MAX_ORDERS);
+    const orderIds = stored.map((order) => String(order.graphql.id));
+    return {
+      connection: await tx.ledgerConnection.findUnique({ where: { shopId: shop.id } }),
+      settings: await loadShopSettings(prismaSettingsStorage(tx), shop.id),
+      freshShop: await tx.shop.findUniqueOrThrow({ where: { id: shop.id } }),
+      stored,
+      jobs: orderIds.length
+        ? await tx.job.findMany({
+            where: { shopId: shop.id, orderId: { in: orderIds } },
+            orderBy: { seq: "asc" },
+          })
+        : [],
+    };
+  });
+  const provider = connection && isLedgerProviderId(connection.provider) ? connection.provider : undefined;
+  const connectedLedger = provider ? demo.ledgers[provider] : undefined;
+  const orders = stored.map((order) =>
+    orderRow(
+      order.rest ?? {},
+      String(order.graphql.id),
+      jobs,
+      !demo.shopify?.withheld.has(String(order.graphql.id)),
+    ),
+  );
+
+  const active = (status: string) => status === "queued" || status === "running";
+  const pending =
+    jobs.some((job) => active(job.status)) ||
+    orders.some(
+      (order) =>
+        order.webhookDelivered &&
+        order.invoice === null &&
+        now.getTime() - Date.parse(order.createdAt) < FRESH_MS &&
+        settings.transfer.trigger === "paid",
+    );
+
+  return {
+    shopifyUrl: demo.shopify?.url ?? null,
+    connection: connection
+      ? {
+          provider: connection.provider,
+          name: provider ? LEDGER_PROVIDERS[provider].meta.displayName : connection.provider,
+          organisationName: connection.organisationName,
+          simulated: connectedLedger !== undefined,
+        }
+      : null,
+    simulators: LEDGER_PROVIDER_IDS.flatMap((id) => {
+      const ledger = demo.ledgers[id];
+      if (!ledger) return [];
+      return [
+        {
+          provider: id,
+          name: LEDGER_PROVIDERS[id].meta.displayName,
+          url: ledger.url,
+          organisationName: ledger.organisationName,
+          credentials: Object.entries(ledger.credentials)
+            .filter(([field]) => field !== "kind")
+            .map(([field, value]) => ({ field, value })),
+        },
+      ];
+    }),
+    orders,
+    ledgerDocuments: connectedLedger ? connectedLedger.documents().reverse() : null,
+    paused: freshShop.paused ? { reason: freshShop.pausedReason } : null,
+    giftCardAccount: {
+      missing: !settings.accounts.giftCardLiability,
+      fix: connectedLedger?.giftCardLiabilityAccount ?? null,
+    },
+    pending,
+  };
+}
+
+function orderRow(rest: Json, orderId: string, jobs: Job[], webhookDelivered: boolean): DemoOrderRow {
+  const mine = jobs.filter((job) => job.orderId === orderId);
+  const view = (job: Job): DemoTransferView => ({
+    status: job.status as JobStatus,
+    documentNumber: job.documentNumber,
+    message: errorMessage(job.lastError),
+  });
+  const invoice = mine.find((job) => job.kind === "invoice");
+  const billing = (rest.billing_address ?? {}) as Json;
+  const total = (rest.total_price_set as { presentment_money?: { amount?: string } } | undefined)
+    ?.presentment_money?.amount;
+  return {
+    orderId,
+    numericId: orderId.slice(orderId.lastIndexOf("/") + 1),
+    name: String(rest.name ?? orderId),
+    customer: String(billing.company || billing.name || rest.email || ""),
+    total: total ?? String(rest.total_price ?? "0.00"),
+    currency: String(rest.presentment_currency ?? rest.currency ?? "DKK"),
+    createdAt: String(rest.created_at ?? ""),
+    fulfilled: rest.fulfillment_status === "fulfilled",
+    refunded: Array.isArray(rest.refunds) && rest.refunds.length > 0,
+    webhookDelivered,
+    invoice: invoice ? view(invoice) : null,
+    creditNotes: mine.filter((job) => job.kind === "creditNote").map(view),
+  };
+}

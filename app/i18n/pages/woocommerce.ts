@@ -1,0 +1,103 @@
+// Strings of the WooCommerce pages (connect, connected, settings link). Keys start with "woo.";
+// Danish must cover every English key.
+export const woocommerceEn = {
+  "woo.connect.title": "Connect your WooCommerce store",
+  "woo.connect.missingShop":
+    "Open this page from the Ledger Bridge plugin in WordPress: WooCommerce › Settings › Ledger Bridge › Connect.",
+  "woo.connect.invalidAddress":
+    "{store} is not a store address Ledger Bridge can connect to. Use the store's public https:// address.",
+  "woo.connected.title": "Your WooCommerce store is connected",
+  "woo.connected.body":
+    "Ledger Bridge can now read the orders and refunds of {store}, and receives its order webhooks ({count} registered).",
+  "woo.connected.plugin":
+    "The Ledger Bridge plugin received its store secret: the Transfer buttons in WordPress work now.",
+  "woo.connected.pluginMissing":
+    "The Ledger Bridge plugin is not active in the store yet. Install and activate it, then click Connect again so it receives its store secret.",
+  "woo.connected.next":
+    "Next, connect your accounting system and choose which order statuses are transferred.",
+  "woo.failed.title": "The store was not connected",
+  "woo.failed.invalidUrl": "The store address is not valid.",
+  "woo.failed.invalidReturn":
+    "WooCommerce sent you back without the connection details. Start again from the plugin's Connect button.",
+  "woo.failed.expired": "This connection attempt has expired or was already used. Click Connect again.",
+  "woo.failed.denied":
+    "The connection was not approved in WooCommerce. Click Connect again and choose Approve.",
+  "woo.failed.noKeys":
+    "WooCommerce did not deliver the API keys to Ledger Bridge. The store must be able to reach Ledger Bridge over HTTPS; check firewalls and security plugins, then click Connect again.",
+  "woo.failed.rejectedKeys":
+    "WooCommerce rejected the API keys. Check them under WooCommerce › Settings › Advanced › REST API; the key must belong to a shop manager or administrator.",
+  "woo.failed.readOnlyKeys":
+    "The API key can read but not write. Give it Read/Write permission under WooCommerce › Settings › Advanced › REST API.",
+  "woo.failed.noRestApi":
+    "The WooCommerce REST API was not found at this address. Check the address, and that WordPress permalinks are not set to 'Plain'.",
+  "woo.failed.unreachable": "Your store could not be reached. Check the address and try again in a moment.",
+  "woo.settings.title": "Ledger Bridge for {store}",
+  "woo.settings.invalidToken":
+    "This link has expired or is not valid. Open Ledger Bridge settings again from WooCommerce › Settings › Ledger Bridge.",
+  "woo.settings.connection": "Store connection",
+  "woo.settings.connected": "Connected",
+  "woo.settings.needsReconnect": "Must be connected again: click Connect in the plugin",
+  "woo.settings.lastProblem": "Last problem: {message}",
+  "woo.settings.webhooks": "Webhooks",
+  "woo.settings.lastPoll": "Last reconciliation",
+  "woo.settings.never": "Not yet",
+  "woo.settings.ledger": "Accounting system",
+  "woo.settings.ledgerNone": "Not connected yet",
+  "woo.settings.trigger": "Orders are transferred",
+  "woo.settings.trigger.statuses": "when their status is: {statuses}",
+  "woo.settings.trigger.paid": "when they are paid",
+  "woo.settings.trigger.fulfilled": "when they are completed",
+  "woo.settings.trigger.manual": "only by hand (Transfer button)",
+  "woo.settings.paused": "Automatic transfer is paused: {reason}",
+  "woo.settings.transfers": "Transfers",
+} as const;
+
+export const woocommerceDa: Record<keyof typeof woocommerceEn, string> = {
+  "woo.connect.title": "Forbind din WooCommerce-butik",
+  "woo.connect.missingShop":
+    "Åbn denne side fra Ledger Bridge-pluginnet i WordPress: WooCommerce › Indstillinger › Ledger Bridge › Forbind.",
+  "woo.connect.invalidAddress":
+    "{store} er ikke en butiksadresse, Ledger Bridge kan forbinde til. Brug butikkens offentlige https://-adresse.",
+  "woo.connected.title": "Din WooCommerce-butik er forbundet",
+  "woo.connected.body":
+    "Ledger Bridge kan nu læse ordrer og refusioner fra {store} og modtager butikkens ordre-webhooks ({count} oprettet).",
+  "woo.connected.plugin":
+    "Ledger Bridge-pluginnet har fået sin butiksnøgle: Overfør-knapperne i WordPress virker nu.",
+  "woo.connected.pluginMissing":
+    "Ledger Bridge-pluginnet er endnu ikke aktivt i butikken. Installér og aktivér det, og klik så Forbind igen, så det får sin butiksnøgle.",
+  "woo.connected.next": "Forbind derefter dit regnskabsprogram, og vælg hvilke ordrestatusser der overføres.",
+  "woo.failed.title": "Butikken blev ikke forbundet",
+  "woo.failed.invalidUrl": "Butiksadressen er ikke gyldig.",
+  "woo.failed.invalidReturn":
+    "WooCommerce sendte dig tilbage uden forbindelsesoplysningerne. Start forfra med pluginnets Forbind-knap.",
+  "woo.failed.expired": "Forbindelsesforsøget er udløbet eller allerede brugt. Klik Forbind igen.",
+  "woo.failed.denied": "Forbindelsen blev ikke godkendt i WooCommerce. Klik Forbind igen og vælg Godkend.",
+  "woo.failed.noKeys":
+    "WooCommerce leverede ikke API-nøglerne til Ledger Bridge. Butikken skal kunne nå Ledger Bridge over HTTPS; tjek firewall og sikkerhedsplugins, og klik så Forbind igen.",
+  "woo.failed.rejectedKeys":
+    "WooCommerce afviste API-nøglerne. Tjek dem under WooCommerce › Indstillinger › Avanceret › REST API; nøglen skal tilhøre en butiksadministrator eller administrator.",
+  "woo.failed.readOnlyKeys":
+    "API-nøglen kan læse, men ikke skrive. Giv den Læse/skrive-adgang under WooCommerce › Indstillinger › Avanceret › REST API.",
+  "woo.failed.noRestApi":
+    "WooCommerce REST API blev ikke fundet på adressen. Tjek adressen, og at WordPress-permalinks ikke står til 'Almindelig'.",
+  "woo.failed.unreachable": "Din butik kunne ikke nås. Tjek adressen, og prøv igen om lidt.",
+  "woo.settings.title": "Ledger Bridge for {store}",
+  "woo.settings.invalidToken":
+    "Linket er udløbet eller ugyldigt. Åbn Ledger Bridge-indstillingerne igen fra WooCommerce › Indstillinger › Ledger Bridge.",
+  "woo.settings.connection": "Forbindelse til butikken",
+  "woo.settings.connected": "Forbundet",
+  "woo.settings.needsReconnect": "Skal forbindes igen: klik Forbind i pluginnet",
+  "woo.settings.lastProblem": "Seneste problem: {message}",
+  "woo.settings.webhooks": "Webhooks",
+  "woo.settings.lastPoll": "Seneste afstemning",
+  "woo.settings.never": "Endnu ikke",
+  "woo.settings.ledger": "Regnskabsprogram",
+  "woo.settings.ledgerNone": "Ikke forbundet endnu",
+  "woo.settings.trigger": "Ordrer overføres",
+  "woo.settings.trigger.statuses": "når deres status er: {statuses}",
+  "woo.settings.trigger.paid": "når de er betalt",
+  "woo.settings.trigger.fulfilled": "når de er gennemført",
+  "woo.settings.trigger.manual": "kun manuelt (Overfør-knappen)",
+  "woo.settings.paused": "Automatisk overførsel er sat på pause: {reason}",
+  "woo.settings.transfers": "Overførsler",
+};

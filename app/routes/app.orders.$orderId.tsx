@@ -1,0 +1,162 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { isRouteErrorResponse, useFetcher, useLoaderData, useRouteError } from "@remix-run/react";
+import { Banner, BlockStack, Card, InlineStack, Layout, Page, Text } from "@shopify/polaris";
+import { z } from "zod";
+import { requireAdmin } from "../auth/admin-context.server";
+import { AuditLog } from "../components/AuditLog";
+import { DocumentTable } from "../components/DocumentTable";
+import { OrderTransferCard } from "../components/OrderTransferCard";
+import { JobStatusBadge } from "../components/StatusBadge";
+import { formatMoney } from "../components/format";
+import { usePolling } from "../components/use-polling";
+import { prisma } from "../db/prisma.server";
+import { wakeWorkers } from "../engine/worker-registry.server";
+import { useTranslation } from "../i18n/use-translation";
+import { orderDetail, transferOrder } from "../transfers/order-detail.server";
+
+/** Shopify's numeric order id, as in the admin's order URL. */
+const orderIdParam = z.string().regex(/^\d{1,20}$/);
+
+function numericOrderId(value: string | undefined): string {
+  const parsed = orderIdParam.safeParse(value);
+  if (!parsed.success) throw new Response("Unknown order", { status: 404 });
+  return parsed.data;
+}
+
+export const loader = async ({ request, params }: LoaderFunctionArgs) => {
+  const { shop } = await requireAdmin(request);
+  return json(await orderDetail(prisma(), shop, numericOrderId(params.orderId)));
+};
+
+export const action = async ({ request, params }: ActionFunctionArgs) => {
+  const { shop } = await requireAdmin(request);
+  const result = await transferOrder(prisma(), shop, numericOrderId(params.orderId));
+  if (result.outcome === "queued" || result.outcome === "requeued") wakeWorkers();
+  const status =
+    result.outcome === "unknownOrder" ? 404 : result.outcome === "alreadyTransferred" ? 409 : 202;
+  return json({ outcome: result.outcome }, { status });
+};
+
+export default function OrderPage() {
+  const detail = useLoaderData<typeof loader>();
+  const { t, locale } = useTranslation();
+  const fetcher = useFetcher<typeof action>();
+  const busy = fetcher.state !== "idle";
+  const pending = (status: string) => status === "queued" || status === "running";
+  usePolling(pending(detail.transfer.status) || detail.creditNotes.some((note) => pending(note.status)));
+  const outcome = fetcher.state === "idle" ? fetcher.data?.outcome : undefined;
+  const received = detail.invoice !== null || detail.invoiceProblem !== null || detail.transfer.canTransfer;
+
+  return (
+    <Page
+      title={detail.orderName ? t("order.titleNamed", { name: detail.orderName }) : t("order.title")}
+      subtitle={detail.orderId}
+      backAction={{ content: t("order.back"), url: "/app/transfers" }}
+    >
+      <Layout>
+        <Layout.Section>
+          <OrderTransferCard
+            transfer={detail.transfer}
+            received={received}
+            busy={busy}
+            onTransfer={() => fetcher.submit(null, { method: "post" })}
+            result={
+              outcome ? (
+                <Banner tone={outcome === "queued" || outcome === "requeued" ? "success" : "warning"}>
+                  <p>{t(`order.result.${outcome}`)}</p>
+                </Banner>
+              ) : null
+            }
+          />
+        </Layout.Section>
+        <Layout.Section>
+          <Card>
+            <BlockStack gap="300">
+              <Text as="h2" variant="headingMd">
+                {detail.transfer.documentNumber
+                  ? t("order.preview.bookedHeading")
+                  : t("order.preview.heading")}
+              </Text>
+              {detail.invoice ? <DocumentTable document={detail.invoice} /> : null}
+              {detail.invoiceProblem ? (
+                <Banner tone="warning">
+                  <p>{t("order.preview.problem", { problem: detail.invoiceProblem })}</p>
+                </Banner>
+              ) : null}
+              {!detail.invoice && !detail.invoiceProblem ? (
+                <Text as="p" tone="subdued">
+                  {t("order.preview.none")}
+                </Text>
+              ) : null}
+            </BlockStack>
+          </Card>
+        </Layout.Section>
+        <Layout.Section>
+          <Card>
+            <BlockStack gap="300">
+              <Text as="h2" variant="headingMd">
+                {t("order.creditNotes.heading")}
+              </Text>
+              {detail.creditNotes.length === 0 ? (
+                <Text as="p" tone="subdued">
+                  {t("order.creditNotes.none")}
+                </Text>
+              ) : (
+                detail.creditNotes.map((note) => (
+                  <BlockStack key={note.jobId} gap="200">
+                    <InlineStack gap="200" blockAlign="center">
+                      <JobStatusBadge status={note.status} />
+                      {note.documentNumber ? (
+                        <Text as="span" fontWeight="semibold">
+                          {t("order.creditNotes.number", { documentNumber: note.documentNumber })}
+                        </Text>
+                      ) : null}
+                      {note.document ? (
+                        <Text as="span" tone="subdued">
+                          {t("order.creditNotes.total", {
+                            amount: formatMoney(note.document.totals.gross, note.document.currency, locale),
+                          })}
+                        </Text>
+                      ) : null}
+                    </InlineStack>
+                    {note.message ? (
+                      <Text as="p" tone={note.status === "failed" ? "critical" : "subdued"}>
+                        {note.message}
+                      </Text>
+                    ) : null}
+                    {note.document ? <DocumentTable document={note.document} /> : null}
+                  </BlockStack>
+                ))
+              )}
+            </BlockStack>
+          </Card>
+        </Layout.Section>
+        <Layout.Section>
+          <Card>
+            <BlockStack gap="300">
+              <Text as="h2" variant="headingMd">
+                {t("order.audit.heading")}
+              </Text>
+              <AuditLog entries={detail.audit} />
+            </BlockStack>
+          </Card>
+        </Layout.Section>
+      </Layout>
+    </Page>
+  );
+}
+
+/** An order id that is not a number: say so in the merchant's language, inside the app's frame. */
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const { t } = useTranslation();
+  if (!isRouteErrorResponse(error) || error.status !== 404) throw error;
+  return (
+    <Page title={t("order.title")} backAction={{ content: t("order.back"), url: "/app/transfers" }}>
+      <Banner tone="warning">
+        <p>{t("order.detail.unknown")}</p>
+      </Banner>
+    </Page>
+  );
+}

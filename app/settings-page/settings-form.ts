@@ -1,0 +1,226 @@
+import type { SettingsFieldError } from "../settings/settings-errors";
+import type { ShopSettings } from "../settings/settings-schema";
+import { SETTINGS_VERSION } from "../settings/settings-schema";
+import { GATEWAYS_FIELD, SETTINGS_FIELDS, type FieldSpec } from "./settings-form-fields";
+
+/**
+ * The settings page's form model and its mapping to and from the settings document. The form
+ * is flat strings (what a browser submits); the document is the nested, typed settings. Kept
+ * free of Remix and React so the mapping is unit-tested on its own.
+ */
+
+export interface GatewayRow {
+  gateway: string;
+  account: string;
+}
+
+export interface SettingsForm {
+  /** Field name (dotted settings path) → value as the form shows it; booleans are "true"/"false". */
+  values: Record<string, string>;
+  gateways: GatewayRow[];
+}
+
+/** A problem shown next to a field: a message key the page translates, or the schema's own words. */
+export interface FormFieldError {
+  key?: FormErrorKey;
+  message: string;
+}
+
+export type FormErrorKey =
+  | "settings.error.required"
+  | "settings.error.number"
+  | "settings.error.wholeNumber"
+  | "settings.error.chooseAccount"
+  | "settings.error.accountTooLong"
+  | "settings.error.country"
+  | "settings.error.vatRate"
+  | "settings.error.ossAccount"
+  | "settings.error.voecAccount"
+  | "settings.error.range"
+  | "settings.error.duplicateGateway";
+
+export type FormErrors = Record<string, FormFieldError>;
+
+/** Where errors that belong to no single field are reported. */
+export const FORM_LEVEL = "_form";
+
+export function settingsToForm(settings: ShopSettings): SettingsForm {
+  const values: Record<string, string> = {};
+  for (const field of SETTINGS_FIELDS) {
+    const value = readPath(settings, field.name);
+    values[field.name] =
+      value === undefined || value === null
+        ? ""
+        : Array.isArray(value)
+          ? value.join(", ")
+          : String(value as string | number | boolean);
+  }
+  const gateways = Object.entries(settings.payments.gateways).map(([gateway, account]) => ({
+    gateway,
+    account,
+  }));
+  return { values, gateways };
+}
+
+/** Flattens the form for submission (FormData / fetcher). */
+export function serializeForm(form: SettingsForm): Record<string, string> {
+  const flat: Record<string, string> = { ...form.values };
+  form.gateways.forEach((row, index) => {
+    flat[`${GATEWAYS_FIELD}.${index}.gateway`] = row.gateway;
+    flat[`${GATEWAYS_FIELD}.${index}.account`] = row.account;
+  });
+  return flat;
+}
+
+/** Reads a submitted flat form back into the form model (unknown names are ignored). */
+export function parseSubmittedForm(flat: Readonly<Record<string, string>>): SettingsForm {
+  const values: Record<string, string> = {};
+  for (const field of SETTINGS_FIELDS) {
+    const value = flat[field.name];
+    if (value !== undefined) values[field.name] = value;
+  }
+  const rows = new Map<number, GatewayRow>();
+  for (const [name, value] of Object.entries(flat)) {
+    const match = /^payments\.gateways\.(\d+)\.(gateway|account)$/.exec(name);
+    if (!match) continue;
+    const index = Number(match[1]);
+    const row = rows.get(index) ?? { gateway: "", account: "" };
+    row[match[2] as "gateway" | "account"] = value;
+    rows.set(index, row);
+  }
+  const gateways = [...rows.entries()].sort(([a], [b]) => a - b).map(([, row]) => row);
+  return { values, gateways };
+}
+
+/**
+ * The settings document a form describes, for the schema to validate, plus the problems found
+ * while converting (a number that is not one, a gateway row without a gateway) — those fields
+ * are left out of the document so the schema reports only the rest.
+ */
+export function formToSettings(form: SettingsForm): {
+  document: Record<string, unknown>;
+  errors: FormErrors;
+} {
+  const document: Record<string, unknown> = { version: SETTINGS_VERSION };
+  const errors: FormErrors = {};
+  for (const field of SETTINGS_FIELDS) {
+    const raw = form.values[field.name];
+    if (raw === undefined) continue;
+    const converted = convert(field, raw);
+    if ("error" in converted) errors[field.name] = converted.error;
+    else if (converted.value !== undefined) writePath(document, field.name, converted.value);
+  }
+  const gateways: Record<string, string> = {};
+  form.gateways.forEach((row, index) => {
+    const gateway = row.gateway.trim();
+    const account = row.account.trim();
+    if (gateway === "" && account === "") return;
+    if (gateway === "") {
+      errors[`${GATEWAYS_FIELD}.${index}.gateway`] = {
+        key: "settings.error.required",
+        message: "Name the payment gateway",
+      };
+      return;
+    }
+    if (gateway in gateways) {
+      errors[`${GATEWAYS_FIELD}.${index}.gateway`] = {
+        key: "settings.error.duplicateGateway",
+        message: `${gateway} is listed twice`,
+      };
+      return;
+    }
+    gateways[gateway] = account;
+  });
+  writePath(document, GATEWAYS_FIELD, gateways);
+  return { document, errors };
+}
+
+function convert(field: FieldSpec, raw: string): { value: unknown } | { error: FormFieldError } {
+  const trimmed = raw.trim();
+  switch (field.value) {
+    case "boolean":
+      return { value: trimmed === "true" || trimmed === "on" };
+    case "number": {
+      if (trimmed === "") return { error: { key: "settings.error.required", message: "Required" } };
+      const value = Number(trimmed.replace(",", "."));
+      if (!Number.isFinite(value))
+        return { error: { key: "settings.error.number", message: "Enter a number" } };
+      return { value };
+    }
+    case "list":
+      return {
+        value: trimmed
+          .split(",")
+          .map((item) => item.trim())
+          .filter(Boolean),
+      };
+    case "string":
+      if (field.optional && trimmed === "") return { value: undefined };
+      // Free texts keep their spacing; codes and account numbers do not need it.
+      return { value: field.control === "multiline" || field.name.startsWith("texts.") ? raw : trimmed };
+  }
+}
+
+/**
+ * Puts the schema's problems next to the fields they concern. A gateway's account is reported
+ * by the schema under the gateway's name and is moved to its row; anything that matches no
+ * field is reported for the whole form.
+ */
+export function fieldErrorsFor(errors: readonly SettingsFieldError[], form: SettingsForm): FormErrors {
+  const names = new Set(SETTINGS_FIELDS.map((field) => field.name));
+  const result: FormErrors = {};
+  for (const error of errors) {
+    const target = fieldFor(error.path, names, form);
+    result[target] ??= translateSchemaMessage(error.message);
+  }
+  return result;
+}
+
+function fieldFor(path: string, names: ReadonlySet<string>, form: SettingsForm): string {
+  if (names.has(path)) return path;
+  if (path.startsWith(`${GATEWAYS_FIELD}.`)) {
+    const gateway = path.slice(GATEWAYS_FIELD.length + 1);
+    const index = form.gateways.findIndex((row) => row.gateway.trim() === gateway);
+    if (index >= 0) return `${GATEWAYS_FIELD}.${index}.account`;
+  }
+  // An element of a list field (transfer.statuses.0) belongs to the list.
+  const parent = path.replace(/\.\d+$/, "");
+  if (names.has(parent)) return parent;
+  return FORM_LEVEL;
+}
+
+const SCHEMA_MESSAGES: ReadonlyArray<[RegExp, FormErrorKey]> = [
+  [/^Choose an account$/, "settings.error.chooseAccount"],
+  [/^Account numbers are at most/, "settings.error.accountTooLong"],
+  [/two-letter country code/, "settings.error.country"],
+  [/^A VAT rate/, "settings.error.vatRate"],
+  [/^OSS is enabled/, "settings.error.ossAccount"],
+  [/^VOEC is enabled/, "settings.error.voecAccount"],
+  [/expected int/i, "settings.error.wholeNumber"],
+  [/^Too (small|big)/, "settings.error.range"],
+];
+
+export function translateSchemaMessage(message: string): FormFieldError {
+  const key = SCHEMA_MESSAGES.find(([pattern]) => pattern.test(message))?.[1];
+  return key ? { key, message } : { message };
+}
+
+function readPath(source: unknown, path: string): unknown {
+  let current = source;
+  for (const part of path.split(".")) {
+    if (typeof current !== "object" || current === null) return undefined;
+    current = (current as Record<string, unknown>)[part];
+  }
+  return current;
+}
+
+function writePath(target: Record<string, unknown>, path: string, value: unknown): void {
+  const parts = path.split(".");
+  let current = target;
+  for (const part of parts.slice(0, -1)) {
+    const next = current[part];
+    if (typeof next !== "object" || next === null) current[part] = {};
+    current = current[part] as Record<string, unknown>;
+  }
+  current[parts[parts.length - 1] ?? path] = value;
+}

@@ -1,0 +1,62 @@
+import type { PrismaClient, Shop } from "@prisma/client";
+import { describeConnection } from "../onboarding/connect-ledger.server";
+import { parseSettings } from "../settings/parse-settings";
+import { loadShopSettings, saveShopSettings } from "../settings/settings-store";
+import { prismaSettingsStorage } from "../shops/shop-settings-storage.server";
+import { loadLedgerLists } from "./ledger-lists.server";
+import {
+  fieldErrorsFor,
+  formToSettings,
+  parseSubmittedForm,
+  settingsToForm,
+  type FormErrors,
+} from "./settings-form";
+import type { SaveSettingsResult, SettingsPageModel } from "./settings-page-model";
+import { previewWithForm, type SettingsPreview } from "./settings-preview";
+import { previewOrderFor } from "./settings-preview.server";
+
+/** The settings page's use cases: what the page shows, saving it, and previewing unsaved changes. */
+
+export async function loadSettingsPage(db: PrismaClient, shop: Shop): Promise<SettingsPageModel> {
+  const [stored, settings] = await Promise.all([
+    db.shopSettings.findUnique({ where: { shopId: shop.id }, select: { shopId: true } }),
+    loadShopSettings(prismaSettingsStorage(db), shop.id),
+  ]);
+  const form = settingsToForm(settings);
+  const [connection, lists, order] = await Promise.all([
+    describeConnection(db, shop),
+    loadLedgerLists(db, shop, { emailInvoices: settings.transfer.email.enabled }),
+    previewOrderFor(db, shop),
+  ]);
+  return {
+    form,
+    saved: stored !== null,
+    connection,
+    lists,
+    preview: previewWithForm(order, form, shop.domain),
+  };
+}
+
+/** Validates the submitted form with the settings schema; nothing is stored unless all of it is valid. */
+export async function saveSettingsForm(
+  db: PrismaClient,
+  shop: Shop,
+  submitted: Readonly<Record<string, string>>,
+): Promise<SaveSettingsResult> {
+  const form = parseSubmittedForm(submitted);
+  const { document, errors } = formToSettings(form);
+  const parsed = parseSettings(document);
+  const all: FormErrors = { ...(parsed.ok ? {} : fieldErrorsFor(parsed.errors, form)), ...errors };
+  if (Object.keys(all).length > 0) return { ok: false, errors: all };
+  const saved = await saveShopSettings(prismaSettingsStorage(db), shop.id, document);
+  return saved.ok ? { ok: true } : { ok: false, errors: fieldErrorsFor(saved.errors, form) };
+}
+
+/** The preview of a form that is not saved yet. */
+export async function previewSettingsForm(
+  db: PrismaClient,
+  shop: Shop,
+  submitted: Readonly<Record<string, string>>,
+): Promise<SettingsPreview> {
+  return previewWithForm(await previewOrderFor(db, shop), parseSubmittedForm(submitted), shop.domain);
+}

@@ -1,0 +1,50 @@
+import { previewDocument, type PreviewDocument, type PreviewSource } from "../domain/preview";
+import { formToSettings, type SettingsForm } from "./settings-form";
+
+/**
+ * The settings page's live preview: the invoice of an order under the settings currently in the
+ * form (saved or not), or the reason it cannot be booked with them.
+ */
+
+export interface PreviewOrder {
+  source: PreviewSource;
+  body: string;
+  /** The order's name (#1042) for the heading. */
+  name: string;
+  sample: boolean;
+}
+
+export type SettingsPreview =
+  | { status: "ok"; order: Omit<PreviewOrder, "body">; document: PreviewDocument }
+  | { status: "error"; order: Omit<PreviewOrder, "body">; message: string };
+
+export function previewWithForm(
+  order: PreviewOrder,
+  form: SettingsForm,
+  shopDomain: string,
+): SettingsPreview {
+  const { body, ...described } = order;
+  const { document: settings, errors } = formToSettings(form);
+  const firstProblem = Object.entries(errors)[0];
+  if (firstProblem) {
+    return {
+      status: "error",
+      order: described,
+      message: `settings.${firstProblem[0]}: ${firstProblem[1].message}`,
+    };
+  }
+  try {
+    return {
+      status: "ok",
+      order: described,
+      document: previewDocument({ source: order.source, order: body, settings, shop: shopDomain }),
+    };
+  } catch (error) {
+    // DraftError and mapping errors name the field; they are what the merchant must fix.
+    return {
+      status: "error",
+      order: described,
+      message: error instanceof Error ? error.message : String(error),
+    };
+  }
+}

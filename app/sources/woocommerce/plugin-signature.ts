@@ -1,0 +1,101 @@
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { z } from "zod";
+
+/**
+ * The companion plugin's two signed messages (extensions/woocommerce, LB_Signer), both keyed
+ * with the per-store secret:
+ * - requests to the app: `X-LB-Signature: base64(HMAC-SHA256(raw body))`, the body carrying a
+ *   Unix `timestamp` so a captured request cannot be replayed later;
+ * - "Open Ledger Bridge settings" links: `base64url(shop|expires).base64url(HMAC(shop|expires))`.
+ */
+
+/** How far a request's timestamp may be from our clock (both directions: clock skew). */
+export const REPLAY_WINDOW_SECONDS = 5 * 60;
+/** Orders one transfer request may name (the bulk action sends a page of the orders list). */
+export const MAX_ORDERS_PER_REQUEST = 100;
+
+const transferBody = z.strictObject({
+  shop: z.string().min(1).max(2048),
+  order_ids: z.array(z.number().int().positive()).min(1).max(MAX_ORDERS_PER_REQUEST),
+  requested_by: z.number().int().nonnegative().optional(),
+  timestamp: z.number().int().positive(),
+});
+
+export type PluginTransferRequest = z.infer<typeof transferBody>;
+
+export type PluginRequestVerdict =
+  { ok: true; request: PluginTransferRequest } | { ok: false; status: 400 | 401; reason: string };
+
+export function signPluginBody(rawBody: string | Buffer, secret: string): string {
+  return createHmac("sha256", secret).update(rawBody).digest("base64");
+}
+
+/** Checks signature (over the raw bytes, constant time), then shape, then the replay window. */
+export function verifyPluginRequest(input: {
+  rawBody: Buffer;
+  signature: string | null | undefined;
+  secret: string;
+  nowSeconds: number;
+}): PluginRequestVerdict {
+  const given = Buffer.from((input.signature ?? "").trim(), "base64");
+  const expected = createHmac("sha256", input.secret).update(input.rawBody).digest();
+  if (!input.secret || given.length !== expected.length || !timingSafeEqual(given, expected)) {
+    return { ok: false, status: 401, reason: "signature does not match" };
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(input.rawBody.toString("utf8"));
+  } catch {
+    return { ok: false, status: 400, reason: "body is not JSON" };
+  }
+  const parsed = transferBody.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return {
+      ok: false,
+      status: 400,
+      reason: `invalid body at ${issue?.path.join(".") || "(root)"}: ${issue?.message ?? "invalid"}`,
+    };
+  }
+  if (Math.abs(input.nowSeconds - parsed.data.timestamp) > REPLAY_WINDOW_SECONDS) {
+    return { ok: false, status: 401, reason: "the request is too old (or the store's clock is wrong)" };
+  }
+  return { ok: true, request: parsed.data };
+}
+
+const MAX_TOKEN_SECONDS = 15 * 60;
+
+export function settingsToken(shop: string, expiresAt: number, secret: string): string {
+  const payload = `${shop}|${expiresAt}`;
+  return `${b64url(Buffer.from(payload))}.${b64url(createHmac("sha256", secret).update(payload).digest())}`;
+}
+
+/** The token's shop part without checking it, to find whose secret checks it. */
+export function settingsTokenShop(token: string): string | undefined {
+  const payload = Buffer.from(token.split(".")[0] ?? "", "base64url").toString("utf8");
+  const separator = payload.lastIndexOf("|");
+  return separator > 0 ? payload.slice(0, separator) : undefined;
+}
+
+/** The shop a valid, unexpired settings token names; undefined when forged or expired. */
+export function verifySettingsToken(token: string, secret: string, nowSeconds: number): string | undefined {
+  const parts = token.split(".");
+  if (parts.length !== 2 || !secret) return undefined;
+  const [encoded = "", mac = ""] = parts;
+  const payload = Buffer.from(encoded, "base64url").toString("utf8");
+  const expected = createHmac("sha256", secret).update(payload).digest();
+  const given = Buffer.from(mac, "base64url");
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
+  const separator = payload.lastIndexOf("|");
+  if (separator <= 0) return undefined;
+  const expires = Number(payload.slice(separator + 1));
+  // The plugin signs links for 5 minutes; a far-future expiry was not made by it.
+  if (!Number.isInteger(expires) || expires < nowSeconds || expires > nowSeconds + MAX_TOKEN_SECONDS) {
+    return undefined;
+  }
+  return payload.slice(0, separator);
+}
+
+function b64url(bytes: Buffer): string {
+  return bytes.toString("base64url");
+}

@@ -1,0 +1,55 @@
+import type { OrderSource, OrderSummary, SourceOrderDocument } from "../../engine/order-source";
+import type { ShopSettings } from "../../settings/settings-schema";
+import { isWithdrawnStatus, shouldTransferWooOrder } from "./transfer-trigger";
+import type { ModifiedOrdersPage, WooCommerceClient, WooFetchedOrder } from "./woocommerce-client";
+import { fetchWooSnapshot, snapshotFacts } from "./woo-order-snapshot";
+
+export interface WooOrderSourceOptions {
+  /** The shop's settings decide which orders are due (`transfer.trigger`, `transfer.statuses`). */
+  settings: ShopSettings;
+  /** Orders per REST page (WordPress allows at most 100). */
+  perPage?: number;
+}
+
+/**
+ * A WooCommerce store as the engine's OrderSource, over its REST API: the reconciliation poll
+ * lists orders by `modified_after` and the historical import by creation date, both following
+ * `X-WP-TotalPages`. "Paid" means due under the shop's trigger settings. Listed orders are kept
+ * for the round, so only refunds cost an extra request when an order turns out to be missing.
+ */
+export function wooOrderSource(client: WooCommerceClient, options: WooOrderSourceOptions): OrderSource {
+  const seen = new Map<string, WooFetchedOrder>();
+  const perPage = options.perPage ?? 100;
+
+  async function* summaries(pages: AsyncIterable<ModifiedOrdersPage>): AsyncIterable<OrderSummary> {
+    for await (const page of pages) {
+      for (const fetched of page.orders) {
+        const facts = snapshotFacts(fetched);
+        const id = String(fetched.summary.id);
+        seen.set(id, fetched);
+        const createdAt = (JSON.parse(fetched.json) as { date_created_gmt?: unknown }).date_created_gmt;
+        yield {
+          id,
+          name: `#${facts.number}`,
+          ...(typeof createdAt === "string" ? { createdAt: `${createdAt}Z` } : {}),
+          paid: shouldTransferWooOrder(facts, options.settings),
+          cancelled: isWithdrawnStatus(facts.status),
+          test: false,
+        };
+      }
+    }
+  }
+
+  return {
+    ordersUpdatedSince: (since) => summaries(client.ordersModifiedAfter(since, { perPage })),
+    ordersCreatedBetween: (from, to) => summaries(client.ordersCreatedBetween(from, to, { perPage })),
+    async fetchOrder(id): Promise<SourceOrderDocument | null> {
+      const snapshot = await fetchWooSnapshot(client, id, seen.get(id));
+      if (!snapshot.order) return null;
+      return {
+        order: snapshot.order.json,
+        refunds: snapshot.refunds.map((refund) => ({ id: refund.id, body: refund.json })),
+      };
+    },
+  };
+}

@@ -1,0 +1,71 @@
+import type { PrismaClient, Shop } from "@prisma/client";
+import type { OrderSource } from "../engine/order-source";
+import type { MessageKey } from "../i18n/messages";
+import { startHistoricalImport } from "./historical-import.server";
+import { resumeTransfers, retryTransfers } from "./retry-transfers.server";
+import type { TransfersAction } from "./transfers-params";
+
+export interface TransfersActionResult {
+  ok: boolean;
+  /** What the page tells the merchant, in their language. */
+  message: MessageKey;
+  values?: Record<string, string | number>;
+}
+
+export interface TransfersActionDeps {
+  /** Pokes this process's workers so re-queued work starts at once. */
+  wake: () => void;
+  sourceFor: (shop: Shop) => Promise<OrderSource>;
+}
+
+/** Retry, resume or import, for the shop the request authenticated as. */
+export async function runTransfersAction(
+  db: PrismaClient,
+  shop: Shop,
+  action: TransfersAction,
+  deps: TransfersActionDeps,
+): Promise<TransfersActionResult> {
+  switch (action.intent) {
+    case "retry":
+    case "retryAllFailed": {
+      const { jobIds } = await retryTransfers(
+        db,
+        shop.id,
+        action.intent === "retry" ? action.ids : "allFailed",
+      );
+      if (jobIds.length === 0) return { ok: false, message: "transfers.result.nothingToRetry" };
+      deps.wake();
+      return { ok: true, message: "transfers.result.retried", values: { count: jobIds.length } };
+    }
+    case "resume": {
+      const { requeued } = await resumeTransfers(db, shop.id);
+      deps.wake();
+      return { ok: true, message: "transfers.result.resumed", values: { count: requeued } };
+    }
+    case "import": {
+      const result = await startHistoricalImport(
+        db,
+        shop,
+        { from: action.from, to: action.to },
+        deps.sourceFor,
+      );
+      switch (result.outcome) {
+        case "started":
+          // Workers also poll; waking them when the import ends starts the last batch at once.
+          void result.finished.then(deps.wake);
+          deps.wake();
+          return { ok: true, message: "transfers.result.importStarted" };
+        case "alreadyRunning":
+          return { ok: false, message: "transfers.result.importRunning" };
+        case "invalidRange":
+          return { ok: false, message: "transfers.result.importInvalidRange" };
+        case "sourceUnavailable":
+          return {
+            ok: false,
+            message: "transfers.result.importUnavailable",
+            values: { message: result.message },
+          };
+      }
+    }
+  }
+}
