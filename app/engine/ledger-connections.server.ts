@@ -6,6 +6,7 @@ import type { AdapterChoices } from "../ledgers/registry";
 import { isLedgerProviderId, LEDGER_PROVIDERS } from "../ledgers/registry";
 import { secretBox } from "../lib/secrets.server";
 import type { SecretBox } from "../lib/secret-box.server";
+import type { LedgerAdapterCache } from "./ledger-adapter-cache.server";
 import type { RateLimit } from "./rate-limiter.server";
 import { acquireToken } from "./rate-limiter.server";
 
@@ -65,6 +66,8 @@ export interface LedgerForShopOptions {
   box?: SecretBox;
   timeoutMs?: number;
   fetch?: typeof fetch;
+  /** Reuses the adapter (and what it learned) while the connection is unchanged; the worker keeps one. */
+  cache?: LedgerAdapterCache;
 }
 
 /** Builds the shop's adapter, limited by the connection's shared token bucket. */
@@ -81,8 +84,19 @@ export async function ledgerForShop(
       merchantMessage: "No accounting system is connected. Connect one in Ledger Bridge's settings.",
     });
   }
-  const box = options.box ?? secretBox();
   const provider: LedgerProviderId = connection.provider;
+  if (!options.cache) return buildAdapter(db, { ...connection, provider }, options);
+  const variant = JSON.stringify([options.choices, options.rateLimit ?? null, options.timeoutMs ?? null]);
+  return options.cache.get(connection, variant, () => buildAdapter(db, { ...connection, provider }, options));
+}
+
+async function buildAdapter(
+  db: PrismaClient,
+  connection: LedgerConnection & { provider: LedgerProviderId },
+  options: LedgerForShopOptions,
+): Promise<LedgerAdapter> {
+  const box = options.box ?? secretBox();
+  const provider = connection.provider;
   const entry = LEDGER_PROVIDERS[provider];
   const credentials = box.openJson(connection.credentials) as Record<string, unknown>;
   if (box.needsRotation(connection.credentials)) {

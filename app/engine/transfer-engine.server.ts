@@ -4,6 +4,7 @@ import { loadShopSettings } from "../settings/settings-store";
 import { prismaSettingsStorage } from "../shops/shop-settings-storage.server";
 import type { SecretBox } from "../lib/secret-box.server";
 import { writeBackWooStatus } from "../sources/woocommerce/status-write-back.server";
+import { LedgerAdapterCache } from "./ledger-adapter-cache.server";
 import { ledgerForShop } from "./ledger-connections.server";
 import { createDraftBuilder } from "./transfer/draft-builder.server";
 import { createTransferHandler } from "./transfer/transfer-handler";
@@ -26,6 +27,7 @@ export type TransferWorkerOptions = Omit<WorkerOptions, "db" | "handler" | "clas
 export function createTransferWorker(db: PrismaClient, options: TransferWorkerOptions = {}): Worker {
   const storage = prismaSettingsStorage(db);
   const settingsFor = (shopId: string) => loadShopSettings(storage, shopId);
+  const adapters = new LedgerAdapterCache();
   const handler = createTransferHandler({
     db,
     buildDraft: createDraftBuilder({ db, settingsFor }),
@@ -34,6 +36,7 @@ export function createTransferWorker(db: PrismaClient, options: TransferWorkerOp
       const settings = await settingsFor(shopId);
       return ledgerForShop(db, shopId, {
         choices: { emailInvoices: settings.transfer.email.enabled },
+        cache: adapters,
         ...(options.box ? { box: options.box } : {}),
         ...(options.ledgerTimeoutMs ? { timeoutMs: options.ledgerTimeoutMs } : {}),
         ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
