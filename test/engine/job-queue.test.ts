@@ -4,6 +4,7 @@ import {
   claimNextJob,
   completeJob,
   enqueueJob,
+  enqueueJobWithAudit,
   failJobAndPauseShop,
   resumeShop,
   retryJobLater,
@@ -48,6 +49,47 @@ function queueSuite(create: () => Promise<TestDatabase>) {
     expect(results.filter((r) => r.created)).toHaveLength(1);
     expect(new Set(results.map((r) => r.job.id)).size).toBe(1);
     expect(await db.job.count()).toBe(1);
+  });
+
+  it("enqueues with its audit entry in one statement, once, with the columns Prisma would set", async () => {
+    const shop = await newShop(db, "hot.myshopify.com");
+    const before = Date.now();
+    const input = {
+      shopId: shop.id,
+      kind: "creditNote" as const,
+      orderId: "gid://shopify/Order/7",
+      orderName: "#1007",
+      refundId: "gid://shopify/Refund/70",
+      trigger: "paid" as const,
+      sourceOrder: '{"id":7}',
+      sourceRefund: '{"id":70}',
+      status: "waiting" as const,
+    };
+    const first = await enqueueJobWithAudit(db, input, { step: "queue", message: "Refund received" });
+    const again = await enqueueJobWithAudit(db, input, { step: "queue", message: "Refund received" });
+    expect(first.created).toBe(true);
+    expect(again).toEqual({ jobId: first.jobId, created: false });
+    const job = await db.job.findUniqueOrThrow({ where: { id: first.jobId } });
+    expect(job).toMatchObject({
+      businessKey: "creditNote:gid://shopify/Refund/70",
+      orderName: "#1007",
+      status: "waiting",
+      sourceRefund: '{"id":70}',
+      attempts: 0,
+      progress: {},
+    });
+    // Written in the same time zone as Prisma's own timestamps (UTC), not the session's.
+    for (const at of [job.createdAt, job.updatedAt, job.runAfter]) {
+      expect(Math.abs(at.getTime() - before)).toBeLessThan(60_000);
+    }
+    const audit = await db.auditEntry.findMany({ where: { jobId: first.jobId } });
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({
+      shopId: shop.id,
+      orderId: input.orderId,
+      step: "queue",
+      message: "Refund received",
+    });
   });
 
   it("runs one shop's jobs one at a time in order, and other shops in parallel", async () => {

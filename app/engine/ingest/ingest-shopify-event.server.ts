@@ -8,7 +8,7 @@ import { prismaSettingsStorage } from "../../shops/shop-settings-storage.server"
 import { mapSourceOrder } from "../../sources/map-source";
 import { parseJsonSafely } from "../../sources/shopify/parse-json-safely";
 import { appendAudit } from "../audit-log.server";
-import { enqueueJob } from "../job-queue.server";
+import { enqueueJobWithAudit } from "../job-queue.server";
 import type { TransferProgress } from "../transfer/transfer-progress";
 
 /**
@@ -59,24 +59,19 @@ export async function ingestShopifyEvent(db: PrismaClient, event: ShopifyEvent):
       if (settings.transfer.trigger !== trigger)
         return { action: "ignored", reason: `transfers happen on ${settings.transfer.trigger}` };
       const orderId = orderGid(payload);
-      const { job, created } = await enqueueJob(db, {
-        shopId: shop.id,
-        kind: "invoice",
-        orderId,
-        orderName: stringField(payload, "name") ?? orderId,
-        trigger,
-        sourceOrder: event.rawBody,
-      });
-      if (created)
-        await appendAudit(db, {
+      const { jobId, created } = await enqueueJobWithAudit(
+        db,
+        {
           shopId: shop.id,
+          kind: "invoice",
           orderId,
-          jobId: job.id,
-          step: "queue",
-          level: "info",
-          message: `Queued the invoice (order ${trigger})`,
-        });
-      return { action: "enqueued", jobId: job.id, created };
+          orderName: stringField(payload, "name") ?? orderId,
+          trigger,
+          sourceOrder: event.rawBody,
+        },
+        { step: "queue", message: `Queued the invoice (order ${trigger})` },
+      );
+      return { action: "enqueued", jobId, created };
     }
     case "refunds/create": {
       const refund = (payload.refund ?? payload) as Record<string, unknown>;
@@ -86,32 +81,29 @@ export async function ingestShopifyEvent(db: PrismaClient, event: ShopifyEvent):
       const invoice = await db.job.findUnique({
         where: { shopId_businessKey: { shopId: shop.id, businessKey: `invoice:${orderId}` } },
       });
-      const { job, created } = await enqueueJob(db, {
-        shopId: shop.id,
-        kind: "creditNote",
-        orderId,
-        orderName: invoice?.orderName ?? orderId,
-        refundId,
-        trigger: "paid",
-        // The refund payload has no order: the credit note is built from the invoice job's order.
-        sourceOrder: invoice?.sourceOrder ?? "",
-        sourceRefund: event.rawBody,
-        status: invoice?.status === "succeeded" ? "queued" : "waiting",
-      });
-      if (created) {
-        await appendAudit(db, {
+      const { jobId, created } = await enqueueJobWithAudit(
+        db,
+        {
           shopId: shop.id,
+          kind: "creditNote",
           orderId,
-          jobId: job.id,
+          orderName: invoice?.orderName ?? orderId,
+          refundId,
+          trigger: "paid",
+          // The refund payload has no order: the credit note is built from the invoice job's order.
+          sourceOrder: invoice?.sourceOrder ?? "",
+          sourceRefund: event.rawBody,
+          status: invoice?.status === "succeeded" ? "queued" : "waiting",
+        },
+        {
           step: "queue",
-          level: "info",
           message:
             invoice?.status === "succeeded"
               ? "Queued the credit note"
               : "Refund received: the credit note waits for the order's invoice",
-        });
-      }
-      return { action: "enqueued", jobId: job.id, created };
+        },
+      );
+      return { action: "enqueued", jobId, created };
     }
     case "orders/cancelled": {
       const orderId = orderGid(payload);
