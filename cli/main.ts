@@ -40,7 +40,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     load: async () => (await import("./commands/reconcile")).runReconcile,
   },
   backfill: {
-    summary: "backfill --shop S --from DATE --to DATE | --resume ID",
+    summary: "backfill --shop S (--from DATE --to DATE | --since DATE | --resume ID)",
     load: async () => (await import("./commands/backfill")).runBackfillCommand,
   },
   worker: {

@@ -8,7 +8,7 @@ import express from "express";
 import { LOCAL_SHOP_DOMAIN } from "../app/auth/local-shop.server";
 import { env } from "../app/config/env.server";
 import type { DemoEnvironment } from "../app/demo/demo-types";
-import { startLocalDemo } from "../app/demo/start-local-demo.server";
+import { connectLocalDemoStores, startLocalDemo } from "../app/demo/start-local-demo.server";
 import { databaseTarget } from "../app/db/driver-adapter.server";
 import { disconnectDatabase, prepareDatabase, prisma } from "../app/db/prisma.server";
 import { log } from "../app/lib/log.server";
@@ -39,7 +39,10 @@ export async function startServer(options: { dev?: boolean; port?: number } = {}
   // simulators.
   const demo = localShop && config.DEMO_SIMULATORS ? await startLocalDemo(prisma(), localShop) : undefined;
   try {
-    return await serve(options, demo);
+    const started = await serve(options, demo);
+    // The demo's WooCommerce store delivers its webhooks to the app: connected once it listens.
+    if (demo && localShop) await connectLocalDemoStores(prisma(), demo, localShop);
+    return started;
   } catch (error) {
     await demo?.close();
     throw error;

@@ -4,8 +4,7 @@ import type { TransferWorkerOptions } from "../app/engine/transfer-engine.server
 import { createTransferWorker } from "../app/engine/transfer-engine.server";
 import { startReconciliation } from "../app/engine/reconcile-scheduler.server";
 import { registerWorker } from "../app/engine/worker-registry.server";
-import { orderSourceForShop } from "../app/sources/shopify/shop-order-source.server";
-import { wooOrderSourceForShop } from "../app/sources/woocommerce/store-order-source.server";
+import { orderSourceFor } from "../app/sources/order-source-for.server";
 import { log } from "../app/lib/log.server";
 
 /** Starts a transfer worker in this process; returns a function that stops it gracefully. */
@@ -26,22 +25,30 @@ export function startWorker(concurrency: number): () => Promise<void> {
   const worker = createTransferWorker(prisma(), { ...workerOptionsFromEnv(), concurrency });
   const unregister = registerWorker(worker);
   worker.start();
-  // Daily reconciliation needs a way to read the shops' orders: Shopify, or the demo's simulator.
-  const stopReconciliation =
-    !config.localMode || config.SHOPIFY_ADMIN_BASE_URL
-      ? startReconciliation(prisma(), orderSourceForShop, undefined, { platforms: ["shopify"] })
-      : undefined;
-  // WooCommerce never retries a failed delivery: its stores are polled every 15 minutes.
-  const stopWooPolling = startReconciliation(
+  // The daily reconciliation covers every platform. A WooCommerce store is included on purpose,
+  // as a safety net rather than a second schedule: its 15-minute poll below moves the same
+  // `lastReconciledAt`, so the daily round only finds a store due when the poll has not managed to
+  // read it for a whole day (then it tries once more, from where the last success left off).
+  // Both claim a shop by moving `lastReconciledAt` conditionally, so they never read one store at
+  // the same time, and jobs are keyed on shop + order + document: nothing is queued twice.
+  // Shopify's shops need a way to read their orders: Shopify, or in local mode the demo's
+  // simulator; without one, only the WooCommerce stores are reconciled.
+  const shopifyReadable = !config.localMode || Boolean(config.SHOPIFY_ADMIN_BASE_URL);
+  const stopReconciliation = startReconciliation(
     prisma(),
-    (shop) => wooOrderSourceForShop(prisma(), shop),
-    5 * 60 * 1000,
-    { platforms: ["woocommerce"], everyMs: 15 * 60 * 1000 },
+    orderSourceFor,
+    undefined,
+    shopifyReadable ? {} : { platforms: ["woocommerce"] },
   );
+  // WooCommerce never retries a failed delivery: its stores are polled every 15 minutes.
+  const stopWooPolling = startReconciliation(prisma(), orderSourceFor, 5 * 60 * 1000, {
+    platforms: ["woocommerce"],
+    everyMs: 15 * 60 * 1000,
+  });
   log.info("transfer worker started", { workerId: worker.workerId, concurrency });
   return async () => {
     unregister();
-    stopReconciliation?.();
+    stopReconciliation();
     stopWooPolling();
     await worker.stop();
   };

@@ -1,29 +1,43 @@
 import type { AdminApiContext } from "@shopify/shopify-app-remix/server";
 import { env } from "../config/env.server";
+import { prisma } from "../db/prisma.server";
 import type { Shop } from "../shops/shop-repo.server";
 import { upsertInstalledShop } from "../shops/shop-repo.server";
 import { shopify } from "../shopify.server";
 import { assertLocalMode, LOCAL_SHOP_DOMAIN } from "./local-shop.server";
+import { wooAdminSessionShopId } from "./woo-admin-session.server";
 
 export type Locale = "en" | "da";
 
 export interface AdminContext {
   shop: Shop;
-  mode: "shopify" | "local";
+  /** `woocommerce`: a WooCommerce merchant who opened the app from WordPress (a session cookie). */
+  mode: "shopify" | "local" | "woocommerce";
   locale: Locale;
-  /** Shopify Admin GraphQL client; absent in local mode. */
+  /** Shopify Admin GraphQL client; absent in local and WooCommerce mode. */
   admin: AdminApiContext | undefined;
-  /** Adds CORS headers for requests from admin UI extensions (a no-op in local mode). */
+  /** Adds CORS headers for requests from admin UI extensions (a no-op outside Shopify mode). */
   cors: (response: Response) => Response;
 }
 
 /**
- * Authenticates an app page or API request. In Shopify mode this is `authenticate.admin`
- * (session token / token exchange); in local mode it is the demo shop. Routes never branch on
- * the mode themselves.
+ * Authenticates an app page or API request. A WooCommerce merchant's session cookie (set when
+ * WordPress opened the app with a signed link) comes first, in both modes; otherwise in Shopify
+ * mode this is `authenticate.admin` (session token / token exchange) and in local mode the demo
+ * shop. Routes never branch on the mode themselves.
  */
 export async function requireAdmin(request: Request): Promise<AdminContext> {
   const requestedLocale = localeFrom(new URL(request.url).searchParams.get("locale"));
+  const woo = await wooAdminShop(request);
+  if (woo) {
+    return {
+      shop: woo,
+      mode: "woocommerce",
+      locale: requestedLocale ?? localeFrom(woo.locale) ?? "en",
+      admin: undefined,
+      cors: (r) => r,
+    };
+  }
   if (env().localMode) {
     assertLocalMode();
     const shop = await upsertInstalledShop({
@@ -40,6 +54,14 @@ export async function requireAdmin(request: Request): Promise<AdminContext> {
     ...(requestedLocale ? { locale: requestedLocale } : {}),
   });
   return { shop, mode: "shopify", locale: localeFrom(shop.locale) ?? "en", admin, cors };
+}
+
+/** The WooCommerce shop of a valid session cookie, while it is connected. */
+async function wooAdminShop(request: Request): Promise<Shop | undefined> {
+  const shopId = wooAdminSessionShopId(request);
+  if (!shopId) return undefined;
+  const shop = await prisma().shop.findUnique({ where: { id: shopId } });
+  return shop && shop.platform === "woocommerce" && !shop.uninstalledAt ? shop : undefined;
 }
 
 /** Shopify passes locales like "da-DK"; we ship English and Danish. */

@@ -7,7 +7,7 @@ import { loadShopSettings, saveShopSettings } from "../settings/settings-store";
 import { prismaSettingsStorage } from "../shops/shop-settings-storage.server";
 import type { Json } from "../sources/shopify/simulator/rest-to-graphql";
 import { sendWebhook } from "../sources/shopify/simulator/send-webhook";
-import { connectDemoLedger } from "./demo-connect.server";
+import { connectDemoLedger, linkDemoWooLedger } from "./demo-connect.server";
 import { FAILING_ORDER, PAID_ORDERS } from "./demo-order-templates";
 import type { DemoIntent } from "./demo-params.server";
 import { DemoOrderError, findRestOrder, fulfilOrder, placeOrder, refundOrder } from "./demo-shop-orders";
@@ -65,6 +65,8 @@ async function run(deps: DemoActionDeps, action: DemoIntent): Promise<DemoAction
       const ledger = demo.ledgers[action.provider];
       if (!ledger) return result(false, "demo.result.noSimulator");
       await connectDemoLedger(db, shop.id, ledger);
+      // The demo's WooCommerce store books to the same ledger.
+      await linkDemoWooLedger(db, demo, shop.id);
       return result(true, "demo.result.connected", { ledger: action.provider });
     }
     case "fixGiftCard": {
@@ -99,15 +101,40 @@ async function run(deps: DemoActionDeps, action: DemoIntent): Promise<DemoAction
         enqueued: String(outcome.enqueued),
       });
     }
+    case "createWooOrder":
+      return createWooOrder(deps, now);
     default:
       return runShopAction(deps, demo.shopify, action, now);
   }
 }
 
+/**
+ * A paid order in the demo's WooCommerce store. The store itself delivers its signed
+ * `order.created` webhook to the app's `/webhooks/woocommerce/<store>` route (as WooCommerce
+ * does from its queue); the app re-reads the order over REST and the worker transfers it.
+ */
+async function createWooOrder(deps: DemoActionDeps, now: Date): Promise<DemoActionResult> {
+  const woo = deps.demo.woocommerce;
+  if (!woo) return result(false, "demo.result.noWooCommerce");
+  if (!woo.shopId) return result(false, "demo.result.wooNotConnected");
+  if (!(await linkDemoWooLedger(deps.db, deps.demo, deps.shop.id)))
+    return result(false, "demo.result.wooNoLedger");
+  const { order, responses } = await woo.createPaidOrder(now);
+  const name = `#${order.number}`;
+  const status = responses.at(-1);
+  if (status === undefined) return result(false, "demo.result.wooNoWebhook", { name });
+  if (status !== 200)
+    return result(false, "demo.result.wooWebhookRejected", { name, status: String(status) });
+  return result(true, "demo.result.wooCreated", { name });
+}
+
 async function runShopAction(
   deps: DemoActionDeps,
   shopify: DemoShopify | undefined,
-  action: Exclude<DemoIntent, { intent: "connect" | "fixGiftCard" | "resume" | "reconcile" }>,
+  action: Exclude<
+    DemoIntent,
+    { intent: "connect" | "fixGiftCard" | "resume" | "reconcile" | "createWooOrder" }
+  >,
   now: Date,
 ): Promise<DemoActionResult> {
   if (!shopify) return result(false, "demo.result.noShopify");

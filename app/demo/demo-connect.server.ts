@@ -1,9 +1,10 @@
 import type { PrismaClient } from "@prisma/client";
 import { saveConnection } from "../engine/ledger-connections.server";
+import { isLedgerProviderId } from "../ledgers/registry";
 import type { SecretBox } from "../lib/secret-box.server";
 import { saveShopSettings } from "../settings/settings-store";
 import { prismaSettingsStorage } from "../shops/shop-settings-storage.server";
-import type { DemoLedger } from "./demo-types";
+import type { DemoEnvironment, DemoLedger } from "./demo-types";
 
 /**
  * Connects a shop to one of the demo's ledger simulators with the simulator's own keys (sealed
@@ -44,4 +45,28 @@ export async function connectDemoLedgerIfUnconnected(
   if (existing) return false;
   await connectDemoLedger(db, shopId, ledger, box);
   return true;
+}
+
+/**
+ * Books the demo store's orders to the ledger simulator the demo shop is connected to: connects
+ * the store's shop to it (keys and settings as the demo shop got them) when it has no ledger or
+ * another one. Returns the provider, or undefined while the demo shop has no simulated ledger.
+ */
+export async function linkDemoWooLedger(
+  db: PrismaClient,
+  demo: DemoEnvironment,
+  demoShopId: string,
+  box?: SecretBox,
+): Promise<string | undefined> {
+  const wooShopId = demo.woocommerce?.shopId;
+  if (!wooShopId) return undefined;
+  const [shopConnection, storeConnection] = await Promise.all([
+    db.ledgerConnection.findUnique({ where: { shopId: demoShopId }, select: { provider: true } }),
+    db.ledgerConnection.findUnique({ where: { shopId: wooShopId }, select: { provider: true } }),
+  ]);
+  const provider = shopConnection?.provider;
+  const ledger = provider && isLedgerProviderId(provider) ? demo.ledgers[provider] : undefined;
+  if (!ledger) return undefined;
+  if (storeConnection?.provider !== ledger.provider) await connectDemoLedger(db, wooShopId, ledger, box);
+  return ledger.provider;
 }

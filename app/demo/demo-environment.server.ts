@@ -6,6 +6,7 @@ import { demoOrderTemplate, PAID_ORDERS } from "./demo-order-templates";
 import { LEDGER_URL_VARIABLES, startDemoLedger } from "./demo-ledgers.server";
 import { registerDemo } from "./demo-registry.server";
 import type { DemoEnvironment, DemoLedger, DemoShopify } from "./demo-types";
+import { startDemoWooCommerce } from "./demo-woocommerce.server";
 
 export interface DemoEnvironmentOptions {
   /** The environment as the user set it: a simulator whose base URL is set here is not started. */
@@ -14,6 +15,8 @@ export interface DemoEnvironmentOptions {
   firstOrderNumber?: number;
   /** How many paid orders the shop already has when the demo starts (their webhooks never came). */
   seededOrders?: number;
+  /** Start the WooCommerce simulator too (default true). */
+  woocommerce?: boolean;
   now?: Date;
 }
 
@@ -23,8 +26,11 @@ const isSet = (env: Record<string, string | undefined>, key: string) => (env[key
 
 /**
  * Starts the local demo in this process: the Shopify Admin simulator with a few paid Danish
- * orders, and a simulator for every ledger, each on a random 127.0.0.1 port. Only what the user
- * did not point elsewhere is started; `baseUrls` are the variables to set for the rest.
+ * orders, the WooCommerce simulator (an empty store), and a simulator for every ledger, each on a
+ * random 127.0.0.1 port. Only what the user did not point elsewhere is started; `baseUrls` are
+ * the variables to set for the rest. The WooCommerce store has no base-URL variable to respect:
+ * the app finds a store by the URL it was connected with, so the demo connects it once the app
+ * listens (`connectDemoWooStore`), and only to a ledger simulator the demo started.
  */
 export async function startDemoEnvironment(options: DemoEnvironmentOptions = {}): Promise<DemoEnvironment> {
   const env = options.env ?? process.env;
@@ -39,6 +45,8 @@ export async function startDemoEnvironment(options: DemoEnvironmentOptions = {})
       closers.push(shopify.close);
       baseUrls.SHOPIFY_ADMIN_BASE_URL = shopify.demo.url;
     }
+    const woocommerce = options.woocommerce === false ? undefined : await startDemoWooCommerce();
+    if (woocommerce) closers.push(woocommerce.close);
     const wanted = LEDGER_PROVIDER_IDS.filter(
       (provider) => !LEDGER_URL_VARIABLES[provider].some((key) => isSet(env, key)),
     );
@@ -56,6 +64,7 @@ export async function startDemoEnvironment(options: DemoEnvironmentOptions = {})
 
     const demo: DemoEnvironment = {
       shopify: shopify?.demo,
+      woocommerce: woocommerce?.demo,
       ledgers,
       baseUrls,
       appUrl: undefined,

@@ -7,7 +7,7 @@ import { prismaSettingsStorage } from "../shops/shop-settings-storage.server";
 import type { Json } from "../sources/shopify/simulator/rest-to-graphql";
 import { errorMessage } from "./job-message";
 import { readSnapshot } from "../db/read-snapshot.server";
-import type { DemoEnvironment, DemoLedgerDocument } from "./demo-types";
+import type { DemoEnvironment, DemoLedgerDocument, DemoWooOrder } from "./demo-types";
 
 /** Everything the demo page shows: the connection, the shop's orders and what the ledger holds. */
 
@@ -41,8 +41,21 @@ export interface DemoSimulatorView {
   credentials: Array<{ field: string; value: string }>;
 }
 
+/** The demo's WooCommerce store: where it runs, its keys, and its orders with their transfers. */
+export interface DemoWooCommerceView {
+  url: string;
+  consumerKey: string;
+  consumerSecret: string;
+  /** Connected to the app (its shop exists and the webhooks are registered). */
+  connected: boolean;
+  connectError: string | null;
+  /** The same rows as the Shopify orders (`webhookDelivered`, `fulfilled` mean little here). */
+  orders: DemoOrderRow[];
+}
+
 export interface DemoOverview {
   shopifyUrl: string | null;
+  woocommerce: DemoWooCommerceView | null;
   connection: { provider: string; name: string; organisationName: string | null; simulated: boolean } | null;
   simulators: DemoSimulatorView[];
   orders: DemoOrderRow[];
@@ -65,22 +78,36 @@ export async function demoOverview(
 ): Promise<DemoOverview> {
   // One snapshot: the worker fails a job and pauses the shop in one commit, and the page must
   // never show the one without the other.
-  const { connection, settings, freshShop, stored, jobs } = await readSnapshot(db, async (tx) => {
-    const stored = [...(demo.shopify?.store.orders ?? [])].reverse().slice(0, MAX_ORDERS);
-    const orderIds = stored.map((order) => String(order.graphql.id));
-    return {
-      connection: await tx.ledgerConnection.findUnique({ where: { shopId: shop.id } }),
-      settings: await loadShopSettings(prismaSettingsStorage(tx), shop.id),
-      freshShop: await tx.shop.findUniqueOrThrow({ where: { id: shop.id } }),
-      stored,
-      jobs: orderIds.length
-        ? await tx.job.findMany({
-            where: { shopId: shop.id, orderId: { in: orderIds } },
-            orderBy: { seq: "asc" },
-          })
-        : [],
-    };
-  });
+  const woo = demo.woocommerce;
+  const { connection, settings, freshShop, stored, jobs, wooOrders, wooJobs } = await readSnapshot(
+    db,
+    async (tx) => {
+      const stored = [...(demo.shopify?.store.orders ?? [])].reverse().slice(0, MAX_ORDERS);
+      const orderIds = stored.map((order) => String(order.graphql.id));
+      const wooOrders = woo?.shopId ? woo.orders() : [];
+      return {
+        connection: await tx.ledgerConnection.findUnique({ where: { shopId: shop.id } }),
+        settings: await loadShopSettings(prismaSettingsStorage(tx), shop.id),
+        freshShop: await tx.shop.findUniqueOrThrow({ where: { id: shop.id } }),
+        stored,
+        jobs: orderIds.length
+          ? await tx.job.findMany({
+              where: { shopId: shop.id, orderId: { in: orderIds } },
+              orderBy: { seq: "asc" },
+            })
+          : [],
+        // The demo's WooCommerce store is a shop of its own: its orders and their jobs.
+        wooOrders,
+        wooJobs:
+          woo?.shopId && wooOrders.length
+            ? await tx.job.findMany({
+                where: { shopId: woo.shopId, orderId: { in: wooOrders.map((order) => order.id) } },
+                orderBy: { seq: "asc" },
+              })
+            : [],
+      };
+    },
+  );
   const provider = connection && isLedgerProviderId(connection.provider) ? connection.provider : undefined;
   const connectedLedger = provider ? demo.ledgers[provider] : undefined;
   const orders = stored.map((order) =>
@@ -92,9 +119,14 @@ export async function demoOverview(
     ),
   );
 
+  const wooRows = wooOrders.map((order) => wooOrderRow(order, wooJobs));
+
   const active = (status: string) => status === "queued" || status === "running";
+  const fresh = (row: DemoOrderRow) => now.getTime() - Date.parse(row.createdAt) < FRESH_MS;
   const pending =
     jobs.some((job) => active(job.status)) ||
+    wooJobs.some((job) => active(job.status)) ||
+    wooRows.some((row) => row.invoice === null && fresh(row)) ||
     orders.some(
       (order) =>
         order.webhookDelivered &&
@@ -105,6 +137,16 @@ export async function demoOverview(
 
   return {
     shopifyUrl: demo.shopify?.url ?? null,
+    woocommerce: woo
+      ? {
+          url: woo.url,
+          consumerKey: woo.credentials.consumerKey,
+          consumerSecret: woo.credentials.consumerSecret,
+          connected: woo.shopId !== undefined,
+          connectError: woo.connectError ?? null,
+          orders: wooRows,
+        }
+      : null,
     connection: connection
       ? {
           provider: connection.provider,
@@ -139,13 +181,36 @@ export async function demoOverview(
   };
 }
 
-function orderRow(rest: Json, orderId: string, jobs: Job[], webhookDelivered: boolean): DemoOrderRow {
-  const mine = jobs.filter((job) => job.orderId === orderId);
-  const view = (job: Job): DemoTransferView => ({
+/** A WooCommerce order as the same row the Shopify orders use (the page shows both alike). */
+function wooOrderRow(order: DemoWooOrder, jobs: Job[]): DemoOrderRow {
+  const mine = jobs.filter((job) => job.orderId === order.id);
+  const invoice = mine.find((job) => job.kind === "invoice");
+  return {
+    orderId: order.id,
+    numericId: order.id,
+    name: `#${order.number}`,
+    customer: order.customer,
+    total: order.total,
+    currency: order.currency,
+    createdAt: order.createdAt,
+    fulfilled: order.status === "completed",
+    refunded: order.refunded,
+    webhookDelivered: true,
+    invoice: invoice ? transferView(invoice) : null,
+    creditNotes: mine.filter((job) => job.kind === "creditNote").map(transferView),
+  };
+}
+
+function transferView(job: Job): DemoTransferView {
+  return {
     status: job.status as JobStatus,
     documentNumber: job.documentNumber,
     message: errorMessage(job.lastError),
-  });
+  };
+}
+
+function orderRow(rest: Json, orderId: string, jobs: Job[], webhookDelivered: boolean): DemoOrderRow {
+  const mine = jobs.filter((job) => job.orderId === orderId);
   const invoice = mine.find((job) => job.kind === "invoice");
   const billing = (rest.billing_address ?? {}) as Json;
   const total = (rest.total_price_set as { presentment_money?: { amount?: string } } | undefined)
@@ -161,7 +226,7 @@ function orderRow(rest: Json, orderId: string, jobs: Job[], webhookDelivered: bo
     fulfilled: rest.fulfillment_status === "fulfilled",
     refunded: Array.isArray(rest.refunds) && rest.refunds.length > 0,
     webhookDelivered,
-    invoice: invoice ? view(invoice) : null,
-    creditNotes: mine.filter((job) => job.kind === "creditNote").map(view),
+    invoice: invoice ? transferView(invoice) : null,
+    creditNotes: mine.filter((job) => job.kind === "creditNote").map(transferView),
   };
 }

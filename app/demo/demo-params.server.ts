@@ -16,6 +16,7 @@ export const demoIntentSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("fixGiftCard") }),
   z.object({ intent: z.literal("resume") }),
   z.object({ intent: z.literal("reconcile") }),
+  z.object({ intent: z.literal("createWooOrder") }),
 ]);
 
 export type DemoIntent = z.infer<typeof demoIntentSchema>;

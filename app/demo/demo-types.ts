@@ -4,7 +4,7 @@ import type { ShopifyStore } from "../sources/shopify/simulator/shopify-store";
 
 /**
  * What the local demo runs inside the app process: a Shopify Admin simulator holding the demo
- * shop's orders and one simulator per ledger. Plain data and closures only, so the web bundle
+ * shop's orders, a WooCommerce simulator (a second, connected store) and one simulator per ledger. Plain data and closures only, so the web bundle
  * (a second copy of app/ in the same process) can use the object the server started without
  * importing any simulator code itself.
  */
@@ -48,9 +48,45 @@ export interface DemoShopify {
   withheld: Set<string>;
 }
 
+/** An order in the demo WooCommerce store, as the demo page lists it. */
+export interface DemoWooOrder {
+  /** WooCommerce's order id: what the store's jobs are keyed on. */
+  id: string;
+  number: string;
+  status: string;
+  customer: string;
+  /** Incl. VAT, e.g. "299.00". */
+  total: string;
+  currency: string;
+  /** ISO time (UTC). */
+  createdAt: string;
+  refunded: boolean;
+}
+
+/** The demo's WooCommerce simulator: a store the app is connected to like any other. */
+export interface DemoWooCommerce {
+  /** The store's URL (also its shop's domain in the app). */
+  url: string;
+  /** A Read/Write REST key of the store's manager: what the demo connected with. */
+  credentials: { consumerKey: string; consumerSecret: string };
+  /** The store's shop in the app, once connected (after the app listens: webhooks need its URL). */
+  shopId: string | undefined;
+  /** Why connecting the store failed, when it did. */
+  connectError: string | undefined;
+  /** The store's orders, newest first. */
+  orders(): DemoWooOrder[];
+  /**
+   * Places a paid order; the store then delivers its signed `order.created` webhook to the app
+   * by itself. Resolves once that delivery ran, with the app's answers (none: no webhook active).
+   */
+  createPaidOrder(now: Date): Promise<{ order: DemoWooOrder; responses: number[] }>;
+}
+
 export interface DemoEnvironment {
   /** Absent when SHOPIFY_ADMIN_BASE_URL was set explicitly (the demo then creates no orders). */
   shopify: DemoShopify | undefined;
+  /** The WooCommerce simulator; absent when the demo was started without it. */
+  woocommerce: DemoWooCommerce | undefined;
   ledgers: Partial<Record<LedgerProviderId, DemoLedger>>;
   /** Variables that point the app at the simulators started here (only those the user left unset). */
   baseUrls: Record<string, string>;

@@ -5,6 +5,7 @@ import type { Shop } from "../shops/shop-repo.server";
 import { connectDemoLedgerIfUnconnected } from "./demo-connect.server";
 import { startDemoEnvironment } from "./demo-environment.server";
 import type { DemoEnvironment } from "./demo-types";
+import { connectDemoWooStore } from "./demo-woocommerce.server";
 
 /**
  * The local demo as `npm start` runs it: the simulators started, the app pointed at them (only
@@ -20,6 +21,7 @@ export async function startLocalDemo(db: PrismaClient, shop: Shop): Promise<Demo
     const provider = env().DEMO_LEDGER;
     log.info("local demo simulators started", {
       shopify: demo.shopify?.url ?? "not started (SHOPIFY_ADMIN_BASE_URL is set)",
+      woocommerce: demo.woocommerce?.url,
       ledgers: Object.keys(demo.ledgers),
       pointed,
     });
@@ -38,6 +40,18 @@ export async function startLocalDemo(db: PrismaClient, shop: Shop): Promise<Demo
     await demo.close();
     throw error;
   }
+}
+
+/**
+ * Once the app listens: connects the demo's WooCommerce store to it (its webhooks need the app's
+ * address) and to the demo shop's ledger simulator.
+ */
+export async function connectLocalDemoStores(
+  db: PrismaClient,
+  demo: DemoEnvironment,
+  shop: Shop,
+): Promise<void> {
+  await connectDemoWooStore(db, demo, shop.id);
 }
 
 /** After a restart on the same database the demo's new orders continue the numbering (#1004, …). */

@@ -37,6 +37,8 @@ export async function orderTransferStatus(
   db: PrismaClient,
   shop: Shop,
   orderId: string,
+  /** Reads an order no webhook brought from the shop itself, so the block can still offer Transfer. */
+  readOrder?: (shop: Shop, orderId: string) => Promise<string | undefined>,
 ): Promise<OrderTransferStatus> {
   const [job, connection] = await Promise.all([
     db.job.findUnique({
@@ -48,7 +50,10 @@ export async function orderTransferStatus(
     connection && isLedgerProviderId(connection.provider)
       ? LEDGER_PROVIDERS[connection.provider].meta.displayName
       : null;
-  const body = job?.sourceOrder || (await latestOrderBody(db, shop, orderId));
+  const body =
+    job?.sourceOrder ||
+    (await latestOrderBody(db, shop, orderId)) ||
+    (job ? undefined : await readOrder?.(shop, orderId));
   const { preview, previewError } = await previewFor(db, shop, job, body);
   const common = { ledger, preview };
   if (!job) {

@@ -17,9 +17,12 @@ export interface ReconcileSchedule {
 }
 
 /**
- * Runs each installed shop's reconciliation once a day (WooCommerce stores, which never retry a
- * webhook, are polled more often: see `schedule`). Several instances may run this: a shop is
- * claimed by moving its `lastReconciledAt` conditionally, so only one instance reconciles it.
+ * Runs each installed shop's reconciliation once a day, whatever its platform (WooCommerce
+ * stores, which never retry a webhook, are also polled every 15 minutes with `schedule`; the poll
+ * moves the same `lastReconciledAt`, so the daily round only reaches a store the poll could not
+ * read for a day). `sourceFor` picks the order source by platform (`orderSourceFor`). Several
+ * instances, and both schedules, may run this: a shop is claimed by moving its `lastReconciledAt`
+ * conditionally, so only one of them reconciles it at a time, and jobs are keyed per order.
  */
 export async function reconcileDueShops(
   db: PrismaClient,

@@ -29,6 +29,7 @@ const coreEn = {
   "nav.settings": "Settings",
   "nav.connect": "Accounting system",
   "nav.demo": "Demo",
+  "nav.logout": "Log out",
 } as const;
 
 const coreDa: Record<keyof typeof coreEn, string> = {
@@ -49,6 +50,7 @@ const coreDa: Record<keyof typeof coreEn, string> = {
   "nav.settings": "Indstillinger",
   "nav.connect": "Regnskabsprogram",
   "nav.demo": "Demo",
+  "nav.logout": "Log ud",
 };
 
 export const en = {

@@ -65,9 +65,11 @@ export async function verifyLedgerCredentials(
   return verifyWith(adapterForCredentials(provider, valid.credentials, undefined, overrides));
 }
 
-async function verifyWith(adapter: LedgerAdapter): Promise<VerifyResult> {
+async function verifyWith(adapter: LedgerAdapter | (() => Promise<LedgerAdapter>)): Promise<VerifyResult> {
   try {
-    const { organisations } = await adapter.verifyConnection();
+    const { organisations } = await (
+      typeof adapter === "function" ? await adapter() : adapter
+    ).verifyConnection();
     return { status: "ok", organisations };
   } catch (error) {
     if (LedgerError.is(error)) {
@@ -130,7 +132,8 @@ function pickOrganisation(
 
 /** The organisations a stored connection reaches (when saved without one, e.g. after OAuth). */
 export async function organisationsOfConnection(db: PrismaClient, shop: Shop): Promise<VerifyResult> {
-  return verifyWith(await ledgerForShop(db, shop.id, { choices: { emailInvoices: false } }));
+  // A shop without a connection (no ledger chosen yet) gets the ledger's "not connected" answer.
+  return verifyWith(() => ledgerForShop(db, shop.id, { choices: { emailInvoices: false } }));
 }
 
 /** Binds a stored connection to one of the organisations its login reaches. */

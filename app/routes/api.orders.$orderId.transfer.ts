@@ -1,16 +1,17 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { requireAdmin } from "../auth/admin-context.server";
 import { prisma } from "../db/prisma.server";
-import { requestManualTransfer } from "../engine/manual-transfer.server";
 import { wakeWorkers } from "../engine/worker-registry.server";
 import { orderIdParam } from "../engine/order-transfer-status.server";
+import { numericOrderId } from "../transfers/order-ids";
+import { transferOrder } from "../transfers/order-detail.server";
 
 const MESSAGES = {
   queued: "The transfer is queued.",
   requeued: "The transfer is queued again.",
   inProgress: "The transfer is already under way.",
   alreadyTransferred: "The order is already transferred.",
-  unknownOrder: "This order has not reached Ledger Bridge yet; try again in a minute.",
+  unknownOrder: "Ledger Bridge could not read this order from the shop; try again in a minute.",
 } as const;
 
 /** The order-page block's Transfer / Retry button (POST). */
@@ -18,7 +19,8 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
   const { shop, cors } = await requireAdmin(request);
   const orderId = orderIdParam.safeParse(params.orderId);
   if (!orderId.success) return cors(Response.json({ message: "Unknown order id" }, { status: 400 }));
-  const result = await requestManualTransfer(prisma(), shop, orderId.data);
+  // The same use case as the app's order page: an order no webhook brought is read from the shop.
+  const result = await transferOrder(prisma(), shop, numericOrderId(orderId.data) ?? "");
   if (result.outcome === "queued" || result.outcome === "requeued") wakeWorkers();
   const status =
     result.outcome === "unknownOrder" ? 404 : result.outcome === "alreadyTransferred" ? 409 : 202;

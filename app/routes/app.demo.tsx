@@ -20,7 +20,12 @@ import { env } from "../config/env.server";
 import { prisma } from "../db/prisma.server";
 import type { DemoActionResult } from "../demo/demo-actions.server";
 import { runDemoAction } from "../demo/demo-actions.server";
-import type { DemoOrderRow, DemoOverview, DemoTransferView } from "../demo/demo-overview.server";
+import type {
+  DemoOrderRow,
+  DemoOverview,
+  DemoTransferView,
+  DemoWooCommerceView,
+} from "../demo/demo-overview.server";
 import { demoOverview } from "../demo/demo-overview.server";
 import { parseDemoIntent } from "../demo/demo-params.server";
 import { currentDemo } from "../demo/demo-registry.server";
@@ -29,7 +34,7 @@ import { wakeWorkers } from "../engine/worker-registry.server";
 import type { MessageKey } from "../i18n/messages";
 import { en } from "../i18n/messages";
 import { useTranslation } from "../i18n/use-translation";
-import { orderSourceForShop } from "../sources/shopify/shop-order-source.server";
+import { orderSourceFor } from "../sources/order-source-for.server";
 
 /** The local demo: a simulated Shopify to create orders in, and what the ledger simulator received. */
 
@@ -58,7 +63,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
       demo,
       webhookSecret: env().LOCAL_WEBHOOK_SECRET,
       wake: wakeWorkers,
-      sourceFor: orderSourceForShop,
+      sourceFor: (candidate) => orderSourceFor(candidate),
     },
     parsed.data,
   );
@@ -112,6 +117,11 @@ export default function DemoPage() {
         <Layout.Section>
           <OrdersCard orders={overview.orders} busy={busy || !overview.shopifyUrl} submit={submit} />
         </Layout.Section>
+        {overview.woocommerce ? (
+          <Layout.Section>
+            <WooCommerceCard woocommerce={overview.woocommerce} busy={busy} submit={submit} />
+          </Layout.Section>
+        ) : null}
         <Layout.Section>
           <LedgerCard overview={overview} />
         </Layout.Section>
@@ -374,6 +384,87 @@ function OrdersCard({ orders, busy, submit }: { orders: DemoOrderRow[]; busy: bo
   );
 }
 
+/** The demo's WooCommerce store: a paid order travels by the store's own signed webhook. */
+function WooCommerceCard({
+  woocommerce,
+  busy,
+  submit,
+}: {
+  woocommerce: DemoWooCommerceView;
+  busy: boolean;
+  submit: Submit;
+}) {
+  const { t, locale } = useTranslation();
+  const rows: ReactNode[][] = woocommerce.orders.map((order) => [
+    <span key="name" data-testid={`demo-woo-order-${order.name}`}>
+      {order.name}
+    </span>,
+    order.customer,
+    money(Math.round(Number(order.total) * 100), order.currency, locale),
+    <InlineStack key="state" gap="100">
+      <Badge tone="success">{t("demo.orders.paid")}</Badge>
+      {order.fulfilled ? <Badge>{t("demo.orders.fulfilled")}</Badge> : null}
+      {order.refunded ? <Badge tone="warning">{t("demo.orders.refunded")}</Badge> : null}
+    </InlineStack>,
+    <TransferCell key="transfer" order={order} />,
+  ]);
+  return (
+    <Card>
+      <BlockStack gap="300">
+        <Text as="h2" variant="headingMd">
+          {t("demo.woo.heading")}
+        </Text>
+        <Text as="p">{t("demo.woo.intro")}</Text>
+        {woocommerce.connected ? null : (
+          <Banner tone={woocommerce.connectError ? "warning" : "info"}>
+            <p data-testid="demo-woo-connection">
+              {woocommerce.connectError
+                ? t("demo.woo.connectFailed", { reason: woocommerce.connectError })
+                : t("demo.woo.connecting")}
+            </p>
+          </Banner>
+        )}
+        <BlockStack gap="100">
+          <InlineStack>
+            <Button
+              variant="primary"
+              disabled={busy || !woocommerce.connected}
+              onClick={() => submit({ intent: "createWooOrder" })}
+            >
+              {t("demo.woo.createPaid")}
+            </Button>
+          </InlineStack>
+          <Text as="p" tone="subdued">
+            {t("demo.woo.createPaid.help")}
+          </Text>
+        </BlockStack>
+        <Text as="h3" variant="headingSm">
+          {t("demo.woo.orders.heading")}
+        </Text>
+        <div data-testid="demo-woo-orders">
+          {woocommerce.orders.length === 0 ? (
+            <Text as="p" tone="subdued">
+              {t("demo.woo.orders.empty")}
+            </Text>
+          ) : (
+            <DataTable
+              columnContentTypes={["text", "text", "numeric", "text", "text"]}
+              headings={[
+                t("demo.orders.order"),
+                t("demo.orders.customer"),
+                t("demo.orders.total"),
+                t("demo.woo.orders.store"),
+                t("demo.orders.transfer"),
+              ]}
+              rows={rows}
+            />
+          )}
+        </div>
+      </BlockStack>
+    </Card>
+  );
+}
+
 function LedgerCard({ overview }: { overview: DemoOverview }) {
   const { t, locale } = useTranslation();
   const documents = overview.ledgerDocuments;
@@ -465,6 +556,23 @@ function CredentialsCard({ overview }: { overview: DemoOverview }) {
                 ))}
               </BlockStack>
             ))}
+            {overview.woocommerce ? (
+              <BlockStack gap="100">
+                <Text as="h3" variant="headingSm">
+                  {t("demo.woo.credentials.heading")}
+                </Text>
+                <Text as="p">
+                  {t("demo.woo.credentials.url")}: <code>{overview.woocommerce.url}</code>
+                </Text>
+                <Text as="p">
+                  {t("demo.woo.credentials.consumerKey")}: <code>{overview.woocommerce.consumerKey}</code>
+                </Text>
+                <Text as="p">
+                  {t("demo.woo.credentials.consumerSecret")}:{" "}
+                  <code>{overview.woocommerce.consumerSecret}</code>
+                </Text>
+              </BlockStack>
+            ) : null}
           </BlockStack>
         </div>
       </BlockStack>

@@ -15,7 +15,7 @@ import { wakeWorkers } from "../engine/worker-registry.server";
 import { useTranslation } from "../i18n/use-translation";
 import { orderDetail, transferOrder } from "../transfers/order-detail.server";
 
-/** Shopify's numeric order id, as in the admin's order URL. */
+/** The numeric order id, as in the shop admin's order URL (Shopify or WooCommerce). */
 const orderIdParam = z.string().regex(/^\d{1,20}$/);
 
 function numericOrderId(value: string | undefined): string {

@@ -12,7 +12,7 @@ import { usePolling } from "../components/use-polling";
 import { prisma } from "../db/prisma.server";
 import { wakeWorkers } from "../engine/worker-registry.server";
 import { useTranslation } from "../i18n/use-translation";
-import { orderSourceForShop } from "../sources/shopify/shop-order-source.server";
+import { orderSourceFor } from "../sources/order-source-for.server";
 import type { TransfersActionResult } from "../transfers/transfers-actions.server";
 import { runTransfersAction } from "../transfers/transfers-actions.server";
 import { transfersOverview } from "../transfers/transfers-overview.server";
@@ -33,7 +33,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   }
   const result = await runTransfersAction(prisma(), shop, parsed.data, {
     wake: wakeWorkers,
-    sourceFor: orderSourceForShop,
+    sourceFor: (candidate) => orderSourceFor(candidate),
   });
   return json(result, { status: result.ok ? 200 : 409 });
 };

@@ -1,5 +1,5 @@
 import type { HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
-import { Link, NavLink, Outlet, useLoaderData, useRouteError } from "@remix-run/react";
+import { Form, Link, NavLink, Outlet, useLoaderData, useRouteError } from "@remix-run/react";
 import { NavMenu } from "@shopify/app-bridge-react";
 import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
 import daPolaris from "@shopify/polaris/locales/da.json";
@@ -23,7 +23,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 };
 
 export default function AppLayout() {
-  const { apiKey, mode, locale } = useLoaderData<typeof loader>();
+  const { apiKey, mode, locale, shopDomain } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const embedded = mode === "shopify";
   return (
@@ -38,28 +38,34 @@ export default function AppLayout() {
           <Link to="/app/connect">{t("nav.connect")}</Link>
         </NavMenu>
       ) : (
-        <LocalNav />
+        <LocalNav woocommerce={mode === "woocommerce" ? { store: shopDomain, locale } : undefined} />
       )}
       <Outlet />
     </AppProvider>
   );
 }
 
-/** Outside the Shopify admin there is no App Bridge menu, so the local demo shows its own. */
-function LocalNav() {
+/**
+ * Outside the Shopify admin there is no App Bridge menu, so the local demo and a WooCommerce
+ * merchant (who came from WordPress) get their own. The Demo page is the local demo's only;
+ * a WooCommerce merchant can log out, which ends the store's session cookie.
+ */
+function LocalNav(props: { woocommerce: { store: string; locale: string } | undefined }) {
   const { t } = useTranslation();
+  const { woocommerce } = props;
   const links = [
     { to: "/app", label: t("nav.home") },
     { to: "/app/transfers", label: t("nav.transfers") },
     { to: "/app/settings", label: t("nav.settings") },
     { to: "/app/connect", label: t("nav.connect") },
-    { to: "/app/demo", label: t("nav.demo") },
+    ...(woocommerce ? [] : [{ to: "/app/demo", label: t("nav.demo") }]),
   ];
   return (
     <nav
       aria-label="Ledger Bridge"
       style={{
         display: "flex",
+        alignItems: "center",
         gap: 16,
         padding: "12px 20px",
         background: "#fff",
@@ -76,6 +82,26 @@ function LocalNav() {
           {link.label}
         </NavLink>
       ))}
+      {woocommerce ? (
+        <>
+          <span id="woo-store" style={{ marginLeft: "auto", color: "#616161" }}>
+            {t("woo.mode.store", { store: woocommerce.store })}
+          </span>
+          {/* A plain form post: the answer is the logged-out page, not part of the app. */}
+          <Form
+            method="post"
+            action={`/woocommerce/logout?locale=${encodeURIComponent(woocommerce.locale)}`}
+            reloadDocument
+          >
+            <button
+              type="submit"
+              style={{ background: "none", border: "none", padding: 0, color: "#005bd3", cursor: "pointer" }}
+            >
+              {t("nav.logout")}
+            </button>
+          </Form>
+        </>
+      ) : null}
     </nav>
   );
 }

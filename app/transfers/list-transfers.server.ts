@@ -129,6 +129,8 @@ function searchFilter(search: string | undefined): Prisma.JobWhereInput {
         { orderName: { in: [`#${digits}`, digits] } },
         { documentNumber: digits },
         { orderId: shopifyOrderGid(digits) },
+        // WooCommerce jobs carry the store's numeric order id.
+        { orderId: digits },
       ],
     };
   }

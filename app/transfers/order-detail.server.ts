@@ -9,13 +9,17 @@ import { orderTransferStatus } from "../engine/order-transfer-status.server";
 import type { TransferProgress } from "../engine/transfer/transfer-progress";
 import { loadShopSettings } from "../settings/settings-store";
 import { prismaSettingsStorage } from "../shops/shop-settings-storage.server";
+import { log } from "../lib/log.server";
+import { orderSourceFor } from "../sources/order-source-for.server";
 import { ShopifyAdminError } from "../sources/shopify/admin-graphql/admin-graphql-errors";
 import { parseJsonSafely } from "../sources/shopify/parse-json-safely";
-import { OrderSourceUnavailableError, orderSourceForShop } from "../sources/shopify/shop-order-source.server";
+import { OrderSourceUnavailableError } from "../sources/shopify/shop-order-source.server";
+import { WooStoreUnavailableError } from "../sources/woocommerce/store-order-source.server";
+import { WooCommerceError } from "../sources/woocommerce/woocommerce-error";
 import type { DocumentView } from "./document-view";
 import { viewOfDraft, viewOfPreview } from "./document-view";
 import { errorMessage } from "./list-transfers.server";
-import { shopifyOrderGid } from "./order-ids";
+import { orderIdFor } from "./order-ids";
 
 export interface CreditNoteView {
   jobId: string;
@@ -49,14 +53,14 @@ export interface OrderDetail {
   audit: AuditView[];
 }
 
-/** Everything the order page shows about one Shopify order of the shop, by its numeric id. */
+/** Everything the order page shows about one order of the shop (Shopify or WooCommerce), by its numeric id. */
 export async function orderDetail(
   db: PrismaClient,
   shop: Shop,
   numericId: string,
   readOrder: (shop: Shop, orderId: string) => Promise<string | undefined> = readOrderFromShop,
 ): Promise<OrderDetail> {
-  const orderId = shopifyOrderGid(numericId);
+  const orderId = orderIdFor(shop.platform, numericId);
   const [status, jobs, trail] = await Promise.all([
     orderTransferStatus(db, shop, orderId),
     db.job.findMany({ where: { shopId: shop.id, orderId }, orderBy: { seq: "asc" } }),
@@ -108,7 +112,7 @@ export async function transferOrder(
   numericId: string,
   readOrder: (shop: Shop, orderId: string) => Promise<string | undefined> = readOrderFromShop,
 ): Promise<ManualTransferResult> {
-  const orderId = shopifyOrderGid(numericId);
+  const orderId = orderIdFor(shop.platform, numericId);
   let result = await requestManualTransfer(db, shop, orderId);
   if (result.outcome === "unknownOrder") {
     // No webhook brought this order (lost, or never sent): read it from the shop itself.
@@ -125,14 +129,25 @@ export async function transferOrder(
   return result;
 }
 
-/** The order as the shop's Admin API has it (in local mode: the demo's Shopify simulator). */
-async function readOrderFromShop(shop: Shop, orderId: string): Promise<string | undefined> {
+/**
+ * The order as the shop itself has it: Shopify's Admin API (in local mode the demo's Shopify
+ * simulator) or the WooCommerce store's REST API, whichever the shop's platform is.
+ */
+export async function readOrderFromShop(shop: Shop, orderId: string): Promise<string | undefined> {
   try {
-    return (await (await orderSourceForShop(shop)).fetchOrder(orderId))?.order;
+    return (await (await orderSourceFor(shop)).fetchOrder(orderId))?.order;
   } catch (error) {
-    if (error instanceof OrderSourceUnavailableError) return undefined;
+    if (error instanceof OrderSourceUnavailableError || error instanceof WooStoreUnavailableError) {
+      return undefined;
+    }
     // Shopify unreachable or busy for a moment: "not here yet, try again" rather than a 500.
     if (error instanceof ShopifyAdminError && error.retryable) return undefined;
+    // A store that cannot be read (offline, keys revoked) shows the order as unknown; the
+    // store's problem is recorded for the merchant by the poll.
+    if (error instanceof WooCommerceError) {
+      log.warn("woocommerce order could not be read", { shop: shop.domain, orderId, error: error.message });
+      return undefined;
+    }
     throw error;
   }
 }
@@ -164,9 +179,11 @@ function documentFor(
 function nameOf(body: string | undefined): string | null {
   if (!body) return null;
   const parsed = parseJsonSafely(body);
-  const name =
-    typeof parsed === "object" && parsed !== null ? (parsed as { name?: unknown }).name : undefined;
-  return typeof name === "string" ? name : null;
+  if (typeof parsed !== "object" || parsed === null) return null;
+  // Shopify's orders carry a name ("#1042"); WooCommerce's a number ("1042").
+  const { name, number } = parsed as { name?: unknown; number?: unknown };
+  if (typeof name === "string") return name;
+  return typeof number === "string" || typeof number === "number" ? `#${number}` : null;
 }
 
 /** The newest order webhook that carried this order: the order as the shop last described it. */

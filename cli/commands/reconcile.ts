@@ -1,9 +1,9 @@
 import { reconcileShop } from "../../app/engine/reconcile.server";
-import { orderSourceForShop } from "../../app/sources/shopify/shop-order-source.server";
+import { orderSourceFor } from "../../app/sources/order-source-for.server";
 import type { CliIo } from "../cli-io";
 import { flags, openDatabase, requireShop, UsageError } from "../cli-support";
 
-/** `ledger-bridge reconcile --shop S [--since DATE]` */
+/** `ledger-bridge reconcile --shop S [--since DATE]`: a Shopify shop or a WooCommerce store. */
 export async function runReconcile(args: string[], io: CliIo): Promise<number> {
   const { values } = flags(args, { shop: { type: "string" }, since: { type: "string" } });
   const since = values.since
@@ -11,7 +11,7 @@ export async function runReconcile(args: string[], io: CliIo): Promise<number> {
     : new Date(Date.now() - 3 * 24 * 60 * 60 * 1000);
   const db = await openDatabase();
   const shop = await requireShop(db, values.shop);
-  const result = await reconcileShop(db, shop, await orderSourceForShop(shop), { since });
+  const result = await reconcileShop(db, shop, await orderSourceFor(shop, { db }), { since });
   io.stdout(
     `Checked ${result.checked} order(s) updated since ${since.toISOString()}; queued ${result.enqueued} missing transfer(s).`,
   );

@@ -2,8 +2,8 @@ import { env } from "../../app/config/env.server";
 import { reconcileShop } from "../../app/engine/reconcile.server";
 import { secretBox } from "../../app/lib/secrets.server";
 import { connectWithKeys } from "../../app/sources/woocommerce/connect-store.server";
+import { orderSourceFor } from "../../app/sources/order-source-for.server";
 import { normalizeStoreUrl } from "../../app/sources/woocommerce/store-url";
-import { wooOrderSourceForShop } from "../../app/sources/woocommerce/store-order-source.server";
 import { findWooStoreByUrl, openStoreSecret } from "../../app/sources/woocommerce/woo-store-repo.server";
 import type { CliIo } from "../cli-io";
 import { flags, openDatabase, UsageError } from "../cli-support";
@@ -82,7 +82,7 @@ async function poll(url: string, sinceFlag: string | undefined, io: CliIo): Prom
     throw new UsageError(
       `No connected WooCommerce store at ${normalized.url} (see \`ledger-bridge shops list\`)`,
     );
-  const result = await reconcileShop(db, store.shop, await wooOrderSourceForShop(db, store.shop), { since });
+  const result = await reconcileShop(db, store.shop, await orderSourceFor(store.shop, { db }), { since });
   io.stdout(
     `Checked ${result.checked} order(s) modified since ${since.toISOString()}; queued ${result.enqueued} missing transfer(s).`,
   );

@@ -55,6 +55,10 @@ describeWhen(chromiumAvailable, "Chromium", "the demo page in a browser", () => 
   const ledger = (): Locator => page.getByTestId("demo-ledger");
   const orderRow = (name: string): Locator => orders().locator("tbody tr", { hasText: name });
   const result = (): Locator => page.getByTestId("demo-result");
+  const ledgerRow = (number: string): Locator =>
+    ledger()
+      .locator("tbody tr")
+      .filter({ has: page.getByText(number, { exact: true }) });
 
   it("creates a paid order that shows up transferred, with the invoice in the Billy simulator", async () => {
     await page.goto(`${app.url}/app/demo?locale=en`);
@@ -127,6 +131,27 @@ describeWhen(chromiumAvailable, "Chromium", "the demo page in a browser", () => 
     await page.getByText("Automatic transfer is paused").waitFor({ state: "detached", timeout: WAIT });
   }, 120_000);
 
+  it("creates a paid WooCommerce order whose store webhook brings it to the same ledger", async () => {
+    await page.goto(`${app.url}/app/demo?locale=en`);
+    const woo = page.getByTestId("demo-woo-orders");
+    await woo.getByText("No WooCommerce orders yet.").waitFor({ timeout: WAIT });
+    const credentials = (await page.getByTestId("demo-credentials").textContent()) ?? "";
+    expect(credentials).toMatch(/Consumer key: ck_/);
+    await page.getByRole("button", { name: "Create paid WooCommerce order" }).click();
+    await result()
+      .getByText(/WooCommerce order #\d+ was created/)
+      .waitFor({ timeout: WAIT });
+    const name = /WooCommerce order (#\d+)/.exec((await result().textContent()) ?? "")?.[1] ?? "";
+    const row = woo.locator("tbody tr", { hasText: name });
+    await row.getByText("Transferred").waitFor({ timeout: WAIT });
+    const number = /Invoice (\d+)/.exec((await row.textContent()) ?? "")?.[1] ?? "";
+    expect(number).not.toBe("");
+    const invoice = ledgerRow(number);
+    await invoice.getByText("Booked").waitFor({ timeout: WAIT });
+    expect(await invoice.textContent()).toMatch(/299\.00/);
+    await screenshot(page, "demo-woocommerce-order");
+  }, 120_000);
+
   it("shows the demo in Danish and transfers from there too", async () => {
     await page.goto(`${app.url}/app/demo?locale=da`);
     await page.getByRole("heading", { name: "Ordrer i demobutikken" }).waitFor({ timeout: WAIT });
@@ -139,7 +164,8 @@ describeWhen(chromiumAvailable, "Chromium", "the demo page in a browser", () => 
     const name = /Ordre (#\d+)/.exec((await result().textContent()) ?? "")?.[1] ?? "";
     await orderRow(name).getByText("Overført").waitFor({ timeout: WAIT });
     const number = /Faktura (\d+)/.exec((await orderRow(name).textContent()) ?? "")?.[1] ?? "";
-    const invoice = ledger().locator("tbody tr", { hasText: number });
+    // The row whose number cell is exactly this number (other rows' totals contain its digits).
+    const invoice = ledgerRow(number);
     await invoice.getByText("Bogført").waitFor({ timeout: WAIT });
     const body = (await page.locator("body").textContent()) ?? "";
     for (const text of [
@@ -147,6 +173,8 @@ describeWhen(chromiumAvailable, "Chromium", "the demo page in a browser", () => 
       "Simulatorernes demonøgler",
       "Opret ordre uden webhook",
       "Refundér",
+      "Opret betalt WooCommerce-ordre",
+      "Ordrer i WooCommerce-butikken",
     ])
       expect(body).toContain(text);
     expect(body).not.toContain("Create paid order");

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LOCAL_SHOP_DOMAIN } from "../../app/auth/local-shop.server";
 import { resetEnvForTests } from "../../app/config/env.server";
 import { transferStatusSchema } from "../../extensions/order-transfer-block/src/transfer-status-contract";
+import { orderTransferStatus } from "../../app/engine/order-transfer-status.server";
 import { action as transferAction } from "../../app/routes/api.orders.$orderId.transfer";
 import { loader as statusLoader } from "../../app/routes/api.orders.$orderId.transfer-status";
 import { danishOrder } from "../support/order-templates";
@@ -52,6 +53,23 @@ describe("order block API", () => {
   it("says 'not transferred' with no way to transfer an order it has never seen", async () => {
     expect(await status()).toMatchObject({ status: "notTransferred", canTransfer: false, preview: null });
     expect((await transfer()).status).toBe(404);
+  });
+
+  it("offers Transfer, previewed, for an order no webhook brought, read from the shop itself", async () => {
+    const shop = await db.shop.findFirstOrThrow({ where: { domain: LOCAL_SHOP_DOMAIN } });
+    const asked: string[] = [];
+    const readOrder = async (_shop: unknown, orderId: string) => {
+      asked.push(orderId);
+      return order.order;
+    };
+    const seen = await orderTransferStatus(db, shop, order.orderId, readOrder);
+    expect(asked).toEqual([order.orderId]);
+    expect(seen).toMatchObject({ status: "notTransferred", canTransfer: true });
+    // Previewed from what the shop answered (default settings lack the gift card's account).
+    expect(seen.message).toContain("giftCardLiability");
+    // The shop has no such order either: nothing to transfer.
+    const gone = await orderTransferStatus(db, shop, order.orderId, async () => undefined);
+    expect(gone).toMatchObject({ status: "notTransferred", canTransfer: false, preview: null });
   });
 
   it("previews a received order, queues it on Transfer once, and shows a failure with Retry", async () => {

@@ -152,7 +152,8 @@ async function seedTenant(
     data: { paused: true, pausedAt: new Date(), pausedReason: `#${mark}-${base + 2}: ${mark} paused` },
   });
   const store = await saveWooStore(db, box, {
-    storeUrl: `https://${mark.toLowerCase()}-store.example/`,
+    // As the connect flow stores it (normalized, no trailing slash), so signed links find it.
+    storeUrl: `https://${mark.toLowerCase()}-store.example`,
     appUrl: "https://ledger-bridge.example",
     keys: { consumerKey: `ck_${mark}`, consumerSecret: `cs_${mark}` },
   });
@@ -427,6 +428,7 @@ const NOT_SHOP_DATA: Record<string, string> = {
   "woocommerce.callback.tsx": "wc-auth key delivery, matched by a one-time state hash",
   "woocommerce.connect.tsx": "starts wc-auth for a store URL the merchant types",
   "woocommerce.connected.tsx": "wc-auth return page, matched by a one-time state hash",
+  "woocommerce.logout.tsx": "clears the WooCommerce session cookie; reads and changes nothing",
 };
 
 const ROUTES = routeFiles();
@@ -573,6 +575,35 @@ describe.each(MODES)(
         expect(await forged.text()).not.toContain(MARK.b);
       });
     }
+
+    it("with A's WooCommerce store session, every probe shows nothing of B (cookie checked first)", async () => {
+      const opened = await fetch(
+        `${app.url}/woocommerce/settings?token=${encodeURIComponent(settingsToken(a.wooStoreUrl, Math.floor(Date.now() / 1000) + 300, a.wooStoreSecret))}`,
+        { redirect: "manual" },
+      );
+      expect(opened.status).toBe(303);
+      const cookie = (opened.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+      expect(cookie).toMatch(/^lb_woo_admin=/);
+      const home = await fetch(`${app.url}/app?locale=en`, { headers: { cookie } });
+      expect(await home.text()).toContain(`WooCommerce store ${a.wooStoreUrl}`);
+      // The store's own pages only; the historical import would try to reach the (fictional) store.
+      for (const probe of probes.filter((p) => !p.unauthenticated && p.name !== "historical import")) {
+        const form = probe.form?.(a, b);
+        const response = await fetch(`${app.url}${probe.path(a, b)}`, {
+          method: probe.method,
+          redirect: "manual",
+          headers: { cookie, ...(form ? { "content-type": "application/x-www-form-urlencoded" } : {}) },
+          ...(form ? { body: new URLSearchParams(form).toString() } : {}),
+        });
+        let text = await response.text();
+        if (probe.echo) text = text.replaceAll(probe.echo, "");
+        const label = `${probe.method} ${probe.path(a, b)} with A's store cookie → ${response.status}`;
+        expect(response.status, `${label}\n${text.slice(0, 500)}`).toBeLessThan(500);
+        for (const leak of [MARK.b, ...b.jobIds, b.wooStoreSecret, b.wooStoreUrl, "shpat_tenant_b"]) {
+          expect(text.includes(leak), `${label} contains ${leak}`).toBe(false);
+        }
+      }
+    });
 
     it("changed nothing of B, while A's own actions took effect", async () => {
       await app.kill("SIGTERM");

@@ -32,7 +32,7 @@ const SIGNER = fileURLToPath(
 );
 const phpAvailable = spawnSync("sh", ["-c", "command -v php"]).status === 0;
 
-/** What the companion plugin calls: the signed Transfer endpoint and the signed settings link. */
+/** What the companion plugin calls: the signed Transfer endpoint and the signed "Open Ledger Bridge" link. */
 describe("WooCommerce plugin endpoints", () => {
   let database: TestDatabase;
   let db: PrismaClient;
@@ -195,39 +195,47 @@ describe("WooCommerce plugin endpoints", () => {
     expect(await db.job.count({ where: { orderId: String(id) } })).toBe(1);
   });
 
-  it("opens the store's overview from a valid settings link only", async () => {
-    const page = await fetch(
-      `${app.url}/woocommerce/settings?token=${encodeURIComponent(settingsToken(`${woo.url}/`, now() + 300, secret))}`,
+  it("trades a valid settings link once for a session cookie on the app's Settings page", async () => {
+    const open = (token: string, query = "") =>
+      fetch(`${app.url}/woocommerce/settings?${query}token=${encodeURIComponent(token)}`, {
+        redirect: "manual",
+      });
+    const token = settingsToken(`${woo.url}/`, now() + 300, secret);
+    const page = await open(token);
+    expect(page.status).toBe(303);
+    expect(page.headers.get("location")).toBe(`/app/settings?locale=${shop.locale}`);
+    expect(page.headers.get("set-cookie")).toMatch(
+      /^lb_woo_admin=[^;]+; Max-Age=7200; Path=\/; HttpOnly; SameSite=Lax$/,
     );
-    expect(page.status).toBe(200);
-    const html = await page.text();
-    expect(html).toContain(`Ledger Bridge for ${woo.url}`);
-    expect(html).toContain("dinero");
-    expect(html).toContain("order.updated (active)");
-    expect(html).not.toContain(secret);
+    expect(await page.text()).not.toContain(secret);
 
-    const danish = await fetch(
-      `${app.url}/woocommerce/settings?locale=da&token=${encodeURIComponent(settingsToken(`${woo.url}/`, now() + 300, secret))}`,
-    );
-    expect(await danish.text()).toContain("Forbindelse til butikken");
+    // Single use: the same link again is refused, in the browser's language.
+    const again = await open(token, "locale=da&");
+    expect(again.status).toBe(401);
+    expect(again.headers.get("set-cookie")).toBeNull();
+    expect(await again.text()).toContain("Linket er udløbet, allerede brugt eller ugyldigt");
 
-    for (const token of [
-      settingsToken(`${woo.url}/`, now() + 300, "forged"),
+    for (const refusedToken of [
+      settingsToken(`${woo.url}/`, now() + 299, "forged"),
       settingsToken(`${woo.url}/`, now() - 1, secret),
       settingsToken(`${woo.url}/`, now() + 24 * 3600, secret),
       "garbage",
     ]) {
-      const refused = await fetch(`${app.url}/woocommerce/settings?token=${encodeURIComponent(token)}`);
+      const refused = await open(refusedToken);
       expect(refused.status).toBe(401);
-      expect(await refused.text()).toContain("expired or is not valid");
+      expect(refused.headers.get("set-cookie")).toBeNull();
+      expect(await refused.text()).toContain("expired, was already used, or is not valid");
     }
   });
 
   it.skipIf(!phpAvailable)("accepts the settings link the plugin's PHP signer makes", async () => {
-    const script = `define('ABSPATH', '/'); require $argv[1]; echo (new LB_Signer($argv[3]))->settings_token($argv[2], time() + 300);`;
+    const script = `define('ABSPATH', '/'); require $argv[1]; echo (new LB_Signer($argv[3]))->settings_token($argv[2], time() + 240);`;
     const run = spawnSync("php", ["-r", script, SIGNER, `${woo.url}/`, secret], { encoding: "utf8" });
     expect(run.status, run.stderr).toBe(0);
-    const page = await fetch(`${app.url}/woocommerce/settings?token=${encodeURIComponent(run.stdout)}`);
-    expect(page.status).toBe(200);
+    // A different expiry than the links above: each link opens the app once.
+    const page = await fetch(`${app.url}/woocommerce/settings?token=${encodeURIComponent(run.stdout)}`, {
+      redirect: "manual",
+    });
+    expect(page.status).toBe(303);
   });
 });

@@ -121,8 +121,13 @@ describe("WooCommerce against the running app", () => {
     expect(await accepted.json()).toMatchObject({ results: [{ order_id: id, outcome: "queued" }] });
 
     const token = settingsToken(`${woo.url}/`, Math.floor(Date.now() / 1000) + 300, secret);
-    const page = await fetch(`${app.url}/woocommerce/settings?token=${encodeURIComponent(token)}`);
+    const opened = await fetch(`${app.url}/woocommerce/settings?token=${encodeURIComponent(token)}`, {
+      redirect: "manual",
+    });
+    expect(opened.status).toBe(303);
+    const cookie = (opened.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+    const page = await fetch(`${app.url}${opened.headers.get("location") ?? ""}`, { headers: { cookie } });
     expect(page.status).toBe(200);
-    expect(await page.text()).toContain(`Ledger Bridge for ${woo.url}`);
+    expect(await page.text()).toContain(`WooCommerce store ${woo.url}`);
   });
 });

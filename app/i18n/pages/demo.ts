@@ -59,6 +59,22 @@ export const demoEn = {
   "demo.orders.refund": "Refund",
   "demo.orders.open": "Open order",
 
+  "demo.woo.heading": "WooCommerce simulator",
+  "demo.woo.intro":
+    "A second shop: a WooCommerce store connected to this app with REST keys, booking to the same accounting system as the demo shop. Its orders reach the app through WooCommerce's own signed webhooks.",
+  "demo.woo.createPaid": "Create paid WooCommerce order",
+  "demo.woo.createPaid.help":
+    "A paid Danish order (status Processing); the store sends its signed order.created webhook and the app transfers it.",
+  "demo.woo.connecting": "The WooCommerce store is being connected to the app…",
+  "demo.woo.connectFailed": "The WooCommerce store could not be connected to the app: {reason}",
+  "demo.woo.orders.heading": "Orders in the WooCommerce store",
+  "demo.woo.orders.empty": "No WooCommerce orders yet.",
+  "demo.woo.orders.store": "In WooCommerce",
+  "demo.woo.credentials.heading": "WooCommerce store",
+  "demo.woo.credentials.url": "Store URL",
+  "demo.woo.credentials.consumerKey": "Consumer key",
+  "demo.woo.credentials.consumerSecret": "Consumer secret",
+
   "demo.status.queued": "Queued",
   "demo.status.waiting": "Waiting",
   "demo.status.running": "Transferring",
@@ -105,6 +121,15 @@ export const demoEn = {
   "demo.result.unknownOrder": "That order is not in the demo shop.",
   "demo.result.alreadyFulfilled": "The order is already fulfilled.",
   "demo.result.alreadyRefunded": "The demo refunds an order once.",
+  "demo.result.wooCreated":
+    "WooCommerce order {name} was created and the store delivered its order.created webhook.",
+  "demo.result.noWooCommerce": "The demo's WooCommerce simulator is not running.",
+  "demo.result.wooNotConnected": "The demo's WooCommerce store is not connected to the app.",
+  "demo.result.wooNoLedger":
+    "Connect an accounting system simulator first: the WooCommerce store books to the same one as the demo shop.",
+  "demo.result.wooNoWebhook":
+    "WooCommerce order {name} was created, but the store has no active webhook, so none was sent.",
+  "demo.result.wooWebhookRejected": "The app answered {status} to the webhook for WooCommerce order {name}.",
   "demo.result.invalid": "That request was not understood.",
 } as const;
 
@@ -167,6 +192,22 @@ export const demoDa: Record<keyof typeof demoEn, string> = {
   "demo.orders.refund": "Refundér",
   "demo.orders.open": "Åbn ordre",
 
+  "demo.woo.heading": "WooCommerce-simulator",
+  "demo.woo.intro":
+    "En butik mere: en WooCommerce-butik, der er forbundet til appen med REST-nøgler og bogfører i samme regnskabsprogram som demobutikken. Dens ordrer når appen gennem WooCommerces egne signerede webhooks.",
+  "demo.woo.createPaid": "Opret betalt WooCommerce-ordre",
+  "demo.woo.createPaid.help":
+    "En betalt dansk ordre (status Behandler); butikken sender sin signerede order.created-webhook, og appen overfører den.",
+  "demo.woo.connecting": "WooCommerce-butikken er ved at blive forbundet til appen …",
+  "demo.woo.connectFailed": "WooCommerce-butikken kunne ikke forbindes til appen: {reason}",
+  "demo.woo.orders.heading": "Ordrer i WooCommerce-butikken",
+  "demo.woo.orders.empty": "Ingen WooCommerce-ordrer endnu.",
+  "demo.woo.orders.store": "I WooCommerce",
+  "demo.woo.credentials.heading": "WooCommerce-butik",
+  "demo.woo.credentials.url": "Butikkens URL",
+  "demo.woo.credentials.consumerKey": "Consumer key",
+  "demo.woo.credentials.consumerSecret": "Consumer secret",
+
   "demo.status.queued": "I kø",
   "demo.status.waiting": "Venter",
   "demo.status.running": "Overføres",
@@ -214,6 +255,15 @@ export const demoDa: Record<keyof typeof demoEn, string> = {
   "demo.result.unknownOrder": "Den ordre findes ikke i demobutikken.",
   "demo.result.alreadyFulfilled": "Ordren er allerede afsendt.",
   "demo.result.alreadyRefunded": "Demoen refunderer en ordre én gang.",
+  "demo.result.wooCreated":
+    "WooCommerce-ordre {name} er oprettet, og butikken har leveret dens order.created-webhook.",
+  "demo.result.noWooCommerce": "Demoens WooCommerce-simulator kører ikke.",
+  "demo.result.wooNotConnected": "Demoens WooCommerce-butik er ikke forbundet til appen.",
+  "demo.result.wooNoLedger":
+    "Forbind først en simulator af et regnskabsprogram: WooCommerce-butikken bogfører i samme som demobutikken.",
+  "demo.result.wooNoWebhook":
+    "WooCommerce-ordre {name} er oprettet, men butikken har ingen aktiv webhook, så der blev ikke sendt nogen.",
+  "demo.result.wooWebhookRejected": "Appen svarede {status} på webhooken for WooCommerce-ordre {name}.",
   "demo.result.invalid": "Anmodningen blev ikke forstået.",
 };
 

@@ -1,4 +1,4 @@
-// Strings of the WooCommerce pages (connect, connected, settings link). Keys start with "woo.";
+// Strings of the WooCommerce pages (connect, connected, the settings link, log out). Keys start with "woo.";
 // Danish must cover every English key.
 export const woocommerceEn = {
   "woo.connect.title": "Connect your WooCommerce store",
@@ -31,25 +31,12 @@ export const woocommerceEn = {
   "woo.failed.noRestApi":
     "The WooCommerce REST API was not found at this address. Check the address, and that WordPress permalinks are not set to 'Plain'.",
   "woo.failed.unreachable": "Your store could not be reached. Check the address and try again in a moment.",
-  "woo.settings.title": "Ledger Bridge for {store}",
   "woo.settings.invalidToken":
-    "This link has expired or is not valid. Open Ledger Bridge settings again from WooCommerce › Settings › Ledger Bridge.",
-  "woo.settings.connection": "Store connection",
-  "woo.settings.connected": "Connected",
-  "woo.settings.needsReconnect": "Must be connected again: click Connect in the plugin",
-  "woo.settings.lastProblem": "Last problem: {message}",
-  "woo.settings.webhooks": "Webhooks",
-  "woo.settings.lastPoll": "Last reconciliation",
-  "woo.settings.never": "Not yet",
-  "woo.settings.ledger": "Accounting system",
-  "woo.settings.ledgerNone": "Not connected yet",
-  "woo.settings.trigger": "Orders are transferred",
-  "woo.settings.trigger.statuses": "when their status is: {statuses}",
-  "woo.settings.trigger.paid": "when they are paid",
-  "woo.settings.trigger.fulfilled": "when they are completed",
-  "woo.settings.trigger.manual": "only by hand (Transfer button)",
-  "woo.settings.paused": "Automatic transfer is paused: {reason}",
-  "woo.settings.transfers": "Transfers",
+    "This link has expired, was already used, or is not valid. Open Ledger Bridge again from WooCommerce › Settings › Ledger Bridge.",
+  "woo.logout.title": "You are logged out of Ledger Bridge",
+  "woo.logout.body":
+    "To open Ledger Bridge again, go to WooCommerce › Settings › Ledger Bridge in WordPress and click Open Ledger Bridge.",
+  "woo.mode.store": "WooCommerce store {store}",
 } as const;
 
 export const woocommerceDa: Record<keyof typeof woocommerceEn, string> = {
@@ -81,23 +68,10 @@ export const woocommerceDa: Record<keyof typeof woocommerceEn, string> = {
   "woo.failed.noRestApi":
     "WooCommerce REST API blev ikke fundet på adressen. Tjek adressen, og at WordPress-permalinks ikke står til 'Almindelig'.",
   "woo.failed.unreachable": "Din butik kunne ikke nås. Tjek adressen, og prøv igen om lidt.",
-  "woo.settings.title": "Ledger Bridge for {store}",
   "woo.settings.invalidToken":
-    "Linket er udløbet eller ugyldigt. Åbn Ledger Bridge-indstillingerne igen fra WooCommerce › Indstillinger › Ledger Bridge.",
-  "woo.settings.connection": "Forbindelse til butikken",
-  "woo.settings.connected": "Forbundet",
-  "woo.settings.needsReconnect": "Skal forbindes igen: klik Forbind i pluginnet",
-  "woo.settings.lastProblem": "Seneste problem: {message}",
-  "woo.settings.webhooks": "Webhooks",
-  "woo.settings.lastPoll": "Seneste afstemning",
-  "woo.settings.never": "Endnu ikke",
-  "woo.settings.ledger": "Regnskabsprogram",
-  "woo.settings.ledgerNone": "Ikke forbundet endnu",
-  "woo.settings.trigger": "Ordrer overføres",
-  "woo.settings.trigger.statuses": "når deres status er: {statuses}",
-  "woo.settings.trigger.paid": "når de er betalt",
-  "woo.settings.trigger.fulfilled": "når de er gennemført",
-  "woo.settings.trigger.manual": "kun manuelt (Overfør-knappen)",
-  "woo.settings.paused": "Automatisk overførsel er sat på pause: {reason}",
-  "woo.settings.transfers": "Overførsler",
+    "Linket er udløbet, allerede brugt eller ugyldigt. Åbn Ledger Bridge igen fra WooCommerce › Indstillinger › Ledger Bridge.",
+  "woo.logout.title": "Du er logget ud af Ledger Bridge",
+  "woo.logout.body":
+    "Åbn Ledger Bridge igen fra WordPress: WooCommerce › Indstillinger › Ledger Bridge › Åbn Ledger Bridge.",
+  "woo.mode.store": "WooCommerce-butikken {store}",
 };

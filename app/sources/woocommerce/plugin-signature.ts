@@ -6,7 +6,7 @@ import { z } from "zod";
  * with the per-store secret:
  * - requests to the app: `X-LB-Signature: base64(HMAC-SHA256(raw body))`, the body carrying a
  *   Unix `timestamp` so a captured request cannot be replayed later;
- * - "Open Ledger Bridge settings" links: `base64url(shop|expires).base64url(HMAC(shop|expires))`.
+ * - "Open Ledger Bridge" links: `base64url(shop|expires).base64url(HMAC(shop|expires))`.
  */
 
 /** How far a request's timestamp may be from our clock (both directions: clock skew). */
@@ -79,6 +79,15 @@ export function settingsTokenShop(token: string): string | undefined {
 
 /** The shop a valid, unexpired settings token names; undefined when forged or expired. */
 export function verifySettingsToken(token: string, secret: string, nowSeconds: number): string | undefined {
+  return verifySettingsTokenClaims(token, secret, nowSeconds)?.shop;
+}
+
+/** A valid, unexpired settings token's shop and expiry (Unix seconds); undefined when forged or expired. */
+export function verifySettingsTokenClaims(
+  token: string,
+  secret: string,
+  nowSeconds: number,
+): { shop: string; expiresAt: number } | undefined {
   const parts = token.split(".");
   if (parts.length !== 2 || !secret) return undefined;
   const [encoded = "", mac = ""] = parts;
@@ -93,7 +102,7 @@ export function verifySettingsToken(token: string, secret: string, nowSeconds: n
   if (!Number.isInteger(expires) || expires < nowSeconds || expires > nowSeconds + MAX_TOKEN_SECONDS) {
     return undefined;
   }
-  return payload.slice(0, separator);
+  return { shop: payload.slice(0, separator), expiresAt: expires };
 }
 
 function b64url(bytes: Buffer): string {

@@ -9,7 +9,10 @@ defined( 'ABSPATH' ) || exit;
 
 /**
  * The settings tab: the app's address, the per-store secret, a Connect button that starts the
- * app's connect flow (wc-auth) and a link into the app's settings pages.
+ * app's connect flow (wc-auth) and an "Open Ledger Bridge" button into the app's own pages
+ * (accounting system, settings, transfers). The button goes through admin-post.php, so every
+ * click signs a fresh single-use link at that moment; the app trades it for a session cookie
+ * that is valid for this store only.
  */
 class LB_Settings {
 
@@ -18,6 +21,8 @@ class LB_Settings {
 	const STORE_SECRET = 'ledger_bridge_store_secret';
 	/** Seconds a settings link stays valid: long enough to click, too short to be worth stealing. */
 	const LINK_TTL = 300;
+	/** The admin-post.php action (and nonce action) of the "Open Ledger Bridge" button. */
+	const OPEN_ACTION = 'ledger_bridge_open_app';
 
 	/**
 	 * Hooks the tab into WooCommerce settings.
@@ -26,6 +31,7 @@ class LB_Settings {
 		add_filter( 'woocommerce_settings_tabs_array', array( $this, 'add_tab' ), 50 );
 		add_action( 'woocommerce_settings_tabs_' . self::TAB, array( $this, 'render' ) );
 		add_action( 'woocommerce_update_options_' . self::TAB, array( $this, 'save' ) );
+		add_action( 'admin_post_' . self::OPEN_ACTION, array( $this, 'open_app' ) );
 		// Exposed in WooCommerce's settings REST API (manage_woocommerce keys only), so the app can
 		// hand over the app URL and store secret when the store connects: no copy and paste.
 		add_filter( 'woocommerce_settings_groups', array( $this, 'add_rest_group' ) );
@@ -128,11 +134,53 @@ class LB_Settings {
 		}
 		echo '<p>';
 		echo '<a class="button button-primary" href="' . esc_url( $this->connect_url() ) . '">' . esc_html__( 'Connect', 'ledger-bridge' ) . '</a> ';
-		$settings = $this->settings_url( time() );
-		if ( null !== $settings ) {
-			echo '<a class="button" target="_blank" rel="noopener" href="' . esc_url( $settings ) . '">' . esc_html__( 'Open Ledger Bridge settings', 'ledger-bridge' ) . '</a>';
+		if ( '' !== $this->store_secret() ) {
+			echo '<a class="button" target="_blank" rel="noopener" href="' . esc_url( $this->open_app_url() ) . '">' . esc_html__( 'Open Ledger Bridge', 'ledger-bridge' ) . '</a>';
 		}
 		echo '</p>';
+		if ( '' !== $this->store_secret() ) {
+			echo '<p class="description">' . esc_html__( 'Connect your accounting system, choose which order statuses are transferred and follow the transfers on Ledger Bridge\'s own pages. Each click opens them for this store only, with a link that works once; you stay logged in there for two hours.', 'ledger-bridge' ) . '</p>';
+		}
+	}
+
+	/**
+	 * The "Open Ledger Bridge" button's address: admin-post.php with a nonce, so the signed link
+	 * is made when the merchant clicks, not when this page was rendered.
+	 *
+	 * @return string
+	 */
+	public function open_app_url() {
+		return wp_nonce_url( admin_url( 'admin-post.php?action=' . self::OPEN_ACTION ), self::OPEN_ACTION );
+	}
+
+	/**
+	 * The signed link the button leads to, after checking the user and the nonce; stops with
+	 * wp_die() otherwise.
+	 *
+	 * @param int $now Current Unix time.
+	 * @return string
+	 */
+	public function app_link( $now ) {
+		if ( ! current_user_can( 'manage_woocommerce' ) ) {
+			wp_die( esc_html__( 'You are not allowed to open Ledger Bridge.', 'ledger-bridge' ), '', array( 'response' => 403 ) );
+		}
+		check_admin_referer( self::OPEN_ACTION );
+		$url = $this->settings_url( $now );
+		if ( null === $url || '' === $this->app_url() ) {
+			wp_die( esc_html__( 'Connect the store to Ledger Bridge first.', 'ledger-bridge' ), '', array( 'response' => 400 ) );
+		}
+		return $url;
+	}
+
+	/**
+	 * admin-post.php?action=ledger_bridge_open_app: on to the app with a fresh signed link.
+	 */
+	public function open_app() {
+		$url = $this->app_link( time() );
+		// The app lives on another host, which wp_safe_redirect() would refuse; the URL is the
+		// app URL the store administrator configured.
+		wp_redirect( $url, 303 ); // phpcs:ignore WordPress.Security.SafeRedirect.wp_redirect_wp_redirect
+		exit;
 	}
 
 	/**

@@ -89,15 +89,58 @@ final class OrdersListAndSettingsTest extends TestCase {
 		$settings->render();
 		$html = ob_get_clean();
 		$this->assertStringContainsString( 'Connect', $html );
-		$this->assertStringContainsString( '/woocommerce/settings?token=', $html );
+		// The page carries no token: the button signs one when it is clicked.
+		$this->assertStringNotContainsString( 'token=', $html );
+		$this->assertStringContainsString( 'Open Ledger Bridge', $html );
+		$this->assertStringContainsString( esc_url( $settings->open_app_url() ), $html );
+		$this->assertSame( 'https://shop.example/wp-admin/admin-post.php?action=ledger_bridge_open_app&_wpnonce=nonce-ledger_bridge_open_app', $settings->open_app_url() );
 
 		LB_Fake::$caps = array();
 		ob_start();
 		$settings->render();
-		$this->assertStringNotContainsString( 'token=', ob_get_clean() );
+		$this->assertStringNotContainsString( 'admin-post.php', ob_get_clean() );
 
 		LB_Fake::$options = array( LB_Settings::APP_URL => 'https://app.example' );
 		$this->assertNull( $settings->settings_url( 1000 ) );
+	}
+
+	public function test_open_button_signs_a_fresh_link_for_an_administrator_with_a_valid_nonce() {
+		$settings = new LB_Settings();
+		$settings->register();
+		$this->assertCount( 1, $this->hooked( 'admin_post_ledger_bridge_open_app' ) );
+
+		$_GET['_wpnonce'] = 'nonce-ledger_bridge_open_app';
+		$url              = $settings->app_link( 5000 );
+		$this->assertStringStartsWith( 'https://app.example/woocommerce/settings?token=', $url );
+		parse_str( (string) parse_url( $url, PHP_URL_QUERY ), $query );
+		$this->assertSame( 'https://shop.example/', ( new LB_Signer( 'store-secret' ) )->verify_settings_token( $query['token'], 5300 ) );
+		$this->assertContains( 'ledger_bridge_open_app', LB_Fake::$nonce_checks );
+
+		$_GET['_wpnonce'] = 'forged';
+		try {
+			$settings->app_link( 5000 );
+			$this->fail( 'a forged nonce must stop' );
+		} catch ( WP_Die_Exception $e ) {
+			$this->assertSame( 403, $e->status );
+		}
+
+		$_GET['_wpnonce'] = 'nonce-ledger_bridge_open_app';
+		LB_Fake::$caps    = array();
+		try {
+			$settings->app_link( 5000 );
+			$this->fail( 'a user without manage_woocommerce must stop' );
+		} catch ( WP_Die_Exception $e ) {
+			$this->assertSame( 403, $e->status );
+		}
+
+		LB_Fake::$caps    = array( 'manage_woocommerce' => true );
+		LB_Fake::$options = array( LB_Settings::APP_URL => 'https://app.example' );
+		try {
+			$settings->app_link( 5000 );
+			$this->fail( 'a store that is not connected has no link' );
+		} catch ( WP_Die_Exception $e ) {
+			$this->assertSame( 400, $e->status );
+		}
 	}
 
 	public function test_app_url_and_store_secret_are_a_settings_group_of_the_rest_api() {

@@ -1,0 +1,18 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { clearedWooAdminSessionCookie } from "../auth/woo-admin-session.server";
+import { translate } from "../i18n/messages";
+import { pageLocale } from "../sources/woocommerce/request-support.server";
+import { wooHtmlPage } from "../sources/woocommerce/woo-html-page";
+
+/** "Log out" in the app's menu for a WooCommerce merchant: the session cookie is cleared. */
+export const action = ({ request }: ActionFunctionArgs) => {
+  const locale = pageLocale(request);
+  const page = wooHtmlPage({
+    locale,
+    title: translate(locale, "woo.logout.title"),
+    sections: [{ lines: [translate(locale, "woo.logout.body")] }],
+    status: 200,
+  });
+  page.headers.append("set-cookie", clearedWooAdminSessionCookie(request));
+  return page;
+};
