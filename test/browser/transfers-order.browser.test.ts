@@ -1,13 +1,11 @@
+import { seedDineroShop } from "../support/seed-dinero-shop";
 import { randomBytes } from "node:crypto";
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { LOCAL_SHOP_DOMAIN } from "../../app/auth/local-shop.server";
-import { saveConnection } from "../../app/engine/ledger-connections.server";
 import type { DineroSimulator } from "../../app/ledgers/dinero";
 import { DINERO_SIMULATOR_DEFAULTS, startDineroSimulator } from "../../app/ledgers/dinero";
 import { SecretBox, secretKeyFromBase64 } from "../../app/lib/secret-box.server";
-import { saveShopSettings } from "../../app/settings/settings-store";
-import { prismaSettingsStorage } from "../../app/shops/shop-settings-storage.server";
 import { parseJsonSafely } from "../../app/sources/shopify/parse-json-safely";
 import type { ShopifyAdminSimulator } from "../../app/sources/shopify/simulator/shopify-admin-simulator";
 import { startShopifyAdminSimulator } from "../../app/sources/shopify/simulator/shopify-admin-simulator";
@@ -61,26 +59,10 @@ describeWhen(chromiumAvailable, "Chromium", "transfers and order pages in the br
     });
     database = await createAppDatabase();
     await database.use(async (db) => {
-      const shop = await db.shop.create({ data: { platform: "shopify", domain: LOCAL_SHOP_DOMAIN } });
-      await saveShopSettings(prismaSettingsStorage(db), shop.id, {
-        version: 1,
-        accounts: { giftCardLiability: "63080" },
+      await seedDineroShop(db, {
+        domain: LOCAL_SHOP_DOMAIN,
+        box: new SecretBox(secretKeyFromBase64(encryptionKey)),
       });
-      await saveConnection(
-        db,
-        {
-          shopId: shop.id,
-          provider: "dinero",
-          credentials: {
-            kind: "apiKey",
-            ...DINERO_SIMULATOR_DEFAULTS.personalClient,
-            apiKey: DINERO_SIMULATOR_DEFAULTS.apiKey,
-          },
-          organisationId: String(DINERO_SIMULATOR_DEFAULTS.organizationId),
-          organisationName: DINERO_SIMULATOR_DEFAULTS.organizationName,
-        },
-        new SecretBox(secretKeyFromBase64(encryptionKey)),
-      );
     });
     app = await startAppProcess(
       {

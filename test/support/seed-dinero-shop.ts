@@ -25,12 +25,22 @@ export interface SeedDineroShopOptions {
  */
 export async function seedDineroShop(db: PrismaClient, options: SeedDineroShopOptions): Promise<Shop> {
   const shop = await db.shop.create({ data: { platform: "shopify", domain: options.domain } });
+  await connectDineroSimulator(db, shop, options);
+  return shop;
+}
+
+/** Gives an existing shop (Shopify or WooCommerce) its settings and the simulator's Dinero connection. */
+export async function connectDineroSimulator(
+  db: PrismaClient,
+  shop: Shop,
+  options: Pick<SeedDineroShopOptions, "box" | "settings">,
+): Promise<void> {
   const saved = await saveShopSettings(
     prismaSettingsStorage(db),
     shop.id,
     options.settings ?? { version: 1, accounts: { giftCardLiability: "63080" } },
   );
-  if (!saved.ok) throw new Error(`seedDineroShop: invalid settings: ${JSON.stringify(saved.errors)}`);
+  if (!saved.ok) throw new Error(`connectDineroSimulator: invalid settings: ${JSON.stringify(saved.errors)}`);
   await saveConnection(
     db,
     {
@@ -42,8 +52,8 @@ export async function seedDineroShop(db: PrismaClient, options: SeedDineroShopOp
         apiKey: DINERO_SIMULATOR_DEFAULTS.apiKey,
       },
       organisationId: String(DINERO_SIMULATOR_DEFAULTS.organizationId),
+      organisationName: DINERO_SIMULATOR_DEFAULTS.organizationName,
     },
     options.box,
   );
-  return shop;
 }

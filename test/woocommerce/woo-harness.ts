@@ -1,3 +1,4 @@
+import { connectDineroSimulator } from "../support/seed-dinero-shop";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
@@ -6,12 +7,8 @@ import { Readable } from "node:stream";
 import type { PrismaClient, Shop } from "@prisma/client";
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { resetEnvForTests } from "../../app/config/env.server";
-import { saveConnection } from "../../app/engine/ledger-connections.server";
-import { DINERO_SIMULATOR_DEFAULTS } from "../../app/ledgers/dinero";
 import { SecretBox, secretKeyFromBase64 } from "../../app/lib/secret-box.server";
 import type { ShopSettingsInput } from "../../app/settings/settings-schema";
-import { saveShopSettings } from "../../app/settings/settings-store";
-import { prismaSettingsStorage } from "../../app/shops/shop-settings-storage.server";
 import * as transferRoute from "../../app/routes/api.woocommerce.transfer";
 import * as webhookRoute from "../../app/routes/webhooks.woocommerce.$storeId";
 import * as callbackRoute from "../../app/routes/woocommerce.callback";
@@ -134,22 +131,7 @@ export async function prepareWooShopForTransfers(
     transfer: { trigger: "statuses", statuses: ["processing", "completed"] },
   },
 ): Promise<void> {
-  const saved = await saveShopSettings(prismaSettingsStorage(db), shop.id, settings);
-  if (!saved.ok) throw new Error(`invalid settings: ${JSON.stringify(saved.errors)}`);
-  await saveConnection(
-    db,
-    {
-      shopId: shop.id,
-      provider: "dinero",
-      credentials: {
-        kind: "apiKey",
-        ...DINERO_SIMULATOR_DEFAULTS.personalClient,
-        apiKey: DINERO_SIMULATOR_DEFAULTS.apiKey,
-      },
-      organisationId: String(DINERO_SIMULATOR_DEFAULTS.organizationId),
-    },
-    box,
-  );
+  await connectDineroSimulator(db, shop, { box, settings });
 }
 
 const FIXTURES = path.resolve(import.meta.dirname, "../fixtures/woocommerce");
