@@ -321,32 +321,23 @@ function OrdersCard({ orders, busy, submit }: { orders: DemoOrderRow[]; busy: bo
     </InlineStack>,
     <TransferCell key="transfer" order={order} />,
     <InlineStack key="actions" gap="100">
-      {order.webhookDelivered ? null : (
-        <Button
-          size="slim"
-          disabled={busy}
-          onClick={() => submit({ intent: "deliver", orderId: order.orderId })}
-        >
-          {t("demo.orders.deliver")}
-        </Button>
-      )}
-      {order.fulfilled ? null : (
-        <Button
-          size="slim"
-          disabled={busy}
-          onClick={() => submit({ intent: "fulfil", orderId: order.orderId })}
-        >
-          {t("demo.orders.fulfil")}
-        </Button>
-      )}
-      {order.refunded ? null : (
-        <Button
-          size="slim"
-          disabled={busy}
-          onClick={() => submit({ intent: "refund", orderId: order.orderId })}
-        >
-          {t("demo.orders.refund")}
-        </Button>
+      {(
+        [
+          ["deliver", !order.webhookDelivered, "demo.orders.deliver"],
+          ["fulfil", !order.fulfilled, "demo.orders.fulfil"],
+          ["refund", !order.refunded, "demo.orders.refund"],
+        ] as const
+      ).map(([intent, offered, label]) =>
+        offered ? (
+          <Button
+            key={intent}
+            size="slim"
+            disabled={busy}
+            onClick={() => submit({ intent, orderId: order.orderId })}
+          >
+            {t(label)}
+          </Button>
+        ) : null,
       )}
       <Button size="slim" url={`/app/orders/${order.numericId}`}>
         {t("demo.orders.open")}

@@ -1,15 +1,14 @@
 import type { Prisma, PrismaClient } from "@prisma/client";
-import { buildInvoice } from "../../domain/build-invoice";
 import type { InvoiceDraft } from "../../domain/invoice-draft";
 import { loadShopSettings } from "../../settings/settings-store";
 import type { SettingsStorage } from "../../settings/settings-store";
 import type { ShopSettings } from "../../settings/settings-schema";
 import { prismaSettingsStorage } from "../../shops/shop-settings-storage.server";
-import { mapSourceOrder } from "../../sources/map-source";
 import { parseJsonSafely } from "../../sources/shopify/parse-json-safely";
 import { appendAudit } from "../audit-log.server";
 import { enqueueJobWithAudit } from "../job-queue.server";
 import type { TransferProgress } from "../transfer/transfer-progress";
+import { changesSinceTransfer } from "./changes-since-transfer";
 
 /**
  * Turns a recorded Shopify webhook into work, per the shop's settings: an invoice job when the
@@ -158,20 +157,7 @@ async function flagChangeAfterTransfer(
   const transferred = (job.progress as TransferProgress | null)?.draft as InvoiceDraft | undefined;
   if (!transferred) return { action: "ignored", reason: "no transferred draft to compare" };
   const shop = await db.shop.findUniqueOrThrow({ where: { id: shopId } });
-  let differences: string[];
-  try {
-    const current = buildInvoice({
-      order: mapSourceOrder("shopify", rawBody, settings),
-      settings,
-      shop: shop.domain,
-    }).draft;
-    differences = compareDrafts(transferred, current);
-  } catch (error) {
-    // The edited order cannot be booked as it stands: that is itself a change the merchant must see.
-    differences = [
-      `the edited order no longer matches the booked invoice (${error instanceof Error ? error.message : String(error)})`,
-    ];
-  }
+  const differences = changesSinceTransfer(transferred, "shopify", rawBody, settings, shop.domain);
   if (differences.length === 0) return { action: "ignored", reason: "nothing booked has changed" };
   await db.job.update({
     where: { id: job.id },
@@ -186,24 +172,6 @@ async function flagChangeAfterTransfer(
     message: `Changed after transfer: ${differences.join("; ")}`,
   });
   return { action: "flaggedChange", jobId: job.id };
-}
-
-export function compareDrafts(before: InvoiceDraft, after: InvoiceDraft): string[] {
-  const differences: string[] = [];
-  if (before.totals.gross !== after.totals.gross) {
-    differences.push(`total ${before.totals.gross} → ${after.totals.gross} (minor units, ${after.currency})`);
-  }
-  const key = (draft: InvoiceDraft) =>
-    new Map(draft.lines.filter((l) => l.kind === "item").map((l) => [l.sku ?? l.description, l.quantity]));
-  const [a, b] = [key(before), key(after)];
-  for (const [item, quantity] of b) {
-    if (a.get(item) !== quantity) differences.push(`${item}: quantity ${a.get(item) ?? 0} → ${quantity}`);
-  }
-  for (const [item, quantity] of a) if (!b.has(item)) differences.push(`${item}: quantity ${quantity} → 0`);
-  if (before.customer.name !== after.customer.name || before.customer.email !== after.customer.email) {
-    differences.push("customer details");
-  }
-  return differences;
 }
 
 /** Settings storage over a row already read (reads cost no query; writes go to the database). */

@@ -1,16 +1,14 @@
 import type { Job, PrismaClient, Shop } from "@prisma/client";
-import { buildInvoice } from "../../domain/build-invoice";
 import type { InvoiceDraft } from "../../domain/invoice-draft";
 import { loadShopSettings } from "../../settings/settings-store";
 import type { ShopSettings } from "../../settings/settings-schema";
 import { prismaSettingsStorage } from "../../shops/shop-settings-storage.server";
-import { mapSourceOrder } from "../../sources/map-source";
 import { isWithdrawnStatus, shouldTransferWooOrder } from "../../sources/woocommerce/transfer-trigger";
 import { appendAudit } from "../audit-log.server";
 import { enqueueJob } from "../job-queue.server";
 import type { JobTrigger } from "../job-types";
 import type { TransferProgress } from "../transfer/transfer-progress";
-import { compareDrafts } from "./ingest-shopify-event.server";
+import { changesSinceTransfer } from "./changes-since-transfer";
 
 /**
  * Turns the current state of one WooCommerce order — re-read through the REST API whenever a
@@ -224,19 +222,7 @@ async function flagChangeAfterTransfer(
 ): Promise<WooIngestOutcome["invoice"]> {
   const transferred = (job.progress as TransferProgress | null)?.draft as InvoiceDraft | undefined;
   if (!transferred) return "transferred";
-  let differences: string[];
-  try {
-    const current = buildInvoice({
-      order: mapSourceOrder("woocommerce", orderJson, settings),
-      settings,
-      shop: shop.domain,
-    }).draft;
-    differences = compareDrafts(transferred, current);
-  } catch (error) {
-    differences = [
-      `the edited order no longer matches the booked invoice (${error instanceof Error ? error.message : String(error)})`,
-    ];
-  }
+  const differences = changesSinceTransfer(transferred, "woocommerce", orderJson, settings, shop.domain);
   if (differences.length === 0) return "transferred";
   const previous = (job.changedAfterTransfer as { differences?: string[] } | null)?.differences ?? [];
   if (differences.every((d) => previous.includes(d))) return "flaggedChange";
