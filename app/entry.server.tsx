@@ -15,7 +15,7 @@ export default async function handleRequest(
   remixContext: EntryContext,
 ) {
   // Shopify's CSP frame-ancestors etc.; local mode is not embedded in an admin.
-  if (!env().localMode) shopify().addDocumentResponseHeaders(request, responseHeaders);
+  if (env().mode === "shopify") shopify().addDocumentResponseHeaders(request, responseHeaders);
   const callbackName = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
 
   return new Promise((resolve, reject) => {

@@ -11,9 +11,9 @@ export const SHOPIFY_API_VERSION = ApiVersion.July26;
 
 function createShopifyApp() {
   const config = env();
-  if (config.localMode) {
+  if (config.mode !== "shopify") {
     throw new Error(
-      "Shopify is not configured (local mode): set SHOPIFY_API_KEY, SHOPIFY_API_SECRET and SHOPIFY_APP_URL",
+      `Shopify is not configured (${config.mode} mode): set SHOPIFY_API_KEY, SHOPIFY_API_SECRET and SHOPIFY_APP_URL`,
     );
   }
   return shopifyApp({

@@ -92,7 +92,7 @@ async function serve(
   if (demo) demo.appUrl = `http://${loopbackHost(config.HOST)}:${actualPort}`;
   log.info("Ledger Bridge is listening", {
     url,
-    mode: config.localMode ? "local demo" : "shopify",
+    mode: config.localMode ? "local demo" : config.mode,
     database: databaseTarget().kind,
   });
   return {

@@ -33,7 +33,7 @@ export function startWorker(concurrency: number): () => Promise<void> {
   // the same time, and jobs are keyed on shop + order + document: nothing is queued twice.
   // Shopify's shops need a way to read their orders: Shopify, or in local mode the demo's
   // simulator; without one, only the WooCommerce stores are reconciled.
-  const shopifyReadable = !config.localMode || Boolean(config.SHOPIFY_ADMIN_BASE_URL);
+  const shopifyReadable = config.mode === "shopify" || Boolean(config.SHOPIFY_ADMIN_BASE_URL);
   const stopReconciliation = startReconciliation(
     prisma(),
     orderSourceFor,

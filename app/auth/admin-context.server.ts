@@ -5,6 +5,8 @@ import type { Shop } from "../shops/shop-repo.server";
 import { upsertInstalledShop } from "../shops/shop-repo.server";
 import { shopify } from "../shopify.server";
 import { assertLocalMode, LOCAL_SHOP_DOMAIN } from "./local-shop.server";
+import { translate } from "../i18n/messages";
+import { wooHtmlPage } from "../sources/woocommerce/woo-html-page";
 import { wooAdminSessionShopId } from "./woo-admin-session.server";
 
 export type Locale = "en" | "da";
@@ -38,6 +40,8 @@ export async function requireAdmin(request: Request): Promise<AdminContext> {
       cors: (r) => r,
     };
   }
+  if (env().mode === "woocommerce")
+    throw wooSignInPage(requestedLocale ?? localeFrom(acceptLanguage(request)) ?? "en");
   if (env().localMode) {
     assertLocalMode();
     const shop = await upsertInstalledShop({
@@ -69,4 +73,18 @@ export function localeFrom(value: string | null | undefined): Locale | undefined
   if (!value) return undefined;
   const language = value.toLowerCase().split(/[-_]/)[0];
   return language === "da" ? "da" : language === "en" ? "en" : undefined;
+}
+
+/** A WooCommerce-only deployment has no other way in than the link WordPress signs. */
+function wooSignInPage(locale: Locale): Response {
+  return wooHtmlPage({
+    locale,
+    title: translate(locale, "woo.signIn.title"),
+    sections: [{ lines: [translate(locale, "woo.signIn.body")] }],
+    status: 401,
+  });
+}
+
+function acceptLanguage(request: Request): string | undefined {
+  return request.headers.get("accept-language")?.split(",")[0]?.trim();
 }

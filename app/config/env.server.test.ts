@@ -37,6 +37,30 @@ describe("environment configuration", () => {
     expect(env.localMode).toBe(false);
   });
 
+  it("runs for WooCommerce stores only when asked, and then insists on its key and public URL", () => {
+    const woo = parseEnv({
+      WOOCOMMERCE_ONLY: "true",
+      ENCRYPTION_KEY: KEY,
+      PUBLIC_APP_URL: "https://lb.example.dk",
+    });
+    expect(woo.mode).toBe("woocommerce");
+    // Never local mode: no login-free demo shop, no simulator clients, no private store addresses.
+    expect(woo.localMode).toBe(false);
+    expect(parseEnv({}).mode).toBe("local");
+    expect(parseEnv(SHOPIFY).mode).toBe("shopify");
+    expect(problems({ WOOCOMMERCE_ONLY: "true" })).toEqual([
+      "ENCRYPTION_KEY is required when WOOCOMMERCE_ONLY=true",
+      "PUBLIC_APP_URL is required when WOOCOMMERCE_ONLY=true",
+    ]);
+    expect(
+      problems({ ...SHOPIFY, WOOCOMMERCE_ONLY: "true", PUBLIC_APP_URL: "https://lb.example.dk" }),
+    ).toEqual([
+      "SHOPIFY_API_KEY must be unset when WOOCOMMERCE_ONLY=true",
+      "SHOPIFY_API_SECRET must be unset when WOOCOMMERCE_ONLY=true",
+      "SHOPIFY_APP_URL must be unset when WOOCOMMERCE_ONLY=true",
+    ]);
+  });
+
   it("names the missing variables when Shopify credentials are half configured", () => {
     expect(problems({ SHOPIFY_API_KEY: "key" })).toEqual([
       "SHOPIFY_API_SECRET is required because SHOPIFY_API_KEY is set",

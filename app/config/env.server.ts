@@ -97,6 +97,14 @@ const envSchema = z
         .default("on")
         .transform((value) => value === "on"),
     ),
+    // A deployment for WooCommerce stores only: no Shopify, no demo shop, no simulators.
+    WOOCOMMERCE_ONLY: z.preprocess(
+      emptyToUndefined,
+      z
+        .enum(["true", "false"])
+        .default("false")
+        .transform((value) => value === "true"),
+    ),
     DEMO_LEDGER: z.preprocess(
       (value) => (typeof value === "string" ? emptyToUndefined(value.toLowerCase()) : value),
       z.enum(["dinero", "billy", "economic", "dynaccount"]).optional(),
@@ -116,6 +124,21 @@ const envSchema = z
         });
       }
     }
+    if (env.WOOCOMMERCE_ONLY) {
+      // Without Shopify the app would otherwise fall back to local mode, whose demo shop needs no
+      // login and whose simulator clients and private store addresses must never face the internet.
+      for (const key of present) {
+        ctx.addIssue({ code: "custom", path: [key], message: "must be unset when WOOCOMMERCE_ONLY=true" });
+      }
+      for (const key of ["ENCRYPTION_KEY", "PUBLIC_APP_URL"] as const) {
+        if (env[key] === undefined) {
+          ctx.addIssue({ code: "custom", path: [key], message: "is required when WOOCOMMERCE_ONLY=true" });
+        }
+      }
+      if (env.DEMO_LEDGER !== undefined) {
+        ctx.addIssue({ code: "custom", path: ["DEMO_LEDGER"], message: "is for the local demo; unset it" });
+      }
+    }
     if (present.length > 0 && env.DEMO_LEDGER !== undefined) {
       ctx.addIssue({
         code: "custom",
@@ -133,7 +156,12 @@ const envSchema = z
   });
 
 export type Env = z.infer<typeof envSchema> & {
-  /** True when no Shopify credentials are configured: the app serves the local demo shop. */
+  /**
+   * `shopify` with Shopify credentials; `woocommerce` with WOOCOMMERCE_ONLY=true (stores sign in
+   * from WordPress, nothing else); `local` otherwise: the demo shop, no login, simulators.
+   */
+  readonly mode: "shopify" | "woocommerce" | "local";
+  /** True in `local` mode only: the app serves the demo shop without any login. */
   readonly localMode: boolean;
 };
 
@@ -157,7 +185,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     PGLITE_DATA_DIR: env.PGLITE_DATA_DIR.startsWith("memory://")
       ? env.PGLITE_DATA_DIR
       : path.resolve(env.PGLITE_DATA_DIR),
-    localMode: env.SHOPIFY_API_KEY === undefined,
+    mode: env.SHOPIFY_API_KEY !== undefined ? "shopify" : env.WOOCOMMERCE_ONLY ? "woocommerce" : "local",
+    localMode: env.SHOPIFY_API_KEY === undefined && !env.WOOCOMMERCE_ONLY,
   };
 }
 

@@ -31,7 +31,9 @@ export function dineroOAuthClient(config: Env = env()): OAuthClient | null {
 
 /** Where Visma Connect sends the merchant back: the public app URL, or this host locally. */
 export function dineroRedirectUri(requestUrl: string, config: Env = env()): string {
-  const base = config.localMode ? new URL(requestUrl).origin : (config.SHOPIFY_APP_URL ?? requestUrl);
+  const base = config.localMode
+    ? new URL(requestUrl).origin
+    : (config.SHOPIFY_APP_URL ?? config.PUBLIC_APP_URL ?? requestUrl);
   return new URL(DINERO_CALLBACK_PATH, base).toString();
 }
 

@@ -33,6 +33,8 @@ const SHOP_DOMAIN = /^[a-z0-9][a-z0-9-]*\.myshopify\.com$/i;
  * naming a myshopify domain before anything else looks at it, in both modes.
  */
 export async function verifyShopifyWebhook(request: Request): Promise<VerifiedShopifyWebhook> {
+  // A WooCommerce-only deployment has no Shopify app, so no secret a Shopify webhook could carry.
+  if (env().mode === "woocommerce") throw new Response("Not Found", { status: 404 });
   // The 5 MB limit WooCommerce deliveries have too; Shopify's own payloads are far smaller.
   const raw = await readLimitedBody(request, MAX_WEBHOOK_BYTES);
   // Connection: close, so the unread rest of an endless body is not drained after the answer.

@@ -37,6 +37,9 @@ export const woocommerceEn = {
   "woo.logout.body":
     "To open Ledger Bridge again, go to WooCommerce › Settings › Ledger Bridge in WordPress and click Open Ledger Bridge.",
   "woo.mode.store": "WooCommerce store {store}",
+  "woo.signIn.title": "Open Ledger Bridge from WordPress",
+  "woo.signIn.body":
+    "This Ledger Bridge serves WooCommerce stores. Sign in to WordPress, go to WooCommerce › Settings › Ledger Bridge and click Open Ledger Bridge.",
 } as const;
 
 export const woocommerceDa: Record<keyof typeof woocommerceEn, string> = {
@@ -74,4 +77,7 @@ export const woocommerceDa: Record<keyof typeof woocommerceEn, string> = {
   "woo.logout.body":
     "Åbn Ledger Bridge igen fra WordPress: WooCommerce › Indstillinger › Ledger Bridge › Åbn Ledger Bridge.",
   "woo.mode.store": "WooCommerce-butikken {store}",
+  "woo.signIn.title": "Åbn Ledger Bridge fra WordPress",
+  "woo.signIn.body":
+    "Denne Ledger Bridge betjener WooCommerce-butikker. Log ind i WordPress, gå til WooCommerce › Indstillinger › Ledger Bridge, og klik på Åbn Ledger Bridge.",
 };
