@@ -105,10 +105,15 @@ describeWhen(chromiumAvailable, "Chromium", "onboarding and settings pages in th
   });
 
   it("shows a field error next to an invalid value and saves nothing", async () => {
-    await page.getByLabel("Largest rounding difference (øre / cents)").fill("a lot");
+    const field = page.getByLabel("Largest rounding difference (øre / cents)");
+    await field.fill("a lot");
     await page.getByRole("button", { name: "Save settings" }).click();
     await page.getByText("Nothing was saved: some settings need attention").waitFor();
-    await page.getByText("Enter a number").waitFor();
+    // The message sits next to the field (the live preview may say it too: hence the field's own).
+    await expect.poll(() => field.getAttribute("aria-invalid")).toBe("true");
+    const describedBy = (await field.getAttribute("aria-describedby")) ?? "";
+    const errorId = describedBy.split(" ").find((id) => id.endsWith("Error")) ?? "";
+    expect(await page.locator(`[id="${errorId}"]`).textContent()).toContain("Enter a number");
     await screenshot(page, "settings-field-error");
     await page.reload();
     expect(await page.getByLabel("Largest rounding difference (øre / cents)").inputValue()).toBe("50");
