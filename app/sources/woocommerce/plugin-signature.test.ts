@@ -1,3 +1,4 @@
+import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import {
   settingsToken,
@@ -69,5 +70,17 @@ describe("plugin signatures", () => {
     expect(
       verifySettingsToken(settingsToken("https://shop.example/", NOW + 86_400, "s3cret"), "s3cret", NOW),
     ).toBeUndefined();
+  });
+
+  it("makes every settings token unique, so a double click meets no used link, and reads nonce-less ones", () => {
+    const first = settingsToken("https://shop.example/", NOW + 300, "s3cret");
+    const second = settingsToken("https://shop.example/", NOW + 300, "s3cret");
+    expect(first).not.toBe(second);
+    expect(verifySettingsToken(second, "s3cret", NOW)).toBe("https://shop.example/");
+    expect(settingsTokenShop(second)).toBe("https://shop.example/");
+    const payload = `https://shop.example/|${NOW + 300}`;
+    const old = `${Buffer.from(payload).toString("base64url")}.${createHmac("sha256", "s3cret").update(payload).digest("base64url")}`;
+    expect(verifySettingsToken(old, "s3cret", NOW)).toBe("https://shop.example/");
+    expect(verifySettingsToken(old, "s3cret", NOW + 301)).toBeUndefined();
   });
 });

@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 
 /**
@@ -66,13 +66,13 @@ export function verifyPluginRequest(input: {
 const MAX_TOKEN_SECONDS = 15 * 60;
 
 export function settingsToken(shop: string, expiresAt: number, secret: string): string {
-  const payload = `${shop}|${expiresAt}`;
+  const payload = `${shop}|${expiresAt}|${randomBytes(8).toString("hex")}`;
   return `${b64url(Buffer.from(payload))}.${b64url(createHmac("sha256", secret).update(payload).digest())}`;
 }
 
 /** The token's shop part without checking it, to find whose secret checks it. */
 export function settingsTokenShop(token: string): string | undefined {
-  const payload = Buffer.from(token.split(".")[0] ?? "", "base64url").toString("utf8");
+  const payload = withoutNonce(Buffer.from(token.split(".")[0] ?? "", "base64url").toString("utf8"));
   const separator = payload.lastIndexOf("|");
   return separator > 0 ? payload.slice(0, separator) : undefined;
 }
@@ -95,14 +95,23 @@ export function verifySettingsTokenClaims(
   const expected = createHmac("sha256", secret).update(payload).digest();
   const given = Buffer.from(mac, "base64url");
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
-  const separator = payload.lastIndexOf("|");
+  const claims = withoutNonce(payload);
+  const separator = claims.lastIndexOf("|");
   if (separator <= 0) return undefined;
-  const expires = Number(payload.slice(separator + 1));
+  const expires = Number(claims.slice(separator + 1));
   // The plugin signs links for 5 minutes; a far-future expiry was not made by it.
   if (!Number.isInteger(expires) || expires < nowSeconds || expires > nowSeconds + MAX_TOKEN_SECONDS) {
     return undefined;
   }
-  return { shop: payload.slice(0, separator), expiresAt: expires };
+  return { shop: claims.slice(0, separator), expiresAt: expires };
+}
+
+/**
+ * "shop|expires|nonce" → "shop|expires". The plugin adds a random nonce so that two links signed
+ * in the same second differ (each is accepted once); links of plugin versions without it still work.
+ */
+function withoutNonce(payload: string): string {
+  return /\|[0-9a-f]{16,64}$/.test(payload) ? payload.slice(0, payload.lastIndexOf("|")) : payload;
 }
 
 function b64url(bytes: Buffer): string {

@@ -40,14 +40,16 @@ class LB_Signer {
 	}
 
 	/**
-	 * A token "<base64url(shop|expires)>.<base64url(hmac)>" valid until $expires.
+	 * A token "<base64url(shop|expires|nonce)>.<base64url(hmac)>" valid until $expires. The app
+	 * accepts each token once; the random nonce makes two links signed in the same second (a
+	 * double click) two tokens, so the second click does not meet a used one.
 	 *
 	 * @param string $shop    The store's home URL, identifying the store at the app.
 	 * @param int    $expires Unix time after which the app refuses the token.
 	 * @return string
 	 */
 	public function settings_token( $shop, $expires ) {
-		$payload = $shop . '|' . (int) $expires;
+		$payload = $shop . '|' . (int) $expires . '|' . bin2hex( random_bytes( 8 ) );
 		return self::base64url( $payload ) . '.' . self::base64url( hash_hmac( 'sha256', $payload, $this->secret, true ) );
 	}
 
@@ -67,6 +69,9 @@ class LB_Signer {
 		$expected = self::base64url( hash_hmac( 'sha256', (string) $payload, $this->secret, true ) );
 		if ( false === $payload || ! hash_equals( $expected, $parts[1] ) ) {
 			return null;
+		}
+		if ( 1 === preg_match( '/\|[0-9a-f]{16,64}$/', $payload ) ) {
+			$payload = substr( $payload, 0, strrpos( $payload, '|' ) );
 		}
 		$separator = strrpos( $payload, '|' );
 		if ( false === $separator || (int) substr( $payload, $separator + 1 ) < $now ) {

@@ -23,4 +23,16 @@ final class SignerTest extends TestCase {
 		$this->assertNull( $signer->verify_settings_token( $longer . '.' . $mac, 999 ), 'extended expiry' );
 		$this->assertNull( $signer->verify_settings_token( $payload, 999 ) );
 	}
+
+	public function test_two_tokens_signed_in_the_same_second_differ_and_both_verify() {
+		$signer = new LB_Signer( 'secret-1' );
+		$first  = $signer->settings_token( 'https://shop.example/', 1000 );
+		$second = $signer->settings_token( 'https://shop.example/', 1000 );
+		$this->assertNotSame( $first, $second );
+		$this->assertSame( 'https://shop.example/', $signer->verify_settings_token( $second, 999 ) );
+		// A link from a plugin version without the nonce still verifies.
+		$payload = 'https://shop.example/|1000';
+		$old     = rtrim( strtr( base64_encode( $payload ), '+/', '-_' ), '=' ) . '.' . rtrim( strtr( base64_encode( hash_hmac( 'sha256', $payload, 'secret-1', true ) ), '+/', '-_' ), '=' );
+		$this->assertSame( 'https://shop.example/', $signer->verify_settings_token( $old, 999 ) );
+	}
 }
