@@ -5,11 +5,9 @@ import type { DemoOrderRow, DemoOverview } from "../../app/demo/demo-overview.se
 import type { LedgerProviderId } from "../../app/ledgers/ledger-contract";
 import type { AppProcess } from "../support/app-process";
 import { startAppProcess } from "../support/app-process";
-import type { TestDatabase } from "../support/test-database";
-import { createPostgresDatabase } from "../support/test-database";
+import type { DemoApp } from "../support/demo-app";
+import { DEMO_DATA, demoOnPostgres as onPostgres, startDemoApp } from "../support/demo-app";
 
-const DEMO_DATA = "_data=routes%2Fapp.demo";
-const onPostgres = Boolean(process.env.DATABASE_URL?.startsWith("postgres"));
 // Transfers run at each ledger's real pace (Dinero: 80 requests a minute), so a batch takes a while.
 const WAIT_MS = 100_000;
 const TEST_MS = 120_000;
@@ -23,43 +21,21 @@ const TEST_MS = 120_000;
 describe.each<LedgerProviderId>(["billy", "dinero", "economic", "dynaccount"])(
   `the demo with DEMO_LEDGER=%s (${onPostgres ? "PostgreSQL" : "PGlite"})`,
   (provider) => {
+    let demo: DemoApp;
     let app: AppProcess;
-    let postgres: TestDatabase | undefined;
 
     beforeAll(async () => {
-      postgres = onPostgres ? await createPostgresDatabase({ migrate: false }) : undefined;
-      app = await startAppProcess(
-        {
-          ...(postgres
-            ? { DATABASE_URL: postgres.url }
-            : { PGLITE_DATA_DIR: `memory://demo-${randomUUID()}` }),
-          DEMO_LEDGER: provider,
-          ENCRYPTION_KEY: randomBytes(32).toString("base64"),
-          WORKER_POLL_MS: "200",
-          LOG_LEVEL: "info",
-        },
-        300_000,
-      );
+      demo = await startDemoApp({ DEMO_LEDGER: provider });
+      app = demo.app;
     }, 320_000);
     afterAll(async () => {
-      await app?.stop();
-      await postgres?.close();
+      await demo?.close();
     });
 
-    const overview = async (): Promise<DemoOverview> => {
-      const response = await fetch(`${app.url}/app/demo?${DEMO_DATA}`);
-      expect(response.status).toBe(200);
-      const body = (await response.json()) as { overview: DemoOverview | null };
-      if (!body.overview) throw new Error("the demo is off");
-      return body.overview;
-    };
+    const overview = () => demo.overview();
     const press = async (fields: Record<string, string>): Promise<DemoActionResult> => {
-      const response = await fetch(`${app.url}/app/demo?${DEMO_DATA}`, {
-        method: "POST",
-        body: new URLSearchParams(fields),
-      });
-      const result = (await response.json()) as DemoActionResult;
-      expect(response.status, JSON.stringify(result)).toBe(200);
+      const { status, result } = await demo.press(fields);
+      expect(status, JSON.stringify(result)).toBe(200);
       expect(result.ok).toBe(true);
       return result;
     };

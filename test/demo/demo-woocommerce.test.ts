@@ -1,8 +1,7 @@
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import type { PrismaClient } from "@prisma/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resetEnvForTests } from "../../app/config/env.server";
-import type { DemoActionResult } from "../../app/demo/demo-actions.server";
 import { connectDemoLedger, linkDemoWooLedger } from "../../app/demo/demo-connect.server";
 import { startDemoEnvironment } from "../../app/demo/demo-environment.server";
 import type { DemoOverview } from "../../app/demo/demo-overview.server";
@@ -10,12 +9,11 @@ import type { DemoEnvironment } from "../../app/demo/demo-types";
 import { connectDemoWooStore } from "../../app/demo/demo-woocommerce.server";
 import { SecretBox, secretKeyFromBase64 } from "../../app/lib/secret-box.server";
 import type { AppProcess } from "../support/app-process";
-import { startAppProcess } from "../support/app-process";
+import type { DemoApp } from "../support/demo-app";
+import { demoOnPostgres as onPostgres, startDemoApp } from "../support/demo-app";
 import type { TestDatabase } from "../support/test-database";
-import { createPostgresDatabase, createTestDatabase } from "../support/test-database";
+import { createTestDatabase } from "../support/test-database";
 
-const DEMO_DATA = "_data=routes%2Fapp.demo";
-const onPostgres = Boolean(process.env.DATABASE_URL?.startsWith("postgres"));
 /** Every wait polls its condition and gives up after this long (a loaded 2-core CI is slow). */
 const WAIT_MS = 60_000;
 const TEST_MS = 90_000;
@@ -28,43 +26,19 @@ const TEST_MS = 90_000;
  * store delivers its signed webhook, and the worker books the invoice in the ledger simulator.
  */
 describe(`the demo's WooCommerce store (${onPostgres ? "PostgreSQL" : "PGlite"})`, () => {
+  let demo: DemoApp;
   let app: AppProcess;
-  let postgres: TestDatabase | undefined;
 
   beforeAll(async () => {
-    postgres = onPostgres ? await createPostgresDatabase({ migrate: false }) : undefined;
-    app = await startAppProcess(
-      {
-        ...(postgres
-          ? { DATABASE_URL: postgres.url }
-          : { PGLITE_DATA_DIR: `memory://demo-woo-${randomUUID()}` }),
-        DEMO_LEDGER: "billy",
-        ENCRYPTION_KEY: randomBytes(32).toString("base64"),
-        WORKER_POLL_MS: "200",
-        LOG_LEVEL: "info",
-      },
-      300_000,
-    );
+    demo = await startDemoApp({ DEMO_LEDGER: "billy" });
+    app = demo.app;
   }, 320_000);
   afterAll(async () => {
-    await app?.stop();
-    await postgres?.close();
+    await demo?.close();
   });
 
-  const overview = async (): Promise<DemoOverview> => {
-    const response = await fetch(`${app.url}/app/demo?${DEMO_DATA}`);
-    expect(response.status).toBe(200);
-    const body = (await response.json()) as { overview: DemoOverview | null };
-    if (!body.overview) throw new Error("the demo is off");
-    return body.overview;
-  };
-  const press = async (fields: Record<string, string>) => {
-    const response = await fetch(`${app.url}/app/demo?${DEMO_DATA}`, {
-      method: "POST",
-      body: new URLSearchParams(fields),
-    });
-    return { status: response.status, result: (await response.json()) as DemoActionResult };
-  };
+  const overview = () => demo.overview();
+  const press = (fields: Record<string, string>) => demo.press(fields);
   /** Polls the page until `pick` finds what it waits for; never a fixed sleep. */
   const waitFor = async <T>(
     what: string,
@@ -142,36 +116,17 @@ describe(`the demo's WooCommerce store (${onPostgres ? "PostgreSQL" : "PGlite"})
 });
 
 describe("the demo's WooCommerce store without DEMO_LEDGER", () => {
-  let app: AppProcess;
+  let demo: DemoApp;
 
   beforeAll(async () => {
-    app = await startAppProcess(
-      {
-        PGLITE_DATA_DIR: `memory://demo-woo-${randomUUID()}`,
-        ENCRYPTION_KEY: randomBytes(32).toString("base64"),
-        WORKER_POLL_MS: "200",
-        LOG_LEVEL: "info",
-      },
-      300_000,
-    );
+    demo = await startDemoApp({});
   }, 320_000);
   afterAll(async () => {
-    await app?.stop();
+    await demo?.close();
   });
 
-  const overview = async (): Promise<DemoOverview> => {
-    const body = (await (await fetch(`${app.url}/app/demo?${DEMO_DATA}`)).json()) as {
-      overview: DemoOverview;
-    };
-    return body.overview;
-  };
-  const press = async (fields: Record<string, string>) => {
-    const response = await fetch(`${app.url}/app/demo?${DEMO_DATA}`, {
-      method: "POST",
-      body: new URLSearchParams(fields),
-    });
-    return { status: response.status, result: (await response.json()) as DemoActionResult };
-  };
+  const overview = () => demo.overview();
+  const press = (fields: Record<string, string>) => demo.press(fields);
   const until = async <T>(what: string, probe: () => Promise<T | undefined>): Promise<T> => {
     const deadline = Date.now() + WAIT_MS;
     while (Date.now() < deadline) {
@@ -179,7 +134,7 @@ describe("the demo's WooCommerce store without DEMO_LEDGER", () => {
       if (value !== undefined) return value;
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
-    throw new Error(`timed out waiting for ${what}:\n${app.output()}`);
+    throw new Error(`timed out waiting for ${what}:\n${demo.app.output()}`);
   };
 
   it(

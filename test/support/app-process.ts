@@ -67,8 +67,8 @@ export async function startAppProcess(
   };
 }
 
-/** The child must not inherit Shopify credentials or a database from the developer's shell. */
-function cleanEnv(): NodeJS.ProcessEnv {
+/** The child must not inherit Shopify credentials, a database or a key from the developer's shell. */
+export function cleanEnv(): NodeJS.ProcessEnv {
   const env = { ...process.env };
   for (const key of [
     "SHOPIFY_API_KEY",

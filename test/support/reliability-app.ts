@@ -8,7 +8,7 @@ import type { DatabaseTarget } from "../../app/db/driver-adapter.server";
 import { closePglite } from "../../app/db/driver-adapter.server";
 import { createPrismaClient, prepareDatabase } from "../../app/db/prisma.server";
 import type { AppProcess } from "./app-process";
-import { startAppProcess } from "./app-process";
+import { cleanEnv, startAppProcess } from "./app-process";
 import type { TestDatabase } from "./test-database";
 import { createPostgresDatabase } from "./test-database";
 
@@ -108,7 +108,7 @@ export async function drainWithWorkerProcess(
   let output = "";
   const child = spawn(process.execPath, [path.join(ROOT, "bin/ledger-bridge.js"), "worker", "--until-idle"], {
     cwd: ROOT,
-    env: { ...childEnv(), LOG_LEVEL: "info", DEMO_SIMULATORS: "off", ...env },
+    env: { ...cleanEnv(), LOG_LEVEL: "info", DEMO_SIMULATORS: "off", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   started.add(child);
@@ -147,26 +147,6 @@ export async function killAllApps(): Promise<void> {
     ),
   );
   started.clear();
-}
-
-/** The parent's environment minus anything that would pick a database, Shopify app or key for the child. */
-function childEnv(): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  for (const key of [
-    "SHOPIFY_API_KEY",
-    "SHOPIFY_API_SECRET",
-    "SHOPIFY_APP_URL",
-    "DATABASE_URL",
-    "PGLITE_DATA_DIR",
-    "ENCRYPTION_KEY",
-    "NODE_OPTIONS",
-    "VITEST",
-    "VITEST_POOL_ID",
-    "VITEST_WORKER_ID",
-  ]) {
-    delete env[key];
-  }
-  return env;
 }
 
 /** Polls until `predicate` holds; the message says what never happened. */

@@ -2,11 +2,9 @@ import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import type { PrismaClient, Shop } from "@prisma/client";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { resetEnvForTests } from "../../app/config/env.server";
 import { createTransferWorker } from "../../app/engine/transfer-engine.server";
-import { startDineroSimulator, type DineroSimulator } from "../../app/ledgers/dinero";
+import type { DineroSimulator } from "../../app/ledgers/dinero";
 import type { SecretBox } from "../../app/lib/secret-box.server";
-import { connectWithKeys } from "../../app/sources/woocommerce/connect-store.server";
 import { settingsToken, signPluginBody } from "../../app/sources/woocommerce/plugin-signature";
 import { phpJsonEncode } from "../../app/sources/woocommerce/simulator/woo-sim-json";
 import {
@@ -21,7 +19,8 @@ import {
   newDanishOrder,
   newSecretBox,
   PAID,
-  prepareWooShopForTransfers,
+  connectStoreForTransfers,
+  startDineroForApp,
   startRouteServer,
   useAppGlobals,
   type RouteServer,
@@ -51,18 +50,9 @@ describe("WooCommerce plugin endpoints", () => {
     box = newSecretBox();
     restore = useAppGlobals(db, box);
     app = await startRouteServer();
-    dinero = await startDineroSimulator({ validateRequests: true });
-    process.env.DINERO_API_BASE_URL = dinero.url;
-    process.env.DINERO_AUTH_BASE_URL = dinero.authUrl;
-    resetEnvForTests();
+    dinero = await startDineroForApp();
     woo = await startWooSimulator({ orders: [], refunds: [] });
-    const connected = await connectWithKeys(
-      { db, box, appUrl: app.url, allowPrivateStores: true },
-      { storeUrl: woo.url, ...woo.credentials },
-    );
-    if (connected.status !== "connected") throw new Error(connected.message);
-    shop = await db.shop.findUniqueOrThrow({ where: { id: connected.shopId } });
-    await prepareWooShopForTransfers(db, box, shop, {
+    shop = await connectStoreForTransfers(db, box, app.url, woo, {
       version: 1,
       accounts: { giftCardLiability: "63080" },
       transfer: { trigger: "manual" },

@@ -1,16 +1,10 @@
 import type { PrismaClient, Shop } from "@prisma/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { resetEnvForTests } from "../../app/config/env.server";
 import { reconcileDueShops } from "../../app/engine/reconcile-scheduler.server";
 import { createTransferWorker } from "../../app/engine/transfer-engine.server";
-import {
-  DINERO_SIMULATOR_DEFAULTS,
-  startDineroSimulator,
-  type DineroSimulator,
-} from "../../app/ledgers/dinero";
+import { DINERO_SIMULATOR_DEFAULTS, type DineroSimulator } from "../../app/ledgers/dinero";
 import type { SecretBox } from "../../app/lib/secret-box.server";
 import { orderSourceFor } from "../../app/sources/order-source-for.server";
-import { connectWithKeys } from "../../app/sources/woocommerce/connect-store.server";
 import { wooDate } from "../../app/sources/woocommerce/simulator/woo-sim-json";
 import {
   startWooSimulator,
@@ -23,7 +17,8 @@ import {
   newDanishOrder,
   newSecretBox,
   PAID,
-  prepareWooShopForTransfers,
+  connectStoreForTransfers,
+  startDineroForApp,
   startRouteServer,
   useAppGlobals,
   type RouteServer,
@@ -93,10 +88,7 @@ describe("the operator CLI's reconcile and backfill for a WooCommerce store", ()
       process.env.PGLITE_DATA_DIR = (database.target as { dataDir: string }).dataDir;
     }
     app = await startRouteServer();
-    dinero = await startDineroSimulator({ validateRequests: true });
-    process.env.DINERO_API_BASE_URL = dinero.url;
-    process.env.DINERO_AUTH_BASE_URL = dinero.authUrl;
-    resetEnvForTests();
+    dinero = await startDineroForApp();
     woo = await startWooSimulator({
       orders: [
         olderPaidOrder(20_001, 40),
@@ -107,13 +99,7 @@ describe("the operator CLI's reconcile and backfill for a WooCommerce store", ()
       ],
       refunds: [],
     });
-    const connected = await connectWithKeys(
-      { db, box, appUrl: app.url, allowPrivateStores: true },
-      { storeUrl: woo.url, ...woo.credentials },
-    );
-    if (connected.status !== "connected") throw new Error(connected.message);
-    shop = await db.shop.findUniqueOrThrow({ where: { id: connected.shopId } });
-    await prepareWooShopForTransfers(db, box, shop);
+    shop = await connectStoreForTransfers(db, box, app.url, woo);
     await woo.drainWebhooks();
   }, 60_000);
   afterAll(async () => {

@@ -1,4 +1,3 @@
-import { connectDineroSimulator } from "../support/seed-dinero-shop";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
@@ -16,6 +15,11 @@ import * as connectRoute from "../../app/routes/woocommerce.connect";
 import * as connectedRoute from "../../app/routes/woocommerce.connected";
 import * as settingsRoute from "../../app/routes/woocommerce.settings";
 import type { WooJson } from "../../app/sources/woocommerce/simulator/woo-sim-store";
+import type { WooSimulator } from "../../app/sources/woocommerce/simulator/woocommerce-simulator";
+import { connectWithKeys } from "../../app/sources/woocommerce/connect-store.server";
+import type { DineroSimulator } from "../../app/ledgers/dinero";
+import { startDineroSimulator } from "../../app/ledgers/dinero";
+import { connectDineroSimulator } from "../support/seed-dinero-shop";
 
 /**
  * The WooCommerce routes of the app served over real HTTP in this process, so the simulator's
@@ -132,6 +136,36 @@ export async function prepareWooShopForTransfers(
   },
 ): Promise<void> {
   await connectDineroSimulator(db, shop, { box, settings });
+}
+
+/** A Dinero simulator that the app's adapters reach: the DINERO_* base URLs point at it. */
+export async function startDineroForApp(): Promise<DineroSimulator> {
+  const dinero = await startDineroSimulator({ validateRequests: true });
+  process.env.DINERO_API_BASE_URL = dinero.url;
+  process.env.DINERO_AUTH_BASE_URL = dinero.authUrl;
+  resetEnvForTests();
+  return dinero;
+}
+
+/**
+ * Connects the simulated store with its REST keys, as `ledger-bridge woocommerce connect` does
+ * (webhooks registered to `appUrl`), and readies it for transfers to the Dinero simulator.
+ */
+export async function connectStoreForTransfers(
+  db: PrismaClient,
+  box: SecretBox,
+  appUrl: string,
+  woo: WooSimulator,
+  settings?: ShopSettingsInput,
+): Promise<Shop> {
+  const connected = await connectWithKeys(
+    { db, box, appUrl, allowPrivateStores: true },
+    { storeUrl: woo.url, ...woo.credentials },
+  );
+  if (connected.status !== "connected") throw new Error(connected.message);
+  const shop = await db.shop.findUniqueOrThrow({ where: { id: connected.shopId } });
+  await prepareWooShopForTransfers(db, box, shop, settings);
+  return shop;
 }
 
 const FIXTURES = path.resolve(import.meta.dirname, "../fixtures/woocommerce");

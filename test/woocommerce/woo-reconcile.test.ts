@@ -1,15 +1,9 @@
 import type { PrismaClient, Shop } from "@prisma/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { resetEnvForTests } from "../../app/config/env.server";
 import { reconcileDueShops } from "../../app/engine/reconcile-scheduler.server";
 import { createTransferWorker } from "../../app/engine/transfer-engine.server";
-import {
-  DINERO_SIMULATOR_DEFAULTS,
-  startDineroSimulator,
-  type DineroSimulator,
-} from "../../app/ledgers/dinero";
+import { DINERO_SIMULATOR_DEFAULTS, type DineroSimulator } from "../../app/ledgers/dinero";
 import type { SecretBox } from "../../app/lib/secret-box.server";
-import { connectWithKeys } from "../../app/sources/woocommerce/connect-store.server";
 import {
   startWooSimulator,
   type WooSimulator,
@@ -22,7 +16,8 @@ import {
   newDanishOrder,
   newSecretBox,
   PAID,
-  prepareWooShopForTransfers,
+  connectStoreForTransfers,
+  startDineroForApp,
   startRouteServer,
   useAppGlobals,
   type RouteServer,
@@ -48,18 +43,9 @@ describe("WooCommerce reconciliation poll", () => {
     box = newSecretBox();
     restore = useAppGlobals(db, box);
     app = await startRouteServer();
-    dinero = await startDineroSimulator({ validateRequests: true });
-    process.env.DINERO_API_BASE_URL = dinero.url;
-    process.env.DINERO_AUTH_BASE_URL = dinero.authUrl;
-    resetEnvForTests();
+    dinero = await startDineroForApp();
     woo = await startWooSimulator({ orders: [], refunds: [] });
-    const connected = await connectWithKeys(
-      { db, box, appUrl: app.url, allowPrivateStores: true },
-      { storeUrl: woo.url, ...woo.credentials },
-    );
-    if (connected.status !== "connected") throw new Error(connected.message);
-    shop = await db.shop.findUniqueOrThrow({ where: { id: connected.shopId } });
-    await prepareWooShopForTransfers(db, box, shop);
+    shop = await connectStoreForTransfers(db, box, app.url, woo);
     await woo.drainWebhooks();
   });
   afterAll(async () => {

@@ -1,17 +1,11 @@
 import type { PrismaClient, Shop } from "@prisma/client";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { resetEnvForTests } from "../../app/config/env.server";
 import { createTransferWorker } from "../../app/engine/transfer-engine.server";
 import type { Worker } from "../../app/engine/worker.server";
-import {
-  DINERO_SIMULATOR_DEFAULTS,
-  startDineroSimulator,
-  type DineroSimulator,
-} from "../../app/ledgers/dinero";
+import { DINERO_SIMULATOR_DEFAULTS, type DineroSimulator } from "../../app/ledgers/dinero";
 import type { SecretBox } from "../../app/lib/secret-box.server";
 import { saveShopSettings } from "../../app/settings/settings-store";
 import { prismaSettingsStorage } from "../../app/shops/shop-settings-storage.server";
-import { connectWithKeys } from "../../app/sources/woocommerce/connect-store.server";
 import { phpJsonEncode } from "../../app/sources/woocommerce/simulator/woo-sim-json";
 import { wooSignature } from "../../app/sources/woocommerce/simulator/woo-sim-webhooks";
 import {
@@ -27,7 +21,8 @@ import {
   newDanishOrder,
   newSecretBox,
   PAID,
-  prepareWooShopForTransfers,
+  connectStoreForTransfers,
+  startDineroForApp,
   startRouteServer,
   useAppGlobals,
   type RouteServer,
@@ -68,20 +63,11 @@ describe("WooCommerce orders to Dinero", () => {
     await database?.close();
   });
   beforeEach(async () => {
-    dinero = await startDineroSimulator({ validateRequests: true });
-    process.env.DINERO_API_BASE_URL = dinero.url;
-    process.env.DINERO_AUTH_BASE_URL = dinero.authUrl;
-    resetEnvForTests();
+    dinero = await startDineroForApp();
     await db.shop.deleteMany();
     await db.webhookEvent.deleteMany();
     woo = await startWooSimulator({ orders: [], refunds: [] });
-    const connected = await connectWithKeys(
-      { db, box, appUrl: app.url, allowPrivateStores: true },
-      { storeUrl: woo.url, ...woo.credentials },
-    );
-    if (connected.status !== "connected") throw new Error(connected.message);
-    shop = await db.shop.findUniqueOrThrow({ where: { id: connected.shopId } });
-    await prepareWooShopForTransfers(db, box, shop);
+    shop = await connectStoreForTransfers(db, box, app.url, woo);
     await woo.drainWebhooks();
   });
   afterEach(async () => {
