@@ -33,6 +33,17 @@ describe("WooCommerceClient against the simulator (OAuth 1.0a over http://)", ()
     expect(mapWooCommerceOrder(fetched.json).totals.total).toBe(2935);
   });
 
+  it("lists orders created in a range that includes both ends, to the second", async () => {
+    const created = JSON.parse((await client.getOrder(727)).json) as { date_created_gmt: string };
+    const at = new Date(`${created.date_created_gmt}Z`);
+    const ids: number[] = [];
+    // `to` within the same second as the order's creation: the order is in the range.
+    for await (const page of client.ordersCreatedBetween(at, new Date(at.getTime() + 500))) {
+      ids.push(...page.orders.map((order) => order.summary.id));
+    }
+    expect(ids).toContain(727);
+  });
+
   it("pages through orders modified after a time, following X-WP-TotalPages", async () => {
     const before = await client.listOrdersModifiedAfter(new Date("2000-01-01T00:00:00Z"), { perPage: 2 });
     const created = [];

@@ -116,8 +116,12 @@ export class WooCommerceClient {
     to: Date,
     options: { statuses?: string[]; perPage?: number } = {},
   ): AsyncGenerator<ModifiedOrdersPage> {
-    // `after`/`before` are exclusive; one second earlier makes `from` inclusive.
-    yield* this.pagedOrders({ after: wooGmt(new Date(from.getTime() - 1000)), before: wooGmt(to) }, options);
+    // `after`/`before` are exclusive and whole seconds: a second beyond each end makes both ends
+    // inclusive (an order placed in the same second as `to` is in the range; keys dedupe overlap).
+    yield* this.pagedOrders(
+      { after: wooGmt(new Date(from.getTime() - 1000)), before: wooGmt(new Date(to.getTime() + 1000)) },
+      options,
+    );
   }
 
   private async *pagedOrders(
