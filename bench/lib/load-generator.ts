@@ -1,11 +1,13 @@
 import http from "node:http";
-import { performance } from "node:perf_hooks";
 
 /**
  * An open-loop load generator: request i is due at start + i / rate whatever happened to the
  * requests before it, as webhooks arrive from Shopify. A closed loop (next request after the
  * previous answer) slows down with the server and hides its queueing ("coordinated omission");
  * here a slow server shows as growing latency, measured from when each request was due.
+ *
+ * Time is read from the global `performance` and `setTimeout` at call time (not imported), so a
+ * test can run the generator on a virtual clock and assert exact schedules on a busy machine.
  */
 
 export interface OpenLoopOptions {

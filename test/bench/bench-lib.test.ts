@@ -2,8 +2,7 @@ import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
-import { performance } from "node:perf_hooks";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { BenchUsageError, parseBenchArgs } from "../../bench/lib/args";
 import { httpPoster, runOpenLoop } from "../../bench/lib/load-generator";
 import { machineInfo, writeResults } from "../../bench/lib/results";
@@ -93,12 +92,18 @@ describe("arguments", () => {
 });
 
 describe("open-loop load generator", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it("sends on schedule however slow the answers, and measures latency from when each was due", async () => {
+    // A virtual clock: the schedule is checked exactly, whatever else the machine is doing.
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "performance"] });
     // A server that handles one request at a time, 20 ms each (50/s), offered 100/s: a closed
     // loop would slow down to 50/s; the open loop keeps sending and the queue shows in latency.
     let busyUntil = 0;
     const startedAt: number[] = [];
-    const result = await runOpenLoop({
+    const running = runOpenLoop({
       ratePerSecond: 100,
       durationMs: 400,
       send: async () => {
@@ -109,19 +114,23 @@ describe("open-loop load generator", () => {
         return true;
       },
     });
+    await vi.runAllTimersAsync();
+    const result = await running;
     expect(result.offered).toBe(40);
     expect(result.ok).toBe(40);
     expect(result.failed).toBe(0);
-    // All 40 were sent within the 400 ms window (plus timer slack), not 40 × 20 ms = 800 ms.
+    // All 40 were sent at their due times, 10 ms apart (390 ms first to last), not 20 ms apart as a
+    // closed loop would have sent them, and the generator was never late.
     const span = (startedAt[startedAt.length - 1] as number) - (startedAt[0] as number);
-    expect(span).toBeLessThan(600);
-    expect(span).toBeGreaterThan(300);
-    // Queueing: the last answers waited far longer than the first.
-    const first = result.latenciesMs.slice(0, 5);
-    const last = result.latenciesMs.slice(-5);
-    expect(Math.min(...last)).toBeGreaterThan(Math.max(...first) + 200);
-    expect(result.elapsedMs).toBeGreaterThan(750);
-    expect(result.throughput).toBeLessThan(55);
+    expect(span).toBe(390);
+    expect(result.dispatchLagP99Ms).toBe(0);
+    // Queueing: request i waits for the i before it (20 ms each) but was due 10 ms after the last,
+    // so its latency is 20 + 10·i ms: 20 ms for the first, 410 ms for the 40th.
+    expect(result.latenciesMs[0]).toBe(20);
+    expect(result.latenciesMs[39]).toBe(410);
+    // The last answer comes 40 × 20 = 800 ms after the first was due; 40 answers in 0.8 s.
+    expect(result.elapsedMs).toBe(800);
+    expect(result.throughput).toBe(50);
   });
 
   it("counts failures and thrown errors", async () => {
