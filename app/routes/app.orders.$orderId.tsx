@@ -38,7 +38,8 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
 export const action = async ({ request, params }: ActionFunctionArgs) => {
   const context = await requireAdmin(request);
   const numericId = numericOrderId(params.orderId);
-  const parsed = parseOrderAction(await request.formData());
+  // The Transfer button (and the order block's older clients) post no body at all.
+  const parsed = parseOrderAction(await request.formData().catch(() => new FormData()));
   if (!parsed.success) return json({ outcome: "invalid" as const }, { status: 400 });
   const result = await runOrderAction(
     prisma(),
