@@ -28,8 +28,12 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     load: async () => (await import("./commands/status")).runStatus,
   },
   retry: {
-    summary: "retry --shop S (--order ID | --all-failed)",
+    summary: "retry --shop S (--order ID | --job ID | --all-failed)",
     load: async () => (await import("./commands/retry")).runRetry,
+  },
+  "mark-handled": {
+    summary: "mark-handled --shop S (--order ID | --job ID)   booked by hand: never sent to the ledger",
+    load: async () => (await import("./commands/mark-handled")).runMarkHandled,
   },
   transfer: {
     summary: "transfer --shop S --order ID [--file ORDER.json]",

@@ -1,18 +1,25 @@
 import { Banner, BlockStack, Button, Card, Text } from "@shopify/polaris";
 import type { ReactNode } from "react";
 import { useTranslation } from "../i18n/use-translation";
-import type { OrderDetail } from "../transfers/order-detail.server";
+import type { HandledView, OrderDetail } from "../transfers/order-detail.server";
+import { formatDateTime } from "./format";
+import { ParkedJobActions } from "./ParkedJobActions";
 import { OrderStatusBadge } from "./StatusBadge";
 
 /**
  * The order-page block's view, in the app: status, the ledger's number, the failure or the change
- * after transfer, and Transfer or Retry.
+ * after transfer, and Transfer or Retry; for a parked (or failed) invoice also "Mark as handled
+ * manually", and for a handled one who did it and when.
  */
 export function OrderTransferCard({
   transfer,
   received,
   busy,
   onTransfer,
+  invoiceJobId,
+  handled,
+  onRetryParked,
+  onMarkHandled,
   result,
 }: {
   transfer: OrderDetail["transfer"];
@@ -20,9 +27,13 @@ export function OrderTransferCard({
   received: boolean;
   busy: boolean;
   onTransfer: () => void;
+  invoiceJobId: string | null;
+  handled: HandledView | null;
+  onRetryParked: (jobId: string) => void;
+  onMarkHandled: (jobId: string) => void;
   result: ReactNode;
 }) {
-  const { t } = useTranslation();
+  const { t, locale } = useTranslation();
   const retry = transfer.status === "failed" && transfer.canRetry;
   const document = transfer.documentNumber
     ? transfer.ledger
@@ -59,18 +70,58 @@ export function OrderTransferCard({
             {transfer.message ? <p data-testid="order-failure">{transfer.message}</p> : null}
           </Banner>
         ) : null}
+        {transfer.status === "needsAttention" ? (
+          <Banner tone="warning" title={t("order.attention.heading")}>
+            <BlockStack gap="100">
+              {transfer.message ? (
+                <Text as="p" fontWeight="semibold" breakWord>
+                  <span data-testid="order-attention-reason">{transfer.message}</span>
+                </Text>
+              ) : null}
+              <Text as="p">{t("order.attention.body")}</Text>
+            </BlockStack>
+          </Banner>
+        ) : null}
+        {transfer.status === "handled" ? (
+          <Text as="p">
+            <span data-testid="order-handled">
+              {handled
+                ? t("order.handled.by", { by: handled.by, at: formatDateTime(handled.at, locale) })
+                : t("order.status.handled")}
+            </span>
+          </Text>
+        ) : null}
         {transfer.status === "changedAfterTransfer" ? (
           <Banner tone="warning" title={t("order.changed.heading")}>
             <p>{transfer.message ?? t("order.changed.body")}</p>
           </Banner>
         ) : null}
         {result}
+        {transfer.status === "needsAttention" && invoiceJobId ? (
+          <ParkedJobActions
+            jobId={invoiceJobId}
+            canRetry={transfer.canRetry}
+            busy={busy}
+            onRetry={onRetryParked}
+            onMarkHandled={onMarkHandled}
+          />
+        ) : null}
         {retry || transfer.canTransfer ? (
           <div>
             <Button variant="primary" loading={busy} disabled={busy} onClick={onTransfer}>
               {retry ? t("order.action.retry") : t("order.action.transfer")}
             </Button>
           </div>
+        ) : null}
+        {transfer.status === "failed" && invoiceJobId ? (
+          // A failed invoice keeps its Retry above; it too may have been booked by hand.
+          <ParkedJobActions
+            jobId={invoiceJobId}
+            canRetry={false}
+            busy={busy}
+            onRetry={onRetryParked}
+            onMarkHandled={onMarkHandled}
+          />
         ) : null}
       </BlockStack>
     </Card>

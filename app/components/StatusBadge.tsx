@@ -12,6 +12,8 @@ const JOB_TONES: Record<JobStatus, Tone> = {
   succeeded: "success",
   failed: "critical",
   skipped: undefined,
+  needsAttention: "warning",
+  handled: undefined,
 };
 
 /** A transfer job's status, plus the "changed after transfer" flag when the order was edited since. */
@@ -35,6 +37,8 @@ const ORDER_TONES: Record<OrderTransferStatus["status"], Tone> = {
   failed: "critical",
   skipped: undefined,
   changedAfterTransfer: "warning",
+  needsAttention: "warning",
+  handled: undefined,
 };
 
 /** The order's transfer status as the order-page block shows it. */

@@ -16,11 +16,23 @@ import {
 import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "../i18n/use-translation";
 import type { TransferRow, TransfersPage } from "../transfers/list-transfers.server";
+import { INVOICE_HANDLED_KIND } from "../transfers/parked-kinds";
 import type { TransferTab, TransfersSearch } from "../transfers/transfers-params";
 import { formatDateTime } from "./format";
 import { JobStatusBadge } from "./StatusBadge";
 
-const TABS: TransferTab[] = ["all", "failed", "inProgress", "succeeded", "skipped"];
+const TABS: TransferTab[] = [
+  "all",
+  "needsAttention",
+  "failed",
+  "inProgress",
+  "succeeded",
+  "skipped",
+  "handled",
+];
+
+/** Rows the merchant can Retry: a failure that paused the shop, or an order parked for attention. */
+const retryable = (row: TransferRow) => row.status === "failed" || row.status === "needsAttention";
 
 function tabCount(tab: TransferTab, counts: TransfersPage["counts"]): number {
   switch (tab) {
@@ -68,7 +80,7 @@ export function TransfersTable({
     onNavigate(queryWith(search, changes));
   };
   const failedSelected = page.rows
-    .filter((row) => selectedResources.includes(row.id) && row.status === "failed")
+    .filter((row) => selectedResources.includes(row.id) && retryable(row))
     .map((row) => row.id);
 
   return (
@@ -211,6 +223,9 @@ function TransferTableRow({
 }) {
   const { t } = useTranslation();
   const name = row.orderName ?? row.orderNumericId ?? row.orderId;
+  // Reasons Ledger Bridge itself gives are translated; the ledger's and mapper's are shown as sent.
+  const reason =
+    row.lastErrorKind === INVOICE_HANDLED_KIND ? t("transfers.reason.invoiceHandledManually") : row.lastError;
   return (
     <IndexTable.Row id={row.id} position={index} selected={selected}>
       <IndexTable.Cell>
@@ -240,17 +255,23 @@ function TransferTableRow({
         </Text>
       </IndexTable.Cell>
       <IndexTable.Cell>
-        {row.lastError ? (
-          <div style={{ maxWidth: 320, whiteSpace: "normal" }} title={row.lastError}>
-            <Text as="span" tone={row.status === "failed" ? "critical" : "subdued"} variant="bodySm">
-              {row.lastError}
+        {reason ? (
+          <div style={{ maxWidth: 320, whiteSpace: "normal" }} title={reason} data-testid="row-reason">
+            <Text
+              as="span"
+              tone={
+                row.status === "failed" ? "critical" : row.status === "needsAttention" ? "caution" : "subdued"
+              }
+              variant="bodySm"
+            >
+              {reason}
             </Text>
           </div>
         ) : null}
       </IndexTable.Cell>
       <IndexTable.Cell>{updated}</IndexTable.Cell>
       <IndexTable.Cell>
-        {row.status === "failed" ? (
+        {retryable(row) && row.lastErrorKind !== INVOICE_HANDLED_KIND ? (
           // The row itself opens the order; the button must not.
           <div onClick={(event) => event.stopPropagation()}>
             <Button size="slim" disabled={busy} onClick={onRetry}>

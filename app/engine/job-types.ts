@@ -11,7 +11,11 @@ export type JobStatus =
   | "succeeded"
   | "failed"
   /** Decided not to transfer (e.g. cancelled before transfer, test order), with a reason. */
-  | "skipped";
+  | "skipped"
+  /** An order-level failure parked for the merchant: the shop's other jobs keep running. */
+  | "needsAttention"
+  /** The merchant booked it by hand: final, nothing sent to the ledger. */
+  | "handled";
 
 export type JobTrigger = "paid" | "fulfilled" | "status" | "manual" | "reconcile" | "backfill";
 

@@ -7,6 +7,8 @@ export type ManualTransferResult =
   | { outcome: "requeued"; jobId: string }
   | { outcome: "alreadyTransferred"; jobId: string; documentNumber: string | null }
   | { outcome: "inProgress"; jobId: string }
+  /** The merchant booked it by hand: Transfer would book it a second time. */
+  | { outcome: "handledManually"; jobId: string }
   | { outcome: "unknownOrder" };
 
 /**
@@ -31,16 +33,21 @@ export async function requestManualTransfer(
     if (existing.status === "queued" || existing.status === "running" || existing.status === "waiting") {
       return { outcome: "inProgress", jobId: existing.id };
     }
-    await db.job.update({
-      where: { id: existing.id },
+    if (existing.status === "handled") return { outcome: "handledManually", jobId: existing.id };
+    // Conditional on the status just read: a "mark as handled" or a worker in between wins.
+    const { count } = await db.job.updateMany({
+      where: { id: existing.id, status: existing.status },
       data: {
         status: "queued",
         trigger: "manual",
         runAfter: new Date(),
         finishedAt: null,
+        // A parked job starts its attempts over, as the merchant's Retry does.
+        ...(existing.status === "needsAttention" ? { attempts: 0 } : {}),
         ...(sourceOrder ? { sourceOrder } : {}),
       },
     });
+    if (count === 0) return { outcome: "inProgress", jobId: existing.id };
     await appendAudit(db, {
       shopId: shop.id,
       orderId,

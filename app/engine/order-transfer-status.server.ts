@@ -15,7 +15,17 @@ import type { TransferProgress } from "./transfer/transfer-progress";
  */
 export interface OrderTransferStatus {
   status:
-    "notTransferred" | "queued" | "running" | "transferred" | "failed" | "skipped" | "changedAfterTransfer";
+    | "notTransferred"
+    | "queued"
+    | "running"
+    | "transferred"
+    | "failed"
+    | "skipped"
+    | "changedAfterTransfer"
+    /** Parked: this order's data cannot be booked; `message` is the reason. Retry applies. */
+    | "needsAttention"
+    /** The merchant booked it by hand: final, neither Transfer nor Retry. */
+    | "handled";
   documentNumber?: string | null;
   message?: string | null;
   ledger?: string | null;
@@ -85,6 +95,16 @@ export async function orderTransferStatus(
     }
     case "failed":
       return { status: "failed", ...common, message: lastMessage, canTransfer: false, canRetry: true };
+    case "needsAttention":
+      return {
+        status: "needsAttention",
+        ...common,
+        message: lastMessage,
+        canTransfer: false,
+        canRetry: true,
+      };
+    case "handled":
+      return { status: "handled", ...common, message: lastMessage, canTransfer: false, canRetry: false };
     default:
       return { status: "skipped", ...common, message: lastMessage, canTransfer: true, canRetry: false };
   }

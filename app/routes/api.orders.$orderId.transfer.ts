@@ -11,6 +11,7 @@ const MESSAGES = {
   requeued: "The transfer is queued again.",
   inProgress: "The transfer is already under way.",
   alreadyTransferred: "The order is already transferred.",
+  handledManually: "The order was handled manually; it is not transferred.",
   unknownOrder: "Ledger Bridge could not read this order from the shop; try again in a minute.",
 } as const;
 
@@ -23,7 +24,11 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
   const result = await transferOrder(prisma(), shop, numericOrderId(orderId.data) ?? "");
   if (result.outcome === "queued" || result.outcome === "requeued") wakeWorkers();
   const status =
-    result.outcome === "unknownOrder" ? 404 : result.outcome === "alreadyTransferred" ? 409 : 202;
+    result.outcome === "unknownOrder"
+      ? 404
+      : result.outcome === "alreadyTransferred" || result.outcome === "handledManually"
+        ? 409
+        : 202;
   return cors(Response.json({ outcome: result.outcome, message: MESSAGES[result.outcome] }, { status }));
 };
 

@@ -2,18 +2,22 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link as RemixLink, useLoaderData } from "@remix-run/react";
 import { Banner, BlockStack, Card, InlineStack, Layout, Page, Text } from "@shopify/polaris";
 import { requireAdmin } from "../auth/admin-context.server";
+import { AttentionBanner } from "../components/AttentionBanner";
 import { databaseTarget } from "../db/driver-adapter.server";
 import { prisma } from "../db/prisma.server";
 import { useTranslation } from "../i18n/use-translation";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop, mode } = await requireAdmin(request);
-  const webhooks = await prisma().webhookEvent.count({ where: { shopDomain: shop.domain } });
-  return { shopDomain: shop.domain, mode, database: databaseTarget().kind, webhooks };
+  const [webhooks, needsAttention] = await Promise.all([
+    prisma().webhookEvent.count({ where: { shopDomain: shop.domain } }),
+    prisma().job.count({ where: { shopId: shop.id, status: "needsAttention" } }),
+  ]);
+  return { shopDomain: shop.domain, mode, database: databaseTarget().kind, webhooks, needsAttention };
 };
 
 export default function Home() {
-  const { shopDomain, mode, database, webhooks } = useLoaderData<typeof loader>();
+  const { shopDomain, mode, database, webhooks, needsAttention } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
     <Page title={t("home.title")}>
@@ -21,6 +25,11 @@ export default function Home() {
         {mode === "local" ? (
           <Layout.Section>
             <Banner tone="info">{t("mode.local", { shop: shopDomain })}</Banner>
+          </Layout.Section>
+        ) : null}
+        {needsAttention > 0 ? (
+          <Layout.Section>
+            <AttentionBanner count={needsAttention} showList />
           </Layout.Section>
         ) : null}
         <Layout.Section>

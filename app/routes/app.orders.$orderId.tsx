@@ -8,12 +8,16 @@ import { AuditLog } from "../components/AuditLog";
 import { DocumentTable } from "../components/DocumentTable";
 import { OrderTransferCard } from "../components/OrderTransferCard";
 import { JobStatusBadge } from "../components/StatusBadge";
-import { formatMoney } from "../components/format";
+import { formatDateTime, formatMoney } from "../components/format";
+import { ParkedJobActions } from "../components/ParkedJobActions";
 import { usePolling } from "../components/use-polling";
 import { prisma } from "../db/prisma.server";
 import { wakeWorkers } from "../engine/worker-registry.server";
 import { useTranslation } from "../i18n/use-translation";
-import { orderDetail, transferOrder } from "../transfers/order-detail.server";
+import { parseOrderAction, runOrderAction } from "../transfers/order-actions.server";
+import { orderDetail } from "../transfers/order-detail.server";
+import { INVOICE_HANDLED_KIND } from "../transfers/parked-kinds";
+import { requestActor } from "../transfers/request-actor.server";
 
 /** The numeric order id, as in the shop admin's order URL (Shopify or WooCommerce). */
 const orderIdParam = z.string().regex(/^\d{1,20}$/);
@@ -24,18 +28,28 @@ function numericOrderId(value: string | undefined): string {
   return parsed.data;
 }
 
+const SUCCESSFUL = new Set<string>(["queued", "requeued", "retried", "handled"]);
+
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { shop } = await requireAdmin(request);
   return json(await orderDetail(prisma(), shop, numericOrderId(params.orderId)));
 };
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {
-  const { shop } = await requireAdmin(request);
-  const result = await transferOrder(prisma(), shop, numericOrderId(params.orderId));
-  if (result.outcome === "queued" || result.outcome === "requeued") wakeWorkers();
-  const status =
-    result.outcome === "unknownOrder" ? 404 : result.outcome === "alreadyTransferred" ? 409 : 202;
-  return json({ outcome: result.outcome }, { status });
+  const context = await requireAdmin(request);
+  const numericId = numericOrderId(params.orderId);
+  // The Transfer button (and the order block's older clients) post no body at all.
+  const parsed = parseOrderAction(await request.formData().catch(() => new FormData()));
+  if (!parsed.success) return json({ outcome: "invalid" as const }, { status: 400 });
+  const result = await runOrderAction(
+    prisma(),
+    context.shop,
+    numericId,
+    parsed.data,
+    requestActor(request, context),
+  );
+  if (result.requeued) wakeWorkers();
+  return json({ outcome: result.outcome }, { status: result.httpStatus });
 };
 
 export default function OrderPage() {
@@ -46,6 +60,8 @@ export default function OrderPage() {
   const pending = (status: string) => status === "queued" || status === "running";
   usePolling(pending(detail.transfer.status) || detail.creditNotes.some((note) => pending(note.status)));
   const outcome = fetcher.state === "idle" ? fetcher.data?.outcome : undefined;
+  const act = (intent: "retry" | "markHandled") => (jobId: string) =>
+    fetcher.submit({ intent, jobId }, { method: "post" });
   const received = detail.invoice !== null || detail.invoiceProblem !== null || detail.transfer.canTransfer;
 
   return (
@@ -61,10 +77,14 @@ export default function OrderPage() {
             received={received}
             busy={busy}
             onTransfer={() => fetcher.submit(null, { method: "post" })}
+            invoiceJobId={detail.invoiceJobId}
+            handled={detail.handled}
+            onRetryParked={act("retry")}
+            onMarkHandled={act("markHandled")}
             result={
               outcome ? (
-                <Banner tone={outcome === "queued" || outcome === "requeued" ? "success" : "warning"}>
-                  <p>{t(`order.result.${outcome}`)}</p>
+                <Banner tone={SUCCESSFUL.has(outcome) ? "success" : "warning"}>
+                  <p data-testid="order-result">{t(`order.result.${outcome}`)}</p>
                 </Banner>
               ) : null
             }
@@ -120,10 +140,37 @@ export default function OrderPage() {
                         </Text>
                       ) : null}
                     </InlineStack>
-                    {note.message ? (
+                    {note.handled ? (
+                      <Text as="p">
+                        {t("order.handled.by", {
+                          by: note.handled.by,
+                          at: formatDateTime(note.handled.at, locale),
+                        })}
+                      </Text>
+                    ) : note.messageKind === INVOICE_HANDLED_KIND ? (
+                      <Text as="p" tone="caution">
+                        {t("transfers.reason.invoiceHandledManually")}
+                      </Text>
+                    ) : note.message ? (
                       <Text as="p" tone={note.status === "failed" ? "critical" : "subdued"}>
                         {note.message}
                       </Text>
+                    ) : null}
+                    {note.status === "waiting" && detail.transfer.status === "handled" ? (
+                      <Text as="p" tone="caution">
+                        {t("order.handled.creditNotes")}
+                      </Text>
+                    ) : null}
+                    {note.status === "needsAttention" ||
+                    note.status === "failed" ||
+                    (note.status === "waiting" && detail.transfer.status === "handled") ? (
+                      <ParkedJobActions
+                        jobId={note.jobId}
+                        canRetry={note.status !== "waiting" && note.messageKind !== INVOICE_HANDLED_KIND}
+                        busy={busy}
+                        onRetry={act("retry")}
+                        onMarkHandled={act("markHandled")}
+                      />
                     ) : null}
                     {note.document ? <DocumentTable document={note.document} /> : null}
                   </BlockStack>

@@ -5,6 +5,7 @@ import { Card, Layout, Page } from "@shopify/polaris";
 import { requireAdmin } from "../auth/admin-context.server";
 import { ActionResultBanner } from "../components/ActionResultBanner";
 import { HistoricalImportCard } from "../components/HistoricalImportCard";
+import { AttentionBanner } from "../components/AttentionBanner";
 import { PausedBanner } from "../components/PausedBanner";
 import { TransfersChart } from "../components/TransfersChart";
 import { TransfersTable } from "../components/TransfersTable";
@@ -14,6 +15,7 @@ import { wakeWorkers } from "../engine/worker-registry.server";
 import { useTranslation } from "../i18n/use-translation";
 import { orderSourceFor } from "../sources/order-source-for.server";
 import type { TransfersActionResult } from "../transfers/transfers-actions.server";
+import { requestActor } from "../transfers/request-actor.server";
 import { runTransfersAction } from "../transfers/transfers-actions.server";
 import { transfersOverview } from "../transfers/transfers-overview.server";
 import { parseTransfersAction, parseTransfersSearch, toTransfersQuery } from "../transfers/transfers-params";
@@ -26,12 +28,13 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
-  const { shop } = await requireAdmin(request);
+  const context = await requireAdmin(request);
+  const { shop } = context;
   const parsed = parseTransfersAction(await request.formData());
   if (!parsed.success) {
     return json<TransfersActionResult>({ ok: false, message: "transfers.result.invalid" }, { status: 400 });
   }
-  const result = await runTransfersAction(prisma(), shop, parsed.data, {
+  const result = await runTransfersAction(prisma(), shop, parsed.data, requestActor(request, context), {
     wake: wakeWorkers,
     sourceFor: (candidate) => orderSourceFor(candidate),
   });
@@ -68,6 +71,11 @@ export default function TransfersPage() {
         {paused ? (
           <Layout.Section>
             <PausedBanner reason={paused.reason} busy={busy} onResume={() => submit({ intent: "resume" })} />
+          </Layout.Section>
+        ) : null}
+        {page.counts.needsAttention > 0 ? (
+          <Layout.Section>
+            <AttentionBanner count={page.counts.needsAttention} showList={search.tab !== "needsAttention"} />
           </Layout.Section>
         ) : null}
         {fetcher.data && fetcher.state === "idle" ? (

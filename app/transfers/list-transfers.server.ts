@@ -4,7 +4,16 @@ import type { JobKind, JobStatus, JobTrigger } from "../engine/job-types";
 import { numericOrderId, shopifyOrderGid } from "./order-ids";
 import { decodeTransferCursor, encodeTransferCursor } from "./transfer-cursor";
 
-export const JOB_STATUSES = ["queued", "waiting", "running", "succeeded", "failed", "skipped"] as const;
+export const JOB_STATUSES = [
+  "queued",
+  "waiting",
+  "running",
+  "succeeded",
+  "failed",
+  "skipped",
+  "needsAttention",
+  "handled",
+] as const satisfies readonly JobStatus[];
 export const JOB_KINDS = ["invoice", "creditNote"] as const;
 
 export interface TransfersQuery {
@@ -31,8 +40,10 @@ export interface TransferRow {
   documentNumber: string | null;
   trigger: JobTrigger;
   attempts: number;
-  /** The merchant-facing message of the last failure (or why the job was skipped). */
+  /** The merchant-facing message of the last failure (or why the job was skipped or needs attention). */
   lastError: string | null;
+  /** What kind of failure that was (e.g. "invoiceHandledManually"), for a translated reason. */
+  lastErrorKind: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -174,13 +185,22 @@ function toRow(job: JobColumns): TransferRow {
     trigger: job.trigger as JobTrigger,
     attempts: job.attempts,
     lastError: errorMessage(job.lastError),
+    lastErrorKind: errorKind(job.lastError),
     createdAt: job.createdAt.toISOString(),
     updatedAt: job.updatedAt.toISOString(),
   };
 }
 
 export function errorMessage(lastError: Prisma.JsonValue): string | null {
+  return errorField(lastError, "message");
+}
+
+export function errorKind(lastError: Prisma.JsonValue): string | null {
+  return errorField(lastError, "kind");
+}
+
+function errorField(lastError: Prisma.JsonValue, field: "message" | "kind"): string | null {
   if (typeof lastError !== "object" || lastError === null || Array.isArray(lastError)) return null;
-  const message = (lastError as { message?: unknown }).message;
-  return typeof message === "string" ? message : null;
+  const value = (lastError as Record<string, unknown>)[field];
+  return typeof value === "string" ? value : null;
 }

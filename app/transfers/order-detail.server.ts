@@ -18,8 +18,9 @@ import { WooStoreUnavailableError } from "../sources/woocommerce/store-order-sou
 import { WooCommerceError } from "../sources/woocommerce/woocommerce-error";
 import type { DocumentView } from "./document-view";
 import { viewOfDraft, viewOfPreview } from "./document-view";
-import { errorMessage } from "./list-transfers.server";
+import { errorKind, errorMessage } from "./list-transfers.server";
 import { orderIdFor } from "./order-ids";
+import { handledBy } from "./parked-jobs.server";
 
 export interface CreditNoteView {
   jobId: string;
@@ -27,6 +28,10 @@ export interface CreditNoteView {
   status: JobStatus;
   documentNumber: string | null;
   message: string | null;
+  /** The kind of the last failure, for reasons the page translates itself. */
+  messageKind: string | null;
+  /** Who marked it handled manually, and when. */
+  handled: HandledView | null;
   updatedAt: string;
   document: DocumentView | null;
 }
@@ -39,10 +44,19 @@ export interface AuditView {
   message: string;
 }
 
+export interface HandledView {
+  by: string;
+  at: string;
+}
+
 export interface OrderDetail {
   orderId: string;
   numericId: string;
   orderName: string | null;
+  /** The invoice's job, which Retry and "Mark as handled manually" act on. */
+  invoiceJobId: string | null;
+  /** Who marked the invoice handled manually, and when. */
+  handled: HandledView | null;
   /** What the order-page block shows: status, document number, message, Transfer / Retry. */
   transfer: Omit<OrderTransferStatus, "preview">;
   /** The invoice as booked (the frozen draft) or as it would be booked now. */
@@ -76,10 +90,13 @@ export async function orderDetail(
   const invoice = documentFor(shop, settings, invoiceJob, body);
   const { preview: _preview, ...reported } = status;
   const transfer = fromShop ? { ...reported, canTransfer: true } : reported;
+  const handled = await handledOf(db, shop.id, jobs);
   return {
     orderId,
     numericId,
     orderName: invoiceJob?.orderName ?? jobs[0]?.orderName ?? nameOf(body),
+    invoiceJobId: invoiceJob?.id ?? null,
+    handled: (invoiceJob && handled.get(invoiceJob.id)) ?? null,
     transfer,
     invoice: invoice.document,
     invoiceProblem: invoice.problem,
@@ -91,6 +108,8 @@ export async function orderDetail(
         status: job.status as JobStatus,
         documentNumber: job.documentNumber,
         message: errorMessage(job.lastError),
+        messageKind: errorKind(job.lastError),
+        handled: handled.get(job.id) ?? null,
         updatedAt: job.updatedAt.toISOString(),
         document: documentFor(shop, settings, job, job.sourceOrder || body, job.sourceRefund ?? undefined)
           .document,
@@ -103,6 +122,17 @@ export async function orderDetail(
       message: entry.message,
     })),
   };
+}
+
+/** Who marked each handled job of the order handled, from the audit log. */
+async function handledOf(db: PrismaClient, shopId: string, jobs: Job[]): Promise<Map<string, HandledView>> {
+  const views = new Map<string, HandledView>();
+  for (const job of jobs) {
+    if (job.status !== "handled") continue;
+    const view = await handledBy(db, shopId, job.id);
+    if (view) views.set(job.id, view);
+  }
+  return views;
 }
 
 /** The page's Transfer / Retry button: the same rules as the order block's. */

@@ -1,47 +1,44 @@
 import type { PrismaClient } from "@prisma/client";
 import { resumeShop } from "../engine/job-queue.server";
+import type { MerchantActor } from "./merchant-actor";
+import { PARKED_STATUSES, retryParkedJob } from "./parked-jobs.server";
 
 export interface RetryResult {
-  /** The jobs put back in the queue; ids that were not this shop's failed jobs are left out. */
+  /** The jobs put back in the queue; ids that were not this shop's failed or parked jobs are left out. */
   jobIds: string[];
 }
 
 /**
- * The merchant's Retry (one row, the selected rows, or every failed transfer): failed jobs go
- * back to the queue at once, keeping their place in the shop's order, as the CLI's `retry` does.
- * They run as manual transfers, so a paused shop retries them without resuming its backlog.
- * Every query is bound to the shop: another shop's job id does nothing.
+ * The merchant's Retry (one row, the selected rows, or every failed transfer): failed and
+ * needs-attention jobs go back to the queue at once, keeping their place in the shop's order,
+ * each through `retryParkedJob` (attempts reset, audit naming who, conditional on the job still
+ * being parked). "Every failed" means failed only: a job that needs attention has an order-level
+ * problem the merchant looks at one by one. Every query is bound to the shop: another shop's job
+ * id does nothing.
  */
 export async function retryTransfers(
   db: PrismaClient,
   shopId: string,
   which: string[] | "allFailed",
+  actor: MerchantActor,
 ): Promise<RetryResult> {
   if (which !== "allFailed" && which.length === 0) return { jobIds: [] };
-  return db.$transaction(async (tx) => {
-    const jobs = await tx.job.findMany({
-      where: { shopId, status: "failed", ...(which === "allFailed" ? {} : { id: { in: which } }) },
-      select: { id: true, orderId: true },
-      orderBy: { seq: "asc" },
-    });
-    if (jobs.length === 0) return { jobIds: [] };
-    const ids = jobs.map((job) => job.id);
-    await tx.job.updateMany({
-      where: { shopId, status: "failed", id: { in: ids } },
-      data: { status: "queued", runAfter: new Date(), finishedAt: null, trigger: "manual" },
-    });
-    await tx.auditEntry.createMany({
-      data: jobs.map((job) => ({
-        shopId,
-        orderId: job.orderId,
-        jobId: job.id,
-        step: "queue",
-        level: "info",
-        message: "Retry requested by hand",
-      })),
-    });
-    return { jobIds: ids };
+  const jobs = await db.job.findMany({
+    where: {
+      shopId,
+      ...(which === "allFailed"
+        ? { status: "failed" }
+        : { status: { in: [...PARKED_STATUSES] }, id: { in: which } }),
+    },
+    select: { id: true },
+    orderBy: { seq: "asc" },
   });
+  const jobIds: string[] = [];
+  for (const job of jobs) {
+    const result = await retryParkedJob(db, { shopId, jobId: job.id, actor });
+    if (result.outcome === "retried") jobIds.push(job.id);
+  }
+  return { jobIds };
 }
 
 /** Resume after a pause: failed jobs first, in their original order, then the backlog. */

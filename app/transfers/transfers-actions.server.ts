@@ -2,6 +2,8 @@ import type { PrismaClient, Shop } from "@prisma/client";
 import type { OrderSource } from "../engine/order-source";
 import type { MessageKey } from "../i18n/messages";
 import { startHistoricalImport } from "./historical-import.server";
+import type { MerchantActor } from "./merchant-actor";
+import { markHandledManually } from "./parked-jobs.server";
 import { resumeTransfers, retryTransfers } from "./retry-transfers.server";
 import type { TransfersAction } from "./transfers-params";
 
@@ -18,11 +20,12 @@ export interface TransfersActionDeps {
   sourceFor: (shop: Shop) => Promise<OrderSource>;
 }
 
-/** Retry, resume or import, for the shop the request authenticated as. */
+/** Retry, mark handled, resume or import, for the shop the request authenticated as, by `actor`. */
 export async function runTransfersAction(
   db: PrismaClient,
   shop: Shop,
   action: TransfersAction,
+  actor: MerchantActor,
   deps: TransfersActionDeps,
 ): Promise<TransfersActionResult> {
   switch (action.intent) {
@@ -32,10 +35,28 @@ export async function runTransfersAction(
         db,
         shop.id,
         action.intent === "retry" ? action.ids : "allFailed",
+        actor,
       );
       if (jobIds.length === 0) return { ok: false, message: "transfers.result.nothingToRetry" };
       deps.wake();
       return { ok: true, message: "transfers.result.retried", values: { count: jobIds.length } };
+    }
+    case "markHandled": {
+      const result = await markHandledManually(db, { shopId: shop.id, jobId: action.ids[0] ?? "", actor });
+      switch (result.outcome) {
+        case "handled":
+          return {
+            ok: true,
+            message: result.parkedCreditNotes.length
+              ? "transfers.result.handledWithCreditNotes"
+              : "transfers.result.handled",
+            values: { count: result.parkedCreditNotes.length },
+          };
+        case "notFound":
+          return { ok: false, message: "transfers.result.notFound" };
+        default:
+          return { ok: false, message: "transfers.result.notParked" };
+      }
     }
     case "resume": {
       const { requeued } = await resumeTransfers(db, shop.id);

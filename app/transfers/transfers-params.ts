@@ -6,10 +6,12 @@ import { isTransferCursor } from "./transfer-cursor";
 /** The status tabs of the transfers page and the statuses each one lists. */
 export const TRANSFER_TABS = {
   all: "all",
+  needsAttention: ["needsAttention"],
   failed: ["failed"],
   inProgress: ["queued", "waiting", "running"],
   succeeded: ["succeeded"],
   skipped: ["skipped"],
+  handled: ["handled"],
 } as const satisfies Record<string, readonly JobStatus[] | "all">;
 
 export type TransferTab = keyof typeof TRANSFER_TABS;
@@ -46,6 +48,7 @@ const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date such as 2025-01-31")
 export const transfersActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("retry"), ids: z.array(z.string().min(1).max(64)).min(1).max(500) }),
   z.object({ intent: z.literal("retryAllFailed") }),
+  z.object({ intent: z.literal("markHandled"), ids: z.array(z.string().min(1).max(64)).length(1) }),
   z.object({ intent: z.literal("resume") }),
   z.object({ intent: z.literal("import"), from: day, to: day }),
 ]);

@@ -29,6 +29,9 @@ export async function runTransfer(args: string[], io: CliIo): Promise<number> {
         `${values.order} is already transferred${result.documentNumber ? ` as invoice ${result.documentNumber}` : ""}.`,
       );
       return 0;
+    case "handledManually":
+      io.stdout(`${values.order} was marked as handled manually; it is not transferred.`);
+      return 0;
     case "unknownOrder":
       io.stderr(
         `No order ${values.order} has been received for ${shop.domain}; pass its JSON with --file ORDER.json.`,

@@ -85,7 +85,16 @@ describe("listTransfers", () => {
   });
 
   it("counts the shop's jobs per status, whatever the filters", async () => {
-    const expected = { queued: 12, waiting: 0, running: 0, succeeded: 100, failed: 13, skipped: 0 };
+    const expected = {
+      queued: 12,
+      waiting: 0,
+      running: 0,
+      succeeded: 100,
+      failed: 13,
+      skipped: 0,
+      needsAttention: 0,
+      handled: 0,
+    };
     expect((await listTransfers(db, shopA, {})).counts).toEqual(expected);
     expect((await listTransfers(db, shopA, { status: ["failed"], kind: "invoice" })).counts).toEqual(
       expected,

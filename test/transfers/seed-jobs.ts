@@ -8,6 +8,10 @@ export interface SeedJob {
   /** Numeric Shopify order id; 7,000,000 + i unless given. */
   orderNumber?: number;
   finishedAt?: Date | null;
+  /** The merchant-facing reason of a parked (needsAttention) or failed job. */
+  reason?: string;
+  /** Defaults to `gid://shopify/Refund/<i>` for credit notes. */
+  refundId?: string;
 }
 
 /** Inserts `count` jobs for a shop, all created at `createdAt`, in index order (seq ascending). */
@@ -22,13 +26,14 @@ export async function seedJobs(
     data: Array.from({ length: count }, (_, i) => {
       const job = describe(i);
       const orderId = `gid://shopify/Order/${job.orderNumber ?? 7_000_000 + i}`;
+      const refundId = job.refundId ?? `gid://shopify/Refund/${i}`;
       return {
         shopId,
         kind: job.kind,
-        businessKey: job.kind === "invoice" ? `invoice:${orderId}` : `creditNote:gid://shopify/Refund/${i}`,
+        businessKey: job.kind === "invoice" ? `invoice:${orderId}` : `creditNote:${refundId}`,
         orderId,
         orderName: job.orderName,
-        refundId: job.kind === "creditNote" ? `gid://shopify/Refund/${i}` : null,
+        refundId: job.kind === "creditNote" ? refundId : null,
         status: job.status,
         trigger: "paid",
         sourceOrder: "{}",
@@ -36,11 +41,11 @@ export async function seedJobs(
         createdAt,
         finishedAt:
           job.finishedAt === undefined ? (job.status === "queued" ? null : createdAt) : job.finishedAt,
-        ...(job.status === "failed"
+        ...(job.status === "failed" || job.status === "needsAttention"
           ? {
               lastError: {
                 kind: "validation",
-                message: `Failure ${job.orderName}`,
+                message: job.reason ?? `Failure ${job.orderName}`,
                 retryable: false,
                 at: createdAt.toISOString(),
               },

@@ -15,6 +15,8 @@ import type { TestDatabase } from "../support/test-database";
 import { createTestDatabase } from "../support/test-database";
 import { seedJobs } from "./seed-jobs";
 
+const OPERATOR = { kind: "cli", osUser: "tester" } as const;
+
 /** Retry, resume, the per-day chart and the historical import, on a real database. */
 describe("transfer operations", () => {
   let database: TestDatabase;
@@ -62,7 +64,7 @@ describe("transfer operations", () => {
       const a = await db.job.findMany({ where: { shopId: shopA }, orderBy: { seq: "asc" } });
       const b = await db.job.findMany({ where: { shopId: shopB } });
       const chosen = [a[0]?.id, a[1]?.id, a[2]?.id, b[0]?.id].filter((id): id is string => Boolean(id));
-      const result = await retryTransfers(db, shopA, chosen);
+      const result = await retryTransfers(db, shopA, chosen, OPERATOR);
       // The succeeded job and shop B's job are not retried through shop A.
       expect(result.jobIds).toEqual([a[0]?.id, a[2]?.id]);
       expect(await statusOf(shopA)).toEqual(["queued", "succeeded", "queued", "queued", "failed"]);
@@ -72,18 +74,18 @@ describe("transfer operations", () => {
       expect(retried.runAfter.getTime()).toBeLessThanOrEqual(Date.now());
       const audit = await db.auditEntry.findMany({ where: { shopId: shopA } });
       expect(audit.map((entry) => [entry.jobId, entry.message])).toEqual([
-        [a[0]?.id, "Retry requested by hand"],
-        [a[2]?.id, "Retry requested by hand"],
+        [a[0]?.id, "Retry requested by CLI: tester"],
+        [a[2]?.id, "Retry requested by CLI: tester"],
       ]);
       expect(await db.auditEntry.count({ where: { shopId: shopB } })).toBe(0);
     });
 
     it("retries every failed job of the shop, and nothing of another shop", async () => {
-      expect((await retryTransfers(db, shopA, "allFailed")).jobIds).toHaveLength(3);
+      expect((await retryTransfers(db, shopA, "allFailed", OPERATOR)).jobIds).toHaveLength(3);
       expect(await statusOf(shopA)).toEqual(["queued", "succeeded", "queued", "queued", "queued"]);
       expect(await statusOf(shopB)).toEqual(["failed", "failed"]);
-      expect((await retryTransfers(db, shopA, "allFailed")).jobIds).toEqual([]);
-      expect((await retryTransfers(db, shopA, [])).jobIds).toEqual([]);
+      expect((await retryTransfers(db, shopA, "allFailed", OPERATOR)).jobIds).toEqual([]);
+      expect((await retryTransfers(db, shopA, [], OPERATOR)).jobIds).toEqual([]);
     });
 
     it("an id of shop B through shop A does nothing at all", async () => {
@@ -94,6 +96,7 @@ describe("transfer operations", () => {
             db,
             shopA,
             b.map((job) => job.id),
+            OPERATOR,
           )
         ).jobIds,
       ).toEqual([]);

@@ -11,6 +11,8 @@ export const orderEn = {
   "order.status.failed": "Failed",
   "order.status.skipped": "Skipped",
   "order.status.changedAfterTransfer": "Changed after transfer",
+  "order.status.needsAttention": "Needs attention",
+  "order.status.handled": "Handled manually",
   "order.detail.notTransferred": "The order has not been sent to your accounting system yet.",
   "order.detail.unknown": "Ledger Bridge has not received this order from the shop yet.",
   "order.detail.queued": "The transfer is queued and starts shortly.",
@@ -19,6 +21,26 @@ export const orderEn = {
   "order.detail.transferredAs": "Invoice {documentNumber}",
   "order.detail.transferredAsIn": "Invoice {documentNumber} in {ledger}",
   "order.failed.heading": "The transfer failed",
+  "order.attention.heading": "This order needs your attention",
+  "order.attention.body":
+    "Ledger Bridge could not book this order because of something in the order itself; your other orders keep being transferred. Fix the cause and retry, or book it in your accounting system yourself and mark it as handled manually.",
+  "order.handled.by": "Handled manually by {by} at {at}. Nothing was sent to your accounting system.",
+  "order.handled.creditNotes":
+    "The invoice was booked by hand, so refunds of this order must be booked by hand too.",
+  "order.action.markHandled": "Mark as handled manually",
+  "order.confirmHandled.body":
+    "Only do this if you have booked this document in your accounting system yourself. Ledger Bridge will never send it, and this cannot be undone.",
+  "order.confirmHandled.confirm": "Yes, mark as handled manually",
+  "order.confirmHandled.cancel": "Cancel",
+  "order.result.retried": "The transfer is queued again.",
+  "order.result.handled": "Marked as handled manually. Nothing was sent to your accounting system.",
+  "order.result.notParked":
+    "Nothing changed: the transfer no longer needs attention (it may have been retried or handled already).",
+  "order.result.invoiceHandled":
+    "The invoice was booked by hand, so this credit note cannot be transferred: book it by hand and mark it as handled.",
+  "order.result.notFound": "That transfer was not found in this shop.",
+  "order.result.handledManually": "The order was handled manually; it is not transferred.",
+  "order.result.invalid": "The request could not be understood. Reload the page and try again.",
   "order.changed.heading": "The order was changed after it was transferred",
   "order.changed.body":
     "Check the invoice in your accounting system; a credit note or a new invoice may be needed.",
@@ -69,6 +91,7 @@ export const orderEn = {
   "order.step.failed": "Failed",
   "order.step.changed": "Changed",
   "order.step.privacy": "Privacy",
+  "order.step.handled": "Handled manually",
 } as const;
 
 export const orderDa: Record<keyof typeof orderEn, string> = {
@@ -83,6 +106,8 @@ export const orderDa: Record<keyof typeof orderEn, string> = {
   "order.status.failed": "Fejlet",
   "order.status.skipped": "Sprunget over",
   "order.status.changedAfterTransfer": "Ændret efter overførsel",
+  "order.status.needsAttention": "Kræver handling",
+  "order.status.handled": "Håndteret manuelt",
   "order.detail.notTransferred": "Ordren er endnu ikke sendt til dit regnskabsprogram.",
   "order.detail.unknown": "Ledger Bridge har endnu ikke modtaget denne ordre fra butikken.",
   "order.detail.queued": "Overførslen står i kø og starter om lidt.",
@@ -91,6 +116,26 @@ export const orderDa: Record<keyof typeof orderEn, string> = {
   "order.detail.transferredAs": "Faktura {documentNumber}",
   "order.detail.transferredAsIn": "Faktura {documentNumber} i {ledger}",
   "order.failed.heading": "Overførslen fejlede",
+  "order.attention.heading": "Denne ordre kræver din handling",
+  "order.attention.body":
+    "Ledger Bridge kunne ikke bogføre ordren på grund af noget i selve ordren; dine andre ordrer bliver fortsat overført. Ret årsagen og prøv igen, eller bogfør den selv i dit regnskabsprogram og marker den som håndteret manuelt.",
+  "order.handled.by": "Håndteret manuelt af {by} {at}. Intet er sendt til dit regnskabsprogram.",
+  "order.handled.creditNotes":
+    "Fakturaen er bogført manuelt, så refusioner af denne ordre skal også bogføres manuelt.",
+  "order.action.markHandled": "Marker som håndteret manuelt",
+  "order.confirmHandled.body":
+    "Gør kun dette, hvis du selv har bogført bilaget i dit regnskabsprogram. Ledger Bridge sender det aldrig, og det kan ikke fortrydes.",
+  "order.confirmHandled.confirm": "Ja, marker som håndteret manuelt",
+  "order.confirmHandled.cancel": "Annuller",
+  "order.result.retried": "Overførslen er sat i kø igen.",
+  "order.result.handled": "Markeret som håndteret manuelt. Intet er sendt til dit regnskabsprogram.",
+  "order.result.notParked":
+    "Intet er ændret: overførslen kræver ikke længere handling (den er måske allerede prøvet igen eller håndteret).",
+  "order.result.invoiceHandled":
+    "Fakturaen er bogført manuelt, så denne kreditnota kan ikke overføres: bogfør den manuelt, og marker den som håndteret.",
+  "order.result.notFound": "Overførslen findes ikke i denne butik.",
+  "order.result.handledManually": "Ordren er håndteret manuelt; den overføres ikke.",
+  "order.result.invalid": "Forespørgslen kunne ikke forstås. Genindlæs siden, og prøv igen.",
   "order.changed.heading": "Ordren er ændret efter overførslen",
   "order.changed.body":
     "Kontroller fakturaen i dit regnskabsprogram; der kan være brug for en kreditnota eller en ny faktura.",
@@ -141,4 +186,5 @@ export const orderDa: Record<keyof typeof orderEn, string> = {
   "order.step.failed": "Fejlet",
   "order.step.changed": "Ændret",
   "order.step.privacy": "Persondata",
+  "order.step.handled": "Håndteret manuelt",
 };

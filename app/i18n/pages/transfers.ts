@@ -8,6 +8,8 @@ export const transfersEn = {
   "transfers.status.succeeded": "Transferred",
   "transfers.status.failed": "Failed",
   "transfers.status.skipped": "Skipped",
+  "transfers.status.needsAttention": "Needs attention",
+  "transfers.status.handled": "Handled manually",
   "transfers.status.changed": "Changed after transfer",
   "transfers.kind.invoice": "Invoice",
   "transfers.kind.creditNote": "Credit note",
@@ -22,6 +24,8 @@ export const transfersEn = {
   "transfers.tab.inProgress": "In progress",
   "transfers.tab.succeeded": "Transferred",
   "transfers.tab.skipped": "Skipped",
+  "transfers.tab.needsAttention": "Needs attention",
+  "transfers.tab.handled": "Handled manually",
   "transfers.filter.kind": "Document",
   "transfers.filter.kindAll": "Invoices and credit notes",
   "transfers.filter.kindInvoice": "Invoices",
@@ -50,6 +54,12 @@ export const transfersEn = {
   "transfers.result.retried": "{count} transfer(s) queued again.",
   "transfers.result.nothingToRetry": "Nothing to retry: only failed transfers can be retried.",
   "transfers.result.resumed": "Automatic transfer resumed; {count} failed transfer(s) queued again.",
+  "transfers.result.handled": "Marked as handled manually. Nothing was sent to your accounting system.",
+  "transfers.result.handledWithCreditNotes":
+    "Marked as handled manually. Nothing was sent to your accounting system. {count} credit note(s) of the order now need attention: book them by hand too.",
+  "transfers.result.notFound": "That transfer was not found in this shop.",
+  "transfers.result.notParked":
+    "Nothing changed: the transfer no longer needs attention (it may have been retried or handled already).",
   "transfers.result.importStarted": "Historical import started.",
   "transfers.result.importRunning": "A historical import is already running.",
   "transfers.result.importInvalidRange": "The start date must be on or before the end date.",
@@ -60,6 +70,12 @@ export const transfersEn = {
     "A transfer failed with a problem only you can fix. New orders keep queuing and nothing is lost. Fix the cause, then resume.",
   "transfers.paused.reason": "Reason: {reason}",
   "transfers.paused.resume": "Resume",
+  "transfers.attention.title": "{count} order(s) need your attention",
+  "transfers.attention.body":
+    "These orders could not be booked because of something in the order itself. All other orders keep being transferred. Open an order to see why, then retry it or mark it as handled manually.",
+  "transfers.attention.show": "Show orders that need attention",
+  "transfers.reason.invoiceHandledManually":
+    "The invoice was booked by hand, so Ledger Bridge cannot credit it: book this credit note by hand too and mark it as handled.",
   "transfers.chart.title": "Transfers per day",
   "transfers.chart.subtitle": "Last {days} days",
   "transfers.chart.succeeded": "Transferred",
@@ -91,6 +107,8 @@ export const transfersDa: Record<keyof typeof transfersEn, string> = {
   "transfers.status.succeeded": "Overført",
   "transfers.status.failed": "Fejlet",
   "transfers.status.skipped": "Sprunget over",
+  "transfers.status.needsAttention": "Kræver handling",
+  "transfers.status.handled": "Håndteret manuelt",
   "transfers.status.changed": "Ændret efter overførsel",
   "transfers.kind.invoice": "Faktura",
   "transfers.kind.creditNote": "Kreditnota",
@@ -105,6 +123,8 @@ export const transfersDa: Record<keyof typeof transfersEn, string> = {
   "transfers.tab.inProgress": "I gang",
   "transfers.tab.succeeded": "Overført",
   "transfers.tab.skipped": "Sprunget over",
+  "transfers.tab.needsAttention": "Kræver handling",
+  "transfers.tab.handled": "Håndteret manuelt",
   "transfers.filter.kind": "Bilag",
   "transfers.filter.kindAll": "Fakturaer og kreditnotaer",
   "transfers.filter.kindInvoice": "Fakturaer",
@@ -134,6 +154,12 @@ export const transfersDa: Record<keyof typeof transfersEn, string> = {
   "transfers.result.nothingToRetry": "Intet at prøve igen: kun fejlede overførsler kan prøves igen.",
   "transfers.result.resumed":
     "Automatisk overførsel er genoptaget; {count} fejlet(e) overførsel(er) er sat i kø igen.",
+  "transfers.result.handled": "Markeret som håndteret manuelt. Intet er sendt til dit regnskabsprogram.",
+  "transfers.result.handledWithCreditNotes":
+    "Markeret som håndteret manuelt. Intet er sendt til dit regnskabsprogram. {count} kreditnota(er) til ordren kræver nu handling: bogfør dem også manuelt.",
+  "transfers.result.notFound": "Overførslen findes ikke i denne butik.",
+  "transfers.result.notParked":
+    "Intet er ændret: overførslen kræver ikke længere handling (den er måske allerede prøvet igen eller håndteret).",
   "transfers.result.importStarted": "Den historiske import er startet.",
   "transfers.result.importRunning": "Der kører allerede en historisk import.",
   "transfers.result.importInvalidRange": "Startdatoen skal ligge før eller på slutdatoen.",
@@ -144,6 +170,12 @@ export const transfersDa: Record<keyof typeof transfersEn, string> = {
     "En overførsel fejlede med et problem, som kun du kan løse. Nye ordrer bliver ved med at komme i kø, og intet går tabt. Ret årsagen, og genoptag derefter.",
   "transfers.paused.reason": "Årsag: {reason}",
   "transfers.paused.resume": "Genoptag",
+  "transfers.attention.title": "{count} ordre(r) kræver din handling",
+  "transfers.attention.body":
+    "Disse ordrer kunne ikke bogføres på grund af noget i selve ordren. Alle andre ordrer bliver fortsat overført. Åbn en ordre for at se hvorfor, og prøv den igen eller marker den som håndteret manuelt.",
+  "transfers.attention.show": "Vis ordrer, der kræver handling",
+  "transfers.reason.invoiceHandledManually":
+    "Fakturaen er bogført manuelt, så Ledger Bridge kan ikke kreditere den: bogfør også denne kreditnota manuelt, og marker den som håndteret.",
   "transfers.chart.title": "Overførsler pr. dag",
   "transfers.chart.subtitle": "Seneste {days} dage",
   "transfers.chart.succeeded": "Overført",

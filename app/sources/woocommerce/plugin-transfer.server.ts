@@ -38,6 +38,7 @@ const MESSAGES: Record<Outcome, string> = {
   requeued: "The transfer is queued again.",
   inProgress: "The transfer is already under way.",
   alreadyTransferred: "The order is already transferred.",
+  handledManually: "The order was handled manually; it is not transferred.",
   unknownOrder: "The order could not be read from the store.",
   notInStore: "The order was not found in the store.",
 };

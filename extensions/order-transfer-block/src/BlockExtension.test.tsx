@@ -127,6 +127,29 @@ describe("order transfer block", () => {
     expect(button()?.textContent).toBe("Retry");
   });
 
+  test("needs attention: warning banner with the order's reason and a Retry button", async () => {
+    fakeBackend({
+      statuses: [status({ status: "needsAttention", message: "Line 2: quantity -1", canRetry: true })],
+    });
+    await renderBlock();
+    expect(badge()?.getAttribute("tone")).toBe("warning");
+    expect(badge()?.textContent).toBe("Needs attention");
+    const banner = document.body.querySelector("s-banner");
+    expect(banner?.getAttribute("heading")).toBe("This order needs your attention");
+    expect(banner?.textContent).toContain("Line 2: quantity -1");
+    expect(button()?.textContent).toBe("Retry");
+  });
+
+  test("handled manually: final, in Danish too, with no button", async () => {
+    fakeBackend({ statuses: [status({ status: "handled", message: "Line 2: quantity -1" })] });
+    await renderBlock("da");
+    expect(badge()?.textContent).toBe("Håndteret manuelt");
+    expect(texts()).toContain(
+      "Håndteret manuelt i dit regnskabsprogram; Ledger Bridge sender intet for den.",
+    );
+    expect(button()).toBeNull();
+  });
+
   test("changed after transfer: warning badge and banner keep the document number visible", async () => {
     fakeBackend({
       statuses: [status({ status: "changedAfterTransfer", documentNumber: "1042", ledger: "Billy" })],

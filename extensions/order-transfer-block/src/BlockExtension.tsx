@@ -96,7 +96,7 @@ function Extension() {
   }
 
   const { status } = load;
-  const retry = status.status === "failed" && status.canRetry;
+  const retry = (status.status === "failed" || status.status === "needsAttention") && status.canRetry;
   const showButton = retry || status.canTransfer;
   return (
     <s-admin-block heading={heading} collapsedSummary={translate(`status.${status.status}`)}>

@@ -12,6 +12,8 @@ const TONES: Record<TransferStatusName, Tone> = {
   failed: "critical",
   skipped: "neutral",
   changedAfterTransfer: "warning",
+  needsAttention: "warning",
+  handled: "neutral",
 };
 
 export function statusTone(status: TransferStatusName): Tone {
@@ -40,6 +42,13 @@ export function TransferStatus({ status }: { status: Status }) {
           {status.message && <s-text>{status.message}</s-text>}
         </s-banner>
       )}
+      {status.status === "needsAttention" && (
+        <s-banner tone="warning" heading={translate("attention.heading")}>
+          {status.message && <s-text type="strong">{status.message}</s-text>}
+          <s-text>{translate("attention.body")}</s-text>
+        </s-banner>
+      )}
+      {status.status === "handled" && <s-text>{translate("handled.body")}</s-text>}
       {status.status === "changedAfterTransfer" && (
         <s-banner tone="warning" heading={translate("changed.heading")}>
           <s-text>{status.message ?? translate("changed.body")}</s-text>

@@ -16,6 +16,10 @@ export const TRANSFER_STATUSES = [
   "failed",
   "skipped",
   "changedAfterTransfer",
+  /** Parked: this order's data cannot be booked (`message` says why); the shop's other orders go on. */
+  "needsAttention",
+  /** The merchant booked it by hand: final. */
+  "handled",
 ] as const;
 
 export type TransferStatusName = (typeof TRANSFER_STATUSES)[number];

@@ -1,0 +1,209 @@
+import type { Prisma, PrismaClient } from "@prisma/client";
+import type { JobError, JobStatus } from "../engine/job-types";
+import type { MerchantActor } from "./merchant-actor";
+import { actorLabel } from "./merchant-actor";
+import { INVOICE_HANDLED_KIND } from "./parked-kinds";
+
+/** What the merchant may act on: an order-level failure, or a failure that paused the shop. */
+export const PARKED_STATUSES = ["needsAttention", "failed"] as const satisfies readonly JobStatus[];
+
+export { INVOICE_HANDLED_KIND };
+
+export type ParkedJobResult =
+  | { outcome: "retried"; jobId: string; orderId: string; status: "queued" | "waiting" }
+  | {
+      outcome: "handled";
+      jobId: string;
+      orderId: string;
+      /** Credit notes of the order that now need attention because their invoice was handled. */
+      parkedCreditNotes: string[];
+    }
+  /** Not a job of this shop (or no such job): nothing was done. */
+  | { outcome: "notFound" }
+  /** Not (or no longer) waiting for the merchant, e.g. the second of a double click. */
+  | { outcome: "notParked"; jobId: string; status: string }
+  /** A credit note whose invoice was booked by hand: Ledger Bridge has no invoice to credit. */
+  | { outcome: "invoiceHandled"; jobId: string };
+
+export interface ParkedJobInput {
+  shopId: string;
+  jobId: string;
+  actor: MerchantActor;
+  now?: Date;
+}
+
+type Tx = Prisma.TransactionClient;
+
+/**
+ * Retry of a parked (or failed) job: back to the queue at once, with its attempt count reset so
+ * the worker's attempt cap starts over. A credit note whose invoice is not booked yet goes back
+ * to waiting for it instead. The status change is conditional on the job still being parked,
+ * so a double click or two merchants at once re-queue it once, with one audit entry.
+ */
+export async function retryParkedJob(db: PrismaClient, input: ParkedJobInput): Promise<ParkedJobResult> {
+  const now = input.now ?? new Date();
+  return db.$transaction(async (tx) => {
+    const job = await findJob(tx, input);
+    if (!job) return { outcome: "notFound" };
+    let next: "queued" | "waiting" = "queued";
+    if (job.kind === "creditNote") {
+      const invoice = await invoiceStatus(tx, input.shopId, job.orderId);
+      if (invoice === "handled") return { outcome: "invoiceHandled", jobId: job.id };
+      if (invoice !== "succeeded") next = "waiting";
+    }
+    const { count } = await tx.job.updateMany({
+      where: { id: job.id, shopId: input.shopId, status: { in: [...PARKED_STATUSES] } },
+      data: {
+        status: next,
+        runAfter: now,
+        attempts: 0,
+        finishedAt: null,
+        leaseOwner: null,
+        leaseExpiresAt: null,
+        // Manual, so a paused shop still runs it without resuming the whole backlog.
+        trigger: "manual",
+      },
+    });
+    if (count === 0) return { outcome: "notParked", jobId: job.id, status: job.status };
+    await tx.auditEntry.create({
+      data: {
+        shopId: input.shopId,
+        orderId: job.orderId,
+        jobId: job.id,
+        step: "queue",
+        level: "info",
+        message: `Retry requested by ${actorLabel(input.actor)}`,
+        data: { actor: actorLabel(input.actor), actorKind: input.actor.kind, at: now.toISOString() },
+      },
+    });
+    return { outcome: "retried", jobId: job.id, orderId: job.orderId, status: next };
+  });
+}
+
+/**
+ * "Mark as handled manually": the merchant booked this document in the ledger by hand, so
+ * Ledger Bridge must never send it. Allowed from needsAttention or failed only (conditional
+ * update: a double click or a worker finishing at the same moment changes nothing twice), and
+ * nothing is sent to the ledger — the job simply becomes final with who and when in the audit.
+ *
+ * Credit notes: a refund's credit note must credit the invoice in the ledger, and an invoice
+ * booked by hand is unknown to Ledger Bridge. So when an invoice is handled, its credit notes
+ * that were waiting for it are parked as needsAttention with that reason (they would otherwise
+ * wait forever, unseen): the merchant books them by hand too and marks them handled. A refund
+ * that arrives later queues as "waiting" behind the handled invoice; it may be marked handled
+ * from there, and Retry of such a credit note is refused (there is no invoice to credit).
+ */
+export async function markHandledManually(db: PrismaClient, input: ParkedJobInput): Promise<ParkedJobResult> {
+  const now = input.now ?? new Date();
+  return db.$transaction(async (tx) => {
+    const job = await findJob(tx, input);
+    if (!job) return { outcome: "notFound" };
+    const from: string[] = [...PARKED_STATUSES];
+    if (job.kind === "creditNote" && (await invoiceStatus(tx, input.shopId, job.orderId)) === "handled") {
+      from.push("waiting");
+    }
+    const { count } = await tx.job.updateMany({
+      where: { id: job.id, shopId: input.shopId, status: { in: from } },
+      data: { status: "handled", finishedAt: now, leaseOwner: null, leaseExpiresAt: null },
+    });
+    if (count === 0) return { outcome: "notParked", jobId: job.id, status: job.status };
+    const who = actorLabel(input.actor);
+    await tx.auditEntry.create({
+      data: {
+        shopId: input.shopId,
+        orderId: job.orderId,
+        jobId: job.id,
+        step: "handled",
+        level: "info",
+        message: `Marked as handled manually by ${who}; nothing was sent to the ledger`,
+        data: {
+          actor: who,
+          actorKind: input.actor.kind,
+          at: now.toISOString(),
+          previousStatus: job.status,
+          ...(reasonOf(job.lastError) ? { reason: reasonOf(job.lastError) } : {}),
+        },
+      },
+    });
+    const parkedCreditNotes =
+      job.kind === "invoice" ? await parkWaitingCreditNotes(tx, input.shopId, job.orderId, now) : [];
+    return { outcome: "handled", jobId: job.id, orderId: job.orderId, parkedCreditNotes };
+  });
+}
+
+/** Who marked a job handled and when, from its audit entry (null when it is not handled). */
+export async function handledBy(
+  db: PrismaClient,
+  shopId: string,
+  jobId: string,
+): Promise<{ by: string; at: string } | null> {
+  const entry = await db.auditEntry.findFirst({
+    where: { shopId, jobId, step: "handled" },
+    orderBy: { id: "desc" },
+    select: { data: true, at: true },
+  });
+  if (!entry) return null;
+  const data = entry.data as { actor?: unknown; at?: unknown } | null;
+  return {
+    by: typeof data?.actor === "string" ? data.actor : "?",
+    at: typeof data?.at === "string" ? data.at : entry.at.toISOString(),
+  };
+}
+
+async function findJob(tx: Tx, input: ParkedJobInput) {
+  // Bound to the shop: another shop's job id is "not found", whatever it is.
+  return tx.job.findFirst({
+    where: { id: input.jobId, shopId: input.shopId },
+    select: { id: true, kind: true, orderId: true, status: true, lastError: true },
+  });
+}
+
+async function invoiceStatus(tx: Tx, shopId: string, orderId: string): Promise<string | undefined> {
+  const invoice = await tx.job.findUnique({
+    where: { shopId_businessKey: { shopId, businessKey: `invoice:${orderId}` } },
+    select: { status: true },
+  });
+  return invoice?.status;
+}
+
+async function parkWaitingCreditNotes(tx: Tx, shopId: string, orderId: string, now: Date) {
+  const waiting = await tx.job.findMany({
+    where: { shopId, orderId, kind: "creditNote", status: "waiting" },
+    select: { id: true },
+    orderBy: { seq: "asc" },
+  });
+  const reason: JobError = {
+    kind: INVOICE_HANDLED_KIND,
+    message:
+      "The invoice was booked by hand, so Ledger Bridge cannot credit it: book this credit note by hand too and mark it as handled.",
+    retryable: false,
+    at: now.toISOString(),
+  };
+  const parked: string[] = [];
+  for (const { id } of waiting) {
+    const { count } = await tx.job.updateMany({
+      where: { id, shopId, status: "waiting" },
+      data: { status: "needsAttention", lastError: { ...reason }, finishedAt: now },
+    });
+    if (count === 0) continue;
+    parked.push(id);
+    await tx.auditEntry.create({
+      data: {
+        shopId,
+        orderId,
+        jobId: id,
+        step: "queue",
+        level: "warn",
+        message: reason.message,
+        data: { kind: reason.kind },
+      },
+    });
+  }
+  return parked;
+}
+
+function reasonOf(lastError: Prisma.JsonValue): string | null {
+  if (typeof lastError !== "object" || lastError === null || Array.isArray(lastError)) return null;
+  const message = (lastError as { message?: unknown }).message;
+  return typeof message === "string" ? message : null;
+}

@@ -1,0 +1,126 @@
+import os from "node:os";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { resetEnvForTests } from "../../app/config/env.server";
+import { main } from "../../cli/main";
+import type { TestDatabase } from "../support/test-database";
+import { createTestDatabase } from "../support/test-database";
+import { seedJobs } from "../transfers/seed-jobs";
+
+function capture() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return {
+    out,
+    err,
+    io: {
+      stdout: (text: string) => out.push(text),
+      stderr: (text: string) => err.push(text),
+      readFile: async (path: string): Promise<string> => {
+        throw new Error(`ENOENT: ${path}`);
+      },
+    },
+  };
+}
+
+const SHOP = "cli-attention.myshopify.com";
+const order = (n: number) => `gid://shopify/Order/${n}`;
+
+/** `ledger-bridge mark-handled` and `retry` on parked jobs, through the app's use cases. */
+describe("CLI for orders that need attention", () => {
+  let database: TestDatabase;
+  const saved = { ...process.env };
+  const who = `CLI: ${os.userInfo().username}`;
+  let otherJob = "";
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    if (database.kind === "postgres") process.env.DATABASE_URL = database.url;
+    else {
+      delete process.env.DATABASE_URL;
+      process.env.PGLITE_DATA_DIR = (database.target as { dataDir: string }).dataDir;
+    }
+    resetEnvForTests();
+    globalThis.ledgerBridgePrisma = database.prisma;
+    const db = database.prisma;
+    const shop = await db.shop.create({ data: { platform: "shopify", domain: SHOP } });
+    const other = await db.shop.create({ data: { platform: "shopify", domain: "cli-other.myshopify.com" } });
+    const statuses = ["needsAttention", "succeeded", "needsAttention"];
+    await seedJobs(db, shop.id, 3, new Date(), (i) => ({
+      status: statuses[i] ?? "succeeded",
+      kind: "invoice",
+      orderName: `#${501 + i}`,
+      documentNumber: i === 1 ? "7002" : null,
+      orderNumber: 501 + i,
+      reason: "Unknown VAT code",
+    }));
+    await seedJobs(db, other.id, 1, new Date(), () => ({
+      status: "needsAttention",
+      kind: "invoice",
+      orderName: "#901",
+      documentNumber: null,
+      orderNumber: 901,
+    }));
+    otherJob = (await db.job.findFirstOrThrow({ where: { shopId: other.id } })).id;
+  });
+  afterAll(async () => {
+    globalThis.ledgerBridgePrisma = undefined;
+    process.env = { ...saved };
+    resetEnvForTests();
+    await database?.close();
+  });
+
+  const jobOf = (n: number) => database.prisma.job.findFirstOrThrow({ where: { orderId: order(n) } });
+  const auditOf = async (n: number) =>
+    (await database.prisma.auditEntry.findMany({ where: { orderId: order(n) }, orderBy: { id: "asc" } })).map(
+      (entry) => ({ step: entry.step, message: entry.message, data: entry.data }),
+    );
+
+  it("mark-handled --order marks the parked invoice once, with the operator in the audit", async () => {
+    const c = capture();
+    expect(await main(["mark-handled", "--shop", SHOP, "--order", order(501)], c.io)).toBe(0);
+    expect(c.out.join("\n")).toContain("Marked the invoice of #501");
+    expect(await jobOf(501)).toMatchObject({ status: "handled", documentId: null });
+    const audit = await auditOf(501);
+    expect(audit).toEqual([
+      {
+        step: "handled",
+        message: `Marked as handled manually by ${who}; nothing was sent to the ledger`,
+        data: expect.objectContaining({ actor: who, actorKind: "cli", previousStatus: "needsAttention" }),
+      },
+    ]);
+    // Again: nothing left to mark, exit 1, no second entry.
+    const again = capture();
+    expect(await main(["mark-handled", "--shop", SHOP, "--order", order(501)], again.io)).toBe(1);
+    expect(again.err.join("\n")).toContain("needs attention");
+    expect(await auditOf(501)).toHaveLength(1);
+    // The succeeded order is not something to mark.
+    expect(await main(["mark-handled", "--shop", SHOP, "--order", order(502)], capture().io)).toBe(1);
+    expect((await jobOf(502)).status).toBe("succeeded");
+  });
+
+  it("refuses another shop's job by id", async () => {
+    const c = capture();
+    expect(await main(["mark-handled", "--shop", SHOP, "--job", otherJob], c.io)).toBe(1);
+    expect(await main(["retry", "--shop", SHOP, "--job", otherJob], capture().io)).toBe(1);
+    expect((await database.prisma.job.findUniqueOrThrow({ where: { id: otherJob } })).status).toBe(
+      "needsAttention",
+    );
+  });
+
+  it("retry --job re-queues a parked job with attempts reset and the operator in the audit", async () => {
+    const job = await jobOf(503);
+    await database.prisma.job.update({ where: { id: job.id }, data: { attempts: 4 } });
+    const c = capture();
+    expect(await main(["retry", "--shop", SHOP, "--job", job.id], c.io)).toBe(0);
+    expect(c.out.at(-1)).toContain("Re-queued 1");
+    expect(await jobOf(503)).toMatchObject({ status: "queued", attempts: 0, trigger: "manual" });
+    expect((await auditOf(503)).map((entry) => entry.message)).toEqual([`Retry requested by ${who}`]);
+    expect(await main(["retry", "--shop", SHOP, "--job", job.id], capture().io)).toBe(1);
+  });
+
+  it("answers usage errors with exit 2", async () => {
+    expect(await main(["mark-handled", "--shop", SHOP], capture().io)).toBe(2);
+    expect(await main(["mark-handled", "--shop", SHOP, "--order", "x", "--job", "y"], capture().io)).toBe(2);
+    expect(await main(["retry", "--shop", SHOP, "--order", "x", "--all-failed"], capture().io)).toBe(2);
+  });
+});
