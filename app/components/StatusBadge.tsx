@@ -12,6 +12,8 @@ const JOB_TONES: Record<JobStatus, Tone> = {
   succeeded: "success",
   failed: "critical",
   skipped: undefined,
+  needsAttention: "critical",
+  handled: "success",
 };
 
 /** A transfer job's status, plus the "changed after transfer" flag when the order was edited since. */

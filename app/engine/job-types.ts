@@ -11,7 +11,11 @@ export type JobStatus =
   | "succeeded"
   | "failed"
   /** Decided not to transfer (e.g. cancelled before transfer, test order), with a reason. */
-  | "skipped";
+  | "skipped"
+  /** An order-level failure parked for the merchant: the shop's other jobs keep running. */
+  | "needsAttention"
+  /** The merchant booked it by hand: final, nothing sent to the ledger. */
+  | "handled";
 
 export type JobTrigger = "paid" | "fulfilled" | "status" | "manual" | "reconcile" | "backfill";
 
@@ -20,6 +24,8 @@ export interface JobError {
   message: string;
   retryable: boolean;
   at: string;
+  /** What the failure concerns: the shop's connection (paused) or this order (parked). */
+  scope?: "connection" | "order";
 }
 
 /** Business keys make a redelivered webhook or a double click a no-op. */

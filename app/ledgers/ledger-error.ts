@@ -32,7 +32,15 @@ export interface LedgerErrorInit {
   retryable?: boolean;
   /** For `conflict`: the id of the existing document or record, when the ledger names it. */
   existingId?: string;
+  /**
+   * Whom the failure concerns when it is final: `connection` (a missing account or setting, a
+   * revoked key — every order would fail) pauses the shop; `order` (this document cannot be
+   * booked) parks just this job. Unset: decided from `kind` (see app/engine/failure-scope.ts).
+   */
+  scope?: LedgerErrorScope;
 }
+
+export type LedgerErrorScope = "connection" | "order";
 
 export class LedgerError extends Error {
   override name = "LedgerError";
@@ -44,6 +52,7 @@ export class LedgerError extends Error {
   readonly providerCode: string | undefined;
   readonly retryAfterMs: number | undefined;
   readonly existingId: string | undefined;
+  readonly scope: LedgerErrorScope | undefined;
 
   constructor(init: LedgerErrorInit) {
     super(`[${init.provider}] ${init.kind}: ${init.detail ?? init.merchantMessage}`);
@@ -55,6 +64,7 @@ export class LedgerError extends Error {
     this.providerCode = init.providerCode;
     this.retryAfterMs = init.retryAfterMs;
     this.existingId = init.existingId;
+    this.scope = init.scope;
   }
 
   static is(value: unknown): value is LedgerError {

@@ -81,6 +81,8 @@ export const demoEn = {
   "demo.status.succeeded": "Transferred",
   "demo.status.failed": "Failed",
   "demo.status.skipped": "Skipped",
+  "demo.status.needsAttention": "Needs attention",
+  "demo.status.handled": "Handled manually",
 
   "demo.ledger.heading": "Ledger: {ledger}",
   "demo.ledger.headingNone": "Ledger",
@@ -214,6 +216,8 @@ export const demoDa: Record<keyof typeof demoEn, string> = {
   "demo.status.succeeded": "Overført",
   "demo.status.failed": "Fejlet",
   "demo.status.skipped": "Sprunget over",
+  "demo.status.needsAttention": "Kræver handling",
+  "demo.status.handled": "Håndteret manuelt",
 
   "demo.ledger.heading": "Regnskab: {ledger}",
   "demo.ledger.headingNone": "Regnskab",
