@@ -80,3 +80,16 @@ export function parseRetryAfter(header: string | null | undefined, now = Date.no
   const date = Date.parse(header);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
+
+const MISSING_ACCOUNT =
+  /\b(?:account|konto)[^.;]*?\b(?:does not exist|doesn't exist|not found|findes ikke)|\b(?:unknown|ukendt)\s+(?:\w+\s+)?(?:account|konto)\b/i;
+
+/**
+ * For a ledger's refusal: when its words say an account does not exist, every order booked to
+ * that account would fail the same way — the connection's settings need fixing, not this order.
+ */
+export function refusalScope(...texts: Array<string | undefined>): { scope?: LedgerErrorScope } {
+  return texts.some((text) => text !== undefined && MISSING_ACCOUNT.test(text))
+    ? { scope: "connection" }
+    : {};
+}

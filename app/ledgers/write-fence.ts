@@ -18,7 +18,9 @@ export interface WriteFence {
 export class WriteFenceError extends Error {
   override name = "WriteFenceError";
   constructor(readonly leftMs: number) {
-    super(`not enough lease left for a ledger write (${Math.max(0, Math.round(leftMs))} ms); nothing was sent`);
+    super(
+      `not enough lease left for a ledger write (${Math.max(0, Math.round(leftMs))} ms); nothing was sent`,
+    );
   }
 }
 
