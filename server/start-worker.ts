@@ -16,6 +16,7 @@ export function workerOptionsFromEnv(): TransferWorkerOptions {
     concurrency: config.WORKER_CONCURRENCY,
     leaseMs: config.WORKER_LEASE_MS,
     pollMs: config.WORKER_POLL_MS,
+    writeMarginMs: config.WORKER_WRITE_MARGIN_MS,
     ...(perMinute ? { rateLimit: { perMinute, burst: Math.max(1, Math.ceil(perMinute / 10)) } } : {}),
   };
 }

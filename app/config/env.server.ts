@@ -84,6 +84,11 @@ const envSchema = z
       z.coerce.number().int().min(500).max(3_600_000).default(60_000),
     ),
     WORKER_POLL_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(10).max(60_000).default(1000)),
+    // How long a ledger may still store a write after our side gave up on it (see worker.server.ts).
+    WORKER_WRITE_MARGIN_MS: z.preprocess(
+      emptyToUndefined,
+      z.coerce.number().int().min(0).max(600_000).default(10_000),
+    ),
     LEDGER_REQUESTS_PER_MINUTE: z.preprocess(
       emptyToUndefined,
       z.coerce.number().int().min(1).max(1_000_000).optional(),
