@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { acquireToken, tryTakeToken } from "../../app/engine/rate-limiter.server";
+import { tryTakeToken } from "../../app/engine/rate-limiter.server";
 import { retryDelayMs } from "../../app/engine/backoff";
 import type { TestDatabase } from "../support/test-database";
 import { createTestDatabase } from "../support/test-database";
