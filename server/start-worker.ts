@@ -1,5 +1,6 @@
 import { env } from "../app/config/env.server";
 import { prisma } from "../app/db/prisma.server";
+import { DEFAULT_BACKOFF } from "../app/engine/backoff";
 import type { TransferWorkerOptions } from "../app/engine/transfer-engine.server";
 import { createTransferWorker } from "../app/engine/transfer-engine.server";
 import { startReconciliation } from "../app/engine/reconcile-scheduler.server";
@@ -16,6 +17,12 @@ export function workerOptionsFromEnv(): TransferWorkerOptions {
     concurrency: config.WORKER_CONCURRENCY,
     leaseMs: config.WORKER_LEASE_MS,
     pollMs: config.WORKER_POLL_MS,
+    writeMarginMs: config.WORKER_WRITE_MARGIN_MS,
+    backoff: {
+      ...DEFAULT_BACKOFF,
+      baseMs: config.WORKER_RETRY_BASE_MS,
+      maxMs: Math.max(config.WORKER_RETRY_BASE_MS, config.WORKER_RETRY_MAX_MS),
+    },
     ...(perMinute ? { rateLimit: { perMinute, burst: Math.max(1, Math.ceil(perMinute / 10)) } } : {}),
   };
 }

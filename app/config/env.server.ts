@@ -84,6 +84,20 @@ const envSchema = z
       z.coerce.number().int().min(500).max(3_600_000).default(60_000),
     ),
     WORKER_POLL_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(10).max(60_000).default(1000)),
+    // Retry backoff of a failed ledger call: doubles from the base up to the cap (with jitter).
+    WORKER_RETRY_BASE_MS: z.preprocess(
+      emptyToUndefined,
+      z.coerce.number().int().min(1).max(3_600_000).default(2_000),
+    ),
+    WORKER_RETRY_MAX_MS: z.preprocess(
+      emptyToUndefined,
+      z.coerce.number().int().min(1).max(86_400_000).default(900_000),
+    ),
+    // How long a ledger may still store a write after our side gave up on it (see worker.server.ts).
+    WORKER_WRITE_MARGIN_MS: z.preprocess(
+      emptyToUndefined,
+      z.coerce.number().int().min(0).max(600_000).default(10_000),
+    ),
     LEDGER_REQUESTS_PER_MINUTE: z.preprocess(
       emptyToUndefined,
       z.coerce.number().int().min(1).max(1_000_000).optional(),

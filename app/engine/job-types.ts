@@ -24,6 +24,8 @@ export interface JobError {
   message: string;
   retryable: boolean;
   at: string;
+  /** What the failure concerns: the shop's connection (paused) or this order (parked). */
+  scope?: "connection" | "order";
 }
 
 /** Business keys make a redelivered webhook or a double click a no-op. */

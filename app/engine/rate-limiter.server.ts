@@ -10,16 +10,28 @@ export interface RateLimit {
   burst: number;
 }
 
-/** Takes a token if one is free; otherwise returns how long to wait (ms) before trying again. */
-export async function tryTakeToken(db: PrismaClient, key: string, limit: RateLimit): Promise<number> {
+/**
+ * Takes a token if one is free; otherwise returns how long to wait (ms) before trying again.
+ * `now` (epoch ms) replaces the database's clock, for tests that must not depend on timing.
+ */
+export async function tryTakeToken(
+  db: PrismaClient,
+  key: string,
+  limit: RateLimit,
+  now?: () => number,
+): Promise<number> {
   const ratePerMs = limit.perMinute / 60_000;
+  const at = now ? now() : null;
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`
       INSERT INTO "RateLimitBucket" (key, tokens, "updatedAt")
-      VALUES (${key}, ${limit.burst}::double precision, clock_timestamp())
+      VALUES (${key}, ${limit.burst}::double precision,
+              COALESCE(to_timestamp(${at}::double precision / 1000), clock_timestamp()))
       ON CONFLICT (key) DO NOTHING`;
     const rows = await tx.$queryRaw<Array<{ tokens: number; elapsed_ms: number }>>`
-      SELECT tokens, EXTRACT(EPOCH FROM (clock_timestamp() - "updatedAt")) * 1000 AS elapsed_ms
+      SELECT tokens,
+             EXTRACT(EPOCH FROM (COALESCE(to_timestamp(${at}::double precision / 1000), clock_timestamp())
+                                 - "updatedAt")) * 1000 AS elapsed_ms
         FROM "RateLimitBucket" WHERE key = ${key} FOR UPDATE`;
     const row = rows[0];
     if (!row) throw new Error(`rate-limit bucket ${key} vanished`);
@@ -30,7 +42,7 @@ export async function tryTakeToken(db: PrismaClient, key: string, limit: RateLim
     const granted = available >= 1;
     await tx.$executeRaw`
       UPDATE "RateLimitBucket" SET tokens = ${granted ? available - 1 : available}::double precision,
-             "updatedAt" = clock_timestamp()
+             "updatedAt" = COALESCE(to_timestamp(${at}::double precision / 1000), clock_timestamp())
        WHERE key = ${key}`;
     return granted ? 0 : Math.ceil((1 - available) / ratePerMs);
   });

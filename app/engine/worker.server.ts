@@ -1,25 +1,37 @@
 import { randomUUID } from "node:crypto";
 import type { Job, Prisma, PrismaClient } from "@prisma/client";
 import { LedgerError } from "../ledgers/ledger-error";
+import { withWriteFence, WriteFenceError } from "../ledgers/write-fence";
 import { appendAudit } from "./audit-log.server";
 import type { AuditLevel } from "./audit-log.server";
 import type { BackoffPolicy } from "./backoff";
 import { DEFAULT_BACKOFF, retryDelayMs } from "./backoff";
+import type { FailureScope } from "./failure-scope";
+import { failureScope } from "./failure-scope";
+import type { HeldLease } from "./job-queue.server";
 import {
   claimNextJob,
   completeJob,
   failJobAndPauseShop,
   LeaseLostError,
+  parkJob,
   renewLease,
   retryJobLater,
   saveProgress,
+  skipJob,
 } from "./job-queue.server";
 import type { JobError } from "./job-types";
 
 /**
  * Claims jobs and runs them through a handler. The handler does the ledger work step by step,
  * saving progress after each step; the worker turns its outcome or error into the queue's state:
- * success, a retry with backoff, or a failure that pauses the shop.
+ * success, a retry with backoff, or a final failure — which pauses the shop when it concerns the
+ * connection and parks just this job when it concerns the order (see failure-scope.ts).
+ *
+ * Every ledger write the handler makes runs under the lease's write fence: it must end before the
+ * lease can have lapsed (app/ledgers/write-fence.ts), and everything the worker records is
+ * accepted only under the claim's lease token, so a worker that stalled past its lease neither
+ * writes to the ledger nor records anything once another worker took the job over.
  */
 
 export type JobOutcome =
@@ -32,9 +44,9 @@ export interface JobContext {
   progress: Record<string, unknown>;
   saveProgress(progress: Record<string, unknown>): Promise<void>;
   /**
-   * Called right before each ledger write: extends the lease, or throws LeaseLostError when
-   * another worker has taken the job over (this one stalled past its lease), so a stalled worker
-   * never writes a second payment or document next to the one that took over.
+   * Called right before each ledger write: extends the lease, or throws LeaseLostError when it
+   * has lapsed or another worker has taken the job over (this one stalled past its lease), so a
+   * stalled worker never writes a second payment or document next to the one that took over.
    */
   holdLease(): Promise<void>;
   audit(step: string, level: AuditLevel, message: string, data?: Prisma.InputJsonValue): Promise<void>;
@@ -47,6 +59,8 @@ export interface MerchantFacingError {
   merchantMessage: string;
   retryable: boolean;
   kind: string;
+  /** Overrides the scope failure-scope.ts derives from the error. */
+  scope?: FailureScope;
 }
 
 export interface WorkerOptions {
@@ -58,6 +72,15 @@ export interface WorkerOptions {
   /** Jobs run at once by this worker (each from a different shop). */
   concurrency?: number;
   backoff?: BackoffPolicy;
+  /**
+   * How long a ledger may still process a request after our side of it ended (timed out, cut
+   * off). A retry after a write whose outcome is unknown waits at least this long, and a takeover
+   * of a lapsed lease waits this long after the lease's end, before looking anything up — so the
+   * lookup sees what that request stored. Default 10 s.
+   */
+  writeMarginMs?: number;
+  /** Takeovers after lapsed leases (crashes, stalls) before the job is parked. Default 5. */
+  maxLeaseLosses?: number;
   /** Maps non-ledger errors (e.g. the builder's totals mismatch) to merchant-facing ones. */
   classifyError?: (error: unknown) => MerchantFacingError | undefined;
   /**
@@ -82,6 +105,16 @@ export class Worker {
     return this.options.leaseMs ?? 60_000;
   }
 
+  private get writeMarginMs() {
+    return this.options.writeMarginMs ?? 10_000;
+  }
+
+  private claim(): Promise<Job | null> {
+    return claimNextJob(this.options.db, this.workerId, this.leaseMs, {
+      takeoverGraceMs: this.writeMarginMs,
+    });
+  }
+
   start(): void {
     if (this.running) return;
     this.running = true;
@@ -103,9 +136,10 @@ export class Worker {
 
   /** Claims and runs one job; false when none was runnable. */
   async runOnce(): Promise<boolean> {
-    const job = await claimNextJob(this.options.db, this.workerId, this.leaseMs);
+    const claimedAt = Date.now();
+    const job = await this.claim();
     if (!job) return false;
-    await this.execute(job);
+    await this.execute(job, claimedAt);
     return true;
   }
 
@@ -114,10 +148,11 @@ export class Worker {
     while (this.running) {
       let claimed = false;
       while (this.running && this.inFlight.size < concurrency) {
-        const job = await claimNextJob(this.options.db, this.workerId, this.leaseMs).catch(() => null);
+        const claimedAt = Date.now();
+        const job = await this.claim().catch(() => null);
         if (!job) break;
         claimed = true;
-        const task = this.execute(job).finally(() => this.inFlight.delete(task));
+        const task = this.execute(job, claimedAt).finally(() => this.inFlight.delete(task));
         this.inFlight.add(task);
       }
       if (!claimed || this.inFlight.size >= concurrency) {
@@ -133,8 +168,9 @@ export class Worker {
     }
   }
 
-  private async execute(job: Job): Promise<void> {
+  private async execute(job: Job, claimedAt: number): Promise<void> {
     const { db } = this.options;
+    const lease: HeldLease = { id: job.id, leaseToken: job.leaseToken };
     let progress = (job.progress ?? {}) as Record<string, unknown>;
     const audit: JobContext["audit"] = (step, level, message, data) =>
       appendAudit(db, {
@@ -146,50 +182,62 @@ export class Worker {
         message,
         ...(data === undefined ? {} : { data }),
       });
+    if (job.leaseLosses > (this.options.maxLeaseLosses ?? 5)) {
+      await this.park(job, lease, audit, {
+        kind: "interrupted",
+        message: `The transfer of this order was interrupted ${job.leaseLosses} times (the worker stopped while handling it). Check the order in the ledger, then retry it.`,
+        retryable: false,
+        scope: "order",
+        at: new Date().toISOString(),
+      });
+      return;
+    }
+    // By our clock, the lease surely lasts until then: the database set it after we asked.
+    let validUntil = claimedAt + this.leaseMs;
+    let wrote = false;
+    const renew = async () => {
+      const asked = Date.now();
+      if (!(await renewLease(db, lease, this.leaseMs))) {
+        validUntil = 0;
+        return false;
+      }
+      validUntil = Math.max(validUntil, asked + this.leaseMs);
+      return true;
+    };
     const heartbeat = setInterval(
       () => {
-        void renewLease(db, job.id, this.workerId, this.leaseMs).catch(() => {});
+        void renew().catch(() => {});
       },
       Math.max(50, Math.floor(this.leaseMs / 3)),
     );
+    const fence = { writeDeadline: () => validUntil, now: () => Date.now() };
     try {
-      const outcome = await this.options.handler(job, {
-        workerId: this.workerId,
-        progress,
-        saveProgress: async (next) => {
-          progress = next;
-          await saveProgress(db, job.id, this.workerId, next as Prisma.InputJsonValue);
-        },
-        holdLease: async () => {
-          if (!(await renewLease(db, job.id, this.workerId, this.leaseMs))) throw new LeaseLostError(job.id);
-        },
-        audit,
-      });
-      if (outcome.status === "skipped") {
-        await db.job.updateMany({
-          where: { id: job.id, leaseOwner: this.workerId },
-          data: {
-            status: "skipped",
-            leaseOwner: null,
-            leaseExpiresAt: null,
-            finishedAt: new Date(),
-            lastError: {
-              kind: "skipped",
-              message: outcome.reason,
-              retryable: false,
-              at: new Date().toISOString(),
-            },
+      const outcome = await withWriteFence(fence, () =>
+        this.options.handler(job, {
+          workerId: this.workerId,
+          progress,
+          saveProgress: async (next) => {
+            progress = next;
+            await saveProgress(db, lease, next as Prisma.InputJsonValue);
           },
-        });
+          holdLease: async () => {
+            if (!(await renew())) throw new LeaseLostError(job.id);
+            wrote = true;
+          },
+          audit,
+        }),
+      );
+      if (outcome.status === "skipped") {
+        if (!(await skipJob(db, lease, outcome.reason))) return;
         await audit("queue", "info", `Skipped: ${outcome.reason}`);
         await this.settled(job, audit);
         return;
       }
-      await completeJob(db, job, this.workerId, outcome);
+      await completeJob(db, job, outcome);
       await this.settled(job, audit);
     } catch (error) {
       if (error instanceof LeaseLostError) return;
-      await this.handleFailure(job, error, audit);
+      await this.handleFailure(job, lease, error, audit, wrote);
     } finally {
       clearInterval(heartbeat);
     }
@@ -209,34 +257,65 @@ export class Worker {
     }
   }
 
-  private async handleFailure(job: Job, error: unknown, audit: JobContext["audit"]): Promise<void> {
+  private async handleFailure(
+    job: Job,
+    lease: HeldLease,
+    error: unknown,
+    audit: JobContext["audit"],
+    wrote: boolean,
+  ): Promise<void> {
     const { db } = this.options;
     const failure = this.classify(error);
+    const scope = failure.scope ?? failureScope(error);
     const jobError: JobError = {
       kind: failure.kind,
       message: failure.merchantMessage,
       retryable: failure.retryable,
+      scope,
       at: new Date().toISOString(),
     };
     const policy = this.options.backoff ?? DEFAULT_BACKOFF;
     if (failure.retryable && job.attempts < policy.maxAttempts) {
       const retryAfterMs = error instanceof LedgerError ? error.retryAfterMs : undefined;
-      const delay = retryDelayMs(job.attempts, retryAfterMs, policy);
+      // A write whose answer never came may still land in the ledger: let it, before the retry looks.
+      const floor = wrote && outcomeUnknown(error) ? this.writeMarginMs : 0;
+      const delay = Math.max(retryDelayMs(job.attempts, retryAfterMs, policy), floor);
+      if (!(await retryJobLater(db, lease, jobError, delay))) return;
       await audit("retry", "warn", `${failure.merchantMessage} — retrying in ${Math.round(delay / 1000)} s`, {
         kind: failure.kind,
         attempt: job.attempts,
       });
-      await retryJobLater(db, job.id, this.workerId, jobError, delay);
       return;
     }
+    if (scope === "order") {
+      await this.park(job, lease, audit, jobError);
+      return;
+    }
+    if (!(await failJobAndPauseShop(db, job, jobError))) return;
     await audit("failed", "error", failure.merchantMessage, { kind: failure.kind, attempt: job.attempts });
-    await failJobAndPauseShop(db, job, this.workerId, jobError);
+    await this.settled(job, audit);
+  }
+
+  private async park(job: Job, lease: HeldLease, audit: JobContext["audit"], error: JobError): Promise<void> {
+    if (!(await parkJob(this.options.db, lease, error))) return;
+    await audit("needsAttention", "error", error.message, {
+      kind: error.kind,
+      attempt: job.attempts,
+      leaseLosses: job.leaseLosses,
+    });
     await this.settled(job, audit);
   }
 
   private classify(error: unknown): MerchantFacingError {
     if (error instanceof LedgerError) {
       return { kind: error.kind, merchantMessage: error.merchantMessage, retryable: error.retryable };
+    }
+    if (error instanceof WriteFenceError) {
+      return {
+        kind: "leaseExpiring",
+        merchantMessage: "The worker fell behind and stopped before a ledger write; retrying automatically.",
+        retryable: true,
+      };
     }
     const classified = this.options.classifyError?.(error);
     if (classified) return classified;
@@ -247,4 +326,14 @@ export class Worker {
       retryable: true,
     };
   }
+}
+
+/**
+ * False only when the ledger answered (a 4xx, a 429) or the request was never sent: then nothing
+ * of it can still be stored. Timeouts, cut connections and 5xx answers may have been stored.
+ */
+function outcomeUnknown(error: unknown): boolean {
+  if (error instanceof WriteFenceError) return false;
+  if (error instanceof LedgerError) return error.httpStatus === undefined || error.httpStatus >= 500;
+  return true;
 }

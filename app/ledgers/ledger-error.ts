@@ -32,7 +32,15 @@ export interface LedgerErrorInit {
   retryable?: boolean;
   /** For `conflict`: the id of the existing document or record, when the ledger names it. */
   existingId?: string;
+  /**
+   * Whom the failure concerns when it is final: `connection` (a missing account or setting, a
+   * revoked key — every order would fail) pauses the shop; `order` (this document cannot be
+   * booked) parks just this job. Unset: decided from `kind` (see app/engine/failure-scope.ts).
+   */
+  scope?: LedgerErrorScope;
 }
+
+export type LedgerErrorScope = "connection" | "order";
 
 export class LedgerError extends Error {
   override name = "LedgerError";
@@ -44,6 +52,7 @@ export class LedgerError extends Error {
   readonly providerCode: string | undefined;
   readonly retryAfterMs: number | undefined;
   readonly existingId: string | undefined;
+  readonly scope: LedgerErrorScope | undefined;
 
   constructor(init: LedgerErrorInit) {
     super(`[${init.provider}] ${init.kind}: ${init.detail ?? init.merchantMessage}`);
@@ -55,6 +64,7 @@ export class LedgerError extends Error {
     this.providerCode = init.providerCode;
     this.retryAfterMs = init.retryAfterMs;
     this.existingId = init.existingId;
+    this.scope = init.scope;
   }
 
   static is(value: unknown): value is LedgerError {
@@ -69,4 +79,17 @@ export function parseRetryAfter(header: string | null | undefined, now = Date.no
   if (Number.isFinite(seconds)) return Math.max(0, Math.round(seconds * 1000));
   const date = Date.parse(header);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+const MISSING_ACCOUNT =
+  /\b(?:account|konto)[^.;]*?\b(?:does not exist|doesn't exist|not found|findes ikke)|\b(?:unknown|ukendt)\s+(?:\w+\s+)?(?:account|konto)\b/i;
+
+/**
+ * For a ledger's refusal: when its words say an account does not exist, every order booked to
+ * that account would fail the same way — the connection's settings need fixing, not this order.
+ */
+export function refusalScope(...texts: Array<string | undefined>): { scope?: LedgerErrorScope } {
+  return texts.some((text) => text !== undefined && MISSING_ACCOUNT.test(text))
+    ? { scope: "connection" }
+    : {};
 }

@@ -1,4 +1,5 @@
 import { log } from "../lib/log.server";
+import { fencedTimeout } from "./write-fence";
 
 /** A ledger's answer as read off the wire, before the ledger's own status and body rules. */
 export interface TimedResponse {
@@ -10,7 +11,8 @@ export interface TimedResponse {
 /**
  * One HTTP exchange under one deadline, which also covers reading the body: a stalled body is as
  * bad as no answer. A failure to get an answer (network error, deadline) is handed to `failed`
- * with whether the deadline passed, so each ledger can name it in its own error.
+ * with whether the deadline passed, so each ledger can name it in its own error. Writes made for a
+ * job are further bounded by its lease (see write-fence.ts).
  */
 export async function timedFetch(
   fetchImpl: typeof fetch,
@@ -21,15 +23,17 @@ export async function timedFetch(
   /** What the call does, for the debug log; the URL itself is never logged (Dynaccount keys sit in its path). */
   operation?: string,
 ): Promise<TimedResponse> {
-  const started = Date.now();
   const method = init.method ?? "GET";
+  // A write must end while the job's lease lasts (throws, sending nothing, when too little is left).
+  const deadlineMs = fencedTimeout(method, timeoutMs);
+  const started = Date.now();
   const host = new URL(url).host;
   const controller = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;
     controller.abort();
-  }, timeoutMs);
+  }, deadlineMs);
   try {
     const response = await fetchImpl(url, { ...init, signal: controller.signal });
     const text = await response.text();

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { acquireToken, tryTakeToken } from "../../app/engine/rate-limiter.server";
+import { tryTakeToken } from "../../app/engine/rate-limiter.server";
 import { retryDelayMs } from "../../app/engine/backoff";
 import type { TestDatabase } from "../support/test-database";
 import { createTestDatabase } from "../support/test-database";
@@ -22,10 +22,20 @@ describe("shared rate limiter", () => {
 
   it("holds the rate across concurrent callers sharing one connection", async () => {
     const limit = { perMinute: 1200, burst: 2 }; // 20 per second
-    const started = Date.now();
-    await Promise.all(Array.from({ length: 12 }, () => acquireToken(database.prisma, "conn-b", limit)));
-    // 2 from the burst, 10 more at 20/s → at least ~500 ms.
-    expect(Date.now() - started).toBeGreaterThanOrEqual(450);
+    const clock = { now: Date.UTC(2026, 0, 1) };
+    const take = () => tryTakeToken(database.prisma, "conn-b", limit, () => clock.now);
+    const granted = async () => (await Promise.all(Array.from({ length: 12 }, take))).filter((w) => w === 0);
+    // 12 callers at once: the burst of 2, no more; the others are told to wait one refill (50 ms).
+    const first = await Promise.all(Array.from({ length: 12 }, take));
+    expect(first.filter((wait) => wait === 0)).toHaveLength(2);
+    for (const wait of first.filter((w) => w > 0)) expect(wait).toBe(50);
+    // 100 ms later, by the injected clock: exactly two more tokens, whatever the machine's speed.
+    clock.now += 100;
+    expect(await granted()).toHaveLength(2);
+    clock.now += 500;
+    expect(await granted()).toHaveLength(2); // the bucket holds at most the burst
+    clock.now += 49;
+    expect(await granted()).toHaveLength(0);
   });
 
   it("keeps buckets of different connections apart", async () => {

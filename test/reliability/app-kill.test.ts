@@ -102,6 +102,8 @@ describe(`kill -9 of the app during ${ORDERS} orders (${onPostgres ? "PostgreSQL
       // A killed worker's lease is taken over quickly after the restart.
       WORKER_LEASE_MS: "1500",
       WORKER_POLL_MS: "100",
+      // The simulator runs on this machine: what it gets, it stores within a second.
+      WORKER_WRITE_MARGIN_MS: "1000",
       LOG_LEVEL: "warn",
     };
     const stream = deliveries();

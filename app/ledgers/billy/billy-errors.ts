@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { LedgerError, parseRetryAfter } from "../ledger-error";
+import { LedgerError, parseRetryAfter, refusalScope } from "../ledger-error";
 
 /**
  * The one place that turns Billy's failures into `LedgerError`. Billy answers errors with
@@ -138,6 +138,7 @@ export function billyHttpError(
     return new LedgerError({
       ...base,
       kind: "validation",
+      ...refusalScope(reason),
       merchantMessage: `Billy could not ${context.action}${reason ? `: ${reason}` : ""}. Correct this in Billy or in the order, then retry the transfer.`,
     });
   }

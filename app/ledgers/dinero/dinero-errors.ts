@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { LedgerError, parseRetryAfter } from "../ledger-error";
+import { LedgerError, parseRetryAfter, refusalScope } from "../ledger-error";
 
 /**
  * The one place where Dinero's failures become `LedgerError`s: API error bodies
@@ -151,6 +151,7 @@ export function dineroErrorFromResponse(
     return new LedgerError({
       ...base,
       kind: "validation",
+      ...(notFound ? {} : refusalScope(...messages)),
       merchantMessage: notFound
         ? "Dinero could not find the document or record. It may have been deleted in Dinero."
         : `Dinero rejected the data${messages.length ? `: ${messages.slice(0, 3).join("; ")}` : ""}. Check the accounts and settings chosen for Dinero.`,

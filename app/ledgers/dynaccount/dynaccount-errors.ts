@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { LedgerError, parseRetryAfter } from "../ledger-error";
+import { LedgerError, parseRetryAfter, refusalScope } from "../ledger-error";
 
 /**
  * The one place that turns Dynaccount's answers into `LedgerError`s. Dynaccount reports errors
@@ -107,6 +107,7 @@ export function translateDynaccountFailure(failure: DynaccountResponseFailure): 
     return new LedgerError({
       ...base,
       kind: "validation",
+      ...refusalScope(detailText),
       merchantMessage: `Dynaccount refused to ${operation}${detailText ? `: ${detailText}` : ""}. Correct it in the shop or in Dynaccount, then retry the transfer.`,
     });
   }

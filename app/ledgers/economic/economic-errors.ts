@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { LedgerError, parseRetryAfter } from "../ledger-error";
+import { LedgerError, parseRetryAfter, refusalScope } from "../ledger-error";
 
 /**
  * The one place e-conomic's failures become `LedgerError`s: HTTP statuses, the legacy REST
@@ -203,6 +203,7 @@ export function translateEconomicResponse(failure: ResponseFailure): LedgerError
     return new LedgerError({
       ...base,
       kind: "validation",
+      ...refusalScope(summary),
       merchantMessage: `e-conomic refused to ${operation}: ${summary}. Check the e-conomic settings in Ledger Bridge (accounts, product groups, payment terms) and retry.`,
     });
   }

@@ -16,6 +16,16 @@ export type FaultKind =
 export interface FaultRequestInfo {
   method: string;
   path: string;
+  /** The request body as text (for holds that pick one particular write). */
+  body?: string;
+}
+
+/** A request the simulator has received and holds, unhandled, until the test releases it. */
+export interface HeldRequest {
+  /** Resolves once a matching request has arrived. */
+  arrived: Promise<FaultRequestInfo>;
+  /** Handles the request now — stored as usual, even if its client has given up meanwhile. */
+  release(): void;
 }
 
 export interface RandomFaults {
@@ -32,6 +42,11 @@ export class FaultController {
   /** Seconds sent in Retry-After with injected 429s. */
   retryAfterSeconds = 1;
   private queued: Array<{ kind: FaultKind; appliesTo?: (request: FaultRequestInfo) => boolean }> = [];
+  private holds: Array<{
+    appliesTo: (request: FaultRequestInfo) => boolean;
+    arrive: (request: FaultRequestInfo) => void;
+    released: Promise<void>;
+  }> = [];
   private random: (RandomFaults & { next: () => number }) | undefined;
   readonly injected: Array<FaultRequestInfo & { kind: FaultKind }> = [];
 
@@ -40,12 +55,35 @@ export class FaultController {
     for (let i = 0; i < count; i++) this.queued.push(appliesTo ? { kind, appliesTo } : { kind });
   }
 
+  /**
+   * A slow ledger, under the test's control: the next matching request is received but not
+   * handled until `release()`. Lets a test stall a worker in the middle of a ledger write.
+   */
+  hold(appliesTo: (request: FaultRequestInfo) => boolean): HeldRequest {
+    let arrive!: (request: FaultRequestInfo) => void;
+    let release!: () => void;
+    const arrived = new Promise<FaultRequestInfo>((resolve) => (arrive = resolve));
+    const released = new Promise<void>((resolve) => (release = resolve));
+    this.holds.push({ appliesTo, arrive, released });
+    return { arrived, release };
+  }
+
+  /** Waits while the request is held (see `hold`); immediate for any other request. */
+  async waitIfHeld(request: FaultRequestInfo): Promise<void> {
+    const index = this.holds.findIndex((hold) => hold.appliesTo(request));
+    if (index < 0) return;
+    const [hold] = this.holds.splice(index, 1);
+    hold?.arrive(request);
+    await hold?.released;
+  }
+
   setRandom(options: RandomFaults | undefined): void {
     this.random = options ? { ...options, next: mulberry32(options.seed ?? 1) } : undefined;
   }
 
   reset(): void {
     this.queued = [];
+    this.holds = [];
     this.random = undefined;
     this.latencyMs = 0;
   }
@@ -62,7 +100,7 @@ export class FaultController {
         kind = this.random.kinds[Math.floor(this.random.next() * this.random.kinds.length)];
       }
     }
-    if (kind) this.injected.push({ ...request, kind });
+    if (kind) this.injected.push({ method: request.method, path: request.path, kind });
     return kind;
   }
 }

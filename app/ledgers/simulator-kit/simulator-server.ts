@@ -68,7 +68,9 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     request.rawUrl = req.url ?? "/";
 
     if (faults.latencyMs > 0) await sleep(faults.latencyMs);
-    const fault = faults.pick({ method, path: url.pathname });
+    const info = { method, path: url.pathname, body: rawBody.toString("utf8") };
+    await faults.waitIfHeld(info);
+    const fault = faults.pick(info);
     if (fault === "timeout") {
       hanging.add(res);
       res.on("close", () => hanging.delete(res));

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Job" ADD COLUMN     "leaseLosses" INTEGER NOT NULL DEFAULT 0,
+ADD COLUMN     "leaseToken" INTEGER NOT NULL DEFAULT 0;

@@ -1,0 +1,105 @@
+import { randomBytes } from "node:crypto";
+import type { PrismaClient } from "@prisma/client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { resetEnvForTests } from "../../app/config/env.server";
+import { ingestShopifyEvent } from "../../app/engine/ingest/ingest-shopify-event.server";
+import { requeueParkedJob } from "../../app/engine/job-queue.server";
+import { createTransferWorker } from "../../app/engine/transfer-engine.server";
+import { SecretBox, secretKeyFromBase64 } from "../../app/lib/secret-box.server";
+import type { SimulatedLedger } from "../support/reliability-ledgers";
+import { LEDGERS_UNDER_TEST, settingsForLedger } from "../support/reliability-ledgers";
+import { shopOrder } from "../support/reliability-orders";
+import { seedShop } from "../support/reliability-shops";
+import type { TestDatabase } from "../support/test-database";
+import { createTestDatabase } from "../support/test-database";
+
+const dinero = LEDGERS_UNDER_TEST.find((ledger) => ledger.provider === "dinero");
+if (!dinero) throw new Error("no Dinero under test");
+
+/**
+ * Issue 13's poison-job test: one order whose own data cannot be booked (a date no one can read)
+ * is parked as needing attention, with the reason; the shop is not paused, the shop's next order
+ * is booked while the bad one waits, and the bad order's refund waits for its invoice.
+ */
+describe("a poison order never blocks its shop", () => {
+  let database: TestDatabase;
+  let db: PrismaClient;
+  let simulated: SimulatedLedger;
+  const box = new SecretBox(secretKeyFromBase64(randomBytes(32).toString("base64")));
+  const saved = { ...process.env };
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    db = database.prisma;
+    simulated = await dinero.start();
+    Object.assign(process.env, simulated.env);
+    resetEnvForTests();
+  });
+  afterAll(async () => {
+    process.env = { ...saved };
+    resetEnvForTests();
+    await simulated?.close();
+    await database?.close();
+  });
+
+  it("parks the bad order, books the next one of the same shop, and keeps the shop running", async () => {
+    const shop = await seedShop(db, {
+      domain: "poison.myshopify.com",
+      settings: settingsForLedger(dinero.harness),
+      box,
+    });
+    const bad = shopOrder(0, 1);
+    const good = shopOrder(0, 2);
+    const poisoned = bad.order.replace(
+      /"(created_at|processed_at)": "[^"]*"/g,
+      '"$1": "the day after tomorrow"',
+    );
+    expect(poisoned).not.toBe(bad.order);
+    for (const [topic, rawBody] of [
+      ["orders/paid", poisoned],
+      ["refunds/create", bad.refund],
+      ["orders/paid", good.order],
+    ] as const) {
+      await ingestShopifyEvent(db, { shopDomain: shop.domain, topic, rawBody });
+    }
+    const worker = createTransferWorker(db, {
+      box,
+      backoff: { baseMs: 1, maxMs: 1, maxAttempts: 3 },
+      writeMarginMs: 0,
+      rateLimit: { perMinute: 1_000_000, burst: 100_000 },
+    });
+    while (await worker.runOnce());
+
+    const jobs = await db.job.findMany({ where: { shopId: shop.id }, orderBy: { seq: "asc" } });
+    const byOrder = (orderId: string, kind: string) =>
+      jobs.find((job) => job.orderId.endsWith(orderId.split("/").pop() ?? "") && job.kind === kind);
+    const parked = byOrder(bad.orderId, "invoice");
+    expect(parked?.status).toBe("needsAttention");
+    expect(parked?.lastError).toMatchObject({ scope: "order", retryable: false });
+    expect((parked?.lastError as { message: string }).message).toMatch(/_at/);
+    expect(parked?.attempts).toBe(1);
+    expect(byOrder(bad.orderId, "creditNote")?.status).toBe("waiting");
+    const booked = byOrder(good.orderId, "invoice");
+    expect(booked?.status).toBe("succeeded");
+    expect(booked?.documentNumber).toBeTruthy();
+    const after = await db.shop.findUniqueOrThrow({ where: { id: shop.id } });
+    expect(after).toMatchObject({ paused: false, pausedReason: null });
+
+    // Retry brings it back once; the same data fails the same way and parks again — still alone.
+    expect(await requeueParkedJob(db, parked!.id)).toBe(true);
+    await ingestShopifyEvent(db, {
+      shopDomain: shop.domain,
+      topic: "orders/paid",
+      rawBody: shopOrder(0, 3).order,
+    });
+    while (await worker.runOnce());
+    const statuses = await db.job.findMany({ where: { shopId: shop.id }, orderBy: { seq: "asc" } });
+    expect(statuses.map((job) => job.status)).toEqual([
+      "needsAttention",
+      "waiting",
+      "succeeded",
+      "succeeded",
+    ]);
+    expect((await db.shop.findUniqueOrThrow({ where: { id: shop.id } })).paused).toBe(false);
+  });
+});
