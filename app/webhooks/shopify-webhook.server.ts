@@ -1,3 +1,4 @@
+import { SessionStorageError, ShopifyError } from "@shopify/shopify-api";
 import { env } from "../config/env.server";
 import { shopify } from "../shopify.server";
 import { MAX_WEBHOOK_BYTES, readLimitedBody } from "../lib/read-limited-body.server";
@@ -134,13 +135,18 @@ export async function verifyShopifyWebhook(request: Request): Promise<VerifiedSh
   };
 }
 
-/** The library's errors for odd headers are the sender's fault: a 400, never a 500. */
+/**
+ * The library's validation errors (odd headers) are the sender's fault: a 400, never a 500.
+ * Anything else (the session storage failing) stays a server error, so Shopify retries.
+ */
 async function authenticateWebhook(request: Request) {
   try {
     return await shopify().authenticate.webhook(request);
   } catch (error) {
-    if (error instanceof Response) throw error;
-    throw new Response("Invalid Shopify webhook", { status: 400 });
+    if (error instanceof ShopifyError && !(error instanceof SessionStorageError)) {
+      throw new Response("Invalid Shopify webhook", { status: 400 });
+    }
+    throw error;
   }
 }
 
