@@ -12,6 +12,7 @@ import { connectLocalDemoStores, startLocalDemo } from "../app/demo/start-local-
 import { databaseTarget } from "../app/db/driver-adapter.server";
 import { disconnectDatabase, prepareDatabase, prisma } from "../app/db/prisma.server";
 import { log } from "../app/lib/log.server";
+import { refuseOddInput } from "../app/lib/request-input-guard";
 import { upsertInstalledShop } from "../app/shops/shop-repo.server";
 import { startWorker } from "./start-worker";
 
@@ -56,6 +57,12 @@ async function serve(
   const config = env();
   const app = express();
   app.disable("x-powered-by");
+  // Before any route, static file or Vite: odd addresses are refused in this one place.
+  app.use((req, res, next) => {
+    const refused = refuseOddInput(req.originalUrl, Object.entries(req.headers));
+    if (!refused) return next();
+    res.status(refused.status).type("text/plain").send(refused.reason);
+  });
   let build: ServerBuild | (() => Promise<ServerBuild>);
   let closeVite: (() => Promise<void>) | undefined;
   if (options.dev) {
@@ -77,7 +84,14 @@ async function serve(
     app.use(express.static(path.join(ROOT, "build/client"), { maxAge: "1h" }));
     build = (await import(pathToFileURL(SERVER_BUILD_PATH).href)) as ServerBuild;
   }
-  app.all("*", createRequestHandler({ build }));
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      // The TCP peer, for per-client limits on unauthenticated routes (not a spoofable header).
+      getLoadContext: (req) => ({ clientAddress: req.socket.remoteAddress ?? "unknown" }),
+    }),
+  );
 
   // The worker runs inside the web process by default; `ledger-bridge worker` scales it out.
   const stopWorker = config.WORKER_IN_PROCESS ? startWorker(config.WORKER_CONCURRENCY) : undefined;

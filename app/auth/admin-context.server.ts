@@ -62,7 +62,7 @@ export async function requireAdmin(request: Request): Promise<AdminContext> {
 
 /** The WooCommerce shop of a valid session cookie, while it is connected. */
 async function wooAdminShop(request: Request): Promise<Shop | undefined> {
-  const shopId = wooAdminSessionShopId(request);
+  const shopId = await wooAdminSessionShopId(prisma(), request);
   if (!shopId) return undefined;
   const shop = await prisma().shop.findUnique({ where: { id: shopId } });
   return shop && shop.platform === "woocommerce" && !shop.uninstalledAt ? shop : undefined;

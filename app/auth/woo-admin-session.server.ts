@@ -1,12 +1,15 @@
-import { createHmac, hkdfSync, randomBytes, timingSafeEqual } from "node:crypto";
+import { createHash, createHmac, hkdfSync, randomBytes, timingSafeEqual } from "node:crypto";
+import type { PrismaClient } from "@prisma/client";
 import { env } from "../config/env.server";
 
 /**
  * The session of a WooCommerce merchant on the app's own pages. WordPress opens the app with a
  * single-use signed link (app/sources/woocommerce/settings-link.server.ts); the app answers with
- * this cookie, which names one shop and expires after two hours. It holds no secret: the shop id
- * and expiry are authenticated with an HMAC under a key derived from ENCRYPTION_KEY, so it cannot
- * be forged, pointed at another shop or extended.
+ * this cookie, which carries a random session id and expires after two hours. The session itself
+ * lives in the database (WooAdminSession, keyed by the id's hash) and names the shop, so Log out
+ * ends it on the server: a copied cookie stops working. The id and expiry are also authenticated
+ * with an HMAC under a key derived from ENCRYPTION_KEY, so a forged or extended cookie is refused
+ * without a database read.
  */
 
 export const WOO_ADMIN_COOKIE = "lb_woo_admin";
@@ -38,9 +41,12 @@ function sessionKey(): Buffer {
   return globalThis.ledgerBridgeWooAdminSecret;
 }
 
-function mac(shopId: string, expires: number): Buffer {
-  return createHmac("sha256", sessionKey()).update(`woo-admin|${shopId}|${expires}`).digest();
+function mac(sessionId: string, expires: number): Buffer {
+  return createHmac("sha256", sessionKey()).update(`woo-admin|${sessionId}|${expires}`).digest();
 }
+
+/** What the database keeps of a session id: its hash, so a leaked table opens no session. */
+const sessionHash = (sessionId: string) => createHash("sha256").update(sessionId).digest("hex");
 
 /** HTTPS as the browser sees it (behind a TLS-terminating proxy: X-Forwarded-Proto). */
 function isHttps(request: Request): boolean {
@@ -58,32 +64,59 @@ function attributes(request: Request, maxAge: number): string {
   ].join("; ");
 }
 
-/** The Set-Cookie header that opens a session for this shop until `now` + two hours. */
-export function wooAdminSessionCookie(request: Request, shopId: string, nowMs = Date.now()): string {
+/**
+ * Opens a session for this shop until `now` + two hours and returns its Set-Cookie header.
+ * Sessions that ended are forgotten on the way.
+ */
+export async function wooAdminSessionCookie(
+  db: PrismaClient,
+  request: Request,
+  shopId: string,
+  nowMs = Date.now(),
+): Promise<string> {
   const expires = Math.floor(nowMs / 1000) + WOO_ADMIN_SESSION_SECONDS;
-  const value = `${shopId}.${expires}.${mac(shopId, expires).toString("base64url")}`;
+  const sessionId = randomBytes(32).toString("base64url");
+  await db.wooAdminSession.deleteMany({ where: { expiresAt: { lte: new Date(nowMs) } } });
+  await db.wooAdminSession.create({
+    data: { idHash: sessionHash(sessionId), shopId, expiresAt: new Date(expires * 1000) },
+  });
+  const value = `${sessionId}.${expires}.${mac(sessionId, expires).toString("base64url")}`;
   return `${WOO_ADMIN_COOKIE}=${value}; ${attributes(request, WOO_ADMIN_SESSION_SECONDS)}`;
 }
 
-/** The Set-Cookie header that ends the session. */
-export function clearedWooAdminSessionCookie(request: Request): string {
+/** Ends the request's session on the server and returns the Set-Cookie header that clears it. */
+export async function endWooAdminSession(db: PrismaClient, request: Request): Promise<string> {
+  const sessionId = signedSessionId(request, Date.now());
+  if (sessionId) await db.wooAdminSession.deleteMany({ where: { idHash: sessionHash(sessionId) } });
   return `${WOO_ADMIN_COOKIE}=; ${attributes(request, 0)}`;
 }
 
-/** The shop id of a valid, unexpired session cookie on the request; undefined otherwise. */
-export function wooAdminSessionShopId(request: Request, nowMs = Date.now()): string | undefined {
+/** The shop of the request's live session (signed, unexpired, not logged out); undefined otherwise. */
+export async function wooAdminSessionShopId(
+  db: PrismaClient,
+  request: Request,
+  nowMs = Date.now(),
+): Promise<string | undefined> {
+  const sessionId = signedSessionId(request, nowMs);
+  if (!sessionId) return undefined;
+  const session = await db.wooAdminSession.findUnique({ where: { idHash: sessionHash(sessionId) } });
+  return session && session.expiresAt.getTime() > nowMs ? session.shopId : undefined;
+}
+
+/** The session id of a cookie whose signature and expiry check out. */
+function signedSessionId(request: Request, nowMs: number): string | undefined {
   const value = readCookie(request.headers.get("cookie"), WOO_ADMIN_COOKIE);
   if (!value) return undefined;
   const parts = value.split(".");
   if (parts.length !== 3) return undefined;
-  const [shopId = "", expiresText = "", signature = ""] = parts;
-  if (!/^[0-9a-f-]{1,64}$/i.test(shopId) || !/^\d{1,12}$/.test(expiresText)) return undefined;
+  const [sessionId = "", expiresText = "", signature = ""] = parts;
+  if (!/^[A-Za-z0-9_-]{43}$/.test(sessionId) || !/^\d{1,12}$/.test(expiresText)) return undefined;
   const expires = Number(expiresText);
-  const expected = mac(shopId, expires);
+  const expected = mac(sessionId, expires);
   const given = Buffer.from(signature, "base64url");
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
   if (expires * 1000 <= nowMs) return undefined;
-  return shopId;
+  return sessionId;
 }
 
 function readCookie(header: string | null, name: string): string | undefined {

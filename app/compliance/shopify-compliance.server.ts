@@ -10,6 +10,23 @@ import { parseJsonSafely } from "../sources/shopify/parse-json-safely";
  */
 
 const REDACTED = "[redacted]";
+
+/** The body names another shop than the verified one: nothing is read or erased. */
+export class ForeignShopError extends Error {
+  constructor() {
+    super("The privacy request's shop_domain is not the shop that sent it");
+    this.name = "ForeignShopError";
+  }
+}
+
+/**
+ * The shop a privacy request acts on is the verified sender (X-Shopify-Shop-Domain, lower case),
+ * never the body's `shop_domain`; a body that names another shop is refused before anything.
+ */
+function ownPayload<T extends { shop_domain: string }>(payload: T, shopDomain: string): T {
+  if (payload.shop_domain.trim().toLowerCase() !== shopDomain) throw new ForeignShopError();
+  return payload;
+}
 const id = z.union([z.string(), z.number()]).transform(String);
 const customerPayload = z.object({
   shop_domain: z.string(),
@@ -30,19 +47,23 @@ export interface DataReport {
 }
 
 /** customers/data_request: what we hold about the customer's orders, for the store owner. */
-export async function customerDataReport(db: PrismaClient, rawBody: string): Promise<DataReport> {
-  const payload = customerPayload.parse(parseJsonSafely(rawBody));
+export async function customerDataReport(
+  db: PrismaClient,
+  shopDomain: string,
+  rawBody: string,
+): Promise<DataReport> {
+  const payload = ownPayload(customerPayload.parse(parseJsonSafely(rawBody)), shopDomain);
   const orderIds = (payload.orders_requested ?? []).map(orderGid);
-  const shop = await db.shop.findFirst({ where: { platform: "shopify", domain: payload.shop_domain } });
+  const shop = await db.shop.findFirst({ where: { platform: "shopify", domain: shopDomain } });
   const jobs = shop ? await db.job.findMany({ where: { shopId: shop.id, orderId: { in: orderIds } } }) : [];
   const webhookDeliveries = await countDeliveriesMentioning(
     db,
-    payload.shop_domain,
+    shopDomain,
     orderIds,
     payload.customer?.email,
   );
   return {
-    shop: payload.shop_domain,
+    shop: shopDomain,
     orders: orderIds.map((orderId) => ({
       orderId,
       documents: jobs
@@ -56,12 +77,13 @@ export async function customerDataReport(db: PrismaClient, rawBody: string): Pro
 /** customers/redact: erase the customer's personal data from our tables; keep ledger references. */
 export async function redactCustomer(
   db: PrismaClient,
+  shopDomain: string,
   rawBody: string,
 ): Promise<{ jobs: number; deliveries: number }> {
-  const payload = customerPayload.parse(parseJsonSafely(rawBody));
+  const payload = ownPayload(customerPayload.parse(parseJsonSafely(rawBody)), shopDomain);
   const orderIds = (payload.orders_to_redact ?? []).map(orderGid);
   const email = payload.customer?.email ?? undefined;
-  const shop = await db.shop.findFirst({ where: { platform: "shopify", domain: payload.shop_domain } });
+  const shop = await db.shop.findFirst({ where: { platform: "shopify", domain: shopDomain } });
   let jobs = 0;
   if (shop) {
     const affected = await db.job.findMany({
@@ -93,22 +115,22 @@ export async function redactCustomer(
     }
   }
   const deliveries = await db.webhookEvent.updateMany({
-    where: deliveriesWhere(payload.shop_domain, orderIds, email),
+    where: deliveriesWhere(shopDomain, orderIds, email),
     data: { body: JSON.stringify({ redacted: true }) },
   });
   return { jobs, deliveries: deliveries.count };
 }
 
 /** shop/redact (48 h after uninstall): erase everything we hold for the shop. */
-export async function redactShop(db: PrismaClient, rawBody: string): Promise<void> {
-  const payload = z.object({ shop_domain: z.string() }).parse(parseJsonSafely(rawBody));
-  const shop = await db.shop.findFirst({ where: { platform: "shopify", domain: payload.shop_domain } });
+export async function redactShop(db: PrismaClient, shopDomain: string, rawBody: string): Promise<void> {
+  ownPayload(z.object({ shop_domain: z.string() }).parse(parseJsonSafely(rawBody)), shopDomain);
+  const shop = await db.shop.findFirst({ where: { platform: "shopify", domain: shopDomain } });
   await db.$transaction([
     ...(shop
       ? [db.auditEntry.deleteMany({ where: { shopId: shop.id } }), db.shop.delete({ where: { id: shop.id } })]
       : []),
-    db.webhookEvent.deleteMany({ where: { platform: "shopify", shopDomain: payload.shop_domain } }),
-    db.session.deleteMany({ where: { shop: payload.shop_domain } }),
+    db.webhookEvent.deleteMany({ where: { platform: "shopify", shopDomain } }),
+    db.session.deleteMany({ where: { shop: shopDomain } }),
   ]);
 }
 

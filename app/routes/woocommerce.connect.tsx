@@ -2,11 +2,11 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { translate } from "../i18n/messages";
 import { startWcAuth } from "../sources/woocommerce/connect-store.server";
-import { connectContext, pageLocale } from "../sources/woocommerce/request-support.server";
+import { clientAddress, connectContext, pageLocale } from "../sources/woocommerce/request-support.server";
 import { wooHtmlPage } from "../sources/woocommerce/woo-html-page";
 
 /** The plugin's Connect button: `?shop=<store URL>` → WooCommerce's own key-exchange screen. */
-export const loader = async ({ request }: LoaderFunctionArgs) => {
+export const loader = async ({ request, context }: LoaderFunctionArgs) => {
   const locale = pageLocale(request);
   const t = (key: Parameters<typeof translate>[1], vars?: Record<string, string>) =>
     translate(locale, key, vars);
@@ -19,7 +19,17 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
       status: 400,
     });
   }
-  const started = await startWcAuth(connectContext(request), shop);
+  const started = await startWcAuth(connectContext(request), shop, clientAddress(context));
+  if (!started.ok && started.reason === "busy") {
+    const page = wooHtmlPage({
+      locale,
+      title: t("woo.connect.title"),
+      sections: [{ lines: [t("woo.connect.busy")] }],
+      status: 429,
+    });
+    page.headers.set("retry-after", String(started.retryAfterSeconds ?? 60));
+    return page;
+  }
   if (!started.ok) {
     return wooHtmlPage({
       locale,

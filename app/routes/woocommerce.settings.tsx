@@ -28,7 +28,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     status: 303,
     headers: {
       location: `/app/settings?locale=${encodeURIComponent(shop.locale)}`,
-      "set-cookie": wooAdminSessionCookie(request, shop.id),
+      "set-cookie": await wooAdminSessionCookie(prisma(), request, shop.id),
       "cache-control": "no-store",
       "referrer-policy": "no-referrer",
     },

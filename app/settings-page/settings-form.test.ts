@@ -90,7 +90,10 @@ describe("settings form mapping", () => {
     ];
     const { document, errors } = formToSettings(form);
     expect(errors).toEqual({
-      "rounding.toleranceMinorUnits": { key: "settings.error.number", message: "Enter a number" },
+      "rounding.toleranceMinorUnits": {
+        key: "settings.error.plainNumber",
+        message: "Enter a plain number such as 25 or 12.5, without spaces or other characters",
+      },
       "payments.gateways.0.gateway": { key: "settings.error.required", message: "Name the payment gateway" },
       "payments.gateways.2.gateway": {
         key: "settings.error.duplicateGateway",

@@ -1,6 +1,6 @@
 import type { SettingsFieldError } from "../settings/settings-errors";
 import type { ShopSettings } from "../settings/settings-schema";
-import { SETTINGS_VERSION } from "../settings/settings-schema";
+import { MAX_GATEWAYS, SETTINGS_VERSION } from "../settings/settings-schema";
 import { GATEWAYS_FIELD, SETTINGS_FIELDS, type FieldSpec } from "./settings-form-fields";
 
 /**
@@ -37,7 +37,10 @@ export type FormErrorKey =
   | "settings.error.ossAccount"
   | "settings.error.voecAccount"
   | "settings.error.range"
-  | "settings.error.duplicateGateway";
+  | "settings.error.duplicateGateway"
+  | "settings.error.plainNumber"
+  | "settings.error.tooManyGateways"
+  | "settings.error.unknownCountry";
 
 export type FormErrors = Record<string, FormFieldError>;
 
@@ -110,7 +113,17 @@ export function formToSettings(form: SettingsForm): {
     if ("error" in converted) errors[field.name] = converted.error;
     else if (converted.value !== undefined) writePath(document, field.name, converted.value);
   }
-  const gateways: Record<string, string> = {};
+  // A Map: a gateway may be called anything, "constructor" and "__proto__" included.
+  const gateways = new Map<string, string>();
+  const filled = form.gateways.filter((row) => row.gateway.trim() !== "" || row.account.trim() !== "");
+  if (filled.length > MAX_GATEWAYS) {
+    errors[FORM_LEVEL] = {
+      key: "settings.error.tooManyGateways",
+      message: `At most ${MAX_GATEWAYS} payment gateways can have their own account`,
+    };
+    writePath(document, GATEWAYS_FIELD, {});
+    return { document, errors };
+  }
   form.gateways.forEach((row, index) => {
     const gateway = row.gateway.trim();
     const account = row.account.trim();
@@ -122,18 +135,22 @@ export function formToSettings(form: SettingsForm): {
       };
       return;
     }
-    if (gateway in gateways) {
+    if (gateways.has(gateway)) {
       errors[`${GATEWAYS_FIELD}.${index}.gateway`] = {
         key: "settings.error.duplicateGateway",
         message: `${gateway} is listed twice`,
       };
       return;
     }
-    gateways[gateway] = account;
+    gateways.set(gateway, account);
   });
-  writePath(document, GATEWAYS_FIELD, gateways);
+  // Own data properties, "__proto__" too (fromEntries never invokes the prototype setter).
+  writePath(document, GATEWAYS_FIELD, Object.fromEntries(gateways));
   return { document, errors };
 }
+
+/** Digits with at most one decimal comma or point; a minus only in front. */
+const PLAIN_DECIMAL = /^-?\d{1,15}(?:[.,]\d{1,15})?$/;
 
 function convert(field: FieldSpec, raw: string): { value: unknown } | { error: FormFieldError } {
   const trimmed = raw.trim();
@@ -142,10 +159,16 @@ function convert(field: FieldSpec, raw: string): { value: unknown } | { error: F
       return { value: trimmed === "true" || trimmed === "on" };
     case "number": {
       if (trimmed === "") return { error: { key: "settings.error.required", message: "Required" } };
-      const value = Number(trimmed.replace(",", "."));
-      if (!Number.isFinite(value))
-        return { error: { key: "settings.error.number", message: "Enter a number" } };
-      return { value };
+      // Plain decimals only: Number() would also take "0x19", "1e2", " 12 " and "Infinity".
+      if (!PLAIN_DECIMAL.test(raw)) {
+        return {
+          error: {
+            key: "settings.error.plainNumber",
+            message: "Enter a plain number such as 25 or 12.5, without spaces or other characters",
+          },
+        };
+      }
+      return { value: Number(raw.replace(",", ".")) };
     }
     case "list":
       return {
@@ -193,6 +216,8 @@ const SCHEMA_MESSAGES: ReadonlyArray<[RegExp, FormErrorKey]> = [
   [/^Choose an account$/, "settings.error.chooseAccount"],
   [/^Account numbers are at most/, "settings.error.accountTooLong"],
   [/two-letter country code/, "settings.error.country"],
+  [/^Choose a country Ledger Bridge knows/, "settings.error.unknownCountry"],
+  [/^At most \d+ payment gateways/, "settings.error.tooManyGateways"],
   [/^A VAT rate/, "settings.error.vatRate"],
   [/^OSS is enabled/, "settings.error.ossAccount"],
   [/^VOEC is enabled/, "settings.error.voecAccount"],
@@ -208,7 +233,7 @@ export function translateSchemaMessage(message: string): FormFieldError {
 function readPath(source: unknown, path: string): unknown {
   let current = source;
   for (const part of path.split(".")) {
-    if (typeof current !== "object" || current === null) return undefined;
+    if (typeof current !== "object" || current === null || !Object.hasOwn(current, part)) return undefined;
     current = (current as Record<string, unknown>)[part];
   }
   return current;

@@ -1,12 +1,20 @@
 import { z } from "zod";
-import { ShopSettingsSchema } from "./settings-schema";
+import { GATEWAY_ACCOUNTS_INPUT, GATEWAY_ACCOUNTS_JSON_SCHEMA, ShopSettingsSchema } from "./settings-schema";
 
 /**
  * The settings' JSON Schema (draft 2020-12) as published in docs/settings.schema.json: the input
  * shape, so every field with a default is optional, exactly as the app accepts it.
  */
 export function settingsJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(ShopSettingsSchema, { io: "input", unrepresentable: "any" });
+  const schema = z.toJSONSchema(ShopSettingsSchema, {
+    io: "input",
+    unrepresentable: "any",
+    // The gateways are checked by hand (any name is allowed); their documented shape is this.
+    override: (ctx) => {
+      if (ctx.zodSchema === GATEWAY_ACCOUNTS_INPUT)
+        Object.assign(ctx.jsonSchema, GATEWAY_ACCOUNTS_JSON_SCHEMA);
+    },
+  });
   return {
     ...schema,
     $id: "https://github.com/ledger-bridge/ledger-bridge/docs/settings.schema.json",

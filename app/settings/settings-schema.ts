@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { EU_MEMBER_STATES } from "../domain/vat/vat-rates";
 
 /**
  * Per-shop settings, version 1. Every field has a default that suits a Danish merchant on a
@@ -11,6 +12,10 @@ import { z } from "zod";
  */
 
 export const SETTINGS_VERSION = 1 as const;
+/** Gateways with their own deposit account; a real shop has a handful. */
+export const MAX_GATEWAYS = 200;
+/** Home countries the VAT rules know (EU member states and Norway), as ISO 3166 codes. */
+export const KNOWN_HOME_COUNTRIES: ReadonlySet<string> = new Set([...EU_MEMBER_STATES, "NO"]);
 
 const account = z
   .string()
@@ -20,6 +25,62 @@ const account = z
   .describe("Ledger account number or id");
 
 const optionalAccount = account.optional();
+
+/** What the settings document may hold under payments.gateways, for the JSON Schema. */
+export const GATEWAY_ACCOUNTS_INPUT = z.unknown();
+export const GATEWAY_ACCOUNTS_JSON_SCHEMA = {
+  type: "object",
+  maxProperties: MAX_GATEWAYS,
+  propertyNames: { type: "string", minLength: 1, maxLength: 200 },
+  additionalProperties: {
+    type: "string",
+    minLength: 1,
+    maxLength: 40,
+    description: "Ledger account number or id",
+  },
+} as const;
+
+/**
+ * Gateway name → deposit account. A gateway may be called anything a platform sends —
+ * "constructor", "__proto__" and "toString" too — so this is not zod's record (which drops a
+ * "__proto__" key) and the result has no prototype: a lookup finds only what the merchant set.
+ */
+const gatewayAccounts = GATEWAY_ACCOUNTS_INPUT.transform((value, ctx): Readonly<Record<string, string>> => {
+  const result = Object.create(null) as Record<string, string>;
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    ctx.issues.push({ code: "custom", message: "Expected gateway names with their accounts", input: value });
+    return z.NEVER;
+  }
+  const names = Object.keys(value);
+  if (names.length > MAX_GATEWAYS) {
+    ctx.issues.push({
+      code: "custom",
+      message: `At most ${MAX_GATEWAYS} payment gateways can have their own account`,
+      input: value,
+    });
+    return z.NEVER;
+  }
+  for (const name of names) {
+    if (name.length === 0 || name.length > 200) {
+      ctx.issues.push({
+        code: "custom",
+        message: "A gateway name has 1 to 200 characters",
+        path: [name],
+        input: name,
+      });
+      continue;
+    }
+    const parsed = account.safeParse((value as Record<string, unknown>)[name]);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        ctx.issues.push({ code: "custom", message: issue.message, path: [name], input: issue.input });
+      }
+      continue;
+    }
+    result[name] = parsed.data;
+  }
+  return result;
+});
 
 const percent = z
   .number()
@@ -56,6 +117,10 @@ export const ShopSettingsSchema = z
     homeCountry: z
       .string()
       .regex(/^[A-Z]{2}$/, "Use a two-letter country code such as DK")
+      .refine(
+        (code) => !/^[A-Z]{2}$/.test(code) || KNOWN_HOME_COUNTRIES.has(code),
+        "Choose a country Ledger Bridge knows VAT rates for: an EU member state or NO",
+      )
       .default("DK")
       .describe("Where the merchant is VAT registered"),
     documentCurrency: z
@@ -145,9 +210,8 @@ export const ShopSettingsSchema = z
       .strictObject({
         register: z.boolean().default(true).describe("Register the order's payments on the invoice"),
         defaultDepositAccount: account.default("55000"),
-        gateways: z
-          .record(z.string().min(1), account)
-          .default({})
+        gateways: gatewayAccounts
+          .prefault({})
           .describe(
             'Deposit account per gateway, e.g. {"shopify_payments": "55010"}; gift_card defaults to the gift-card liability account',
           ),

@@ -1,6 +1,11 @@
 import type { Prisma } from "@prisma/client";
 import { ZodError } from "zod";
-import { customerDataReport, redactCustomer, redactShop } from "../compliance/shopify-compliance.server";
+import {
+  customerDataReport,
+  ForeignShopError,
+  redactCustomer,
+  redactShop,
+} from "../compliance/shopify-compliance.server";
 import { prisma } from "../db/prisma.server";
 import { markShopUninstalled } from "../shops/shop-repo.server";
 import { log } from "../lib/log.server";
@@ -37,6 +42,7 @@ export async function handleShopifyWebhook(request: Request, expectedTopic: stri
   } catch (error) {
     if (error instanceof ZodError)
       return new Response(`The ${webhook.topic} payload is not as expected`, { status: 400 });
+    if (error instanceof ForeignShopError) return new Response(error.message, { status: 400 });
     throw error;
   }
   const outcome = await ingestShopifyEvent(prisma(), {
@@ -94,7 +100,7 @@ async function applyImmediateEffects(webhook: VerifiedShopifyWebhook): Promise<v
       return;
     }
     case "customers/data_request": {
-      const report = await customerDataReport(prisma(), webhook.rawBody);
+      const report = await customerDataReport(prisma(), webhook.shopDomain, webhook.rawBody);
       // For the store owner: logged and kept in the shop's audit trail.
       log.info("customer data request", {
         shop: webhook.shopDomain,
@@ -119,10 +125,10 @@ async function applyImmediateEffects(webhook: VerifiedShopifyWebhook): Promise<v
       return;
     }
     case "customers/redact":
-      await redactCustomer(prisma(), webhook.rawBody);
+      await redactCustomer(prisma(), webhook.shopDomain, webhook.rawBody);
       return;
     case "shop/redact":
-      await redactShop(prisma(), webhook.rawBody);
+      await redactShop(prisma(), webhook.shopDomain, webhook.rawBody);
       return;
     default:
       return;

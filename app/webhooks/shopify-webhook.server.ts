@@ -1,3 +1,4 @@
+import { SessionStorageError, ShopifyError } from "@shopify/shopify-api";
 import { env } from "../config/env.server";
 import { shopify } from "../shopify.server";
 import { MAX_WEBHOOK_BYTES, readLimitedBody } from "../lib/read-limited-body.server";
@@ -24,7 +25,41 @@ export function normaliseTopic(topic: string): string {
 }
 
 /** A shop's permanent myshopify domain, the only form Shopify sends in X-Shopify-Shop-Domain. */
-const SHOP_DOMAIN = /^[a-z0-9][a-z0-9-]*\.myshopify\.com$/i;
+const SHOP_DOMAIN = /^[a-z0-9][a-z0-9-]{0,99}\.myshopify\.com$/;
+
+/**
+ * The tenant of a webhook is the shop its verified headers name, in the lower case every table
+ * keys shops by; undefined when the header is not a myshopify domain (a 400, never a 500).
+ */
+export function normaliseShopDomain(header: string | null): string | undefined {
+  if (header === null) return undefined;
+  const domain = header.trim().toLowerCase();
+  return SHOP_DOMAIN.test(domain) ? domain : undefined;
+}
+
+/** Body fields that name a shop: a body naming another shop than the verified header is refused. */
+const SHOP_FIELDS = ["shop_domain", "myshopify_domain"] as const;
+
+/**
+ * A signed body is the shop's own words, but only the header is the tenant: a delivery whose body
+ * names another shop (compliance `shop_domain`, the shop payload's `myshopify_domain`, or a
+ * myshopify `domain`) is refused whole, so one shop's request can never act on another's data.
+ */
+export function bodyNamesAnotherShop(
+  payload: Record<string, unknown>,
+  shopDomain: string,
+): string | undefined {
+  for (const field of SHOP_FIELDS) {
+    if (!(field in payload)) continue;
+    const value = payload[field];
+    if (typeof value !== "string" || value.trim().toLowerCase() !== shopDomain) return field;
+  }
+  const domain = payload.domain;
+  if (typeof domain === "string" && /\.myshopify\.com$/i.test(domain.trim())) {
+    if (domain.trim().toLowerCase() !== shopDomain) return "domain";
+  }
+  return undefined;
+}
 
 /**
  * Verifies a Shopify webhook and returns it, or throws a Response (401 forged/unsigned, 400
@@ -46,16 +81,33 @@ export async function verifyShopifyWebhook(request: Request): Promise<VerifiedSh
   }
   const { rawBody, payload } = parseBody(raw);
   const shopHeader = request.headers.get("x-shopify-shop-domain");
-  if (shopHeader !== null && !SHOP_DOMAIN.test(shopHeader)) {
+  const shopDomain = normaliseShopDomain(shopHeader);
+  if (shopHeader !== null && !shopDomain) {
     throw new Response("X-Shopify-Shop-Domain is not a myshopify domain", { status: 400 });
   }
+  if (shopDomain) {
+    const field = bodyNamesAnotherShop(payload, shopDomain);
+    if (field) {
+      throw new Response(`The body's ${field} is not the shop in X-Shopify-Shop-Domain`, { status: 400 });
+    }
+  }
   if (!config.localMode) {
-    // authenticate.webhook checks the HMAC and Shopify's headers again, on the bytes read above.
-    const context = await shopify().authenticate.webhook(
-      new Request(request.url, { method: request.method, headers: request.headers, body: rawBody }),
+    // authenticate.webhook checks the HMAC and Shopify's headers again, on the bytes read above,
+    // with the shop header in the normalised form the tables use.
+    const headers = new Headers(request.headers);
+    if (shopDomain) headers.set("x-shopify-shop-domain", shopDomain);
+    const context = await authenticateWebhook(
+      new Request(request.url, { method: request.method, headers, body: rawBody }),
     );
+    const verifiedShop = normaliseShopDomain(context.shop);
+    if (!verifiedShop || (shopDomain !== undefined && verifiedShop !== shopDomain)) {
+      throw new Response("X-Shopify-Shop-Domain is not a myshopify domain", { status: 400 });
+    }
+    if (!shopDomain && bodyNamesAnotherShop(payload, verifiedShop)) {
+      throw new Response("The body names another shop than the verified one", { status: 400 });
+    }
     return {
-      shopDomain: context.shop,
+      shopDomain: verifiedShop,
       topic: normaliseTopic(String(context.topic)),
       webhookId: context.webhookId,
       eventId: "eventId" in context ? (context.eventId as string | undefined) : undefined,
@@ -69,11 +121,11 @@ export async function verifyShopifyWebhook(request: Request): Promise<VerifiedSh
   const header = (name: string) => request.headers.get(name);
   const topic = header("x-shopify-topic");
   const webhookId = header("x-shopify-webhook-id");
-  if (!topic || !shopHeader || !webhookId) {
+  if (!topic || !shopDomain || !webhookId) {
     throw new Response("Missing Shopify webhook headers", { status: 400 });
   }
   return {
-    shopDomain: shopHeader,
+    shopDomain,
     topic: normaliseTopic(topic),
     webhookId,
     eventId: header("x-shopify-event-id") ?? undefined,
@@ -81,6 +133,21 @@ export async function verifyShopifyWebhook(request: Request): Promise<VerifiedSh
     payload,
     rawBody,
   };
+}
+
+/**
+ * The library's validation errors (odd headers) are the sender's fault: a 400, never a 500.
+ * Anything else (the session storage failing) stays a server error, so Shopify retries.
+ */
+async function authenticateWebhook(request: Request) {
+  try {
+    return await shopify().authenticate.webhook(request);
+  } catch (error) {
+    if (error instanceof ShopifyError && !(error instanceof SessionStorageError)) {
+      throw new Response("Invalid Shopify webhook", { status: 400 });
+    }
+    throw error;
+  }
 }
 
 function parseBody(raw: Buffer): { rawBody: string; payload: Record<string, unknown> } {

@@ -1,9 +1,15 @@
+import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resetEnvForTests } from "../../app/config/env.server";
 import { enqueueJob } from "../../app/engine/job-queue.server";
 import { main } from "../../cli/main";
 import type { TestDatabase } from "../support/test-database";
 import { createTestDatabase } from "../support/test-database";
+
+const SAMPLE_ORDER = fs.readFileSync(
+  new URL("../fixtures/shopify/orders-paid.sample.json", import.meta.url),
+  "utf8",
+);
 
 function capture() {
   const out: string[] = [];
@@ -139,10 +145,8 @@ describe("operator CLI", () => {
 
   it("queues a manual transfer once, however often it is asked for", async () => {
     const c = capture();
-    c.files.set(
-      "order.json",
-      JSON.stringify({ id: 8, admin_graphql_api_id: "gid://shopify/Order/8", name: "#1008" }),
-    );
+    // A real order: the file is checked like `preview` checks it before anything is queued.
+    c.files.set("order.json", SAMPLE_ORDER.replaceAll("820982911946154508", "8"));
     const args = [
       "transfer",
       "--shop",

@@ -73,7 +73,7 @@ describe("Shopify privacy webhooks", () => {
     });
 
   it("reports what we hold about the customer's orders", async () => {
-    const report = await customerDataReport(db, customerBody([order.orderId.split("/").pop() ?? ""]));
+    const report = await customerDataReport(db, SHOP, customerBody([order.orderId.split("/").pop() ?? ""]));
     expect(report.orders).toEqual([
       { orderId: order.orderId, documents: [{ kind: "invoice", status: "succeeded", number: "1042" }] },
     ]);
@@ -81,7 +81,7 @@ describe("Shopify privacy webhooks", () => {
   });
 
   it("erases the customer's personal data but keeps the ledger references and other customers' data", async () => {
-    await redactCustomer(db, customerBody([order.orderId.split("/").pop() ?? ""]));
+    await redactCustomer(db, SHOP, customerBody([order.orderId.split("/").pop() ?? ""]));
     const job = await db.job.findFirstOrThrow({ where: { orderId: order.orderId } });
     expect(job.sourceOrder).not.toContain(EMAIL);
     expect(JSON.stringify(job.progress)).not.toContain("Kaffebaren");
@@ -102,7 +102,7 @@ describe("Shopify privacy webhooks", () => {
       data: { platform: "shopify", domain: "neighbour.myshopify.com" },
     });
     await db.session.create({ data: { id: "offline_privacy", shop: SHOP, state: "x", accessToken: "t" } });
-    await redactShop(db, JSON.stringify({ shop_id: 1, shop_domain: SHOP }));
+    await redactShop(db, SHOP, JSON.stringify({ shop_id: 1, shop_domain: SHOP }));
     expect(await db.shop.count({ where: { domain: SHOP } })).toBe(0);
     expect(await db.job.count()).toBe(0);
     expect(await db.webhookEvent.count({ where: { shopDomain: SHOP } })).toBe(0);

@@ -6,6 +6,7 @@ import { startBillySimulator, type BillySimulator } from "../../app/ledgers/bill
 import { connectLedger } from "../../app/onboarding/connect-ledger.server";
 import { action as previewAction } from "../../app/routes/app.settings.preview";
 import { action as settingsAction, loader as settingsLoader } from "../../app/routes/app.settings";
+import { translate } from "../../app/i18n/messages";
 import { serializeForm, type SettingsForm } from "../../app/settings-page/settings-form";
 import type { SettingsPreview } from "../../app/settings-page/settings-preview";
 import { danishOrder } from "../support/order-templates";
@@ -115,7 +116,7 @@ describe("settings page", () => {
     expect(result.ok).toBe(false);
     expect(result.errors).toMatchObject({
       "accounts.revenue.domestic": { key: "settings.error.chooseAccount" },
-      "rounding.toleranceMinorUnits": { key: "settings.error.number" },
+      "rounding.toleranceMinorUnits": { key: "settings.error.plainNumber" },
       homeCountry: { key: "settings.error.country" },
       "payments.gateways.0.account": { key: "settings.error.chooseAccount" },
     });
@@ -191,5 +192,92 @@ describe("settings page", () => {
     expect(page.lists.status).toBe("unreachable");
     expect(page.lists.status === "unreachable" && page.lists.message).toMatch(/Billy/);
     expect(page.form.values["accounts.revenue.domestic"]).toBe("acc-1130");
+  });
+
+  const refusedWith = async (form: SettingsForm) => {
+    const response = await save(form);
+    expect(response.status).toBe(422);
+    return ((await response.json()) as { errors: Record<string, { key?: string; message: string }> }).errors;
+  };
+
+  it("takes numbers only as plain decimals, and stores nothing for any other spelling", async () => {
+    const before = await storedSettings();
+    for (const spelling of ["0x19", "1e2", " 12 ", "Infinity", "-Infinity", "12abc", "0b11", "1_000", "٣"]) {
+      const form = (await load()).form;
+      form.values["rounding.toleranceMinorUnits"] = spelling;
+      form.values["vat.domesticRate"] = spelling;
+      const errors = await refusedWith(form);
+      expect(errors["rounding.toleranceMinorUnits"], spelling).toMatchObject({
+        key: "settings.error.plainNumber",
+      });
+      expect(errors["vat.domesticRate"], spelling).toMatchObject({ key: "settings.error.plainNumber" });
+      expect(await storedSettings()).toEqual(before);
+    }
+    // Plain decimals, with a Danish comma too, are still numbers.
+    const form = (await load()).form;
+    form.values["rounding.toleranceMinorUnits"] = "25";
+    form.values["vat.domesticRate"] = "25,00";
+    expect((await save(form)).status).toBe(200);
+    expect(await storedSettings()).toMatchObject({
+      rounding: { toleranceMinorUnits: 25 },
+      vat: { domesticRate: 25 },
+    });
+  });
+
+  it("accepts any gateway name, prototype keys included, and gives each its own account", async () => {
+    const names = ["constructor", "__proto__", "toString", "hasOwnProperty", "valueOf"];
+    const form = (await load()).form;
+    form.gateways = names.map((gateway, index) => ({ gateway, account: `acc-57${index}` }));
+    const response = await save(form);
+    expect(response.status, JSON.stringify(await response.clone().json())).toBe(200);
+    const stored = (await storedSettings()) as { payments: { gateways: Record<string, unknown> } };
+    expect(Object.keys(stored.payments.gateways).sort()).toEqual([...names].sort());
+    expect(Object.getOwnPropertyDescriptor(stored.payments.gateways, "__proto__")?.value).toBe("acc-571");
+    const page = await load();
+    // jsonb keeps keys in its own order; the rows are the same.
+    const byName = (a: { gateway: string }, b: { gateway: string }) => a.gateway.localeCompare(b.gateway);
+    expect([...page.form.gateways].sort(byName)).toEqual(
+      names.map((gateway, index) => ({ gateway, account: `acc-57${index}` })).sort(byName),
+    );
+
+    // A gateway the merchant did not list gets the default account, whatever it is called.
+    const only = (await load()).form;
+    only.gateways = [{ gateway: "mobilepay", account: "acc-5730" }];
+    expect((await save(only)).status).toBe(200);
+    const reloaded = await load();
+    expect(reloaded.form.gateways).toEqual([{ gateway: "mobilepay", account: "acc-5730" }]);
+  });
+
+  it("bounds the gateway rows with a clear message, in Danish and English, and stores nothing", async () => {
+    const before = await storedSettings();
+    const form = (await load()).form;
+    form.gateways = Array.from({ length: 201 }, (_, index) => ({
+      gateway: `gw-${index}`,
+      account: "acc-5730",
+    }));
+    const errors = await refusedWith(form);
+    expect(errors._form).toMatchObject({ key: "settings.error.tooManyGateways" });
+    expect(await storedSettings()).toEqual(before);
+    expect(translate("en", "settings.error.tooManyGateways")).toContain("200");
+    expect(translate("da", "settings.error.tooManyGateways")).toContain("200");
+    // 200 rows are fine.
+    form.gateways = form.gateways.slice(0, 200);
+    expect((await save(form)).status).toBe(200);
+  });
+
+  it("takes only a home country whose VAT rules the app knows", async () => {
+    const before = await storedSettings();
+    for (const country of ["US", "XX", "EL", "GB", "ZZ"]) {
+      const form = (await load()).form;
+      form.values["homeCountry"] = country;
+      const errors = await refusedWith(form);
+      expect(errors["homeCountry"], country).toMatchObject({ key: "settings.error.unknownCountry" });
+      expect(await storedSettings()).toEqual(before);
+    }
+    expect(translate("da", "settings.error.unknownCountry")).toContain("EU");
+    const form = (await load()).form;
+    form.values["homeCountry"] = "SE";
+    expect((await save(form)).status).toBe(200);
+    expect(await storedSettings()).toMatchObject({ homeCountry: "SE" });
   });
 });

@@ -111,7 +111,7 @@ describe("WooCommerce admin pages over HTTP", () => {
     });
 
   /** A cookie made with the app's key (HKDF of ENCRYPTION_KEY, as the app derives it). */
-  const craftCookie = (shopId: string, expires: number) => {
+  const craftCookie = (sessionId: string, expires: number) => {
     const key = Buffer.from(
       hkdfSync(
         "sha256",
@@ -121,17 +121,17 @@ describe("WooCommerce admin pages over HTTP", () => {
         32,
       ),
     );
-    const mac = createHmac("sha256", key).update(`woo-admin|${shopId}|${expires}`).digest("base64url");
-    return `${COOKIE}=${shopId}.${expires}.${mac}`;
+    const mac = createHmac("sha256", key).update(`woo-admin|${sessionId}|${expires}`).digest("base64url");
+    return `${COOKIE}=${sessionId}.${expires}.${mac}`;
   };
-  const shopIdOf = (cookie: string) => cookie.slice(COOKIE.length + 1).split(".")[0] ?? "";
+  const sessionIdOf = (cookie: string) => cookie.slice(COOKIE.length + 1).split(".")[0] ?? "";
 
   it("trades a valid link for a session cookie and lands on that store's Settings page", async () => {
     const response = await open(linkFor(storeA));
     expect(response.status).toBe(303);
     expect(response.headers.get("location")).toBe("/app/settings?locale=en");
     const setCookie = response.headers.get("set-cookie") ?? "";
-    expect(setCookie).toMatch(/^lb_woo_admin=[0-9a-f-]+\.\d+\.[\w-]+; /);
+    expect(setCookie).toMatch(/^lb_woo_admin=[\w-]{43}\.\d+\.[\w-]+; /);
     expect(setCookie).toContain("HttpOnly");
     expect(setCookie).toContain("SameSite=Lax");
     expect(setCookie).toContain("Path=/");
@@ -283,18 +283,20 @@ describe("WooCommerce admin pages over HTTP", () => {
     const cookieA = await login(storeA);
     const cookieB = await login(storeB);
     const [, expires = "", mac = ""] = cookieA.slice(COOKIE.length + 1).split(".");
-    // The crafted cookie is accepted when it is valid, so the refusals below are the checks'.
-    const crafted = craftCookie(shopIdOf(cookieA), now() + 600);
+    // The crafted cookie is accepted when it is valid (signed, naming a live session), so the
+    // refusals below are the checks'.
+    const crafted = craftCookie(sessionIdOf(cookieA), now() + 600);
     expect(await (await get("/app/settings?locale=en", crafted)).text()).toContain(
       `WooCommerce store ${storeA.url}`,
     );
 
     for (const cookie of [
-      `${COOKIE}=${shopIdOf(cookieB)}.${expires}.${mac}`, // A's signature on B's id
-      `${COOKIE}=${shopIdOf(cookieA)}.${Number(expires) + 3600}.${mac}`, // extended
-      `${COOKIE}=${shopIdOf(cookieA)}.${expires}.${randomBytes(32).toString("base64url")}`,
-      `${COOKIE}=${shopIdOf(cookieA)}`,
-      craftCookie(shopIdOf(cookieA), now() - 1), // expired
+      `${COOKIE}=${sessionIdOf(cookieB)}.${expires}.${mac}`, // A's signature on B's session
+      `${COOKIE}=${sessionIdOf(cookieA)}.${Number(expires) + 3600}.${mac}`, // extended
+      `${COOKIE}=${sessionIdOf(cookieA)}.${expires}.${randomBytes(32).toString("base64url")}`,
+      `${COOKIE}=${sessionIdOf(cookieA)}`,
+      craftCookie(sessionIdOf(cookieA), now() - 1), // expired
+      craftCookie(randomBytes(32).toString("base64url"), now() + 600), // signed, but no such session
     ]) {
       const html = await (await get("/app/settings?locale=en", cookie)).text();
       expect(html, cookie).not.toContain("WooCommerce store");

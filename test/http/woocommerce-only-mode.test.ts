@@ -64,9 +64,9 @@ describe("the WooCommerce-only deployment", () => {
 
   it("opens the pages for a store whose session cookie is valid", async () => {
     const shop = await db.shop.create({ data: { platform: "woocommerce", domain: "butik.example.dk" } });
-    const cookie = wooAdminSessionCookie(new Request("https://ledger-bridge.example.dk/"), shop.id).split(
-      ";",
-    )[0];
+    const cookie = (
+      await wooAdminSessionCookie(db, new Request("https://ledger-bridge.example.dk/"), shop.id)
+    ).split(";")[0];
     const context = await requireAdmin(
       new Request("https://ledger-bridge.example.dk/app/settings", { headers: { cookie: cookie ?? "" } }),
     );

@@ -135,6 +135,22 @@ function shopifyCases(topic: string): HostileCase[] {
         signedWith(ORDER, sign(ORDER), { "x-shopify-shop-domain": "../../other.myshopify.com" }),
     },
     {
+      name: "signed body naming another shop than the header (shop_domain)",
+      expect: 400,
+      request: (sign) => {
+        const body = JSON.stringify({ shop_id: 1, shop_domain: "someone-else.myshopify.com" });
+        return signedWith(body, sign(body));
+      },
+    },
+    {
+      name: "signed body naming another shop than the header (myshopify_domain)",
+      expect: 400,
+      request: (sign) => {
+        const body = JSON.stringify({ id: 1, myshopify_domain: "someone-else.myshopify.com" });
+        return signedWith(body, sign(body));
+      },
+    },
+    {
       name: "no shop domain",
       expect: 400,
       request: (sign) => signedWith(ORDER, sign(ORDER), { "x-shopify-shop-domain": null }),
@@ -300,7 +316,8 @@ describe.each(MODES)(
 
     const control = async (topic: string, shop: string, body: string) => {
       const webhookId = `control-${randomUUID()}`;
-      controls.push(`${topic} ${shop} ${webhookId}`);
+      // The header's shop in lower case is the tenant (Shopify sends lower case; we normalise).
+      controls.push(`${topic} ${shop.toLowerCase()} ${webhookId}`);
       const response = await fetch(`${app.url}/webhooks/${topic}`, {
         method: "POST",
         headers: {
@@ -374,6 +391,8 @@ describe.each(MODES)(
 
     it("still accepts a valid delivery on every route, and stored nothing but the valid ones", async () => {
       expect(await control("orders/paid", SHOP, danishOrder(2).order)).toBe(200);
+      // An upper-case shop header is the same shop, not a 500 or a second tenant.
+      expect(await control("orders/paid", SHOP.toUpperCase(), danishOrder(3).order)).toBe(200);
       // Topics with lasting effects (uninstall, redaction) go to a shop that holds no data.
       for (const [index, route] of SHOPIFY_ROUTES.entries()) {
         const topic = topicOf(route);
@@ -390,7 +409,9 @@ describe.each(MODES)(
       }));
       expect(stored.deliveries.sort()).toEqual([...controls].sort());
       expect(stored.jobs.map((job) => `${job.shop.domain} ${job.orderId}`).sort()).toEqual(
-        [danishOrder(1).orderId, danishOrder(2).orderId].map((orderId) => `${SHOP} ${orderId}`).sort(),
+        [danishOrder(1).orderId, danishOrder(2).orderId, danishOrder(3).orderId]
+          .map((orderId) => `${SHOP} ${orderId}`)
+          .sort(),
       );
       expect(outcomes.length).toBeGreaterThan(SHOPIFY_ROUTES.length * 20);
     });

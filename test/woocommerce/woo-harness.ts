@@ -75,7 +75,11 @@ export async function startRouteServer(): Promise<RouteServer> {
       } as RequestInit);
       let response: Response;
       try {
-        response = await route.handler({ request, params, context: {} });
+        response = await route.handler({
+          request,
+          params,
+          context: { clientAddress: req.socket.remoteAddress ?? "" },
+        });
       } catch (thrown) {
         if (thrown instanceof Response) response = thrown;
         else {

@@ -89,6 +89,12 @@ export const settingsEn = {
   "settings.error.voecAccount": "VOEC is switched on: choose the account for Norwegian VOEC sales",
   "settings.error.range": "The value is outside the allowed range",
   "settings.error.duplicateGateway": "This gateway is listed twice",
+  "settings.error.plainNumber":
+    "Enter a plain number such as 25 or 12.5, without spaces, exponents or other characters",
+  "settings.error.tooManyGateways":
+    "At most 200 payment gateways can have their own account; remove rows you do not need",
+  "settings.error.unknownCountry":
+    "Choose a country Ledger Bridge knows VAT rates for: an EU member state (e.g. DK, SE, DE) or NO",
   "settings.field.transfer.trigger": "Transfer an order",
   "settings.field.transfer.statuses": "Order statuses that transfer (WooCommerce)",
   "settings.field.transfer.skipTestOrders": "Never transfer test orders automatically",
@@ -270,6 +276,12 @@ export const settingsDa: Record<keyof typeof settingsEn, string> = {
   "settings.error.voecAccount": "VOEC er slået til: vælg kontoen til norsk VOEC-salg",
   "settings.error.range": "Værdien er uden for det tilladte interval",
   "settings.error.duplicateGateway": "Betalingsløsningen står der to gange",
+  "settings.error.plainNumber":
+    "Skriv et almindeligt tal, fx 25 eller 12,5, uden mellemrum, eksponenter eller andre tegn",
+  "settings.error.tooManyGateways":
+    "Højst 200 betalingsløsninger kan have deres egen konto; fjern de rækker, du ikke har brug for",
+  "settings.error.unknownCountry":
+    "Vælg et land, Ledger Bridge kender momssatserne for: et EU-land (fx DK, SE, DE) eller NO",
   "settings.field.transfer.trigger": "Overfør en ordre",
   "settings.field.transfer.statuses": "Ordrestatusser, der overføres (WooCommerce)",
   "settings.field.transfer.skipTestOrders": "Overfør aldrig testordrer automatisk",

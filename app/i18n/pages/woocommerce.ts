@@ -6,6 +6,8 @@ export const woocommerceEn = {
     "Open this page from the Ledger Bridge plugin in WordPress: WooCommerce › Settings › Ledger Bridge › Connect.",
   "woo.connect.invalidAddress":
     "{store} is not a store address Ledger Bridge can connect to. Use the store's public https:// address.",
+  "woo.connect.busy":
+    "Too many connection attempts are waiting to be finished. Finish the one you started in WooCommerce, or try again in 30 minutes.",
   "woo.connected.title": "Your WooCommerce store is connected",
   "woo.connected.body":
     "Ledger Bridge can now read the orders and refunds of {store}, and receives its order webhooks ({count} registered).",
@@ -48,6 +50,8 @@ export const woocommerceDa: Record<keyof typeof woocommerceEn, string> = {
     "Åbn denne side fra Ledger Bridge-pluginnet i WordPress: WooCommerce › Indstillinger › Ledger Bridge › Forbind.",
   "woo.connect.invalidAddress":
     "{store} er ikke en butiksadresse, Ledger Bridge kan forbinde til. Brug butikkens offentlige https://-adresse.",
+  "woo.connect.busy":
+    "For mange forbindelsesforsøg venter på at blive gjort færdige. Gør det forsøg færdigt, du startede i WooCommerce, eller prøv igen om 30 minutter.",
   "woo.connected.title": "Din WooCommerce-butik er forbundet",
   "woo.connected.body":
     "Ledger Bridge kan nu læse ordrer og refusioner fra {store} og modtager butikkens ordre-webhooks ({count} oprettet).",

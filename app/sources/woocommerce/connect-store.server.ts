@@ -30,6 +30,12 @@ export interface ConnectContext {
 
 /** How long a started key exchange may take (the merchant may have to log in first). */
 const AUTH_REQUEST_TTL_MS = 30 * 60 * 1000;
+/**
+ * Connect is anonymous (the plugin's button), so each click stores a pending request until it
+ * expires. A merchant needs one or two; these bounds keep a script from filling the table.
+ */
+export const MAX_PENDING_AUTH_PER_CLIENT = 10;
+export const MAX_PENDING_AUTH_TOTAL = 1000;
 export const APP_NAME = "Ledger Bridge";
 /** The companion plugin's settings group and options (LB_Settings in extensions/woocommerce). */
 export const PLUGIN_SETTINGS = {
@@ -63,24 +69,50 @@ export type ConnectOutcome =
 const stateHash = (state: string) => createHash("sha256").update(state).digest("hex");
 const base = (url: string) => url.replace(/\/+$/, "");
 
-/** Step 1: remember a fresh state token and send the merchant to the store's authorize screen. */
+/**
+ * Step 1: remember a fresh state token and send the merchant to the store's authorize screen.
+ * `client` is the caller's network address: too many pending requests from it, or in all, are
+ * refused (`busy`) until older ones complete or expire.
+ */
 export async function startWcAuth(
   ctx: ConnectContext,
   storeUrlInput: string,
-): Promise<{ ok: true; authorizeUrl: string } | { ok: false; message: string }> {
+  client = "",
+): Promise<
+  | { ok: true; authorizeUrl: string }
+  | { ok: false; reason: "invalidUrl" | "busy"; message: string; retryAfterSeconds?: number }
+> {
   const store = normalizeStoreUrl(storeUrlInput, { allowPrivate: ctx.allowPrivateStores });
-  if (!store.ok) return { ok: false, message: `The store address ${store.reason}.` };
+  if (!store.ok) return { ok: false, reason: "invalidUrl", message: `The store address ${store.reason}.` };
   const now = ctx.now?.() ?? new Date();
   const state = newWcAuthState();
+  const clientKey = createHash("sha256").update(`wc-auth-client|${client}`).digest("hex");
   await ctx.db.wooAuthRequest.deleteMany({ where: { expiresAt: { lt: now } } });
   await ctx.db.wooAuthRequest.create({
     data: {
       stateHash: stateHash(state),
       storeUrl: store.url,
       appUrl: base(ctx.appUrl),
+      clientKey,
       expiresAt: new Date(now.getTime() + AUTH_REQUEST_TTL_MS),
     },
   });
+  // Counted after our own insert, so concurrent clicks cannot all pass a check made before any
+  // of them was stored: whoever sees the bound exceeded withdraws its own request.
+  const pending = { expiresAt: { gte: now } };
+  const [fromClient, total] = await Promise.all([
+    ctx.db.wooAuthRequest.count({ where: { ...pending, clientKey } }),
+    ctx.db.wooAuthRequest.count({ where: pending }),
+  ]);
+  if (fromClient > MAX_PENDING_AUTH_PER_CLIENT || total > MAX_PENDING_AUTH_TOTAL) {
+    await ctx.db.wooAuthRequest.deleteMany({ where: { stateHash: stateHash(state) } });
+    return {
+      ok: false,
+      reason: "busy",
+      message: "Too many connection attempts are waiting; finish or wait for them, then try again.",
+      retryAfterSeconds: Math.ceil(AUTH_REQUEST_TTL_MS / 1000),
+    };
+  }
   const authorizeUrl = buildWcAuthorizeUrl({
     storeUrl: store.url,
     appName: APP_NAME,

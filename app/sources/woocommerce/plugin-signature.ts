@@ -70,9 +70,25 @@ export function settingsToken(shop: string, expiresAt: number, secret: string): 
   return `${b64url(Buffer.from(payload))}.${b64url(createHmac("sha256", secret).update(payload).digest())}`;
 }
 
+/**
+ * Base64url exactly as the plugin writes it (PHP: rtrim(strtr(base64_encode(…), '+/', '-_'), '=')),
+ * or undefined. Node's decoder is lenient — it skips padding, spaces and stray characters and
+ * ignores the unused bits of the last character — so many texts decode to the same bytes; a
+ * single-use token must have exactly one spelling, so only the text that re-encodes to itself is
+ * accepted.
+ */
+export function decodeCanonicalBase64url(text: string): Buffer | undefined {
+  if (!/^[A-Za-z0-9_-]*$/.test(text) || text.length % 4 === 1) return undefined;
+  const bytes = Buffer.from(text, "base64url");
+  return bytes.toString("base64url") === text ? bytes : undefined;
+}
+
 /** The token's shop part without checking it, to find whose secret checks it. */
 export function settingsTokenShop(token: string): string | undefined {
-  const payload = withoutNonce(Buffer.from(token.split(".")[0] ?? "", "base64url").toString("utf8"));
+  const bytes = decodeCanonicalBase64url(token.split(".")[0] ?? "");
+  const text = bytes ? utf8(bytes) : undefined;
+  if (text === undefined) return undefined;
+  const payload = withoutNonce(text);
   const separator = payload.lastIndexOf("|");
   return separator > 0 ? payload.slice(0, separator) : undefined;
 }
@@ -82,19 +98,25 @@ export function verifySettingsToken(token: string, secret: string, nowSeconds: n
   return verifySettingsTokenClaims(token, secret, nowSeconds)?.shop;
 }
 
-/** A valid, unexpired settings token's shop and expiry (Unix seconds); undefined when forged or expired. */
+/**
+ * A valid, unexpired settings token's shop, expiry (Unix seconds) and signed bytes (the identity
+ * of the token, for remembering its use); undefined when forged, expired or not canonically
+ * encoded.
+ */
 export function verifySettingsTokenClaims(
   token: string,
   secret: string,
   nowSeconds: number,
-): { shop: string; expiresAt: number } | undefined {
+): { shop: string; expiresAt: number; signedBytes: Buffer } | undefined {
   const parts = token.split(".");
   if (parts.length !== 2 || !secret) return undefined;
-  const [encoded = "", mac = ""] = parts;
-  const payload = Buffer.from(encoded, "base64url").toString("utf8");
-  const expected = createHmac("sha256", secret).update(payload).digest();
-  const given = Buffer.from(mac, "base64url");
+  const signed = decodeCanonicalBase64url(parts[0] ?? "");
+  const given = decodeCanonicalBase64url(parts[1] ?? "");
+  if (!signed || !given) return undefined;
+  const expected = createHmac("sha256", secret).update(signed).digest();
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
+  const payload = utf8(signed);
+  if (payload === undefined) return undefined;
   const claims = withoutNonce(payload);
   const separator = claims.lastIndexOf("|");
   if (separator <= 0) return undefined;
@@ -103,7 +125,15 @@ export function verifySettingsTokenClaims(
   if (!Number.isInteger(expires) || expires < nowSeconds || expires > nowSeconds + MAX_TOKEN_SECONDS) {
     return undefined;
   }
-  return { shop: claims.slice(0, separator), expiresAt: expires };
+  return { shop: claims.slice(0, separator), expiresAt: expires, signedBytes: signed };
+}
+
+function utf8(bytes: Buffer): string | undefined {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
 }
 
 /**

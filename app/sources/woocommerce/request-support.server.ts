@@ -36,3 +36,9 @@ export function pageLocale(request: Request, fallback?: string): Locale {
     "en"
   );
 }
+
+/** The TCP peer the server passes in its load context (server/main.ts); "" when unknown. */
+export function clientAddress(context: unknown): string {
+  const address = (context as { clientAddress?: unknown } | undefined)?.clientAddress;
+  return typeof address === "string" ? address : "";
+}

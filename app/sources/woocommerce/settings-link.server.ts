@@ -9,7 +9,8 @@ import { findWooStoreByUrl, openStoreSecret } from "./woo-store-repo.server";
  * "Open Ledger Bridge" from WordPress: the plugin links to /woocommerce/settings with a token it
  * signed with the store secret, valid for minutes. A valid token means "an admin of this store"
  * (it names no user) and is accepted once: its hash is kept until it would have expired anyway,
- * so a link copied from the browser history or a log cannot open the app again.
+ * so a link copied from the browser history or a log cannot open the app again — in any spelling:
+ * only canonical base64url is accepted, and the hash is of the decoded, signed bytes.
  */
 export async function redeemSettingsLink(
   db: PrismaClient,
@@ -31,7 +32,9 @@ export async function redeemSettingsLink(
   const used = await db.wooSettingsTokenUse.createMany({
     data: [
       {
-        tokenHash: createHash("sha256").update(token).digest("hex"),
+        // The signed bytes, not the text: a token has one canonical spelling, and its use is
+        // remembered by what was signed, so no re-spelling can count as a new token.
+        tokenHash: createHash("sha256").update(claims.signedBytes).digest("hex"),
         shopId: store.shopId,
         expiresAt: new Date(claims.expiresAt * 1000),
       },
