@@ -62,18 +62,20 @@ describe("needs attention for WooCommerce stores and the order block", () => {
   });
 
   describe("a WooCommerce store admin", () => {
-    const cookieFor = (shop: Shop) =>
-      (wooAdminSessionCookie(new Request("http://localhost/"), shop.id).split(";")[0] ?? "").trim();
-    const request = (shop: Shop, path: string, form?: Record<string, string>) =>
+    const cookieFor = async (shop: Shop) =>
+      (
+        (await wooAdminSessionCookie(db, new Request("http://localhost/"), shop.id)).split(";")[0] ?? ""
+      ).trim();
+    const request = async (shop: Shop, path: string, form?: Record<string, string>) =>
       new Request(`http://localhost${path}`, {
-        headers: { cookie: cookieFor(shop) },
+        headers: { cookie: await cookieFor(shop) },
         ...(form ? { method: "POST", body: new URLSearchParams(form) } : {}),
       });
 
     it("sees the parked order with its reason and can mark it handled, naming the store admin", async () => {
       const job = await parkedJob(db, woo, "4101");
       const listed = await transfersLoader({
-        request: request(woo, "/app/transfers?tab=needsAttention"),
+        request: await request(woo, "/app/transfers?tab=needsAttention"),
         params: {},
         context: {},
       });
@@ -82,7 +84,7 @@ describe("needs attention for WooCommerce stores and the order block", () => {
         ["4101", "4101", REASON],
       ]);
       const detail = await orderLoader({
-        request: request(woo, "/app/orders/4101"),
+        request: await request(woo, "/app/orders/4101"),
         params: { orderId: "4101" },
         context: {},
       });
@@ -93,13 +95,13 @@ describe("needs attention for WooCommerce stores and the order block", () => {
 
       // Store B's admin cannot touch store A's job, whichever page it posts to.
       const fromB = await orderAction({
-        request: request(otherWoo, "/app/orders/4101", { intent: "markHandled", jobId: job.id }),
+        request: await request(otherWoo, "/app/orders/4101", { intent: "markHandled", jobId: job.id }),
         params: { orderId: "4101" },
         context: {},
       });
       expect(fromB.status).toBe(404);
       const fromBList = await transfersAction({
-        request: request(otherWoo, "/app/transfers", { intent: "markHandled", id: job.id }),
+        request: await request(otherWoo, "/app/transfers", { intent: "markHandled", id: job.id }),
         params: {},
         context: {},
       });
@@ -107,7 +109,7 @@ describe("needs attention for WooCommerce stores and the order block", () => {
       expect((await db.job.findUniqueOrThrow({ where: { id: job.id } })).status).toBe("needsAttention");
 
       const marked = await transfersAction({
-        request: request(woo, "/app/transfers", { intent: "markHandled", id: job.id }),
+        request: await request(woo, "/app/transfers", { intent: "markHandled", id: job.id }),
         params: {},
         context: {},
       });
@@ -118,7 +120,7 @@ describe("needs attention for WooCommerce stores and the order block", () => {
         values: { count: 0 },
       });
       const again = await transfersAction({
-        request: request(woo, "/app/transfers", { intent: "markHandled", id: job.id }),
+        request: await request(woo, "/app/transfers", { intent: "markHandled", id: job.id }),
         params: {},
         context: {},
       });
@@ -133,7 +135,7 @@ describe("needs attention for WooCommerce stores and the order block", () => {
     it("retries a parked order from the order page", async () => {
       const job = await parkedJob(db, woo, "4102");
       const response = await orderAction({
-        request: request(woo, "/app/orders/4102", { intent: "retry", jobId: job.id }),
+        request: await request(woo, "/app/orders/4102", { intent: "retry", jobId: job.id }),
         params: { orderId: "4102" },
         context: {},
       });
