@@ -109,6 +109,7 @@ function orderLine(line: OrderLineFields): OrderLine {
     taxLines: line.taxLines,
     taxable: line.taxable,
     giftCard: line.giftCard,
+    ...(line.tip ? { tip: true } : {}),
     path: line.path,
   };
 }
