@@ -100,10 +100,17 @@ describe("buildInvoice — discounts", () => {
     const discounts = draft.lines.filter((l) => l.kind === "discount");
     // 1001 split 10 000 : 5 001 → 667 + 334. The shop's 25 % tax is 93.33 − 74.66 = 18.67; the
     // item at full price carries 20.00, so the discount's VAT is 18.67 − 20.00 = −1.33 (net
-    // −5.34, gross −6.67): the rate's VAT is the shop's, with no VAT-free rounding line.
-    expect(discounts.map((l) => [l.vatRate, l.net, l.vat, l.gross])).toEqual([
-      [2500, -534, -133, -667],
-      [0, -334, 0, -334],
+    // −5.34, gross −6.67): the rate's VAT is the shop's, with no VAT-free rounding line. −5.34 ×
+    // 25 % rounds to −1.34 in a ledger, so the discount is booked as two lines whose per-line
+    // VAT adds up to −1.33.
+    const at25 = discounts.filter((l) => l.vatRate === 2500);
+    expect(at25.length).toBe(2);
+    expect(at25.reduce((a, l) => [a[0]! + l.net, a[1]! + l.vat, a[2]! + l.gross], [0, 0, 0])).toEqual([
+      -534, -133, -667,
+    ]);
+    for (const l of at25) expect(l.vat).toBe(Math.sign(l.net) * Math.round(Math.abs(l.net) / 4));
+    expect(discounts.filter((l) => l.vatRate === 0).map((l) => [l.net, l.vat, l.gross])).toEqual([
+      [-334, 0, -334],
     ]);
     expect(draft.lines.some((l) => l.kind === "rounding")).toBe(false);
     expect(draft.vatByRate.find((b) => b.vatRate === 2500)?.vat).toBe(1867);

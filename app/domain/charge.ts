@@ -55,7 +55,7 @@ export function chargeToLines(charge: Charge, pricesIncludeTax: boolean): DraftL
   );
 }
 
-interface Part {
+export interface Part {
   quantity: number;
   unitNet: number;
 }
@@ -76,13 +76,25 @@ const SPLIT_SEARCH = 3;
 /** Bounds the search on lines of many units; the fallback keeps the stated VAT regardless. */
 const MAX_SPLIT_UNITS = 500;
 
-function statedVatLines(charge: Charge, vat: number, pricesIncludeTax: boolean): DraftLine[] {
+/**
+ * Parts whose VAT, each computed from its net as a ledger does (net × rate, rounded), adds up to
+ * `vat` — the charge then books exactly that VAT on any ledger — or undefined when none exists.
+ */
+export function ledgerExactParts(charge: Charge, vat: number, pricesIncludeTax: boolean): Part[] | undefined {
   const net = pricesIncludeTax ? charge.amount - vat : charge.amount;
-  const q = charge.quantity;
   const sumsTo = (parts: Part[]) =>
     parts.reduce((acc, p) => acc + vatOf(p.quantity * p.unitNet, charge.rate), 0) === vat;
-  const even = splitByQuantity(net, q);
-  const exact = sumsTo(even) ? even : ledgerExactSplit(net, q, (parts) => sumsTo(parts));
+  const even = splitByQuantity(net, charge.quantity);
+  if (sumsTo(even)) return even;
+  // An item's unit count is what the customer bought: it is never split into more units.
+  const splitsUnit = charge.kind !== "item" && charge.kind !== "giftCard";
+  return ledgerExactSplit(net, charge.quantity, splitsUnit, sumsTo);
+}
+
+function statedVatLines(charge: Charge, vat: number, pricesIncludeTax: boolean): DraftLine[] {
+  const net = pricesIncludeTax ? charge.amount - vat : charge.amount;
+  const even = splitByQuantity(net, charge.quantity);
+  const exact = ledgerExactParts(charge, vat, pricesIncludeTax);
   if (exact) {
     return exact.map((part) => draftLine(charge, part, vatOf(part.quantity * part.unitNet, charge.rate)));
   }
@@ -95,9 +107,18 @@ function statedVatLines(charge: Charge, vat: number, pricesIncludeTax: boolean):
   return even.map((part, i) => draftLine(charge, part, shares[i] ?? 0));
 }
 
-/** Two parts, (q − m) units at u₁ and m units at u₂, with the same net and the stated VAT. */
-function ledgerExactSplit(net: number, q: number, accept: (parts: Part[]) => boolean): Part[] | undefined {
-  if (q < 2) return undefined;
+/**
+ * Two parts, (q − m) units at u₁ and m units at u₂, with the same net and the stated VAT. A single
+ * amount that is no item (a discount, shipping, a fee) is split into two to four lines whose nets
+ * add up to it instead: each line's rounding then moves the total by the øre one line cannot.
+ */
+function ledgerExactSplit(
+  net: number,
+  q: number,
+  splitsUnit: boolean,
+  accept: (parts: Part[]) => boolean,
+): Part[] | undefined {
+  if (q === 1) return splitsUnit ? singleUnitSplit(net, accept) : undefined;
   const base = Math.trunc(net / q);
   for (let distance = 0; distance <= SPLIT_SEARCH; distance++) {
     for (const unit of distance === 0 ? [base] : [base - distance, base + distance]) {
@@ -108,6 +129,22 @@ function ledgerExactSplit(net: number, q: number, accept: (parts: Part[]) => boo
           { quantity: q - m, unitNet: unit },
           { quantity: m, unitNet: rest / m },
         ];
+        if (accept(parts)) return parts;
+      }
+    }
+  }
+  return undefined;
+}
+
+function singleUnitSplit(net: number, accept: (parts: Part[]) => boolean): Part[] | undefined {
+  const unit = (unitNet: number) => ({ quantity: 1, unitNet });
+  const shifts = [0, 1, -1, 2, -2, 3, -3];
+  for (let k = 2; k <= 4; k++) {
+    const base = Math.trunc(net / k);
+    for (const a of shifts) {
+      for (const b of k > 2 ? shifts : [0]) {
+        const fixed = k === 2 ? [base + a] : k === 3 ? [base + a, base + b] : [base + a, base + b, base];
+        const parts = [...fixed, net - fixed.reduce((acc, n) => acc + n, 0)].map(unit);
         if (accept(parts)) return parts;
       }
     }

@@ -15,6 +15,7 @@ import type { VatTreatment } from "./invoice-draft";
 import type { DiscountAllocation, FeeLine, Order, OrderLine, ShippingLine } from "./order";
 import type { ShopSettings } from "../settings/settings-schema";
 import { resolveLineRate, type LineRate } from "./vat/line-rate";
+import { makeLedgerExact } from "./vat/ledger-exact";
 import { expectedTaxPerRate, settleVat } from "./vat/settle-vat";
 import { taxOfAmount } from "./vat/vat-math";
 import type { TreatmentDecision } from "./vat/vat-treatment";
@@ -149,6 +150,7 @@ export function invoiceCharges(context: ChargeContext): InvoiceCharges {
   checkStatedVat(charges, context);
   settleVat(charges, order.pricesIncludeTax, expectedTaxByRate, settings.rounding.toleranceMinorUnits);
   const folded = settings.lines.shippingAsLine ? charges : foldShippingIntoItems(charges);
+  makeLedgerExact(folded, order.pricesIncludeTax);
   return {
     charges: folded.filter(
       (c) => c.amount !== 0 || c.kind === "item" || c.kind === "giftCard" || c.kind === "shipping",
