@@ -57,7 +57,15 @@ export function buildInvoice({ order, settings, shop }: BuildInvoiceInput): Buil
     orderChargedTax: chargedTax(order),
     warnings,
   });
-  const lines = charges.flatMap((charge) => chargeToLines(charge, order.pricesIncludeTax));
+  const lines = charges.flatMap((charge) => {
+    const booked = chargeToLines(charge, order.pricesIncludeTax);
+    if (booked.length > 1 && charge.quantity === 1) {
+      warnings.push(
+        `${charge.description}: booked as ${booked.length} lines so that a ledger rounding VAT per line arrives at the shop's VAT`,
+      );
+    }
+    return booked;
+  });
   const reconciled = reconcile({
     lines,
     currency: order.currency,

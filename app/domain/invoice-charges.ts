@@ -150,7 +150,12 @@ export function invoiceCharges(context: ChargeContext): InvoiceCharges {
   checkStatedVat(charges, context);
   settleVat(charges, order.pricesIncludeTax, expectedTaxByRate, settings.rounding.toleranceMinorUnits);
   const folded = settings.lines.shippingAsLine ? charges : foldShippingIntoItems(charges);
-  makeLedgerExact(folded, order.pricesIncludeTax);
+  const moved = makeLedgerExact(folded, order.pricesIncludeTax);
+  for (const rate of moved) {
+    context.warnings.push(
+      `VAT at ${formatRatePercent(rate)} % moved by an øre between lines so that a ledger rounding each line arrives at the shop's VAT; the VAT per rate is the shop's`,
+    );
+  }
   return {
     charges: folded.filter(
       (c) => c.amount !== 0 || c.kind === "item" || c.kind === "giftCard" || c.kind === "shipping",
@@ -409,7 +414,10 @@ function withTaxes(
 
 /** A tip: no consideration for a supply, so no VAT, on the tips account, counted once. */
 function tipCharge(title: string, amount: number, field: string, context: ChargeContext): Charge {
-  const { settings, decision } = context;
+  const { settings, decision, order } = context;
+  context.warnings.push(
+    `Tip of ${formatMinor(amount, order.currency)} ${order.currency} booked on its own line without VAT (account ${tipAccount(settings)}): a tip is no payment for goods or services`,
+  );
   return {
     kind: "fee",
     description: title || "Tip",

@@ -12,7 +12,8 @@ const MAX_SHIFT = 2;
  * exactly afterwards. The VAT per rate — what the VAT return reports — stays the order's own to
  * the minor unit; a line no such move can fix is left as the shop stated it.
  */
-export function makeLedgerExact(charges: Charge[], pricesIncludeTax: boolean): void {
+export function makeLedgerExact(charges: Charge[], pricesIncludeTax: boolean): number[] {
+  const movedRates = new Set<number>();
   const exact = (charge: Charge, vat: number) =>
     ledgerExactParts(charge, vat, pricesIncludeTax) !== undefined;
   const rates = new Set(charges.filter((c) => c.rate > 0 && c.vat !== undefined).map((c) => c.rate));
@@ -31,10 +32,12 @@ export function makeLedgerExact(charges: Charge[], pricesIncludeTax: boolean): v
             if (!exact(b, vb)) continue;
             a.vat = va;
             b.vat = vb;
+            movedRates.add(rate);
             break search;
           }
         }
       }
     }
   }
+  return [...movedRates];
 }
