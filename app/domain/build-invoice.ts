@@ -95,6 +95,9 @@ export function buildInvoice({ order, settings, shop }: BuildInvoiceInput): Buil
     comment: fillTemplate(settings.texts.comment, texts),
     order: { id: order.id, name: order.name, number: order.number },
     payments,
+    ...(order.exchangeRate && order.exchangeRate.from === order.currency
+      ? { exchangeRate: order.exchangeRate }
+      : {}),
     paymentTermsDays: settings.paymentTermsDays,
     ...(settings.numbering === "orderNumber" ? { lockedNumber: lockedNumber(order) } : {}),
     ...(warnings.length > 0 ? { warnings } : {}),

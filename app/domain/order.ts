@@ -241,4 +241,16 @@ export interface Order {
   paths: { total: string; tax: string };
   /** Things the mapper noticed that the merchant should see (ignored duties, tips…). */
   notes: string[];
+  /**
+   * The platform's own conversion when the order was paid in another currency than the shop's:
+   * 1 `from` (presentment) = `rate` `to` (shop), from its two statements of the order total.
+   */
+  exchangeRate?: ExchangeRate;
+}
+
+export interface ExchangeRate {
+  from: CurrencyCode;
+  to: CurrencyCode;
+  /** Decimal string, six decimals. */
+  rate: string;
 }

@@ -72,3 +72,29 @@ describe("VAT corpus: the draft books the order's own figures", () => {
     }
   });
 });
+
+describe("VAT corpus: the document currency decides the figures", () => {
+  const presentment = corpus.find((c) => c.name.startsWith("S3") && c.expected.currency === "EUR");
+  const shop = corpus.find((c) => c.name.startsWith("S3") && c.expected.currency === "DKK");
+
+  it("records Shopify's own rate on a document in the customer's currency", () => {
+    if (!presentment) throw new Error("corpus has S3");
+    const draft = corpusDraft(presentment, presentment.payload, corpusSettings(presentment));
+    // total_price_set: 459.60 DKK (shop) for 61.60 EUR (presentment) → 459.60 / 61.60 = 7.4610389… → 7.461039
+    expect(draft.exchangeRate).toEqual({ from: "EUR", to: "DKK", rate: "7.461039" });
+  });
+
+  it("a shop-currency document needs no rate: every figure is Shopify's shop money", () => {
+    if (!shop) throw new Error("corpus has S3");
+    const draft = corpusDraft(shop, shop.payload, corpusSettings(shop));
+    expect(draft.exchangeRate).toBeUndefined();
+    // Shopify's shop_money per line: 222.34 (2 × 111.17), 185.78, shipping 51.48
+    const grossBy = new Map<string, number>();
+    for (const l of draft.lines) grossBy.set(l.description, (grossBy.get(l.description) ?? 0) + l.gross);
+    expect(Object.fromEntries(grossBy)).toEqual({
+      Kahvipaketti: 22_234,
+      Termosmuki: 18_578,
+      "Fragt: Posti": 5148,
+    });
+  });
+});

@@ -176,6 +176,10 @@ export function mapShopifyRestOrder(order: RestOrder, mode: DocumentCurrencyMode
     refunds: (order.refunds ?? []).map((refund, i) => mapRestRefund(refund, refundContext, `refunds[${i}].`)),
     paths: { total: "total_price", tax: "total_tax" },
     notes,
+    exchangeRate: money.exchangeRate(
+      order.total_price_set?.shop_money.amount,
+      order.total_price_set?.presentment_money.amount,
+    ),
   });
 }
 
