@@ -68,7 +68,13 @@ export function invoiceCharges(context: ChargeContext): InvoiceCharges {
       return;
     }
     if (line.tip) {
-      tips.push(tipCharge(line.title, line.subtotal - discountTotal, field, context));
+      // A tip line item stays an item of its line id, so a refund of it is credited the same way.
+      tips.push({
+        ...tipCharge(line.title, line.subtotal - discountTotal, field, context),
+        kind: "item",
+        quantity: line.quantity,
+        sourceLineId: line.id,
+      });
       return;
     }
     const lineRate = resolveLineRate({ taxLines: line.taxLines, taxable: line.taxable, field }, context);

@@ -98,3 +98,56 @@ describe("VAT corpus: the document currency decides the figures", () => {
     });
   });
 });
+
+describe("VAT corpus: tips", () => {
+  it("a refunded Shopify tip is credited without VAT on the tips account", () => {
+    const c = corpus.find((k) => k.name.startsWith("S4"));
+    if (!c) throw new Error("corpus has S4");
+    const tipLine = (c.payload.line_items as Array<Record<string, unknown>>)[1];
+    const dkk = (amount: string) => ({
+      shop_money: { amount, currency_code: "DKK" },
+      presentment_money: { amount, currency_code: "DKK" },
+    });
+    const refund = {
+      id: 990_001,
+      admin_graphql_api_id: "gid://shopify/Refund/990001",
+      order_id: c.payload.id,
+      created_at: "2026-11-21T10:00:00+01:00",
+      restock: false,
+      refund_line_items: [
+        {
+          id: 1,
+          line_item_id: tipLine?.id,
+          quantity: 1,
+          restock_type: "no_restock",
+          subtotal: "20.00",
+          subtotal_set: dkk("20.00"),
+          total_tax: "0.00",
+          total_tax_set: dkk("0.00"),
+          line_item: tipLine,
+        },
+      ],
+      order_adjustments: [],
+      refund_shipping_lines: [],
+      transactions: [
+        {
+          id: 5,
+          kind: "refund",
+          status: "success",
+          gateway: "shopify_payments",
+          amount: "20.00",
+          currency: "DKK",
+        },
+      ],
+    };
+    const note = previewDocument({
+      source: "shopify",
+      order: JSON.stringify(c.payload),
+      refund,
+      settings: corpusSettings(c),
+    });
+    expect(note.lines.map((l) => [l.description, l.vatRate, l.vat, l.gross, l.account])).toEqual([
+      ["Tip", "0", "0.00", "20.00", "TIPS"],
+    ]);
+  });
+});
