@@ -14,8 +14,18 @@ const MAX_SHIFT = 2;
  */
 export function makeLedgerExact(charges: Charge[], pricesIncludeTax: boolean): number[] {
   const movedRates = new Set<number>();
-  const exact = (charge: Charge, vat: number) =>
-    ledgerExactParts(charge, vat, pricesIncludeTax) !== undefined;
+  // Memoised: an order of many lines asks the same question of each line many times.
+  const known = new Map<Charge, Map<number, boolean>>();
+  const exact = (charge: Charge, vat: number) => {
+    const answers = known.get(charge) ?? new Map<number, boolean>();
+    known.set(charge, answers);
+    let answer = answers.get(vat);
+    if (answer === undefined) {
+      answer = ledgerExactParts(charge, vat, pricesIncludeTax) !== undefined;
+      answers.set(vat, answer);
+    }
+    return answer;
+  };
   const rates = new Set(charges.filter((c) => c.rate > 0 && c.vat !== undefined).map((c) => c.rate));
   for (const rate of rates) {
     const atRate = charges.filter((c) => c.rate === rate && c.vat !== undefined);
