@@ -268,6 +268,32 @@ describe("buildInvoice — gift cards, fees, payments", () => {
   });
 });
 
+describe("buildInvoice — tips", () => {
+  const withFee = (title: string, taxLines = [] as ReturnType<typeof tax>[]) =>
+    order({ fees: [{ id: "t", title, amount: 2500, taxLines, taxable: taxLines.length > 0 }] });
+
+  it("a fee named as a tip plugin names it, without tax, is a VAT-free tip on the tips account", () => {
+    const draft = build(withFee("Drikkepenge"), settings({ accounts: { tips: "1095" } }));
+    expect(brief(draft.lines).at(-1)).toEqual(["fee", 1, 2500, 0, 2500, 0, 2500, "1095"]);
+    expect(draft.warnings?.some((w) => w.startsWith("Tip of 25.00 DKK booked"))).toBe(true);
+  });
+
+  it("the names come from the settings, case-insensitively", () => {
+    const s = settings({ accounts: { tips: "1095" }, lines: { tipFeeNames: ["Pourboire"] } });
+    expect(build(withFee("POURBOIRE"), s).lines.at(-1)?.account).toBe("1095");
+    expect(build(withFee("Drikkepenge"), s).lines.at(-1)?.account).not.toBe("1095");
+  });
+
+  it("a fee with a tip's name that the shop taxed stays a taxed fee", () => {
+    const draft = build(withFee("Tip", [tax(2500, 500)]), settings({ accounts: { tips: "1095" } }));
+    expect(brief(draft.lines).at(-1)).toEqual(["fee", 1, 2000, 2500, 2000, 500, 2500, "1000"]);
+  });
+
+  it("refuses an empty tips account", () => {
+    expect(parseSettings({ version: 1, accounts: { tips: " " } }).ok).toBe(false);
+  });
+});
+
 describe("buildInvoice — VAT treatments", () => {
   const abroad = (country: string, extra: Partial<Order["customer"]> = {}, rate = 0) =>
     order({
