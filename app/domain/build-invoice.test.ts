@@ -39,11 +39,14 @@ describe("buildInvoice — Danish domestic sale, prices incl. VAT", () => {
 
   it("splits a line whose net does not divide by its quantity, keeping quantity × unitNet = net", () => {
     const draft = build(order({ lines: [line({ id: "1", subtotal: 12_500, quantity: 3 })] }));
+    // The shop charged 25.00 VAT on 125.00 (net 100.00). The even split 2 × 33.33 + 33.34 would
+    // carry 16.67 + 8.34 = 25.01 and need a VAT-free −0.01; 2 × 33.32 + 33.36 carries
+    // 16.66 + 8.34 = 25.00, each line's VAT being its net × 25 % as a ledger rounds it.
     expect(brief(draft.lines)).toEqual([
-      ["item", 2, 3333, 2500, 6666, 1667, 8333, "1000"],
-      ["item", 1, 3334, 2500, 3334, 834, 4168, "1000"],
-      ["rounding", 1, -1, 0, -1, 0, -1, "1050"],
+      ["item", 2, 3332, 2500, 6664, 1666, 8330, "1000"],
+      ["item", 1, 3336, 2500, 3336, 834, 4170, "1000"],
     ]);
+    expect(draft.vatByRate).toEqual([{ vatRate: 2500, net: 10_000, vat: 2500 }]);
     expect(draft.totals.gross).toBe(12_500);
     for (const l of draft.lines) expect(l.quantity * l.unitNet).toBe(l.net);
   });
@@ -95,13 +98,22 @@ describe("buildInvoice — discounts", () => {
     o.totals.tax = inclusiveTax(10_000 - 667, 2500);
     const draft = build(o);
     const discounts = draft.lines.filter((l) => l.kind === "discount");
-    // 1001 split 10 000 : 5 001 → 667 + 334; −6.67 incl. 25 % is unreachable (−5.34 + −1.34),
-    // so the øre comes back as an explicit rounding line.
-    expect(discounts.map((l) => [l.vatRate, l.net, l.gross])).toEqual([
-      [2500, -534, -668],
-      [0, -334, -334],
+    // 1001 split 10 000 : 5 001 → 667 + 334. The shop's 25 % tax is 93.33 − 74.66 = 18.67; the
+    // item at full price carries 20.00, so the discount's VAT is 18.67 − 20.00 = −1.33 (net
+    // −5.34, gross −6.67): the rate's VAT is the shop's, with no VAT-free rounding line. −5.34 ×
+    // 25 % rounds to −1.34 in a ledger, so the discount is booked as two lines whose per-line
+    // VAT adds up to −1.33.
+    const at25 = discounts.filter((l) => l.vatRate === 2500);
+    expect(at25.length).toBe(2);
+    expect(at25.reduce((a, l) => [a[0]! + l.net, a[1]! + l.vat, a[2]! + l.gross], [0, 0, 0])).toEqual([
+      -534, -133, -667,
     ]);
-    expect(draft.lines.at(-1)).toMatchObject({ kind: "rounding", gross: 1 });
+    for (const l of at25) expect(l.vat).toBe(Math.sign(l.net) * Math.round(Math.abs(l.net) / 4));
+    expect(discounts.filter((l) => l.vatRate === 0).map((l) => [l.net, l.vat, l.gross])).toEqual([
+      [-334, 0, -334],
+    ]);
+    expect(draft.lines.some((l) => l.kind === "rounding")).toBe(false);
+    expect(draft.vatByRate.find((b) => b.vatRate === 2500)?.vat).toBe(1867);
     expect(draft.totals.gross).toBe(15_001 - 1001);
   });
 
@@ -253,6 +265,32 @@ describe("buildInvoice — gift cards, fees, payments", () => {
       vat: 500,
       account: "1000",
     });
+  });
+});
+
+describe("buildInvoice — tips", () => {
+  const withFee = (title: string, taxLines = [] as ReturnType<typeof tax>[]) =>
+    order({ fees: [{ id: "t", title, amount: 2500, taxLines, taxable: taxLines.length > 0 }] });
+
+  it("a fee named as a tip plugin names it, without tax, is a VAT-free tip on the tips account", () => {
+    const draft = build(withFee("Drikkepenge"), settings({ accounts: { tips: "1095" } }));
+    expect(brief(draft.lines).at(-1)).toEqual(["fee", 1, 2500, 0, 2500, 0, 2500, "1095"]);
+    expect(draft.warnings?.some((w) => w.startsWith("Tip of 25.00 DKK booked"))).toBe(true);
+  });
+
+  it("the names come from the settings, case-insensitively", () => {
+    const s = settings({ accounts: { tips: "1095" }, lines: { tipFeeNames: ["Pourboire"] } });
+    expect(build(withFee("POURBOIRE"), s).lines.at(-1)?.account).toBe("1095");
+    expect(build(withFee("Drikkepenge"), s).lines.at(-1)?.account).not.toBe("1095");
+  });
+
+  it("a fee with a tip's name that the shop taxed stays a taxed fee", () => {
+    const draft = build(withFee("Tip", [tax(2500, 500)]), settings({ accounts: { tips: "1095" } }));
+    expect(brief(draft.lines).at(-1)).toEqual(["fee", 1, 2000, 2500, 2000, 500, 2500, "1000"]);
+  });
+
+  it("refuses an empty tips account", () => {
+    expect(parseSettings({ version: 1, accounts: { tips: " " } }).ok).toBe(false);
   });
 });
 

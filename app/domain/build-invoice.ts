@@ -57,7 +57,15 @@ export function buildInvoice({ order, settings, shop }: BuildInvoiceInput): Buil
     orderChargedTax: chargedTax(order),
     warnings,
   });
-  const lines = charges.flatMap((charge) => chargeToLines(charge, order.pricesIncludeTax));
+  const lines = charges.flatMap((charge) => {
+    const booked = chargeToLines(charge, order.pricesIncludeTax);
+    if (booked.length > 1 && charge.quantity === 1) {
+      warnings.push(
+        `${charge.description}: booked as ${booked.length} lines so that a ledger rounding VAT per line arrives at the shop's VAT`,
+      );
+    }
+    return booked;
+  });
   const reconciled = reconcile({
     lines,
     currency: order.currency,
@@ -87,6 +95,9 @@ export function buildInvoice({ order, settings, shop }: BuildInvoiceInput): Buil
     comment: fillTemplate(settings.texts.comment, texts),
     order: { id: order.id, name: order.name, number: order.number },
     payments,
+    ...(order.exchangeRate && order.exchangeRate.from === order.currency
+      ? { exchangeRate: order.exchangeRate }
+      : {}),
     paymentTermsDays: settings.paymentTermsDays,
     ...(settings.numbering === "orderNumber" ? { lockedNumber: lockedNumber(order) } : {}),
     ...(warnings.length > 0 ? { warnings } : {}),

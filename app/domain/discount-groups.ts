@@ -30,6 +30,9 @@ export class DiscountGroups {
     const existing = this.groups.get(key);
     if (existing) {
       existing.amount -= allocation.amount;
+      // One allocation without stated tax makes the group's VAT derived.
+      if (existing.vat !== undefined && allocation.tax !== undefined) existing.vat -= allocation.tax;
+      else delete existing.vat;
       return;
     }
     this.groups.set(key, {
@@ -42,6 +45,7 @@ export class DiscountGroups {
       treatment: target.treatment,
       account,
       sourceTax: 0,
+      ...(allocation.tax !== undefined ? { vat: -allocation.tax } : {}),
       field: target.field,
     });
   }

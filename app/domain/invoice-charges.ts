@@ -1,12 +1,23 @@
 import { allocate } from "./allocate";
 import { taxByRate, type Charge } from "./charge";
 import { DiscountGroups } from "./discount-groups";
-import { discountAccount, giftCardAccount, revenueAccount, shippingAccount } from "./ledger-accounts";
+import {
+  discountAccount,
+  giftCardAccount,
+  revenueAccount,
+  shippingAccount,
+  tipAccount,
+} from "./ledger-accounts";
 import { DraftError } from "./draft-errors";
+import { formatMinor } from "./money";
+import { formatRatePercent } from "./vat/vat-rate-format";
 import type { VatTreatment } from "./invoice-draft";
-import type { DiscountAllocation, Order, OrderLine, ShippingLine } from "./order";
+import type { DiscountAllocation, FeeLine, Order, OrderLine, ShippingLine } from "./order";
 import type { ShopSettings } from "../settings/settings-schema";
-import { resolveLineRate } from "./vat/line-rate";
+import { resolveLineRate, type LineRate } from "./vat/line-rate";
+import { makeLedgerExact } from "./vat/ledger-exact";
+import { expectedTaxPerRate, settleVat } from "./vat/settle-vat";
+import { taxOfAmount } from "./vat/vat-math";
 import type { TreatmentDecision } from "./vat/vat-treatment";
 
 export interface ChargeContext {
@@ -32,6 +43,7 @@ export function invoiceCharges(context: ChargeContext): InvoiceCharges {
   const { order, settings } = context;
   const separate = settings.lines.discounts === "separateLines";
   const items: Charge[] = [];
+  const tips: Charge[] = [];
   const discounts = new DiscountGroups(settings);
 
   order.lines.forEach((line, index) => {
@@ -50,12 +62,35 @@ export function invoiceCharges(context: ChargeContext): InvoiceCharges {
         treatment: "exempt",
         account: giftCardAccount(settings),
         sourceTax: 0,
+        vat: 0,
         field,
+      });
+      return;
+    }
+    if (line.tip) {
+      // A tip line item stays an item of its line id, so a refund of it is credited the same way.
+      tips.push({
+        ...tipCharge(line.title, line.subtotal - discountTotal, field, context),
+        kind: "item",
+        quantity: line.quantity,
+        sourceLineId: line.id,
       });
       return;
     }
     const lineRate = resolveLineRate({ taxLines: line.taxLines, taxable: line.taxable, field }, context);
     if (lineRate.warning) context.warnings.push(lineRate.warning);
+    const after = statedVat(lineRate);
+    const discountTaxes = separate
+      ? allocationTaxes(
+          line.discounts,
+          lineRate.rate,
+          line.subtotal,
+          line.subtotalTax,
+          after,
+          order.pricesIncludeTax,
+        )
+      : [];
+    const discountTax = discountTaxes.reduce((acc, t) => acc + t, 0);
     items.push({
       ...itemCharge(
         line,
@@ -64,11 +99,16 @@ export function invoiceCharges(context: ChargeContext): InvoiceCharges {
         lineRate,
         settings,
       ),
+      ...(after !== undefined ? { vat: after + discountTax } : {}),
       weight: line.subtotal - discountTotal,
     });
     if (separate) {
       const { rate, treatment } = lineRate;
-      discounts.addAll(line.discounts, { rate, treatment, field: `${field}.discount_allocations` });
+      discounts.addAll(withTaxes(line.discounts, discountTaxes, after), {
+        rate,
+        treatment,
+        field: `${field}.discount_allocations`,
+      });
     }
   });
 
@@ -76,11 +116,17 @@ export function invoiceCharges(context: ChargeContext): InvoiceCharges {
     shippingCharges(line, line.path ?? `shipping_lines[${index}]`, items, context, discounts),
   );
 
-  const fees: Charge[] = order.fees.map((fee, index) => {
+  const fees: Charge[] = [];
+  order.fees.forEach((fee, index) => {
     const field = fee.path ?? `fee_lines[${index}]`;
+    if (isTip(fee, settings)) {
+      tips.push(tipCharge(fee.title || "Tip", fee.amount, field, context));
+      return;
+    }
     const lineRate = resolveLineRate({ taxLines: fee.taxLines, taxable: fee.taxable, field }, context);
     if (lineRate.warning) context.warnings.push(lineRate.warning);
-    return {
+    const vat = statedVat(lineRate);
+    fees.push({
       kind: "fee",
       description: fee.title || settings.texts.fee,
       quantity: 1,
@@ -89,14 +135,33 @@ export function invoiceCharges(context: ChargeContext): InvoiceCharges {
       treatment: lineRate.treatment,
       account: settings.accounts.fees[lineRate.treatment] ?? revenueAccount(lineRate.treatment, settings),
       ...(lineRate.sourceTax !== undefined ? { sourceTax: lineRate.sourceTax } : {}),
+      ...(vat !== undefined ? { vat } : {}),
       field,
-    };
+    });
   });
 
   const orderLevel = orderDiscountCharges(context, items, separate);
-  const charges = [...items, ...discounts.charges(), ...orderLevel, ...shipping, ...fees];
-  const expectedTaxByRate = taxByRate(charges);
+  if (order.orderDiscounts.some((d) => d.amount !== 0)) {
+    // The lines' stated tax is after a discount the platform did not allocate to them: the VAT
+    // of the items and their discounts is derived, then reconciled to the order's tax per rate.
+    for (const charge of [...items, ...discounts.charges()]) if (charge.rate > 0) delete charge.vat;
+  }
+  const charges = [...items, ...discounts.charges(), ...orderLevel, ...shipping, ...fees, ...tips];
+  const expectedTaxByRate = expectedTaxPerRate(
+    taxByRate(charges),
+    charges,
+    order.totals.tax,
+    hasChannelLiableTax(order),
+  );
+  checkStatedVat(charges, context);
+  settleVat(charges, order.pricesIncludeTax, expectedTaxByRate, settings.rounding.toleranceMinorUnits);
   const folded = settings.lines.shippingAsLine ? charges : foldShippingIntoItems(charges);
+  const moved = makeLedgerExact(folded, order.pricesIncludeTax);
+  for (const rate of moved) {
+    context.warnings.push(
+      `VAT at ${formatRatePercent(rate)} % moved by an øre between lines so that a ledger rounding each line arrives at the shop's VAT; the VAT per rate is the shop's`,
+    );
+  }
   return {
     charges: folded.filter(
       (c) => c.amount !== 0 || c.kind === "item" || c.kind === "giftCard" || c.kind === "shipping",
@@ -167,10 +232,26 @@ function shippingCharges(
 
   const lineRate = resolveLineRate({ taxLines: line.taxLines, taxable: true, field }, context);
   if (lineRate.warning) context.warnings.push(lineRate.warning);
+  const after = statedVat(lineRate);
+  const discountTaxes = separate
+    ? allocationTaxes(
+        line.discounts,
+        lineRate.rate,
+        line.price,
+        undefined,
+        after,
+        context.order.pricesIncludeTax,
+      )
+    : [];
   if (separate) {
     const { rate, treatment } = lineRate;
     const suffix = ` (${settings.texts.shipping})`;
-    discounts.addAll(line.discounts, { rate, treatment, field: `${field}.discount_allocations`, suffix });
+    discounts.addAll(withTaxes(line.discounts, discountTaxes, after), {
+      rate,
+      treatment,
+      field: `${field}.discount_allocations`,
+      suffix,
+    });
   }
   return [
     {
@@ -180,6 +261,7 @@ function shippingCharges(
       treatment: lineRate.treatment,
       account: shippingAccount(lineRate.treatment, settings),
       ...(lineRate.sourceTax !== undefined ? { sourceTax: lineRate.sourceTax } : {}),
+      ...(after !== undefined ? { vat: after + discountTaxes.reduce((acc, t) => acc + t, 0) } : {}),
     },
   ];
 }
@@ -265,9 +347,12 @@ function foldShippingIntoItems(charges: Charge[]): Charge[] {
       kept.push(charge);
       continue;
     }
-    const shares = allocate(charge.amount, targets.map(weightOf));
+    const weights = targets.map(weightOf);
+    const shares = allocate(charge.amount, weights);
+    const vatShares = allocate(charge.vat ?? 0, weights);
     targets.forEach((target, i) => {
       target.amount += shares[i] ?? 0;
+      if (target.vat !== undefined) target.vat += vatShares[i] ?? 0;
     });
   }
   return result.filter((c) => c.kind !== "shipping" || kept.includes(c));
@@ -284,5 +369,116 @@ function checkQuantity(quantity: number, field: string): void {
       `${field}.quantity`,
       `quantity must be a positive whole number, got ${quantity}`,
     );
+  }
+}
+
+/** The VAT the platform stated for a charge's amount; undefined when it gave none (derived later). */
+function statedVat(lineRate: LineRate): number | undefined {
+  if (lineRate.rate === 0) return 0;
+  return lineRate.sourceTax;
+}
+
+/**
+ * The tax each discount allocation took off, so that the full-price line and its discount lines
+ * together carry exactly the tax the platform charged on the line. Stated where the platform
+ * states it (an allocation's own tax, or WooCommerce's `subtotal_tax − total_tax`, spread over
+ * the allocations by amount); otherwise the tax inside the discount amount at the line's rate.
+ */
+function allocationTaxes(
+  allocations: readonly DiscountAllocation[],
+  rate: number,
+  subtotal: number,
+  subtotalTax: number | undefined,
+  after: number | undefined,
+  pricesIncludeTax: boolean,
+): number[] {
+  if (rate === 0 || after === undefined || allocations.length === 0) return allocations.map(() => 0);
+  if (allocations.every((a) => a.tax !== undefined)) return allocations.map((a) => a.tax ?? 0);
+  if (subtotalTax !== undefined) {
+    return allocate(
+      subtotalTax - after,
+      allocations.map((a) => Math.max(0, a.amount)),
+    );
+  }
+  // Only the tax after discounts is stated: the full-price line carries the tax of its full
+  // amount, and the discounts the rest, so the pair adds up to the platform's figure.
+  if (sumDiscounts(allocations) === 0) return allocations.map(() => 0);
+  return allocate(
+    taxOfAmount(subtotal, rate, pricesIncludeTax) - after,
+    allocations.map((a) => Math.max(0, a.amount)),
+  );
+}
+
+function withTaxes(
+  allocations: readonly DiscountAllocation[],
+  taxes: readonly number[],
+  after: number | undefined,
+): DiscountAllocation[] {
+  if (after === undefined) return allocations.map(({ tax: _tax, ...rest }) => rest);
+  return allocations.map((a, i) => ({ ...a, tax: taxes[i] ?? 0 }));
+}
+
+/** A tip: no consideration for a supply, so no VAT, on the tips account, counted once. */
+function tipCharge(title: string, amount: number, field: string, context: ChargeContext): Charge {
+  const { settings, decision, order } = context;
+  context.warnings.push(
+    `Tip of ${formatMinor(amount, order.currency)} ${order.currency} booked on its own line without VAT (account ${tipAccount(settings)}): a tip is no payment for goods or services`,
+  );
+  return {
+    kind: "fee",
+    description: title || "Tip",
+    quantity: 1,
+    amount,
+    rate: 0,
+    treatment: decision.expectedRate > 0 ? "exempt" : decision.treatment,
+    account: tipAccount(settings),
+    sourceTax: 0,
+    vat: 0,
+    field,
+  };
+}
+
+/** A fee is a tip when the source says so, or when a tip plugin named it and it carries no tax. */
+function isTip(fee: FeeLine, settings: ShopSettings): boolean {
+  if (fee.tip) return true;
+  const title = fee.title.trim().toLowerCase();
+  if (!title) return false;
+  const named = settings.lines.tipFeeNames.some((name) => name.trim().toLowerCase() === title);
+  const untaxed = (fee.taxLines ?? []).every((t) => t.amount === 0);
+  return named && untaxed;
+}
+
+function hasChannelLiableTax(order: Order): boolean {
+  return [
+    ...order.lines.flatMap((l) => l.taxLines ?? []),
+    ...order.shippingLines.flatMap((l) => l.taxLines ?? []),
+    ...order.fees.flatMap((l) => l.taxLines ?? []),
+  ].some((t) => t.channelLiable);
+}
+
+/**
+ * The platform's VAT is taken as it stands, but only when it is VAT at the line's rate: per rate,
+ * the stated VAT may differ from the VAT inside the amounts by rounding (within the tolerance),
+ * never by more — a tax line that does not belong to its amount stops the draft.
+ */
+function checkStatedVat(charges: readonly Charge[], context: ChargeContext): void {
+  const { order, settings } = context;
+  const byRate = new Map<number, { stated: number; computed: number }>();
+  for (const charge of charges) {
+    if (charge.vat === undefined || charge.rate === 0) continue;
+    const sums = byRate.get(charge.rate) ?? { stated: 0, computed: 0 };
+    sums.stated += charge.vat;
+    sums.computed += taxOfAmount(charge.amount, charge.rate, order.pricesIncludeTax);
+    byRate.set(charge.rate, sums);
+  }
+  const money = (amount: number) => `${formatMinor(amount, order.currency)} ${order.currency}`;
+  for (const [rate, { stated, computed }] of [...byRate].sort(([a], [b]) => b - a)) {
+    if (Math.abs(stated - computed) > settings.rounding.toleranceMinorUnits) {
+      throw new DraftError(
+        "vatMismatch",
+        order.paths.tax,
+        `VAT at ${formatRatePercent(rate)} % comes to ${money(computed)} on the lines but the shop charged ${money(stated)}`,
+      );
+    }
   }
 }

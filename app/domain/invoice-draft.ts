@@ -131,6 +131,12 @@ interface DraftCommon {
   order: { id: string; name: string; number: string };
   payments: DraftPayment[];
   /**
+   * The shop platform's own rate when the document is in the customer's currency and the shop's
+   * is another (1 `from` = `rate` `to`), for ledgers that take a rate with a foreign-currency
+   * document instead of their daily rate.
+   */
+  exchangeRate?: { from: CurrencyCode; to: CurrencyCode; rate: string };
+  /**
    * Things the merchant should know that did not stop the draft (a reduced OSS rate taken from
    * the order, a rounding line, an order that is cancelled). Optional; adapters ignore it.
    */

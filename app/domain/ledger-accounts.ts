@@ -34,3 +34,8 @@ export function giftCardAccount(settings: ShopSettings): string {
   }
   return account;
 }
+
+/** Tips: outside VAT, on their own account. */
+export function tipAccount(settings: ShopSettings): string {
+  return settings.accounts.tips;
+}

@@ -29,6 +29,11 @@ export interface DiscountAllocation {
   amount: number;
   code?: string;
   title?: string;
+  /**
+   * The tax this discount took off, as the platform states it (WooCommerce: the line's
+   * `subtotal_tax − total_tax`); undefined when the platform states only the tax after discounts.
+   */
+  tax?: number;
 }
 
 export interface OrderLine {
@@ -46,9 +51,13 @@ export interface OrderLine {
   discounts: DiscountAllocation[];
   /** Tax after discounts; `undefined` when the source gave no tax data for the line. */
   taxLines: TaxLine[] | undefined;
+  /** Tax before discounts when the platform states it (WooCommerce `subtotal_tax`). */
+  subtotalTax?: number;
   taxable: boolean;
   /** A gift-card purchase: a liability, not revenue, no VAT. */
   giftCard: boolean;
+  /** A tip (Shopify tip line item): no consideration for a supply, outside VAT. */
+  tip?: boolean;
   /** Where the line sits in the source payload ("line_items[2]"), for error messages. */
   path?: string;
 }
@@ -71,6 +80,8 @@ export interface FeeLine {
   amount: number;
   taxLines: TaxLine[] | undefined;
   taxable: boolean;
+  /** A tip (Shopify `total_tip_received`, a WooCommerce tip plugin's fee): outside VAT. */
+  tip?: boolean;
   path?: string;
 }
 
@@ -230,4 +241,16 @@ export interface Order {
   paths: { total: string; tax: string };
   /** Things the mapper noticed that the merchant should see (ignored duties, tips…). */
   notes: string[];
+  /**
+   * The platform's own conversion when the order was paid in another currency than the shop's:
+   * 1 `from` (presentment) = `rate` `to` (shop), from its two statements of the order total.
+   */
+  exchangeRate?: ExchangeRate;
+}
+
+export interface ExchangeRate {
+  from: CurrencyCode;
+  to: CurrencyCode;
+  /** Decimal string, six decimals. */
+  rate: string;
 }

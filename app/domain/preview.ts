@@ -49,6 +49,8 @@ export interface PreviewDocument {
   totals: { net: string; vat: string; gross: string };
   vatByRate: Array<{ vatRate: string; net: string; vat: string }>;
   payments: Array<{ gateway: string; amount: string; account: string; date: string }>;
+  /** Shopify's rate when the document is in the customer's currency: 1 from = rate to. */
+  exchangeRate?: { from: string; to: string; rate: string };
   warnings: string[];
 }
 
@@ -133,6 +135,7 @@ function render(draft: DocumentDraft, decision: TreatmentDecision): PreviewDocum
       account: p.depositAccount,
       date: p.date,
     })),
+    ...(draft.exchangeRate ? { exchangeRate: draft.exchangeRate } : {}),
     warnings: draft.warnings ?? [],
   };
 }

@@ -73,6 +73,7 @@ describe("proposed settings after connecting", () => {
     expect(proposed.accounts.revenue).toEqual(defaultSettings().accounts.revenue);
     expect(proposed.accounts.shipping).toEqual(defaultSettings().accounts.shipping);
     expect(proposed.rounding.account).toBe("1050");
+    expect(proposed.accounts.tips).toBe("1050");
     expect(proposed.payments).toMatchObject({
       defaultDepositAccount: "55000",
       gateways: { shopify_payments: "55100", mobilepay: "55110" },
@@ -103,6 +104,8 @@ describe("proposed settings after connecting", () => {
     expect(proposed.accounts.revenue.euReverseCharge).toBe("1030");
     expect(proposed.accounts.shipping.domestic).toBe("1010");
     expect(proposed.rounding.account).toBe("1090");
+    // No tips account in the chart: tips (no VAT) go with the sales without VAT, not e-conomic's 1050.
+    expect(proposed.accounts.tips).toBe("1020");
     expect(proposed.payments).toMatchObject({
       defaultDepositAccount: "5820",
       gateways: { shopify_payments: "5830" },

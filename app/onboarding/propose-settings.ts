@@ -22,6 +22,7 @@ const NOT_GOODS =
 const EU = /\bEU\b|european union/i;
 const OUTSIDE_EU = /uden for eu|udland|outside the eu|non-eu|export|eksport|world/i;
 const ROUNDING = /øreafrunding|øredifferen|afrunding|rounding/i;
+const TIPS = /drikkepenge|\btips?\b|gratuit/i;
 const GIFT_CARD = /gavekort|gift ?card/i;
 const BANK = /\bbank/i;
 
@@ -77,6 +78,8 @@ export function proposeSettings(lists: LedgerLists, base: ShopSettings = default
       },
       fees: {},
       discounts: {},
+      // Tips carry no VAT: a tips account from the chart, else the one for sales without VAT.
+      tips: first(sales, TIPS) ?? exempt,
       ...(giftCardLiability ? { giftCardLiability } : {}),
     },
     payments: {

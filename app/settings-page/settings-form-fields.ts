@@ -72,6 +72,7 @@ export const SETTINGS_SECTIONS = [
       ...TREATMENTS.map((t) => account(`accounts.shipping.${t}`)),
       // No ledger lists liability accounts, so this one is typed.
       { name: "accounts.giftCardLiability", control: "text", value: "string", optional: true },
+      account("accounts.tips"),
     ],
   },
   {
@@ -105,6 +106,7 @@ export const SETTINGS_SECTIONS = [
       select("lines.discounts", ["separateLines", "reducedPrices"]),
       checkbox("lines.shippingAsLine"),
       checkbox("lines.includeFreeShipping"),
+      { name: "lines.tipFeeNames", control: "text", value: "list" },
       text("texts.header"),
       text("texts.comment", "multiline"),
       text("texts.creditNoteHeader"),

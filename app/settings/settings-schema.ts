@@ -161,6 +161,9 @@ export const ShopSettingsSchema = z
           .describe("Freight accounts per VAT treatment; OSS and VOEC fall back to their revenue accounts"),
         fees: treatmentOverrides.prefault({}).describe("Fee accounts per VAT treatment"),
         discounts: treatmentOverrides.prefault({}).describe("Discount accounts per VAT treatment"),
+        tips: account
+          .default("1050")
+          .describe("Tips the customer gave: outside VAT (no supply), booked without VAT on this account"),
         giftCardLiability: optionalAccount.describe(
           "Liability account for sold gift cards (no standard account exists; required once a gift card is sold or redeemed)",
         ),
@@ -177,6 +180,13 @@ export const ShopSettingsSchema = z
           .default(true)
           .describe("Shipping as its own line; when false it is spread over the item lines"),
         includeFreeShipping: z.boolean().default(false).describe("Keep a 0.00 shipping line on the invoice"),
+        tipFeeNames: z
+          .array(z.string().trim().min(1).max(100))
+          .max(20)
+          .default(["Tip", "Tips", "Drikkepenge"])
+          .describe(
+            "WooCommerce fee names a tip plugin uses; such a fee without tax is booked as a VAT-free tip",
+          ),
       })
       .prefault({}),
     texts: z

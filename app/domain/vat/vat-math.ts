@@ -23,3 +23,15 @@ export function splitGross(gross: number, rateBasisPoints: number): { net: numbe
   }
   return { net: estimate, vat: vatOf(estimate, rateBasisPoints) };
 }
+
+/**
+ * The VAT an amount in the order's price basis carries at a rate, as a shop computes it: for a
+ * VAT-inclusive amount the VAT inside it (gross × rate / (1 + rate)), else net × rate — both
+ * rounded half away from zero. Used only where the platform states no tax of its own.
+ */
+export function taxOfAmount(amount: number, rateBasisPoints: number, inclusive: boolean): number {
+  if (rateBasisPoints === 0) return 0;
+  return inclusive
+    ? mulDivRound(amount, rateBasisPoints, 10_000 + rateBasisPoints)
+    : vatOf(amount, rateBasisPoints);
+}

@@ -113,6 +113,7 @@ export const settingsEn = {
   "settings.field.accounts.shipping.euReverseCharge": "Shipping on EU business sales",
   "settings.field.accounts.shipping.export": "Shipping on sales outside the EU",
   "settings.field.accounts.giftCardLiability": "Gift card liability account",
+  "settings.field.accounts.tips": "Tips account",
   "settings.field.homeCountry": "Country of VAT registration",
   "settings.field.vat.domesticRate": "Domestic VAT rate (%)",
   "settings.field.vat.oss.enabled": "Registered for OSS (EU consumer sales)",
@@ -139,6 +140,7 @@ export const settingsEn = {
   "settings.field.lines.discounts": "Discounts",
   "settings.field.lines.shippingAsLine": "Shipping as its own line",
   "settings.field.lines.includeFreeShipping": "Keep a 0.00 line for free shipping",
+  "settings.field.lines.tipFeeNames": "Fee names that are tips (WooCommerce)",
   "settings.field.texts.header": "Invoice heading",
   "settings.field.texts.comment": "Invoice comment",
   "settings.field.texts.creditNoteHeader": "Credit note heading",
@@ -162,6 +164,10 @@ export const settingsEn = {
     "Using the order number keeps the shop's and the books' numbers equal, where the ledger allows.",
   "settings.help.accounts.giftCardLiability":
     "A balance-sheet account for gift cards sold but not yet used. Needed once a gift card is sold or redeemed.",
+  "settings.help.accounts.tips":
+    "Tips are no payment for goods or services, so they carry no VAT: booked on their own line on this account.",
+  "settings.help.lines.tipFeeNames":
+    "Comma-separated, e.g. Tip, Drikkepenge. A WooCommerce fee with one of these names and no tax is booked as a tip.",
   "settings.help.homeCountry": "Two letters, e.g. DK.",
   "settings.help.rounding.toleranceMinorUnits":
     "A larger difference stops the transfer so you can look at the order. 50 = 0.50 kr.",
@@ -300,6 +306,7 @@ export const settingsDa: Record<keyof typeof settingsEn, string> = {
   "settings.field.accounts.shipping.euReverseCharge": "Fragt ved EU-salg til virksomheder",
   "settings.field.accounts.shipping.export": "Fragt ved salg uden for EU",
   "settings.field.accounts.giftCardLiability": "Konto for gavekortforpligtelse",
+  "settings.field.accounts.tips": "Konto for drikkepenge",
   "settings.field.homeCountry": "Land for momsregistrering",
   "settings.field.vat.domesticRate": "Dansk momssats (%)",
   "settings.field.vat.oss.enabled": "Registreret til OSS (salg til forbrugere i EU)",
@@ -326,6 +333,7 @@ export const settingsDa: Record<keyof typeof settingsEn, string> = {
   "settings.field.lines.discounts": "Rabatter",
   "settings.field.lines.shippingAsLine": "Fragt som sin egen linje",
   "settings.field.lines.includeFreeShipping": "Medtag en linje på 0,00 ved gratis fragt",
+  "settings.field.lines.tipFeeNames": "Gebyrnavne, der er drikkepenge (WooCommerce)",
   "settings.field.texts.header": "Fakturaens overskrift",
   "settings.field.texts.comment": "Fakturaens kommentar",
   "settings.field.texts.creditNoteHeader": "Kreditnotaens overskrift",
@@ -349,6 +357,10 @@ export const settingsDa: Record<keyof typeof settingsEn, string> = {
     "Med ordrenummeret får butikken og bogføringen de samme numre, hvor regnskabsprogrammet tillader det.",
   "settings.help.accounts.giftCardLiability":
     "En balancekonto for solgte, endnu ikke brugte gavekort. Skal vælges, når et gavekort sælges eller indløses.",
+  "settings.help.accounts.tips":
+    "Drikkepenge er ikke betaling for varer eller ydelser og er derfor uden moms: de bogføres på deres egen linje på denne konto.",
+  "settings.help.lines.tipFeeNames":
+    "Adskilt med komma, fx Tip, Drikkepenge. Et WooCommerce-gebyr med et af disse navne og uden moms bogføres som drikkepenge.",
   "settings.help.homeCountry": "To bogstaver, fx DK.",
   "settings.help.rounding.toleranceMinorUnits":
     "En større forskel stopper overførslen, så du kan se på ordren. 50 = 0,50 kr.",

@@ -155,6 +155,10 @@ export function mapShopifyGraphqlOrder(order: GraphqlOrder, mode: DocumentCurren
     ),
     paths: { total: "totalPriceSet", tax: "totalTaxSet" },
     notes,
+    exchangeRate: money.exchangeRate(
+      order.totalPriceSet?.shopMoney?.amount,
+      order.totalPriceSet?.presentmentMoney?.amount,
+    ),
   });
 }
 

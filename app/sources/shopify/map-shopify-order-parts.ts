@@ -109,6 +109,7 @@ function orderLine(line: OrderLineFields): OrderLine {
     taxLines: line.taxLines,
     taxable: line.taxable,
     giftCard: line.giftCard,
+    ...(line.tip ? { tip: true } : {}),
     path: line.path,
   };
 }
@@ -228,12 +229,12 @@ export function customerOf(c: CustomerFields): Customer {
   };
 }
 
-type Optional = "paidAt" | "fulfilledAt" | "cancelledAt" | "financialStatus";
+type Optional = "paidAt" | "fulfilledAt" | "cancelledAt" | "financialStatus" | "exchangeRate";
 type FromMoney = "source" | "currency" | "shopCurrency" | "presentmentCurrency";
 
 export type ShopifyOrderFields = Omit<Order, Optional | FromMoney> & {
-  [K in Optional]: string | null | undefined;
-};
+  [K in Exclude<Optional, "exchangeRate">]: string | null | undefined;
+} & { exchangeRate: Order["exchangeRate"] };
 
 /** The canonical Shopify order, in the currencies `money` chose. */
 export function shopifyOrder(money: ShopifyMoney, o: ShopifyOrderFields): Order {
@@ -265,5 +266,6 @@ export function shopifyOrder(money: ShopifyMoney, o: ShopifyOrderFields): Order 
     refunds: o.refunds,
     paths: o.paths,
     notes: o.notes,
+    ...(o.exchangeRate ? { exchangeRate: o.exchangeRate } : {}),
   };
 }

@@ -74,6 +74,7 @@ export function mapShopifyRestOrder(order: RestOrder, mode: DocumentCurrencyMode
       taxLines: taxLinesOf(item.tax_lines, path),
       taxable: item.taxable ?? true,
       giftCard: item.gift_card ?? false,
+      ...(item.tip_payment_gateway || item.tip_payment_method ? { tip: true } : {}),
       path,
     };
   });
@@ -93,8 +94,11 @@ export function mapShopifyRestOrder(order: RestOrder, mode: DocumentCurrencyMode
     }),
   );
 
+  // A tip is a line item of its own (marked by its tip gateway) and is also summed in
+  // `total_tip_received`: book the line items, and the total only when no tip line is present.
+  const tipLines = lines.some((l) => l.tip);
   const tip =
-    order.total_tip_received != null
+    order.total_tip_received != null && !tipLines
       ? sourceAmount(order.total_tip_received, money.shop, "total_tip_received")
       : 0;
   if (tip !== 0 && money.document !== money.shop) {
@@ -172,6 +176,10 @@ export function mapShopifyRestOrder(order: RestOrder, mode: DocumentCurrencyMode
     refunds: (order.refunds ?? []).map((refund, i) => mapRestRefund(refund, refundContext, `refunds[${i}].`)),
     paths: { total: "total_price", tax: "total_tax" },
     notes,
+    exchangeRate: money.exchangeRate(
+      order.total_price_set?.shop_money.amount,
+      order.total_price_set?.presentment_money.amount,
+    ),
   });
 }
 

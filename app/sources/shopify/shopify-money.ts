@@ -1,5 +1,6 @@
 import { DraftError } from "../../domain/draft-errors";
-import type { CurrencyCode } from "../../domain/money";
+import { formatScaled } from "../../domain/decimal";
+import { exponentOf, parseMinor, type CurrencyCode } from "../../domain/money";
 import { sourceAmount, sourceCurrency } from "../source-money";
 import type { RestMoneySet } from "./shopify-rest-schemas";
 
@@ -74,6 +75,24 @@ export class ShopifyMoney {
       );
     }
     return sourceAmount(chosen.amount, this.document, field);
+  }
+
+  /**
+   * Shopify's own rate between the two currencies, from the order total it states in both; only
+   * when the customer paid in another currency than the shop's.
+   */
+  exchangeRate(shopTotal: string | number | undefined, presentmentTotal: string | number | undefined) {
+    if (this.shop === this.presentment || shopTotal === undefined || presentmentTotal === undefined) {
+      return undefined;
+    }
+    const shop = parseMinor(shopTotal, this.shop);
+    const presentment = parseMinor(presentmentTotal, this.presentment);
+    if (shop <= 0 || presentment <= 0) return undefined;
+    // rate = (shop / 10^eShop) / (presentment / 10^ePresentment), to six decimals, half up.
+    const numerator = BigInt(shop) * 10n ** BigInt(exponentOf(this.presentment) + 6);
+    const denominator = BigInt(presentment) * 10n ** BigInt(exponentOf(this.shop));
+    const micro = Number((2n * numerator + denominator) / (2n * denominator));
+    return { from: this.presentment, to: this.shop, rate: formatScaled(micro, 6) };
   }
 
   bagOptional(bag: GraphqlMoneyBag | null | undefined, field: string): number {

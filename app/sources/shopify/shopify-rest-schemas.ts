@@ -63,6 +63,9 @@ export const restLineItem = z.object({
   taxable: z.boolean().nullish(),
   tax_lines: z.array(taxLine).nullish(),
   discount_allocations: z.array(discountAllocation).nullish(),
+  /** Present only on a tip line item: the gateway the tip was paid through. */
+  tip_payment_gateway: text,
+  tip_payment_method: text,
 });
 
 const shippingLine = z.object({

@@ -90,6 +90,8 @@ function mapParsedOrder(order: WooOrder): Order {
             ]
           : [],
       taxLines: lineTaxLines(item.taxes ?? [], totalTax, rates, code),
+      // The tax before the coupon, as WooCommerce rounded it: the coupon's own tax is the rest.
+      ...(hasValue(item.subtotal_tax) ? { subtotalTax } : {}),
       taxable: true,
       giftCard: false,
       path,
@@ -179,6 +181,10 @@ function mapParsedOrder(order: WooOrder): Order {
     paths: { total: "total", tax: "total_tax" },
     notes,
   };
+}
+
+function hasValue(value: string | number | null | undefined): boolean {
+  return value !== null && value !== undefined && value !== "";
 }
 
 const VAT_KEY = /vat|cvr|moms/i;

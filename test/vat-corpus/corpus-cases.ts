@@ -1,0 +1,398 @@
+import { restOrderToGraphql } from "../../app/sources/shopify/simulator/rest-to-graphql";
+import { shopifyOrder } from "./shopify-payload";
+import { wooOrder } from "./woocommerce-payload";
+
+/**
+ * Real-shaped orders a Danish merchant meets every week, each with what the invoice must say,
+ * worked out BY HAND from the order's own tax lines (the arithmetic is next to each figure).
+ * Amounts in the expectations are minor units of the document currency.
+ */
+
+export interface CorpusCase {
+  name: string;
+  source: "shopify" | "woocommerce";
+  /** The order as the webhook delivers it (Shopify REST / WooCommerce REST). */
+  payload: Record<string, unknown>;
+  /** The same order in Admin GraphQL shape, where the mapper reads both. */
+  graphql?: Record<string, unknown>;
+  settings?: Record<string, unknown>;
+  expected: {
+    currency: string;
+    /** = the order's total. */
+    gross: number;
+    /** = the order's own tax per rate (basis points → minor units). */
+    vatByRate: Record<number, number>;
+    /** Tip lines: VAT-free, on the tips account. */
+    tip?: { gross: number; account: string };
+  };
+  /** Runs through the ledger simulators too (domestic DKK orders on the seeded charts). */
+  ledgers: boolean;
+  /**
+   * Ledgers that cannot reproduce the order's VAT at all, and why: they must refuse the document
+   * with a clear message rather than book other figures.
+   */
+  unreachableOn?: Partial<Record<"economic", string>>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// W1 — WooCommerce, prices incl. 25 % moms, coupon VELKOMMEN20 (20 %), shipping and a fee.
+// Line by line, as WooCommerce rounds it (gross = incl. moms; tax inside = gross / 5):
+//   3 × 89.95 = 269.85 gross: subtotal_tax 53.97, subtotal 215.88; −20 % → 215.88 gross:
+//     total_tax 215.88/5 = 43.176 → 43.18, total 172.70
+//   4 × 49.95 = 199.80 gross: subtotal_tax 39.96, subtotal 159.84; −20 % → 159.84 gross:
+//     total_tax 31.968 → 31.97, total 127.87
+//   1 × 699.00 gross: subtotal_tax 139.80, subtotal 559.20; −20 % → 559.20 gross:
+//     total_tax 111.84, total 447.36
+//   shipping 79.00 gross: tax 15.80, total 63.20; fee "Ekspresgebyr" 15.00 gross: tax 3.00, total 12.00
+// Order tax = 43.18 + 31.97 + 111.84 + 15.80 + 3.00 = 205.79 (cart_tax 189.99 + shipping 15.80)
+// Total = 172.70 + 127.87 + 447.36 + 63.20 + 12.00 + 205.79 = 1028.92
+// discount_total = 43.18 + 31.97 + 111.84 = 186.99; discount_tax = 10.79 + 7.99 + 27.96 = 46.74
+// Recomputing the coupon's VAT from its gross (−233.73 → −46.75) gave 205.78 and a 0 % øre line.
+const w1: CorpusCase = {
+  name: "W1 WooCommerce coupon order, taxes 205.79",
+  source: "woocommerce",
+  payload: wooOrder({
+    id: 5101,
+    pricesIncludeTax: true,
+    ratePercent: 25,
+    lines: [
+      {
+        name: "Espresso 500 g",
+        sku: "ESP-500",
+        quantity: 3,
+        subtotal: "215.88",
+        subtotalTax: "53.97",
+        total: "172.70",
+        totalTax: "43.18",
+      },
+      {
+        name: "Filterkaffe 400 g",
+        sku: "FIL-400",
+        quantity: 4,
+        subtotal: "159.84",
+        subtotalTax: "39.96",
+        total: "127.87",
+        totalTax: "31.97",
+      },
+      {
+        name: "Kaffekværn",
+        sku: "KV-1",
+        quantity: 1,
+        subtotal: "559.20",
+        subtotalTax: "139.80",
+        total: "447.36",
+        totalTax: "111.84",
+      },
+    ],
+    shipping: { title: "GLS Pakkeshop", total: "63.20", tax: "15.80" },
+    fees: [{ name: "Ekspresgebyr", total: "12.00", tax: "3.00", taxStatus: "taxable" }],
+    coupon: { code: "velkommen20", discount: "186.99", discountTax: "46.74" },
+    totals: {
+      total: "1028.92",
+      totalTax: "205.79",
+      cartTax: "189.99",
+      shippingTax: "15.80",
+      discountTotal: "186.99",
+      discountTax: "46.74",
+    },
+  }),
+  expected: { currency: "DKK", gross: 102_892, vatByRate: { 2500: 20_579 } },
+  ledgers: true,
+  // e-conomic rounds VAT once on the document's net per VAT code: net 1028.92 − 205.79 = 823.13,
+  // × 25 % = 205.7825 → 205.78. No set of lines with that gross reaches 205.79 there.
+  unreachableOn: { economic: "VAT is rounded on the document's net total" },
+};
+
+// ---------------------------------------------------------------------------------------------
+// W2 — WooCommerce, prices incl. moms, a tip plugin's fee "Drikkepenge" 25.00 without tax.
+//   1 × 149.00 gross: subtotal_tax = total_tax = 29.80, subtotal = total = 119.20
+//   fee "Drikkepenge" total 25.00, total_tax 0.00, tax_status none
+// Order tax = 29.80; total = 119.20 + 25.00 + 29.80 = 174.00; the tip is 25.00 without VAT.
+const w2: CorpusCase = {
+  name: "W2 WooCommerce tip fee (Drikkepenge)",
+  source: "woocommerce",
+  payload: wooOrder({
+    id: 5102,
+    pricesIncludeTax: true,
+    ratePercent: 25,
+    lines: [
+      {
+        name: "Kaffeabonnement",
+        sku: "ABO-1",
+        quantity: 1,
+        subtotal: "119.20",
+        subtotalTax: "29.80",
+        total: "119.20",
+        totalTax: "29.80",
+      },
+    ],
+    fees: [{ name: "Drikkepenge", total: "25.00", tax: "0.00", taxStatus: "none" }],
+    totals: {
+      total: "174.00",
+      totalTax: "29.80",
+      cartTax: "29.80",
+      shippingTax: "0.00",
+      discountTotal: "0.00",
+      discountTax: "0.00",
+    },
+  }),
+  expected: {
+    currency: "DKK",
+    gross: 17_400,
+    vatByRate: { 2500: 2980 },
+    tip: { gross: 2500, account: "TIPS" },
+  },
+  ledgers: true,
+};
+
+// ---------------------------------------------------------------------------------------------
+// W3 — WooCommerce, prices excl. moms (B2C shop showing net prices), no coupon: already handled.
+//   2 × 99.95 = 199.90 net: tax 49.975 → 49.98 (WooCommerce rounds the line); shipping 39.00: 9.75
+// Order tax = 49.98 + 9.75 = 59.73; total = 199.90 + 39.00 + 59.73 = 298.63
+const w3: CorpusCase = {
+  name: "W3 WooCommerce prices excl. moms",
+  source: "woocommerce",
+  payload: wooOrder({
+    id: 5103,
+    pricesIncludeTax: false,
+    ratePercent: 25,
+    lines: [
+      {
+        name: "Te-æske",
+        sku: "TE-1",
+        quantity: 2,
+        subtotal: "199.90",
+        subtotalTax: "49.98",
+        total: "199.90",
+        totalTax: "49.98",
+      },
+    ],
+    shipping: { title: "PostNord", total: "39.00", tax: "9.75" },
+    totals: {
+      total: "298.63",
+      totalTax: "59.73",
+      cartTax: "49.98",
+      shippingTax: "9.75",
+      discountTotal: "0.00",
+      discountTax: "0.00",
+    },
+  }),
+  expected: { currency: "DKK", gross: 29_863, vatByRate: { 2500: 5973 } },
+  ledgers: true,
+};
+
+// ---------------------------------------------------------------------------------------------
+// S1 — Shopify, taxes included, order-level fixed discount 50.00 over a 25 % and a 0 % line.
+//   7 × 33.33 = 233.31 (25 %); 2 × 45.00 = 90.00 (0 %, "Dagblad", taxable false)
+//   Shopify allocates 50.00 by price: 233.31/323.31 × 50 = 36.08, 90/323.31 × 50 = 13.92
+//   25 % line after discount 233.31 − 36.08 = 197.23: tax 197.23 × 25/125 = 39.446 → 39.45
+//   shipping 49.00: tax 9.80
+// Order tax = 39.45 + 9.80 = 49.25 (25 %), 0 % line 0.00; total = 323.31 − 50.00 + 49.00 = 322.31
+// Recomputing the discount's VAT (−36.08 → −7.22) next to 46.66 on the full line gave 49.24.
+const s1Rest = shopifyOrder({
+  id: 201,
+  number: 2201,
+  shopCurrency: "DKK",
+  taxesIncluded: true,
+  country: "DK",
+  lines: [
+    {
+      title: "Kaffekapsler 10 stk",
+      sku: "KAP-10",
+      quantity: 7,
+      price: "33.33",
+      tax: [{ rate: 0.25, price: "39.45" }],
+      discounts: [{ amount: "36.08", index: 0 }],
+    },
+    {
+      title: "Dagblad",
+      sku: "AVIS",
+      quantity: 2,
+      price: "45.00",
+      taxable: false,
+      discounts: [{ amount: "13.92", index: 0 }],
+    },
+  ],
+  shipping: [{ title: "GLS", price: "49.00", tax: [{ rate: 0.25, price: "9.80" }] }],
+  discountApplications: [
+    {
+      type: "manual",
+      title: "Kundeservice",
+      value: "50.00",
+      valueType: "fixed_amount",
+      allocation: "across",
+    },
+  ],
+  totals: { total: "322.31", tax: "49.25", discounts: "50.00" },
+});
+const s1: CorpusCase = {
+  name: "S1 Shopify fixed order discount over 25 % and 0 % lines",
+  source: "shopify",
+  payload: s1Rest,
+  graphql: restOrderToGraphql(s1Rest),
+  expected: { currency: "DKK", gross: 32_231, vatByRate: { 2500: 4925, 0: 0 } },
+  ledgers: true,
+};
+
+// ---------------------------------------------------------------------------------------------
+// S2 — Shopify, taxes included, many units at 33.33 with a 10 % code.
+//   7 × 33.33 = 233.31; code KAFFE10 takes 23.33 → 209.98; tax 209.98/5 = 41.996 → 42.00
+// Order tax 42.00; total 209.98. Unit × quantity (46.66 on the full line) minus the code's
+// recomputed −4.67 gave 41.99.
+const s2Rest = shopifyOrder({
+  id: 202,
+  number: 2202,
+  shopCurrency: "DKK",
+  taxesIncluded: true,
+  country: "DK",
+  lines: [
+    {
+      title: "Kaffekapsler 10 stk",
+      sku: "KAP-10",
+      quantity: 7,
+      price: "33.33",
+      tax: [{ rate: 0.25, price: "42.00" }],
+      discounts: [{ amount: "23.33", index: 0 }],
+    },
+  ],
+  discountApplications: [
+    { type: "discount_code", code: "KAFFE10", value: "10.0", valueType: "percentage", allocation: "across" },
+  ],
+  totals: { total: "209.98", tax: "42.00", discounts: "23.33" },
+});
+const s2: CorpusCase = {
+  name: "S2 Shopify 7 × 33.33 with a 10 % code",
+  source: "shopify",
+  payload: s2Rest,
+  graphql: restOrderToGraphql(s2Rest),
+  expected: { currency: "DKK", gross: 20_998, vatByRate: { 2500: 4200 } },
+  ledgers: true,
+};
+
+// ---------------------------------------------------------------------------------------------
+// S3 — Shopify, Finnish OSS order paid in EUR (taxes included, ALV 25.5 %), invoiced in DKK.
+// Presentment (EUR), Shopify's tax lines: 2 × 14.90 = 29.80: 29.80 × 25.5/125.5 = 6.0550 → 6.06;
+//   24.90: 5.0594 → 5.06; shipping 6.90: 1.4020 → 1.40. Tax 12.52, total 61.60.
+// Shop money (DKK), as Shopify converted each figure: unit 111.17 (2 units 222.34), tax 45.21;
+//   185.78, tax 37.75; shipping 51.48, tax 10.45. Tax 45.21 + 37.75 + 10.45 = 93.41,
+//   total 222.34 + 185.78 + 51.48 = 459.60.
+// Recomputed from the DKK grosses the VAT would be 45.18 + 37.75 + 10.46 = 93.39.
+const s3Rest = shopifyOrder({
+  id: 203,
+  number: 2203,
+  shopCurrency: "DKK",
+  presentmentCurrency: "EUR",
+  taxesIncluded: true,
+  country: "FI",
+  lines: [
+    {
+      title: "Kahvipaketti",
+      sku: "KAHVI-1",
+      quantity: 2,
+      price: ["111.17", "14.90"],
+      tax: [{ rate: 0.255, title: "FI ALV", price: ["45.21", "6.06"] }],
+    },
+    {
+      title: "Termosmuki",
+      sku: "MUKI-1",
+      quantity: 1,
+      price: ["185.78", "24.90"],
+      tax: [{ rate: 0.255, title: "FI ALV", price: ["37.75", "5.06"] }],
+    },
+  ],
+  shipping: [{ title: "Posti", price: ["51.48", "6.90"], tax: [{ rate: 0.255, price: ["10.45", "1.40"] }] }],
+  totals: { total: ["459.60", "61.60"], tax: ["93.41", "12.52"] },
+});
+const ossSettings = { vat: { oss: { enabled: true } }, accounts: { revenue: { oss: "1061" } } };
+const s3Shop: CorpusCase = {
+  name: "S3 Shopify FI OSS paid in EUR, invoiced in DKK (shop money)",
+  source: "shopify",
+  payload: s3Rest,
+  graphql: restOrderToGraphql(s3Rest),
+  settings: { ...ossSettings, documentCurrency: "shop" },
+  expected: { currency: "DKK", gross: 45_960, vatByRate: { 2550: 9341 } },
+  ledgers: false,
+};
+const s3Presentment: CorpusCase = {
+  name: "S3 Shopify FI OSS invoiced in EUR (presentment money)",
+  source: "shopify",
+  payload: s3Rest,
+  graphql: restOrderToGraphql(s3Rest),
+  settings: { ...ossSettings, documentCurrency: "presentment" },
+  // 6.06 + 5.06 + 1.40 = 12.52 EUR; 29.80 + 24.90 + 6.90 = 61.60 EUR
+  expected: { currency: "EUR", gross: 6160, vatByRate: { 2550: 1252 } },
+  ledgers: false,
+};
+
+// ---------------------------------------------------------------------------------------------
+// S4 — Shopify, taxes included, a tip: the tip line item (tip_payment_gateway) and
+// total_tip_received both say 20.00 — one tip, counted once.
+//   1 × 249.95: tax 249.95/5 = 49.99; tip 20.00 no tax. Tax 49.99; total 249.95 + 20.00 = 269.95
+const s4Rest = shopifyOrder({
+  id: 204,
+  number: 2204,
+  shopCurrency: "DKK",
+  taxesIncluded: true,
+  country: "DK",
+  lines: [
+    {
+      title: "Mokkakande",
+      sku: "MOK-1",
+      quantity: 1,
+      price: "249.95",
+      tax: [{ rate: 0.25, price: "49.99" }],
+    },
+    { title: "Tip", quantity: 1, price: "20.00", taxable: false, tipGateway: "shopify_payments" },
+  ],
+  totals: { total: "269.95", tax: "49.99" },
+  tip: "20.00",
+});
+// GraphQL states the tip on the order (totalTipReceivedSet), not as a line item.
+const s4Graphql = restOrderToGraphql({
+  ...s4Rest,
+  line_items: (s4Rest.line_items as unknown[]).slice(0, 1),
+});
+s4Graphql.totalTipReceivedSet = {
+  shopMoney: { amount: "20.00", currencyCode: "DKK" },
+  presentmentMoney: { amount: "20.00", currencyCode: "DKK" },
+};
+const s4: CorpusCase = {
+  name: "S4 Shopify order with a tip",
+  source: "shopify",
+  payload: s4Rest,
+  graphql: s4Graphql,
+  expected: {
+    currency: "DKK",
+    gross: 26_995,
+    vatByRate: { 2500: 4999 },
+    tip: { gross: 2000, account: "TIPS" },
+  },
+  ledgers: true,
+};
+
+// ---------------------------------------------------------------------------------------------
+// S5 — Shopify, taxes excluded (net prices), 3 units at 41.65 and shipping: already handled.
+//   3 × 41.65 = 124.95 net: tax 31.2375 → 31.24; shipping 29.00: 7.25.
+//   Tax 38.49; total 124.95 + 29.00 + 38.49 = 192.44
+const s5Rest = shopifyOrder({
+  id: 205,
+  number: 2205,
+  shopCurrency: "DKK",
+  taxesIncluded: false,
+  country: "DK",
+  lines: [
+    { title: "Te 100 g", sku: "TE-100", quantity: 3, price: "41.65", tax: [{ rate: 0.25, price: "31.24" }] },
+  ],
+  shipping: [{ title: "DAO", price: "29.00", tax: [{ rate: 0.25, price: "7.25" }] }],
+  totals: { total: "192.44", tax: "38.49" },
+});
+const s5: CorpusCase = {
+  name: "S5 Shopify prices excl. moms",
+  source: "shopify",
+  payload: s5Rest,
+  graphql: restOrderToGraphql(s5Rest),
+  expected: { currency: "DKK", gross: 19_244, vatByRate: { 2500: 3849 } },
+  ledgers: true,
+};
+
+export const corpus: CorpusCase[] = [w1, w2, w3, s1, s2, s3Shop, s3Presentment, s4, s5];
