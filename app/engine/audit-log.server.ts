@@ -1,4 +1,5 @@
 import type { Prisma, PrismaClient } from "@prisma/client";
+import { storableJson, storableText } from "../lib/storable-text";
 
 export type AuditLevel = "info" | "warn" | "error";
 
@@ -14,6 +15,10 @@ export interface AuditInput {
   data?: Prisma.InputJsonValue;
 }
 
+/**
+ * Messages and data quote the buyer's text (names, SKUs, what a ledger refused), so both are
+ * written in storable form: an audit entry never fails, and never fails the step it records.
+ */
 export async function appendAudit(db: PrismaClient, entry: AuditInput): Promise<void> {
   await db.auditEntry.create({
     data: {
@@ -22,8 +27,8 @@ export async function appendAudit(db: PrismaClient, entry: AuditInput): Promise<
       jobId: entry.jobId ?? null,
       step: entry.step,
       level: entry.level,
-      message: entry.message,
-      ...(entry.data === undefined ? {} : { data: entry.data }),
+      message: storableText(entry.message),
+      ...(entry.data === undefined ? {} : { data: storableJson(entry.data) }),
     },
   });
 }

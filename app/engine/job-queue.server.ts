@@ -3,6 +3,7 @@ import type { Job, PrismaClient } from "@prisma/client";
 import { Prisma } from "@prisma/client";
 import type { JobError, JobKind, JobStatus, JobTrigger } from "./job-types";
 import { businessKeyFor } from "./job-types";
+import { storableJson, storableText } from "../lib/storable-text";
 
 /**
  * The durable queue: rows in "Job", claimed with a lease. A shop's jobs run strictly one at a
@@ -151,7 +152,8 @@ export async function saveProgress(
 ): Promise<void> {
   const { count } = await db.job.updateMany({
     where: { id: jobId, leaseOwner: workerId, status: "running" },
-    data: { progress },
+    // The draft carries the buyer's text: a NUL or unpaired surrogate must not make it unstorable.
+    data: { progress: storableJson(progress) },
   });
   if (count !== 1) throw new LeaseLostError(jobId);
 }
@@ -205,7 +207,7 @@ export async function retryJobLater(
       runAfter: new Date(Date.now() + delayMs),
       leaseOwner: null,
       leaseExpiresAt: null,
-      lastError: { ...error },
+      lastError: storableJson({ ...error }),
     },
   });
 }
@@ -227,7 +229,7 @@ export async function failJobAndPauseShop(
         status: "failed",
         leaseOwner: null,
         leaseExpiresAt: null,
-        lastError: { ...error },
+        lastError: storableJson({ ...error }),
         finishedAt: new Date(),
       },
     }),
@@ -236,7 +238,7 @@ export async function failJobAndPauseShop(
       data: {
         paused: true,
         pausedAt: new Date(),
-        pausedReason: `${job.orderName ?? job.orderId}: ${error.message}`,
+        pausedReason: `${job.orderName ?? job.orderId}: ${storableText(error.message)}`,
       },
     }),
   ]);

@@ -4,6 +4,7 @@ import { loadShopSettings } from "../../settings/settings-store";
 import type { SettingsStorage } from "../../settings/settings-store";
 import type { ShopSettings } from "../../settings/settings-schema";
 import { prismaSettingsStorage } from "../../shops/shop-settings-storage.server";
+import { originalJson, storableText } from "../../lib/storable-text";
 import { parseJsonSafely } from "../../sources/shopify/parse-json-safely";
 import { appendAudit } from "../audit-log.server";
 import { enqueueJobWithAudit } from "../job-queue.server";
@@ -64,7 +65,7 @@ export async function ingestShopifyEvent(db: PrismaClient, event: ShopifyEvent):
           shopId: shop.id,
           kind: "invoice",
           orderId,
-          orderName: stringField(payload, "name") ?? orderId,
+          orderName: storableText(stringField(payload, "name") ?? orderId),
           trigger,
           sourceOrder: event.rawBody,
         },
@@ -154,7 +155,7 @@ async function flagChangeAfterTransfer(
       await db.job.update({ where: { id: job.id }, data: { sourceOrder: rawBody } });
     return { action: "ignored", reason: "the order is not transferred yet" };
   }
-  const transferred = (job.progress as TransferProgress | null)?.draft as InvoiceDraft | undefined;
+  const transferred = originalJson(job.progress as TransferProgress | null)?.draft as InvoiceDraft | undefined;
   if (!transferred) return { action: "ignored", reason: "no transferred draft to compare" };
   const shop = await db.shop.findUniqueOrThrow({ where: { id: shopId } });
   const differences = changesSinceTransfer(transferred, "shopify", rawBody, settings, shop.domain);

@@ -9,6 +9,7 @@ import { enqueueJob } from "../job-queue.server";
 import type { JobTrigger } from "../job-types";
 import type { TransferProgress } from "../transfer/transfer-progress";
 import { changesSinceTransfer } from "./changes-since-transfer";
+import { originalJson, storableText } from "../../lib/storable-text";
 
 /**
  * Turns the current state of one WooCommerce order — re-read through the REST API whenever a
@@ -56,7 +57,7 @@ export async function ingestWooOrder(
     return { invoice: await withdraw(db, shop, orderId, invoiceJob, why), creditNotesEnqueued: 0 };
   }
 
-  const orderName = `#${order.number}`;
+  const orderName = storableText(`#${order.number}`);
   const due = shouldTransferWooOrder({ status: order.status, datePaid: order.datePaid }, settings);
   let invoice: WooIngestOutcome["invoice"];
   let job: Job | null = invoiceJob;
@@ -220,7 +221,7 @@ async function flagChangeAfterTransfer(
   orderJson: string,
   settings: ShopSettings,
 ): Promise<WooIngestOutcome["invoice"]> {
-  const transferred = (job.progress as TransferProgress | null)?.draft as InvoiceDraft | undefined;
+  const transferred = originalJson(job.progress as TransferProgress | null)?.draft as InvoiceDraft | undefined;
   if (!transferred) return "transferred";
   const differences = changesSinceTransfer(transferred, "woocommerce", orderJson, settings, shop.domain);
   if (differences.length === 0) return "transferred";
