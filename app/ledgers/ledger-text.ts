@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { DocumentDraft } from "../domain/invoice-draft";
 import type { LedgerProviderId } from "./ledger-contract";
 
@@ -20,6 +21,8 @@ export interface LedgerTextRules {
   remove: RegExp;
   /** Why, for the audit entry. */
   reason: string;
+  /** The product number a line's SKU becomes, where the ledger restricts product numbers. */
+  productNumber?: (sku: string) => string;
 }
 
 const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
@@ -38,9 +41,30 @@ export const LEDGER_TEXT_RULES: Record<LedgerProviderId, LedgerTextRules> = {
   dinero: XML_SAFE,
   billy: XML_SAFE,
   economic: XML_SAFE,
-  // Form-encoded, but the documents it renders are the same PDFs and OIOUBL files.
-  dynaccount: XML_SAFE,
+  // Form-encoded, but the documents it renders are the same PDFs and OIOUBL files. Its product
+  // numbers (our SKUs) hold up to 50 letters, digits and . _ - / (Danish letters included).
+  dynaccount: {
+    remove: XML_FORBIDDEN,
+    reason: `${XML_SAFE.reason}, and SKUs that are not valid Dynaccount product numbers`,
+    productNumber: restrictedProductNumber(/^[A-Za-z0-9ÆØÅæøå._\-/]{1,50}$/, 50),
+  },
 };
+
+/**
+ * A SKU as a product number of a ledger that only allows `allowed`: kept when it fits (so the
+ * products already in the ledger stay the same), else its allowed characters plus a digest of
+ * the whole SKU, so two SKUs that differ only in refused characters stay two products.
+ */
+function restrictedProductNumber(allowed: RegExp, max: number): (sku: string) => string {
+  return (sku) => {
+    if (allowed.test(sku)) return sku;
+    const digest = createHash("sha256").update(sku).digest("hex").slice(0, 8);
+    const kept = [...sku].filter((char) => allowed.test(char)).join("");
+    return `${kept.slice(0, max - digest.length - 1)}-${digest}`.replace(/^-/, "");
+  };
+}
+
+const SKU_FIELD = /^lines\[\d+\]\.sku$/;
 
 export interface TextChange {
   /** Dotted path into the draft: "customer.name", "lines[2].description". */
@@ -68,7 +92,8 @@ export function ledgerSafeDraft<D extends DocumentDraft>(
   const changes: TextChange[] = [];
   const visit = (value: unknown, field: string): unknown => {
     if (typeof value === "string") {
-      const sent = ledgerText(value, rules);
+      const text = ledgerText(value, rules);
+      const sent = rules.productNumber && SKU_FIELD.test(field) ? rules.productNumber(text) : text;
       if (sent !== value) changes.push({ field, original: value, sent });
       return sent;
     }

@@ -221,7 +221,8 @@ async function flagChangeAfterTransfer(
   orderJson: string,
   settings: ShopSettings,
 ): Promise<WooIngestOutcome["invoice"]> {
-  const transferred = originalJson(job.progress as TransferProgress | null)?.draft as InvoiceDraft | undefined;
+  const transferred = originalJson(job.progress as TransferProgress | null)?.draft as
+    InvoiceDraft | undefined;
   if (!transferred) return "transferred";
   const differences = changesSinceTransfer(transferred, "woocommerce", orderJson, settings, shop.domain);
   if (differences.length === 0) return "transferred";

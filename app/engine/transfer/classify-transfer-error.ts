@@ -1,6 +1,6 @@
 import { isDraftError } from "../../domain/draft-errors";
 import type { Locale, MessageKey } from "../../i18n/messages";
-import { translate } from "../../i18n/messages";
+import { dictionaries, translate } from "../../i18n/messages";
 import type { MerchantFacingError } from "../worker.server";
 
 /**
@@ -40,20 +40,37 @@ export function readingOrderData<T>(read: () => T): T {
   }
 }
 
-/** Merchant text for an order whose data cannot be used, in the merchant's language. */
-export function invalidOrderDataMessage(locale: Locale, reason: InvalidOrderDataReason): string {
-  const reasonKey: MessageKey = `jobError.reason.${reason}`;
-  return translate(locale, "jobError.invalidOrderData", { reason: translate(locale, reasonKey) });
+/**
+ * Merchant text for an order whose data cannot be used, in the merchant's language: `reason`
+ * is one of ours, or the accounting core's own words naming the field ("line_items[0].quantity: …").
+ */
+export function invalidOrderDataMessage(locale: Locale, reason: InvalidOrderDataReason | string): string {
+  const reasonKey = `jobError.reason.${reason}`;
+  const detail = reasonKey in dictionaries[locale] ? translate(locale, reasonKey as MessageKey) : reason;
+  return translate(locale, "jobError.invalidOrderData", { reason: detail });
 }
 
+/**
+ * Non-retryable failures get a kind the queue can act on: `invalidOrderData` concerns this one
+ * order (its data will fail the same way on every attempt), `missingSetting` the whole shop
+ * (every order needs the account the settings lack). Anything else is left to the worker.
+ */
 export function classifyTransferError(error: unknown): MerchantFacingError | undefined {
-  // The builder's errors name the field to fix; retrying cannot help until the merchant acts.
-  if (isDraftError(error)) return { kind: "validation", merchantMessage: error.message, retryable: false };
+  if (isDraftError(error)) {
+    // The builder's errors name the field to fix; retrying cannot help until the merchant acts.
+    return error.code === "missingSetting"
+      ? { kind: "missingSetting", merchantMessage: error.message, retryable: false }
+      : {
+          kind: "invalidOrderData",
+          merchantMessage: invalidOrderDataMessage("en", error.message),
+          retryable: false,
+        };
+  }
   const reason = invalidOrderDataReason(error);
   if (!reason) return undefined;
   return {
     kind: "invalidOrderData",
-    // Stored once for every reader; the UI can show it in Danish from the kind and the catalogue.
+    // Stored once, in English like the ledgers' messages; jobError.* in the catalogue has Danish.
     merchantMessage: invalidOrderDataMessage("en", reason),
     retryable: false,
   };

@@ -61,7 +61,7 @@ export function createTransferHandler(deps: TransferDeps): JobHandler {
       await context.audit(
         "text",
         "warn",
-        `Changed ${changes.length} text field(s) for ${ledger.provider}: removed ${LEDGER_TEXT_RULES[ledger.provider].reason}`,
+        `Adapted ${changes.length} text field(s) for ${ledger.provider}: ${LEDGER_TEXT_RULES[ledger.provider].reason}`,
         { fields: changes.map(({ field, original, sent }) => ({ field, original, sent })) },
       );
       await save({ textAdjusted: true });
