@@ -97,7 +97,11 @@ describe("hostile text in WooCommerce orders, webhook to Dinero", () => {
           email: `hostile-${n}@example.com`,
         },
         customer_note: `Note ${text.value}`,
-        line_items: lines.map((line) => ({ ...line, name: `Kop ${text.value}`, sku: `KOP-${n}-${text.value.slice(0, 8)}` })),
+        line_items: lines.map((line) => ({
+          ...line,
+          name: `Kop ${text.value}`,
+          sku: `KOP-${n}-${text.value.slice(0, 8)}`,
+        })),
       });
       ids.set(Number(created.id), text);
     }

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resetEnvForTests } from "../../app/config/env.server";
 import type { DocumentDraft } from "../../app/domain/invoice-draft";
 import { createTransferWorker } from "../../app/engine/transfer-engine.server";
+import { invalidOrderDataMessage } from "../../app/engine/transfer/classify-transfer-error";
 import type { Worker } from "../../app/engine/worker.server";
 import type { LedgerProviderId } from "../../app/ledgers/ledger-contract";
 import type { SecretBox } from "../../app/lib/secret-box.server";
@@ -282,6 +283,50 @@ describe("hostile text in Shopify orders, webhook to ledger", () => {
       ).toBe(true);
       expect(originalText(trail[0]?.message ?? "")).toContain(provider);
     }
+  });
+
+  describe("an order whose data cannot be booked", () => {
+    let bad: Job;
+    const poison = () => {
+      const body = shopOrder(0, 900)
+        .order.replace('"quantity": 2', '"quantity": 1e400')
+        .replaceAll('"Mette Holm"', () => json("Mette\u0000Holm"));
+      return { body, next: shopOrder(0, 901).order };
+    };
+
+    it("fails at its first attempt, non-retryable, with a message naming the field in English and Danish", async () => {
+      const dinero = ledgers.get("dinero");
+      if (!dinero) throw new Error("no Dinero shop");
+      const { body, next } = poison();
+      for (const order of [body, next]) {
+        const init = shopifyWebhookInit({ topic: "orders/paid", shop: dinero.shop.domain, body: order });
+        expect((await fetch(`${server.url}/webhooks/orders/paid`, init)).status).toBe(200);
+      }
+      // Bounded: without parking the next order waits behind the paused shop for good.
+      await drain(60);
+      bad = await db.job.findFirstOrThrow({ where: { shopId: dinero.shop.id, sourceOrder: body } });
+      expect(bad.attempts).toBe(1);
+      expect(bad.status).not.toBe("queued");
+      expect(bad.lastError).toMatchObject({ kind: "invalidOrderData", retryable: false });
+      const message = (bad.lastError as { message: string }).message;
+      expect(message).toContain("line_items[0].quantity");
+      expect(message).toContain("Retrying will not help");
+      expect(invalidOrderDataMessage("da", "line_items[0].quantity: …")).toContain(
+        "Et nyt forsøg hjælper ikke",
+      );
+    });
+
+    // Needs the queue to park one order's failure instead of pausing the shop (issue 13, class 3,
+    // another branch). Until that lands the shop pauses and this fails, which `it.fails` expects;
+    // once it lands, drop `.fails`.
+    it.fails("still books the next order of the same shop", async () => {
+      const dinero = ledgers.get("dinero");
+      if (!dinero) throw new Error("no Dinero shop");
+      const next = await db.job.findFirstOrThrow({
+        where: { shopId: dinero.shop.id, sourceOrder: poison().next },
+      });
+      expect(next.status).toBe("succeeded");
+    });
   });
 });
 
