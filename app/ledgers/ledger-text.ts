@@ -112,8 +112,10 @@ export function ledgerSafeDraft<D extends DocumentDraft>(
  * At most `max` UTF-16 units of `text`, never ending in half of a surrogate pair: `slice`
  * alone cuts an emoji at the limit into an unpaired surrogate the ledger cannot decode.
  */
-export function clipText(text: string, max: number): string {
-  if (text.length <= max) return text;
+export function clipText(text: string, max: number): string;
+export function clipText(text: string | undefined, max: number): string | undefined;
+export function clipText(text: string | undefined, max: number): string | undefined {
+  if (text === undefined || text.length <= max) return text;
   const last = text.charCodeAt(max - 1);
   return text.slice(0, last >= 0xd800 && last <= 0xdbff ? max - 1 : max);
 }

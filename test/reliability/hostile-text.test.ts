@@ -48,6 +48,8 @@ const HOSTILE_TEXTS: HostileText[] = [
   { name: "the storage escape character", value: "Mette\ue0000000 Holm" },
   { name: "HTML and quotes", value: `<script>alert("x")</script> & 'Holm'` },
   { name: "a very long string", value: `Mette ${"Ø".repeat(6000)} Holm` },
+  // Odd-length prefix: a clip at any even limit falls inside an emoji.
+  { name: "a long run of emoji", value: `Mettes ${"😀".repeat(3000)}` },
 ];
 
 interface HostileOrder {
@@ -236,6 +238,8 @@ describe("hostile text in Shopify orders, webhook to ledger", () => {
   }, 240_000);
 
   it("keeps the buyer's text in the stored draft exactly, and sends it wherever the ledger can carry it", async () => {
+    // Runs after the orders above were sent and booked (the suite's tests run in order).
+    expect(sent.size).toBe(ledgers.size * (HOSTILE_TEXTS.length + 3));
     const jobs = await db.job.findMany();
     for (const { provider, order } of sent.values()) {
       if (order.expectText === undefined) continue;
@@ -266,6 +270,7 @@ describe("hostile text in Shopify orders, webhook to ledger", () => {
   });
 
   it("writes the original of every changed field to the order's audit trail", async () => {
+    expect(sent.size).toBe(ledgers.size * (HOSTILE_TEXTS.length + 3));
     const jobs = await db.job.findMany();
     for (const { provider, order } of sent.values()) {
       if (order.expectAudited === undefined) continue;
