@@ -25,6 +25,7 @@ export interface LedgerTextRules {
   productNumber?: (sku: string) => string;
 }
 
+// eslint-disable-next-line no-control-regex -- control characters are exactly what it removes
 const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
 const XML_SAFE: LedgerTextRules = {

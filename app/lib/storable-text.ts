@@ -14,6 +14,7 @@
  */
 
 const ESCAPE = "\uE000";
+// eslint-disable-next-line no-control-regex -- U+0000 is exactly what it finds
 const NEEDS_ENCODING = /[\u0000\uE000\uD800-\uDFFF]/;
 const ENCODED = /\uE000([0-9a-f]{4})/g;
 

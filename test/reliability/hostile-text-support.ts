@@ -5,6 +5,7 @@ import type { LedgerProviderId } from "../../app/ledgers/ledger-contract";
  * carriage return, U+FFFE/U+FFFF, and unpaired surrogates.
  */
 export const UNSENDABLE =
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what it finds
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /**

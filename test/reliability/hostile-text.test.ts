@@ -102,7 +102,7 @@ function structuralOrders(shop: number, n: number): HostileOrder[] {
     },
     {
       name: "20-digit order id",
-      body: base(n + 1).replace(/"id": \d+,\n  "admin_graphql_api_id": "gid:\/\/shopify\/Order\/\d+"/, () =>
+      body: base(n + 1).replace(/"id": \d+,\n {2}"admin_graphql_api_id": "gid:\/\/shopify\/Order\/\d+"/, () =>
         [`"id": ${id20},`, `  "admin_graphql_api_id": "gid://shopify/Order/${id20}"`].join("\n"),
       ),
     },
