@@ -9,6 +9,7 @@ import type { LedgerProviderId } from "../../app/ledgers/ledger-contract";
 import type { SecretBox } from "../../app/lib/secret-box.server";
 import { originalJson, originalText } from "../../app/lib/storable-text";
 import * as paidRoute from "../../app/routes/webhooks.orders.paid";
+import * as updatedRoute from "../../app/routes/webhooks.orders.updated";
 import type { SimulatedLedger } from "../support/reliability-ledgers";
 import { LEDGERS_UNDER_TEST, settingsForLedger } from "../support/reliability-ledgers";
 import { shopOrder } from "../support/reliability-orders";
@@ -138,6 +139,7 @@ describe("hostile text in Shopify orders, webhook to ledger", () => {
     restore = useAppGlobals(db, box);
     server = await startRouteServer([
       { method: "POST", pattern: /^\/webhooks\/orders\/paid$/, params: [], handler: paidRoute.action },
+      { method: "POST", pattern: /^\/webhooks\/orders\/updated$/, params: [], handler: updatedRoute.action },
     ]);
     for (const [index, ledger] of LEDGERS_UNDER_TEST.entries()) {
       const simulated = await ledger.start();
@@ -287,6 +289,31 @@ describe("hostile text in Shopify orders, webhook to ledger", () => {
         `${provider}: ${order.name}`,
       ).toBe(true);
       expect(originalText(trail[0]?.message ?? "")).toContain(provider);
+    }
+  });
+
+  it("compares an edited order with the stored draft's original text, and flags real changes", async () => {
+    for (const provider of ["dinero", "billy"] as const) {
+      const nul = sent.get(`${provider}:NUL`);
+      const shop = ledgers.get(provider)?.shop;
+      if (!nul || !shop) throw new Error(`the NUL order to ${provider} was not sent`);
+      const sku = /"sku": ("KOP-[^"]*")/.exec(nul.order.body)?.[1] ?? "";
+      expect(JSON.parse(sku)).toContain("\u0000");
+      // Billy's copy is unchanged: nothing differs from what was booked. Dinero's has another SKU.
+      const edited =
+        provider === "billy" ? nul.order.body : nul.order.body.replace(sku, json("KOP-\u0000-NEW"));
+      const init = shopifyWebhookInit({ topic: "orders/updated", shop: shop.domain, body: edited });
+      expect((await fetch(`${server.url}/webhooks/orders/updated`, init)).status).toBe(200);
+      const job = await db.job.findFirstOrThrow({ where: { shopId: shop.id, sourceOrder: nul.order.body } });
+      const flagged = originalJson(job.changedAfterTransfer as { differences: string[] } | null);
+      if (provider === "billy") {
+        expect(flagged).toBeNull();
+        continue;
+      }
+      expect(flagged?.differences).toEqual([
+        `KOP-\u0000-NEW: quantity 0 → 2`,
+        `${JSON.parse(sku) as string}: quantity 2 → 0`,
+      ]);
     }
   });
 

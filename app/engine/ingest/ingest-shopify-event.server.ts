@@ -4,7 +4,7 @@ import { loadShopSettings } from "../../settings/settings-store";
 import type { SettingsStorage } from "../../settings/settings-store";
 import type { ShopSettings } from "../../settings/settings-schema";
 import { prismaSettingsStorage } from "../../shops/shop-settings-storage.server";
-import { originalJson, storableText } from "../../lib/storable-text";
+import { originalJson, storableJson, storableText } from "../../lib/storable-text";
 import { parseJsonSafely } from "../../sources/shopify/parse-json-safely";
 import { appendAudit } from "../audit-log.server";
 import { enqueueJobWithAudit } from "../job-queue.server";
@@ -162,7 +162,8 @@ async function flagChangeAfterTransfer(
   if (differences.length === 0) return { action: "ignored", reason: "nothing booked has changed" };
   await db.job.update({
     where: { id: job.id },
-    data: { changedAfterTransfer: { at: new Date().toISOString(), differences } },
+    // Differences quote the buyer's SKUs and line names.
+    data: { changedAfterTransfer: storableJson({ at: new Date().toISOString(), differences }) },
   });
   await appendAudit(db, {
     shopId,
