@@ -1,4 +1,5 @@
 import type { Prisma, PrismaClient } from "@prisma/client";
+import { originalJson, originalText, storableJson, storableText } from "../lib/storable-text";
 
 export type AuditLevel = "info" | "warn" | "error";
 
@@ -14,6 +15,10 @@ export interface AuditInput {
   data?: Prisma.InputJsonValue;
 }
 
+/**
+ * Messages and data quote the buyer's text (names, SKUs, what a ledger refused), so both are
+ * written in storable form: an audit entry never fails, and never fails the step it records.
+ */
 export async function appendAudit(db: PrismaClient, entry: AuditInput): Promise<void> {
   await db.auditEntry.create({
     data: {
@@ -22,12 +27,18 @@ export async function appendAudit(db: PrismaClient, entry: AuditInput): Promise<
       jobId: entry.jobId ?? null,
       step: entry.step,
       level: entry.level,
-      message: entry.message,
-      ...(entry.data === undefined ? {} : { data: entry.data }),
+      message: storableText(entry.message),
+      ...(entry.data === undefined ? {} : { data: storableJson(entry.data) }),
     },
   });
 }
 
+/** An order's audit entries, oldest first, with the platform's text as it was sent (decoded from storage). */
 export async function auditTrail(db: PrismaClient, shopId: string, orderId: string) {
-  return db.auditEntry.findMany({ where: { shopId, orderId }, orderBy: { id: "asc" } });
+  const entries = await db.auditEntry.findMany({ where: { shopId, orderId }, orderBy: { id: "asc" } });
+  return entries.map((entry) => ({
+    ...entry,
+    message: originalText(entry.message),
+    data: entry.data === null ? null : originalJson(entry.data),
+  }));
 }

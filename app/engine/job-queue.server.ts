@@ -3,6 +3,7 @@ import type { Job, PrismaClient } from "@prisma/client";
 import { Prisma } from "@prisma/client";
 import type { JobError, JobKind, JobStatus, JobTrigger } from "./job-types";
 import { businessKeyFor } from "./job-types";
+import { storableJson, storableText } from "../lib/storable-text";
 
 /**
  * The durable queue: rows in "Job", claimed with a lease (see docs/architecture.md, "The job
@@ -190,7 +191,8 @@ export async function saveProgress(
 ): Promise<void> {
   const { count } = await db.job.updateMany({
     where: { id: lease.id, leaseToken: lease.leaseToken, status: "running" },
-    data: { progress },
+    // The draft carries the buyer's text: a NUL or unpaired surrogate must not make it unstorable.
+    data: { progress: storableJson(progress) },
   });
   if (count !== 1) throw new LeaseLostError(lease.id);
 }
@@ -237,7 +239,12 @@ export async function skipJob(db: PrismaClient, lease: HeldLease, reason: string
       leaseOwner: null,
       leaseExpiresAt: null,
       finishedAt: new Date(),
-      lastError: { kind: "skipped", message: reason, retryable: false, at: new Date().toISOString() },
+      lastError: storableJson({
+        kind: "skipped",
+        message: reason,
+        retryable: false,
+        at: new Date().toISOString(),
+      }),
     },
   });
   return count === 1;
@@ -256,7 +263,7 @@ export async function retryJobLater(
            "runAfter" = now() + make_interval(secs => ${Math.max(0, delayMs) / 1000}::double precision),
            "leaseOwner" = NULL,
            "leaseExpiresAt" = NULL,
-           "lastError" = ${JSON.stringify(error)}::jsonb,
+           "lastError" = ${JSON.stringify(storableJson({ ...error }))}::jsonb,
            "updatedAt" = now()
      WHERE id = ${lease.id} AND "leaseToken" = ${lease.leaseToken} AND status = 'running'`;
   return count === 1;
@@ -279,7 +286,7 @@ export async function failJobAndPauseShop(
         status: "failed",
         leaseOwner: null,
         leaseExpiresAt: null,
-        lastError: { ...error },
+        lastError: storableJson({ ...error }),
         finishedAt: new Date(),
       },
     });
@@ -289,7 +296,7 @@ export async function failJobAndPauseShop(
       data: {
         paused: true,
         pausedAt: new Date(),
-        pausedReason: `${job.orderName ?? job.orderId}: ${error.message}`,
+        pausedReason: `${job.orderName ?? job.orderId}: ${storableText(error.message)}`,
       },
     });
     return true;
@@ -304,7 +311,12 @@ export async function failJobAndPauseShop(
 export async function parkJob(db: PrismaClient, lease: HeldLease, error: JobError): Promise<boolean> {
   const { count } = await db.job.updateMany({
     where: { id: lease.id, leaseToken: lease.leaseToken, status: "running" },
-    data: { status: "needsAttention", leaseOwner: null, leaseExpiresAt: null, lastError: { ...error } },
+    data: {
+      status: "needsAttention",
+      leaseOwner: null,
+      leaseExpiresAt: null,
+      lastError: storableJson({ ...error }),
+    },
   });
   return count === 1;
 }

@@ -1,11 +1,11 @@
 import type { PrismaClient } from "@prisma/client";
-import { isDraftError } from "../domain/draft-errors";
 import { loadShopSettings } from "../settings/settings-store";
 import { prismaSettingsStorage } from "../shops/shop-settings-storage.server";
 import type { SecretBox } from "../lib/secret-box.server";
 import { writeBackWooStatus } from "../sources/woocommerce/status-write-back.server";
 import { LedgerAdapterCache } from "./ledger-adapter-cache.server";
 import { ledgerForShop } from "./ledger-connections.server";
+import { classifyTransferError } from "./transfer/classify-transfer-error";
 import { createDraftBuilder } from "./transfer/draft-builder.server";
 import { createTransferHandler } from "./transfer/transfer-handler";
 import { transferOptionsFrom } from "./transfer/transfer-options";
@@ -52,10 +52,6 @@ export function createTransferWorker(db: PrismaClient, options: TransferWorkerOp
       await writeBackWooStatus(db, job.id, options.box ? { box: options.box } : {});
       await options.onSettled?.(job);
     },
-    // The builder's errors name the field to fix; retrying cannot help until the merchant acts.
-    classifyError: (error) =>
-      isDraftError(error)
-        ? { kind: "validation", merchantMessage: error.message, retryable: false }
-        : undefined,
+    classifyError: classifyTransferError,
   });
 }

@@ -1,4 +1,5 @@
 import { demoDa, demoEn } from "./pages/demo";
+import { jobErrorsDa, jobErrorsEn } from "./pages/job-errors";
 import { onboardingDa, onboardingEn } from "./pages/onboarding";
 import { orderDa, orderEn } from "./pages/order";
 import { settingsDa, settingsEn } from "./pages/settings";
@@ -61,6 +62,7 @@ export const en = {
   ...orderEn,
   ...demoEn,
   ...woocommerceEn,
+  ...jobErrorsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -73,6 +75,7 @@ export const da: Record<MessageKey, string> = {
   ...orderDa,
   ...demoDa,
   ...woocommerceDa,
+  ...jobErrorsDa,
 };
 
 export const dictionaries = { en, da } as const;

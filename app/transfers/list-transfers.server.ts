@@ -1,3 +1,4 @@
+import { originalText } from "../lib/storable-text";
 import type { PrismaClient } from "@prisma/client";
 import { Prisma } from "@prisma/client";
 import type { JobKind, JobStatus, JobTrigger } from "../engine/job-types";
@@ -202,5 +203,6 @@ export function errorKind(lastError: Prisma.JsonValue): string | null {
 function errorField(lastError: Prisma.JsonValue, field: "message" | "kind"): string | null {
   if (typeof lastError !== "object" || lastError === null || Array.isArray(lastError)) return null;
   const value = (lastError as Record<string, unknown>)[field];
-  return typeof value === "string" ? value : null;
+  // Stored in storable form (app/lib/storable-text.ts): shown as the platform sent it.
+  return typeof value === "string" ? originalText(value) : null;
 }

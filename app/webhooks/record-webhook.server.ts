@@ -14,7 +14,14 @@ export interface WebhookRecord {
   deliveryId: string;
   eventId?: string | undefined;
   triggeredAt?: Date | undefined;
-  /** The raw body text, exactly as received. */
+  /**
+   * The raw body text, exactly as received. Text, not bytes, on purpose: both webhook verifiers
+   * accept only bodies that decode as strict UTF-8 JSON, and such a body can hold neither a raw
+   * NUL (JSON escapes control characters) nor an unpaired surrogate (not encodable in UTF-8) —
+   * the two things a text column refuses. `\u0000` and `\ud800` escapes are plain ASCII here;
+   * they become characters only when parsed, and what is stored from parsed values goes
+   * through lib/storable-text. A future entry point taking other bodies must verify them alike.
+   */
   body: string;
 }
 

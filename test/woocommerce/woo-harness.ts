@@ -29,7 +29,15 @@ import { connectDineroSimulator } from "../support/seed-dinero-shop";
 
 type Handler = (args: ActionFunctionArgs) => Promise<Response> | Response;
 
-const ROUTES: Array<{ method: string; pattern: RegExp; params: string[]; handler: Handler }> = [
+/** One route served by `startRouteServer`: method, path pattern, its captured params, handler. */
+export interface RouteSpec {
+  method: string;
+  pattern: RegExp;
+  params: string[];
+  handler: Handler;
+}
+
+const ROUTES: RouteSpec[] = [
   {
     method: "POST",
     pattern: /^\/webhooks\/woocommerce\/([^/]+)$/,
@@ -50,12 +58,14 @@ export interface RouteServer {
   close(): Promise<void>;
 }
 
-export async function startRouteServer(): Promise<RouteServer> {
+/** Serves the WooCommerce routes, and `extra` routes (e.g. Shopify's webhooks) before them. */
+export async function startRouteServer(extra: RouteSpec[] = []): Promise<RouteServer> {
   const log: RouteServer["log"] = [];
+  const routes = [...extra, ...ROUTES];
   const server = http.createServer((req, res) => {
     void (async () => {
       const url = new URL(req.url ?? "/", `http://${req.headers.host ?? "127.0.0.1"}`);
-      const route = ROUTES.find((r) => r.method === req.method && r.pattern.test(url.pathname));
+      const route = routes.find((r) => r.method === req.method && r.pattern.test(url.pathname));
       if (!route) {
         res.writeHead(404).end();
         return;

@@ -4,6 +4,7 @@ import { loadShopSettings } from "../../settings/settings-store";
 import type { SettingsStorage } from "../../settings/settings-store";
 import type { ShopSettings } from "../../settings/settings-schema";
 import { prismaSettingsStorage } from "../../shops/shop-settings-storage.server";
+import { originalJson, storableJson, storableText } from "../../lib/storable-text";
 import { parseJsonSafely } from "../../sources/shopify/parse-json-safely";
 import { appendAudit } from "../audit-log.server";
 import { enqueueJobWithAudit } from "../job-queue.server";
@@ -64,7 +65,7 @@ export async function ingestShopifyEvent(db: PrismaClient, event: ShopifyEvent):
           shopId: shop.id,
           kind: "invoice",
           orderId,
-          orderName: stringField(payload, "name") ?? orderId,
+          orderName: storableText(stringField(payload, "name") ?? orderId),
           trigger,
           sourceOrder: event.rawBody,
         },
@@ -75,8 +76,7 @@ export async function ingestShopifyEvent(db: PrismaClient, event: ShopifyEvent):
     case "refunds/create": {
       const refund = (payload.refund ?? payload) as Record<string, unknown>;
       const orderId = `gid://shopify/Order/${String(refund.order_id)}`;
-      const refundId =
-        stringField(refund, "admin_graphql_api_id") ?? `gid://shopify/Refund/${String(refund.id)}`;
+      const refundId = gidField(refund, "Refund") ?? `gid://shopify/Refund/${String(refund.id)}`;
       const invoice = await db.job.findUnique({
         where: { shopId_businessKey: { shopId: shop.id, businessKey: `invoice:${orderId}` } },
       });
@@ -154,14 +154,16 @@ async function flagChangeAfterTransfer(
       await db.job.update({ where: { id: job.id }, data: { sourceOrder: rawBody } });
     return { action: "ignored", reason: "the order is not transferred yet" };
   }
-  const transferred = (job.progress as TransferProgress | null)?.draft as InvoiceDraft | undefined;
+  const transferred = originalJson(job.progress as TransferProgress | null)?.draft as
+    InvoiceDraft | undefined;
   if (!transferred) return { action: "ignored", reason: "no transferred draft to compare" };
   const shop = await db.shop.findUniqueOrThrow({ where: { id: shopId } });
   const differences = changesSinceTransfer(transferred, "shopify", rawBody, settings, shop.domain);
   if (differences.length === 0) return { action: "ignored", reason: "nothing booked has changed" };
   await db.job.update({
     where: { id: job.id },
-    data: { changedAfterTransfer: { at: new Date().toISOString(), differences } },
+    // Differences quote the buyer's SKUs and line names.
+    data: { changedAfterTransfer: storableJson({ at: new Date().toISOString(), differences }) },
   });
   await appendAudit(db, {
     shopId,
@@ -181,7 +183,7 @@ function loadedSettings(db: PrismaClient, row: { settings: Prisma.JsonValue } | 
 
 function orderGid(payload: Record<string, unknown>): string {
   const order = (payload.order ?? payload) as Record<string, unknown>;
-  return stringField(order, "admin_graphql_api_id") ?? `gid://shopify/Order/${String(order.id)}`;
+  return gidField(order, "Order") ?? `gid://shopify/Order/${String(order.id)}`;
 }
 
 function stringField(record: Record<string, unknown>, key: string): string | undefined {
@@ -189,17 +191,24 @@ function stringField(record: Record<string, unknown>, key: string): string | und
   return typeof value === "string" && value.length > 0 ? value : undefined;
 }
 
+/**
+ * The record's GraphQL id, only in Shopify's own form: an id is a key (and a database value),
+ * so any other text in the field — a NUL, a surrogate, another order's id with a suffix —
+ * falls back to the numeric id instead of becoming the order's identity.
+ */
+function gidField(record: Record<string, unknown>, type: "Order" | "Refund"): string | undefined {
+  const value = stringField(record, "admin_graphql_api_id");
+  return value !== undefined && new RegExp(`^gid://shopify/${type}/\\d+$`).test(value) ? value : undefined;
+}
+
 function hasOrderId(payload: Record<string, unknown>): boolean {
   const order = (payload.order ?? payload) as Record<string, unknown>;
-  return stringField(order, "admin_graphql_api_id") !== undefined || idLike(order.id);
+  return gidField(order, "Order") !== undefined || idLike(order.id);
 }
 
 function hasRefundIds(payload: Record<string, unknown>): boolean {
   const refund = (payload.refund ?? payload) as Record<string, unknown>;
-  return (
-    idLike(refund.order_id) &&
-    (stringField(refund, "admin_graphql_api_id") !== undefined || idLike(refund.id))
-  );
+  return idLike(refund.order_id) && (gidField(refund, "Refund") !== undefined || idLike(refund.id));
 }
 
 function idLike(value: unknown): boolean {

@@ -9,6 +9,7 @@ import { enqueueJob } from "../job-queue.server";
 import type { JobTrigger } from "../job-types";
 import type { TransferProgress } from "../transfer/transfer-progress";
 import { changesSinceTransfer } from "./changes-since-transfer";
+import { originalJson, storableJson, storableText } from "../../lib/storable-text";
 
 /**
  * Turns the current state of one WooCommerce order — re-read through the REST API whenever a
@@ -56,7 +57,7 @@ export async function ingestWooOrder(
     return { invoice: await withdraw(db, shop, orderId, invoiceJob, why), creditNotesEnqueued: 0 };
   }
 
-  const orderName = `#${order.number}`;
+  const orderName = storableText(`#${order.number}`);
   const due = shouldTransferWooOrder({ status: order.status, datePaid: order.datePaid }, settings);
   let invoice: WooIngestOutcome["invoice"];
   let job: Job | null = invoiceJob;
@@ -220,11 +221,13 @@ async function flagChangeAfterTransfer(
   orderJson: string,
   settings: ShopSettings,
 ): Promise<WooIngestOutcome["invoice"]> {
-  const transferred = (job.progress as TransferProgress | null)?.draft as InvoiceDraft | undefined;
+  const transferred = originalJson(job.progress as TransferProgress | null)?.draft as
+    InvoiceDraft | undefined;
   if (!transferred) return "transferred";
   const differences = changesSinceTransfer(transferred, "woocommerce", orderJson, settings, shop.domain);
   if (differences.length === 0) return "transferred";
-  const previous = (job.changedAfterTransfer as { differences?: string[] } | null)?.differences ?? [];
+  const previous =
+    originalJson(job.changedAfterTransfer as { differences?: string[] } | null)?.differences ?? [];
   if (differences.every((d) => previous.includes(d))) return "flaggedChange";
   await markChanged(db, shop.id, job, differences);
   return "flaggedChange";
@@ -233,7 +236,8 @@ async function flagChangeAfterTransfer(
 async function markChanged(db: PrismaClient, shopId: string, job: Job, differences: string[]): Promise<void> {
   await db.job.update({
     where: { id: job.id },
-    data: { changedAfterTransfer: { at: new Date().toISOString(), differences } },
+    // Differences quote the buyer's SKUs and line names.
+    data: { changedAfterTransfer: storableJson({ at: new Date().toISOString(), differences }) },
   });
   await appendAudit(db, {
     shopId,

@@ -3,6 +3,7 @@ import { buildCreditNote } from "../../domain/build-credit-note";
 import { buildInvoice } from "../../domain/build-invoice";
 import type { ShopSettings } from "../../settings/settings-schema";
 import { mapSourceOrder, mapSourceRefund } from "../../sources/map-source";
+import { readingOrderData } from "./classify-transfer-error";
 import type { BuiltDraft, DraftRequest } from "./transfer-handler";
 
 /**
@@ -17,7 +18,9 @@ export function createDraftBuilder(deps: {
     const shop = await deps.db.shop.findUniqueOrThrow({ where: { id: job.shopId } });
     const settings = await deps.settingsFor(job.shopId);
     // A refund webhook carries no order: credit notes read the order their invoice was built from.
-    const order = mapSourceOrder(shop.platform, invoiceJob?.sourceOrder ?? job.sourceOrder, settings);
+    const order = readingOrderData(() =>
+      mapSourceOrder(shop.platform, invoiceJob?.sourceOrder ?? job.sourceOrder, settings),
+    );
     const manual = job.trigger === "manual";
     if (job.kind === "invoice") {
       if (order.cancelledAt && !manual) {
@@ -32,7 +35,8 @@ export function createDraftBuilder(deps: {
     }
     if (!invoice) return { skip: "the order's invoice was never transferred, so there is nothing to credit" };
     if (!job.sourceRefund) throw new Error(`credit-note job ${job.id} has no refund payload`);
-    const refund = mapSourceRefund(shop.platform, job.sourceRefund, order, settings);
+    const sourceRefund = job.sourceRefund;
+    const refund = readingOrderData(() => mapSourceRefund(shop.platform, sourceRefund, order, settings));
     return {
       draft: buildCreditNote({
         refund,

@@ -2,6 +2,8 @@ import type { Job, PrismaClient } from "@prisma/client";
 import type { CreditNoteDraft, DocumentDraft, InvoiceDraft } from "../../domain/invoice-draft";
 import type { LedgerAdapter, LedgerDocument } from "../../ledgers/ledger-contract";
 import { LedgerError } from "../../ledgers/ledger-error";
+import { LEDGER_TEXT_RULES, ledgerSafeDraft } from "../../ledgers/ledger-text";
+import { originalJson } from "../../lib/storable-text";
 import type { JobContext, JobHandler, JobOutcome } from "../worker.server";
 import type { TransferOptions } from "./transfer-options";
 import type { TransferProgress } from "./transfer-progress";
@@ -34,7 +36,8 @@ export interface TransferDeps {
 
 export function createTransferHandler(deps: TransferDeps): JobHandler {
   return async (job, context) => {
-    const progress = { ...(context.progress as TransferProgress) };
+    // Stored progress holds the platform's text in storable form (lib/storable-text).
+    const progress = { ...originalJson(context.progress as TransferProgress) };
     const save = async (patch: Partial<TransferProgress>) => {
       Object.assign(progress, patch);
       await context.saveProgress(progress as Record<string, unknown>);
@@ -50,9 +53,19 @@ export function createTransferHandler(deps: TransferDeps): JobHandler {
         currency: built.draft.currency,
       });
     }
-    const draft = progress.draft as DocumentDraft;
     const options = await deps.optionsFor(job.shopId);
     const ledger = await deps.ledgerFor(job.shopId);
+    const { draft, changes } = ledgerSafeDraft(progress.draft as DocumentDraft, ledger.provider);
+    if (changes.length > 0 && !progress.textAdjusted) {
+      // The stored draft keeps the original; the audit says what the ledger got instead.
+      await context.audit(
+        "text",
+        "warn",
+        `Adapted ${changes.length} text field(s) for ${ledger.provider}: ${LEDGER_TEXT_RULES[ledger.provider].reason}`,
+        { fields: changes.map(({ field, original, sent }) => ({ field, original, sent })) },
+      );
+      await save({ textAdjusted: true });
+    }
     return draft.kind === "invoice"
       ? transferInvoice({ job, draft, options, ledger, progress, save, context, deps })
       : transferCreditNote({ job, draft, options, ledger, progress, save, context, deps });
@@ -249,7 +262,7 @@ async function buildFor(job: Job, deps: TransferDeps): Promise<BuiltDraft> {
   const invoiceJob = await deps.db.job.findFirst({
     where: { shopId: job.shopId, orderId: job.orderId, kind: "invoice", status: "succeeded" },
   });
-  const invoice = (invoiceJob?.progress as TransferProgress | null)?.draft;
+  const invoice = originalJson(invoiceJob?.progress as TransferProgress | null)?.draft;
   if (!invoice || invoice.kind !== "invoice") {
     return { skip: "the order's invoice was never transferred, so there is nothing to credit" };
   }
@@ -264,7 +277,7 @@ async function buildFor(job: Job, deps: TransferDeps): Promise<BuiltDraft> {
     orderBy: { seq: "asc" },
   });
   const previousCreditNotes = earlier
-    .map((other) => (other.progress as TransferProgress | null)?.draft)
+    .map((other) => originalJson(other.progress as TransferProgress | null)?.draft)
     .filter((draft): draft is CreditNoteDraft => draft?.kind === "creditNote");
   return deps.buildDraft({ job, invoiceJob: invoiceJob ?? undefined, invoice, previousCreditNotes });
 }

@@ -16,4 +16,6 @@ export interface TransferProgress {
   /** Ledger ids of registered payments (or refunds), by the draft payment's reference. */
   payments?: Record<string, string>;
   emailed?: boolean;
+  /** Text the ledger cannot carry was changed, and the originals were written to the audit. */
+  textAdjusted?: boolean;
 }

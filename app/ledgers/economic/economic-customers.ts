@@ -5,6 +5,7 @@ import type { EconomicClient } from "./economic-client";
 import { type EconomicLookups, type ZoneKey } from "./economic-lookups";
 import { filterValue, idempotencyKey } from "./economic-request-keys";
 import { collectionOf, customerSchema } from "./economic-schemas";
+import { clipText } from "../ledger-text";
 
 /**
  * Customers (debtors). Found by the shop's matching key before anything is created. e-conomic
@@ -40,22 +41,22 @@ export async function findOrCreateCustomer(
   const zone = customerZone(customer);
   const customerGroupNumber = await lookups.customerGroupNumber(zone);
   const body = compact({
-    name: (customer.companyName || customer.name).slice(0, 255),
+    name: clipText(customer.companyName || customer.name, 255),
     currency: await lookups.baseCurrency(),
     customerGroup: { customerGroupNumber },
     vatZone: { vatZoneNumber: await lookups.zoneNumber(zone) },
     paymentTerms: { paymentTermsNumber: await lookups.defaultPaymentTerms() },
-    email: customer.email?.slice(0, 255),
-    telephoneAndFaxNumber: customer.phone?.slice(0, 255),
-    address: addressLines(customer.address)?.slice(0, 510),
-    zip: customer.address.zip?.slice(0, 30),
-    city: customer.address.city?.slice(0, 50),
-    country: countryName(customer.address.countryCode)?.slice(0, 50),
+    email: clipText(customer.email, 255),
+    telephoneAndFaxNumber: clipText(customer.phone, 255),
+    address: clipText(addressLines(customer.address), 510),
+    zip: clipText(customer.address.zip, 30),
+    city: clipText(customer.address.city, 50),
+    country: clipText(countryName(customer.address.countryCode), 50),
     corporateIdentificationNumber: normaliseVat(customer.vatNumber, customer.address.countryCode)?.slice(
       0,
       40,
     ),
-    ean: customer.ean?.slice(0, 13),
+    ean: clipText(customer.ean, 13),
   });
   const created = await client.request(
     {

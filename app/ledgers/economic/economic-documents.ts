@@ -8,6 +8,7 @@ import { addressLines, compact, countryName } from "./economic-customers";
 import { PROVIDER } from "./economic-errors";
 import { type ZoneKey, zoneForTreatment } from "./economic-lookups";
 import { idempotencyKey, filterValue } from "./economic-request-keys";
+import { clipText } from "../ledger-text";
 import {
   anySchema,
   bookedInvoiceSchema,
@@ -60,29 +61,29 @@ export function buildDraftBody(
     paymentTerms: { paymentTermsNumber: refs.paymentTermsNumber },
     layout: { layoutNumber: refs.layoutNumber },
     recipient: compact({
-      name: (customer.companyName || customer.name).slice(0, 250),
-      address: addressLines(customer.address)?.slice(0, 250),
-      zip: customer.address.zip?.slice(0, 50),
-      city: customer.address.city?.slice(0, 250),
-      country: countryName(customer.address.countryCode)?.slice(0, 50),
-      ean: customer.ean?.slice(0, 13),
+      name: clipText(customer.companyName || customer.name, 250),
+      address: clipText(addressLines(customer.address), 250),
+      zip: clipText(customer.address.zip, 50),
+      city: clipText(customer.address.city, 250),
+      country: clipText(countryName(customer.address.countryCode), 50),
+      ean: clipText(customer.ean, 13),
       vatZone: { vatZoneNumber: refs.vatZoneNumber },
     }),
     delivery: delivery
       ? compact({
-          address: addressLines(delivery)?.slice(0, 255),
-          zip: delivery.zip?.slice(0, 30),
-          city: delivery.city?.slice(0, 50),
-          country: countryName(delivery.countryCode)?.slice(0, 50),
+          address: clipText(addressLines(delivery), 255),
+          zip: clipText(delivery.zip, 30),
+          city: clipText(delivery.city, 50),
+          country: clipText(countryName(delivery.countryCode), 50),
         })
       : undefined,
-    notes: compact({ heading: refs.heading.slice(0, 250), textLine1: draft.comment.slice(0, 1000) }),
+    notes: compact({ heading: clipText(refs.heading, 250), textLine1: clipText(draft.comment, 1000) }),
     references: { other: reference },
     lines: draft.lines.map((line, index) => ({
       lineNumber: index + 1,
       sortKey: index + 1,
       product: { productNumber: refs.productNumbers[index] as string },
-      description: (line.description || line.kind).slice(0, 2500),
+      description: clipText(line.description || line.kind, 2500),
       quantity: sign * line.quantity,
       unitNetPrice: toEconomicAmount(line.unitNet, draft.currency),
     })),

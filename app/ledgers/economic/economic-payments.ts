@@ -8,6 +8,7 @@ import { PROVIDER } from "./economic-errors";
 import type { EconomicLookups } from "./economic-lookups";
 import { idempotencyKey } from "./economic-request-keys";
 import { vouchersSchema } from "./economic-schemas";
+import { clipText } from "../ledger-text";
 
 /**
  * Payments and refunds. e-conomic has no "pay this invoice" call: a payment is a customer
@@ -56,7 +57,7 @@ export async function registerCustomerPayment(
         {
           customer: { customerNumber: known.customerNumber },
           customerInvoice: Number(document.number),
-          text: text.slice(0, 250),
+          text: clipText(text, 250),
           amount,
           contraAccount: { accountNumber: contraAccount },
           currency: { code: known.currency },

@@ -10,6 +10,7 @@ import type { EconomicLookups } from "./economic-lookups";
 import { encodeProductNumber } from "./economic-product-number";
 import { idempotencyKey } from "./economic-request-keys";
 import { type EconomicProduct, productSchema } from "./economic-schemas";
+import { clipText } from "../ledger-text";
 
 /**
  * Products by SKU. Every priced invoice line in e-conomic needs a product, and the product's
@@ -24,12 +25,12 @@ export function productNumberForSku(sku: string): string {
   const trimmed = sku.trim();
   if (trimmed.length <= MAX_PRODUCT_NUMBER) return trimmed;
   const digest = createHash("sha256").update(trimmed).digest("hex").slice(0, 8);
-  return `${trimmed.slice(0, MAX_PRODUCT_NUMBER - 9)}-${digest}`;
+  return `${clipText(trimmed, MAX_PRODUCT_NUMBER - 9)}-${digest}`;
 }
 
 export function serviceProductSpec(line: DraftLine, currency: string): ProductSpec {
   return genericProductSpec(line, currency, {
-    sku: `LB-${line.kind.toUpperCase()}-${line.account}`.slice(0, MAX_PRODUCT_NUMBER),
+    sku: clipText(`LB-${line.kind.toUpperCase()}-${line.account}`, MAX_PRODUCT_NUMBER),
     name: GENERIC_PRODUCT_NAMES[line.kind],
   });
 }
@@ -54,7 +55,7 @@ export async function ensureProduct(
 
   const body = {
     productNumber,
-    name: spec.name.slice(0, 300) || productNumber,
+    name: clipText(spec.name, 300) || productNumber,
     productGroup: { productGroupNumber: await lookups.productGroupFor(spec.account, spec.vatTreatment) },
     ...(await salesPrice(lookups, spec)),
   };
@@ -91,7 +92,7 @@ async function updateProduct(
   path: string,
 ) {
   const price = await salesPrice(lookups, spec);
-  const name = spec.name.slice(0, 300) || existing.name;
+  const name = clipText(spec.name, 300) || existing.name;
   if (existing.name === name && (price.salesPrice === undefined || existing.salesPrice === price.salesPrice))
     return;
   const body = { ...existing, name, ...price };

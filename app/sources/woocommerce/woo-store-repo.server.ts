@@ -3,6 +3,7 @@ import type { PrismaClient, Shop, WooStore } from "@prisma/client";
 import { z } from "zod";
 import type { SecretBox } from "../../lib/secret-box.server";
 import { WooCommerceClient } from "./woocommerce-client";
+import { storableText } from "../../lib/storable-text";
 
 /**
  * A WooCommerce store's record: a `Shop` (platform woocommerce, domain = normalized site URL)
@@ -129,7 +130,8 @@ export async function recordStoreProblem(
   await db.wooStore.update({
     where: { shopId },
     data: {
-      lastError: problem.message,
+      // The store's own words: whatever text its error carried.
+      lastError: storableText(problem.message),
       ...(problem.needsReconnect ? { status: "needsReconnect" } : {}),
     },
   });

@@ -1,0 +1,17 @@
+// Why a transfer job failed, as the merchant reads it. Keys start with "jobError."; Danish must
+// cover every English key.
+export const jobErrorsEn = {
+  "jobError.invalidOrderData":
+    "Ledger Bridge cannot use this order's data ({reason}). Retrying will not help: check the order in your shop, then retry it or book it by hand.",
+  "jobError.reason.notJson": "it is not valid JSON",
+  "jobError.reason.tooDeep": "it is nested too deeply",
+  "jobError.reason.unstorable": "the database refused a value in it",
+} as const;
+
+export const jobErrorsDa: Record<keyof typeof jobErrorsEn, string> = {
+  "jobError.invalidOrderData":
+    "Ledger Bridge kan ikke bruge denne ordres data ({reason}). Et nyt forsøg hjælper ikke: tjek ordren i din butik, og prøv den så igen eller bogfør den manuelt.",
+  "jobError.reason.notJson": "de er ikke gyldig JSON",
+  "jobError.reason.tooDeep": "de er indlejret for dybt",
+  "jobError.reason.unstorable": "databasen afviste en værdi i dem",
+};
