@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Job, PrismaClient } from "@prisma/client";
 import { Prisma } from "@prisma/client";
+import { assertBodyIsOrder } from "../sources/order-identity";
 import type { JobError, JobKind, JobStatus, JobTrigger } from "./job-types";
 import { businessKeyFor } from "./job-types";
 import { storableJson, storableText } from "../lib/storable-text";
@@ -35,6 +36,7 @@ export async function enqueueJob(
   db: PrismaClient,
   input: EnqueueInput,
 ): Promise<{ job: Job; created: boolean }> {
+  assertBodyIsOrder(input.orderId, input.sourceOrder);
   const businessKey = businessKeyFor(input.kind, input);
   const { count } = await db.job.createMany({
     data: [
@@ -81,6 +83,7 @@ export async function enqueueJobWithAudit(
   input: Omit<EnqueueInput, "reason" | "status"> & { status?: "queued" | "waiting" },
   audit: { step: string; message: string },
 ): Promise<{ jobId: string; created: boolean }> {
+  assertBodyIsOrder(input.orderId, input.sourceOrder);
   const businessKey = businessKeyFor(input.kind, input);
   const rows = await db.$queryRaw<Array<{ id: string; created: boolean }>>`
     WITH inserted AS (

@@ -1,4 +1,7 @@
 import type { PrismaClient, Shop } from "@prisma/client";
+import { log } from "../lib/log.server";
+import { findOrder, type ReadOrderFromPlatform } from "../sources/find-order.server";
+import { orderIdOfBody } from "../sources/order-identity";
 import { appendAudit } from "./audit-log.server";
 import { enqueueJob } from "./job-queue.server";
 
@@ -14,15 +17,25 @@ export type ManualTransferResult =
 /**
  * The merchant's Transfer (or Retry) button: queues the order's invoice even when automatic
  * transfer would not (manual trigger, paused shop, cancelled order), never a second invoice.
- * `sourceOrder` is the order as the source sent it; without it the newest order webhook we
- * recorded for that order is used.
+ * `sourceOrder` is the order as the source sent it; without it the order is found by its id
+ * (findOrder: the shop's platform, else the order's own recorded webhook). A body whose own id
+ * is not `orderId` is not this order and is never queued under its name.
  */
 export async function requestManualTransfer(
   db: PrismaClient,
   shop: Shop,
   orderId: string,
   sourceOrder?: string,
+  readFromPlatform?: ReadOrderFromPlatform,
 ): Promise<ManualTransferResult> {
+  if (sourceOrder !== undefined && orderIdOfBody(shop.platform, sourceOrder) !== orderId) {
+    log.warn("manual transfer refused: the order given is another order", {
+      shop: shop.domain,
+      orderId,
+      given: orderIdOfBody(shop.platform, sourceOrder),
+    });
+    return { outcome: "unknownOrder" };
+  }
   const existing = await db.job.findUnique({
     where: { shopId_businessKey: { shopId: shop.id, businessKey: `invoice:${orderId}` } },
   });
@@ -58,7 +71,7 @@ export async function requestManualTransfer(
     });
     return { outcome: "requeued", jobId: existing.id };
   }
-  const body = sourceOrder ?? (await latestOrderBody(db, shop, orderId));
+  const body = sourceOrder ?? (await findOrder(db, shop, orderId, readFromPlatform))?.body;
   if (!body) return { outcome: "unknownOrder" };
   const { job } = await enqueueJob(db, {
     shopId: shop.id,
@@ -76,17 +89,4 @@ export async function requestManualTransfer(
     message: "Transfer requested by hand",
   });
   return { outcome: "queued", jobId: job.id };
-}
-
-async function latestOrderBody(db: PrismaClient, shop: Shop, orderId: string): Promise<string | undefined> {
-  const event = await db.webhookEvent.findFirst({
-    where: {
-      platform: shop.platform,
-      shopDomain: shop.domain,
-      topic: { startsWith: "orders/" },
-      body: { contains: `"${orderId}"` },
-    },
-    orderBy: { receivedAt: "desc" },
-  });
-  return event?.body;
 }

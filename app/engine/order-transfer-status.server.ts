@@ -6,6 +6,7 @@ import { formatMinor } from "../domain/money";
 import { LEDGER_PROVIDERS, isLedgerProviderId } from "../ledgers/registry";
 import { loadShopSettings } from "../settings/settings-store";
 import { prismaSettingsStorage } from "../shops/shop-settings-storage.server";
+import { findOrder, type ReadOrderFromPlatform } from "../sources/find-order.server";
 import type { TransferProgress } from "./transfer/transfer-progress";
 
 /**
@@ -47,8 +48,13 @@ export async function orderTransferStatus(
   db: PrismaClient,
   shop: Shop,
   orderId: string,
-  /** Reads an order no webhook brought from the shop itself, so the block can still offer Transfer. */
-  readOrder?: (shop: Shop, orderId: string) => Promise<string | undefined>,
+  /** How the order is read from the shop itself (default: its platform's API). */
+  readOrder?: ReadOrderFromPlatform,
+  /**
+   * The order as the caller already found it (the order page looks it up once for both), so
+   * the shop is not asked twice; undefined here means "look it up".
+   */
+  found?: { body: string } | null,
 ): Promise<OrderTransferStatus> {
   const [job, connection] = await Promise.all([
     db.job.findUnique({
@@ -60,10 +66,11 @@ export async function orderTransferStatus(
     connection && isLedgerProviderId(connection.provider)
       ? LEDGER_PROVIDERS[connection.provider].meta.displayName
       : null;
+  // A job carries its own order; without one the order is found by its id, never by text.
   const body =
     job?.sourceOrder ||
-    (await latestOrderBody(db, shop, orderId)) ||
-    (job ? undefined : await readOrder?.(shop, orderId));
+    (found !== undefined ? found : await findOrder(db, shop, orderId, readOrder))?.body ||
+    undefined;
   const { preview, previewError } = await previewFor(db, shop, job, body);
   const common = { ledger, preview };
   if (!job) {
@@ -149,17 +156,4 @@ function fromDraft(draft: DocumentDraft): NonNullable<OrderTransferStatus["previ
       gross: amount(draft.totals.gross),
     },
   };
-}
-
-async function latestOrderBody(db: PrismaClient, shop: Shop, orderId: string): Promise<string | undefined> {
-  const event = await db.webhookEvent.findFirst({
-    where: {
-      platform: shop.platform,
-      shopDomain: shop.domain,
-      topic: { startsWith: "orders/" },
-      body: { contains: `"${orderId}"` },
-    },
-    orderBy: { receivedAt: "desc" },
-  });
-  return event?.body;
 }

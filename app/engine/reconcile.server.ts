@@ -1,6 +1,8 @@
 import type { PrismaClient, Shop } from "@prisma/client";
 import { loadShopSettings } from "../settings/settings-store";
 import { prismaSettingsStorage } from "../shops/shop-settings-storage.server";
+import { log } from "../lib/log.server";
+import { orderIdOfBody } from "../sources/order-identity";
 import { appendAudit } from "./audit-log.server";
 import { enqueueJob } from "./job-queue.server";
 import type { JobTrigger } from "./job-types";
@@ -54,6 +56,17 @@ export async function enqueueMissing(
   const invoice = known.find((job) => job.businessKey === `invoice:${summary.id}`);
   const document = await source.fetchOrder(summary.id);
   if (!document) return 0;
+  // Only the order asked for is queued under its id: an answer that is another order (or names
+  // none) is passed over, and the round goes on with the shop's other orders.
+  const answered = orderIdOfBody(shop.platform, document.order);
+  if (answered !== summary.id) {
+    log.warn("the shop answered another order than the one asked for; not queued", {
+      shop: shop.domain,
+      orderId: summary.id,
+      answered,
+    });
+    return 0;
+  }
   let created = 0;
   if (!invoice) {
     const result = await enqueueJob(db, {

@@ -9,13 +9,8 @@ import { orderTransferStatus } from "../engine/order-transfer-status.server";
 import type { TransferProgress } from "../engine/transfer/transfer-progress";
 import { loadShopSettings } from "../settings/settings-store";
 import { prismaSettingsStorage } from "../shops/shop-settings-storage.server";
-import { log } from "../lib/log.server";
-import { orderSourceFor } from "../sources/order-source-for.server";
-import { ShopifyAdminError } from "../sources/shopify/admin-graphql/admin-graphql-errors";
+import { findOrder, readOrderFromShop, type ReadOrderFromPlatform } from "../sources/find-order.server";
 import { parseJsonSafely } from "../sources/shopify/parse-json-safely";
-import { OrderSourceUnavailableError } from "../sources/shopify/shop-order-source.server";
-import { WooStoreUnavailableError } from "../sources/woocommerce/store-order-source.server";
-import { WooCommerceError } from "../sources/woocommerce/woocommerce-error";
 import type { DocumentView } from "./document-view";
 import { viewOfDraft, viewOfPreview } from "./document-view";
 import { errorKind, errorMessage } from "./list-transfers.server";
@@ -72,24 +67,22 @@ export async function orderDetail(
   db: PrismaClient,
   shop: Shop,
   numericId: string,
-  readOrder: (shop: Shop, orderId: string) => Promise<string | undefined> = readOrderFromShop,
+  readOrder: ReadOrderFromPlatform = (s, id) => readOrderFromShop(s, id, db),
 ): Promise<OrderDetail> {
   const orderId = orderIdFor(shop.platform, numericId);
-  const [status, jobs, trail] = await Promise.all([
-    orderTransferStatus(db, shop, orderId),
+  const [jobs, trail] = await Promise.all([
     db.job.findMany({ where: { shopId: shop.id, orderId }, orderBy: { seq: "asc" } }),
     auditTrail(db, shop.id, orderId),
   ]);
   const invoiceJob = jobs.find((job) => job.kind === "invoice");
-  const known = invoiceJob?.sourceOrder || (await latestOrderBody(db, shop, orderId));
-  // An order no webhook brought (lost, or never sent) can still be transferred from the shop.
-  const fromShop =
-    known || jobs.length > 0 ? undefined : await readOrder(shop, orderId).catch(() => undefined);
-  const body = known ?? fromShop;
+  // A job carries its own order; an order without one is found by its id (the shop, else its
+  // own recorded webhook), once, for the status and the preview alike.
+  const found = invoiceJob?.sourceOrder ? null : await findOrder(db, shop, orderId, readOrder);
+  const status = await orderTransferStatus(db, shop, orderId, readOrder, found);
+  const body = invoiceJob?.sourceOrder || found?.body;
   const settings = await loadShopSettings(prismaSettingsStorage(db), shop.id);
   const invoice = documentFor(shop, settings, invoiceJob, body);
-  const { preview: _preview, ...reported } = status;
-  const transfer = fromShop ? { ...reported, canTransfer: true } : reported;
+  const { preview: _preview, ...transfer } = status;
   const handled = await handledOf(db, shop.id, jobs);
   return {
     orderId,
@@ -140,15 +133,10 @@ export async function transferOrder(
   db: PrismaClient,
   shop: Shop,
   numericId: string,
-  readOrder: (shop: Shop, orderId: string) => Promise<string | undefined> = readOrderFromShop,
+  readOrder: ReadOrderFromPlatform = (s, id) => readOrderFromShop(s, id, db),
 ): Promise<ManualTransferResult> {
   const orderId = orderIdFor(shop.platform, numericId);
-  let result = await requestManualTransfer(db, shop, orderId);
-  if (result.outcome === "unknownOrder") {
-    // No webhook brought this order (lost, or never sent): read it from the shop itself.
-    const order = await readOrder(shop, orderId);
-    if (order) result = await requestManualTransfer(db, shop, orderId, order);
-  }
+  const result = await requestManualTransfer(db, shop, orderId, undefined, readOrder);
   if (result.outcome === "queued") {
     // A job queued by hand has no order name yet; the transfers list shows the order by it.
     const job = await db.job.findUnique({ where: { id: result.jobId }, select: { sourceOrder: true } });
@@ -157,29 +145,6 @@ export async function transferOrder(
       await db.job.updateMany({ where: { id: result.jobId, orderName: null }, data: { orderName: name } });
   }
   return result;
-}
-
-/**
- * The order as the shop itself has it: Shopify's Admin API (in local mode the demo's Shopify
- * simulator) or the WooCommerce store's REST API, whichever the shop's platform is.
- */
-export async function readOrderFromShop(shop: Shop, orderId: string): Promise<string | undefined> {
-  try {
-    return (await (await orderSourceFor(shop)).fetchOrder(orderId))?.order;
-  } catch (error) {
-    if (error instanceof OrderSourceUnavailableError || error instanceof WooStoreUnavailableError) {
-      return undefined;
-    }
-    // Shopify unreachable or busy for a moment: "not here yet, try again" rather than a 500.
-    if (error instanceof ShopifyAdminError && error.retryable) return undefined;
-    // A store that cannot be read (offline, keys revoked) shows the order as unknown; the
-    // store's problem is recorded for the merchant by the poll.
-    if (error instanceof WooCommerceError) {
-      log.warn("woocommerce order could not be read", { shop: shop.domain, orderId, error: error.message });
-      return undefined;
-    }
-    throw error;
-  }
 }
 
 function documentFor(
@@ -214,19 +179,4 @@ function nameOf(body: string | undefined): string | null {
   const { name, number } = parsed as { name?: unknown; number?: unknown };
   if (typeof name === "string") return name;
   return typeof number === "string" || typeof number === "number" ? `#${number}` : null;
-}
-
-/** The newest order webhook that carried this order: the order as the shop last described it. */
-async function latestOrderBody(db: PrismaClient, shop: Shop, orderId: string): Promise<string | undefined> {
-  const event = await db.webhookEvent.findFirst({
-    where: {
-      platform: shop.platform,
-      shopDomain: shop.domain,
-      topic: { startsWith: "orders/" },
-      body: { contains: `"${orderId}"` },
-    },
-    orderBy: { receivedAt: "desc" },
-    select: { body: true },
-  });
-  return event?.body;
 }

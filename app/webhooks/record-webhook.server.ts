@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Platform } from "@prisma/client";
 import { prisma } from "../db/prisma.server";
+import { orderIdOfBody } from "../sources/order-identity";
 
 /**
  * The delivery log. Both statements run on every webhook, so they are raw SQL: Prisma 6.19
@@ -28,11 +29,18 @@ export interface WebhookRecord {
 /** Stores a delivery once; a redelivery of the same id is a no-op. Returns whether it was new. */
 export async function recordWebhook(record: WebhookRecord): Promise<{ duplicate: boolean }> {
   const inserted = await prisma().$executeRaw`
-    INSERT INTO "WebhookEvent" ("id", "shopDomain", "platform", "topic", "deliveryId", "eventId", "triggeredAt", "body")
+    INSERT INTO "WebhookEvent" ("id", "shopDomain", "platform", "topic", "deliveryId", "eventId", "triggeredAt", "body", "orderId")
     VALUES (${randomUUID()}, ${record.shopDomain}, ${record.platform}::"Platform", ${record.topic},
-            ${record.deliveryId}, ${record.eventId ?? null}, ${record.triggeredAt ?? null}, ${record.body})
+            ${record.deliveryId}, ${record.eventId ?? null}, ${record.triggeredAt ?? null}, ${record.body},
+            ${recordedOrderId(record)})
     ON CONFLICT ("platform", "deliveryId") DO NOTHING`;
   return { duplicate: inserted === 0 };
+}
+
+/** The order a Shopify order webhook is, from its own id fields: what order lookups key on. */
+function recordedOrderId(record: WebhookRecord): string | null {
+  if (record.platform !== "shopify" || !record.topic.startsWith("orders/")) return null;
+  return orderIdOfBody("shopify", record.body);
 }
 
 export async function isRecorded(platform: Platform, deliveryId: string): Promise<boolean> {

@@ -80,6 +80,8 @@ describe("order block API", () => {
         topic: "orders/updated",
         deliveryId: "d1",
         body: order.order,
+        // Keyed on the order it is, as recordWebhook keys every order webhook.
+        orderId: order.orderId,
       },
     });
     const before = await status();

@@ -66,6 +66,8 @@ describe("transfers and order routes over HTTP", () => {
           topic: "orders/updated",
           deliveryId: "routes-1",
           body: order.order,
+          // Keyed on the order it is, as recordWebhook keys every order webhook.
+          orderId: order.orderId,
         },
       });
     });

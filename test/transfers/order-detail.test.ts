@@ -31,6 +31,8 @@ describe("order detail", () => {
         topic: "orders/paid",
         deliveryId: "detail-1",
         body: order.order,
+        // Keyed on the order it is, as recordWebhook keys every order webhook.
+        orderId: order.orderId,
       },
     });
   });

@@ -5,6 +5,7 @@ import type { SettingsStorage } from "../../settings/settings-store";
 import type { ShopSettings } from "../../settings/settings-schema";
 import { prismaSettingsStorage } from "../../shops/shop-settings-storage.server";
 import { originalJson, storableJson, storableText } from "../../lib/storable-text";
+import { orderIdOfParsed } from "../../sources/order-identity";
 import { parseJsonSafely } from "../../sources/shopify/parse-json-safely";
 import { appendAudit } from "../audit-log.server";
 import { enqueueJobWithAudit } from "../job-queue.server";
@@ -181,9 +182,14 @@ function loadedSettings(db: PrismaClient, row: { settings: Prisma.JsonValue } | 
   return { read: async () => row?.settings ?? undefined, write: prismaSettingsStorage(db).write };
 }
 
+/**
+ * The order the body itself is (its own id fields), as the delivery record keys it too: a job
+ * is always keyed on the order whose body it stores. Only called once hasOrderId said yes.
+ */
 function orderGid(payload: Record<string, unknown>): string {
-  const order = (payload.order ?? payload) as Record<string, unknown>;
-  return gidField(order, "Order") ?? `gid://shopify/Order/${String(order.id)}`;
+  const orderId = orderIdOfParsed("shopify", payload);
+  if (orderId === null) throw new Error("the order payload lacks its id");
+  return orderId;
 }
 
 function stringField(record: Record<string, unknown>, key: string): string | undefined {
@@ -202,8 +208,7 @@ function gidField(record: Record<string, unknown>, type: "Order" | "Refund"): st
 }
 
 function hasOrderId(payload: Record<string, unknown>): boolean {
-  const order = (payload.order ?? payload) as Record<string, unknown>;
-  return gidField(order, "Order") !== undefined || idLike(order.id);
+  return orderIdOfParsed("shopify", payload) !== null;
 }
 
 function hasRefundIds(payload: Record<string, unknown>): boolean {
