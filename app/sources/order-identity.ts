@@ -97,6 +97,8 @@ export function otherOrderNamedBy(orderId: string, body: string): string | null 
     if (value === undefined || value === null) continue;
     const named = typeof value === "number" ? String(value) : typeof value === "string" ? value : null;
     if (named === null) return `a ${typeof value} ${key}`;
+    // As in shopifyOrderId: a GID not in Shopify's own form names no order; the numeric id decides.
+    if (key === "admin_graphql_api_id" && !SHOPIFY_ORDER_GID.test(named)) continue;
     if (comparable(named) !== want) return named;
   }
   return null;
