@@ -34,3 +34,8 @@ export function giftCardAccount(settings: ShopSettings): string {
   }
   return account;
 }
+
+/** Where refund adjustments of a treatment go; undefined = the account of what is credited. */
+export function refundAdjustmentAccount(treatment: VatTreatment, settings: ShopSettings): string | undefined {
+  return settings.accounts.refundAdjustments[treatment];
+}

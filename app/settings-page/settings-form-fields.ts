@@ -92,6 +92,7 @@ export const SETTINGS_SECTIONS = [
     fields: [
       ...[...TREATMENTS, "oss", "voec"].map((t) => account(`accounts.fees.${t}`, true)),
       ...[...TREATMENTS, "oss", "voec"].map((t) => account(`accounts.discounts.${t}`, true)),
+      ...[...TREATMENTS, "oss", "voec"].map((t) => account(`accounts.refundAdjustments.${t}`, true)),
     ],
   },
   {
@@ -115,6 +116,7 @@ export const SETTINGS_SECTIONS = [
       text("texts.fee"),
       text("texts.rounding"),
       text("texts.refundAdjustment"),
+      text("texts.restockingFee"),
     ],
   },
   {

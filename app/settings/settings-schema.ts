@@ -96,6 +96,11 @@ export const ShopSettingsSchema = z
           .describe("Freight accounts per VAT treatment; OSS and VOEC fall back to their revenue accounts"),
         fees: treatmentOverrides.prefault({}).describe("Fee accounts per VAT treatment"),
         discounts: treatmentOverrides.prefault({}).describe("Discount accounts per VAT treatment"),
+        refundAdjustments: treatmentOverrides
+          .prefault({})
+          .describe(
+            "Accounts for refund adjustments (goodwill, refunds for less than calculated, restocking fees) per VAT treatment; a missing one falls back to the account of what is credited",
+          ),
         giftCardLiability: optionalAccount.describe(
           "Liability account for sold gift cards (no standard account exists; required once a gift card is sold or redeemed)",
         ),
@@ -126,6 +131,7 @@ export const ShopSettingsSchema = z
         fee: z.string().min(1).max(100).default("Gebyr"),
         rounding: z.string().min(1).max(100).default("Øreafrunding"),
         refundAdjustment: z.string().min(1).max(100).default("Refusionsregulering"),
+        restockingFee: z.string().min(1).max(100).default("Returgebyr"),
       })
       .prefault({})
       .describe("Texts; {orderName}, {orderNumber}, {source} and {refundId} are replaced"),
