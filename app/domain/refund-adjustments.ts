@@ -80,14 +80,19 @@ export function creditAdjustment(input: AdjustmentInput): Charge[] {
   }
   const kind: Charge["kind"] = amount > 0 ? "item" : "discount";
   const weights = shares.map((s) => s.weight);
-  const amounts = allocate(amount, weights);
+  const allocated = allocate(amount, weights);
+  const amounts =
+    statedTax === undefined
+      ? reachable(
+          allocated,
+          shares.map((s) => s.rate),
+          proportions(amount, weights),
+        )
+      : allocated;
   const taxes =
     statedTax === undefined
       ? undefined
-      : allocate(
-          statedTax,
-          shares.some((s) => s.rate > 0) ? shares.map((s) => s.weight * s.rate) : weights,
-        );
+      : allocate(statedTax, shares.some((s) => s.rate > 0) ? shares.map((s) => s.weight * s.rate) : weights);
   return shares
     .map((share, i): Charge => {
       const part = amounts[i] ?? 0;
@@ -105,6 +110,50 @@ export function creditAdjustment(input: AdjustmentInput): Charge[] {
       return { ...base, amount: inclusive ? part : net, sourceTax: vat };
     })
     .filter((c) => c.amount !== 0 || (c.sourceTax ?? 0) !== 0);
+}
+
+/**
+ * One gross in five cannot be net + 25 % VAT rounded (43.22: 34.58 + 8.65 = 43.23, 34.57 + 8.64 =
+ * 43.21), which would cost a rounding line and a wrong øre of VAT. Such a part trades one minor
+ * unit with another rate's part (a 0 % part first: every gross is reachable there) when both
+ * then are reachable, preferring the direction towards the part's exact proportion; partners are
+ * tried from the lowest rate, so the result is deterministic and every part stays less than two
+ * minor units from its exact proportion.
+ */
+function reachable(amounts: readonly number[], rates: readonly number[], exact: readonly number[]): number[] {
+  const result = [...amounts];
+  const ok = (gross: number, rate: number) => {
+    const { net, vat } = splitGross(gross, rate);
+    return net + vat === gross;
+  };
+  const order = rates.map((rate, j) => ({ rate, j })).sort((a, b) => a.rate - b.rate || a.j - b.j);
+  result.forEach((gross, i) => {
+    const rate = rates[i] ?? 0;
+    if (ok(gross, rate)) return;
+    const target = exact[i] ?? gross;
+    const deltas = Math.abs(gross - 1 - target) <= Math.abs(gross + 1 - target) ? [-1, 1] : [1, -1];
+    for (const delta of deltas) {
+      const partner = order.find(({ j, rate: other }) => {
+        const part = result[j] ?? 0;
+        // Only a part with the same sign gives or takes a unit: no rate flips to the other side.
+        return (
+          j !== i && part !== 0 && Math.sign(part - delta) === Math.sign(part) && ok(part - delta, other)
+        );
+      });
+      if (partner && ok(gross + delta, rate)) {
+        result[i] = gross + delta;
+        result[partner.j] = (result[partner.j] ?? 0) - delta;
+        return;
+      }
+    }
+  });
+  return result;
+}
+
+/** Each weight's exact (fractional) share of the amount, only to choose a direction above. */
+function proportions(amount: number, weights: readonly number[]): number[] {
+  const sum = weights.reduce((a, b) => a + b, 0);
+  return weights.map((w) => (sum === 0 ? amount / weights.length : (amount * w) / sum));
 }
 
 /**
