@@ -253,7 +253,14 @@ export const REFUND_CASES: RefundCase[] = [
       },
       refundShippingLines: { nodes: [] },
       orderAdjustments: {
-        nodes: [{ amountSet: bag("50.00"), taxAmountSet: bag("0.00"), reason: "RESTOCK" }],
+        nodes: [
+          {
+            amountSet: bag("50.00"),
+            taxAmountSet: bag("0.00"),
+            reason: "RESTOCK",
+            kind: "REFUND_DISCREPANCY",
+          },
+        ],
       },
       transactions: {
         nodes: [
