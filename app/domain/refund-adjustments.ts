@@ -122,6 +122,7 @@ export function creditAdjustment(input: AdjustmentInput): Charge[] {
  */
 function reachable(amounts: readonly number[], rates: readonly number[], exact: readonly number[]): number[] {
   const result = [...amounts];
+  const sign = Math.sign(amounts.reduce((a, b) => a + b, 0));
   const ok = (gross: number, rate: number) => {
     const { net, vat } = splitGross(gross, rate);
     return net + vat === gross;
@@ -134,11 +135,9 @@ function reachable(amounts: readonly number[], rates: readonly number[], exact: 
     const deltas = Math.abs(gross - 1 - target) <= Math.abs(gross + 1 - target) ? [-1, 1] : [1, -1];
     for (const delta of deltas) {
       const partner = order.find(({ j, rate: other }) => {
-        const part = result[j] ?? 0;
-        // Only a part with the same sign gives or takes a unit: no rate flips to the other side.
-        return (
-          j !== i && part !== 0 && Math.sign(part - delta) === Math.sign(part) && ok(part - delta, other)
-        );
+        const part = (result[j] ?? 0) - delta;
+        // A part may reach zero but never the other side of the adjustment.
+        return j !== i && part * sign >= 0 && ok(part, other);
       });
       if (partner && ok(gross + delta, rate)) {
         result[i] = gross + delta;

@@ -99,7 +99,13 @@ export const SETTINGS_SECTIONS = [
     id: "payments",
     fields: [checkbox("payments.register"), account("payments.defaultDepositAccount", false, "deposit")],
   },
-  { id: "customers", fields: [select("customers.matchBy", ["email", "phone", "vatNumber", "reference"])] },
+  {
+    id: "customers",
+    fields: [
+      select("customers.matchBy", ["email", "phone", "vatNumber", "reference"]),
+      select("customers.companyChange", ["create", "update"]),
+    ],
+  },
   {
     id: "lines",
     fields: [

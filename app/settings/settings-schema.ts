@@ -144,7 +144,18 @@ export const ShopSettingsSchema = z
     paymentTermsDays: z.int().min(0).max(365).default(0),
     customers: z
       .strictObject({
-        matchBy: z.enum(["email", "phone", "vatNumber", "reference"]).default("email"),
+        matchBy: z
+          .enum(["email", "phone", "vatNumber", "reference"])
+          .default("email")
+          .describe(
+            "The field that finds an existing ledger customer; the shop's customer id is only a hint",
+          ),
+        companyChange: z
+          .enum(["create", "update"])
+          .default("create")
+          .describe(
+            "When the match finds a contact that is another buyer (a private person, or another company name or VAT number): create a new contact, or update the found one",
+          ),
       })
       .prefault({}),
     payments: z

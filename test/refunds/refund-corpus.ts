@@ -122,7 +122,7 @@ const TEKANDE = "13500000000000000002";
 function restRefund(id: string, init: Json): Json {
   return {
     refund: {
-      id: Number(id),
+      id,
       admin_graphql_api_id: `gid://shopify/Refund/${id}`,
       order_id: SHOPIFY_ORDER_ID,
       created_at: "2025-05-20T11:02:00+02:00",
@@ -141,7 +141,7 @@ function restRefund(id: string, init: Json): Json {
 }
 
 const restTransaction = (id: string, amount: string) => ({
-  id: Number(id),
+  id,
   admin_graphql_api_id: `gid://shopify/OrderTransaction/${id}`,
   kind: "refund",
   status: "success",
@@ -164,7 +164,7 @@ const refundLine = (lineId: string, quantity: number, subtotal: string, tax: str
 });
 
 const adjustment = (kind: string, reason: string, amount: string, tax: string) => ({
-  id: 8880000000000000100,
+  id: "8880000000000000100",
   order_id: SHOPIFY_ORDER_ID,
   kind,
   reason,
@@ -372,8 +372,8 @@ export const REFUND_CASES: RefundCase[] = [
         refund_line_items: [refundLine(TEKANDE, 1, "359.95", "0.00")],
         refund_shipping_lines: [
           {
-            id: 8880000000000000107,
-            shipping_line_id: 4400000000000000001,
+            id: "8880000000000000107",
+            shipping_line_id: "4400000000000000001",
             subtotal_amount_set: money("49.00"),
             tax_amount_set: money("9.80"),
           },

@@ -24,6 +24,7 @@ import { GENERIC_PRODUCT_NAMES, genericProductSpec, skuProductSpec } from "../li
 import { fromBillyAmount, toBillyAmount } from "./billy-amounts";
 import { BillyClient } from "./billy-client";
 import { contactBody, contactSearch, matchesCustomer } from "./billy-contacts";
+import { decideContact } from "../customer-identity";
 import { type BillyCredentials, billyCredentialsSchema } from "./billy-credentials";
 import { billyConflict, billyValidationError } from "./billy-errors";
 import { type PlannedLines, planBillyLines, toBillyLine } from "./billy-invoice-lines";
@@ -581,8 +582,35 @@ export function createBillyAdapter(init: LedgerAdapterInit<BillyCredentials>): L
         "look up the customer",
         contactSearch(customer.match),
       );
-      const found = candidates.find((contact) => matchesCustomer(contact, customer.match));
-      if (found) return { id: found.id, created: false };
+      const decision = decideContact(
+        customer,
+        candidates
+          .filter((contact) => matchesCustomer(contact, customer.match))
+          .map((contact) => ({
+            id: contact.id,
+            name: contact.name,
+            vatNumber: contact.registrationNo,
+            // Billy "person" contacts also hold companies without a VAT number: only "company" is sure.
+            isPerson: contact.type === "company" ? false : undefined,
+          })),
+      );
+      if (decision.action === "use") return { id: decision.contact.id, created: false };
+      if (decision.action === "update") {
+        // The buyer's identity and address; persons stay (setting them would replace them all).
+        const {
+          contactPersons: _persons,
+          organizationId: _organization,
+          isCustomer: _isCustomer,
+          ...contact
+        } = contactBody(customer, organizationId).contact;
+        await client.put(
+          `/contacts/${encodeURIComponent(decision.contact.id)}`,
+          { contact },
+          writeEnvelope("contacts", contactSchema),
+          `update the customer ${customer.name}`,
+        );
+        return { id: decision.contact.id, created: false };
+      }
       const created = await client.post(
         "/contacts",
         contactBody(customer, organizationId),

@@ -40,7 +40,14 @@ export const templatesSchema = z.array(
   z.object({ Id: z.string(), Name: z.string().nullish(), IsDefault: z.boolean().nullish() }),
 );
 
-export const contactListSchema = collection(z.object({ ContactGuid: z.string() }));
+export const contactListSchema = collection(
+  z.object({
+    ContactGuid: z.string(),
+    Name: z.string().nullish(),
+    VatNumber: z.string().nullish(),
+    IsPerson: z.boolean().nullish(),
+  }),
+);
 
 export const productListSchema = collection(
   z.object({
