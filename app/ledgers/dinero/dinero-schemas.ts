@@ -83,6 +83,10 @@ export const voucherReadSchema = z.object({
   ExternalReference: z.string().nullish(),
   TotalInclVat: z.number(),
   TotalVat: z.number().nullish(),
+  /** Subtotal, one "Vat" line per rate ("Moms (25,00%)"), total — Dinero's own VAT per rate. */
+  TotalLines: z
+    .array(z.object({ Type: z.string().nullish(), TotalAmount: z.number(), Label: z.string().nullish() }))
+    .nullish(),
   ContactGuid: z.string().nullish(),
 });
 export type DineroVoucherRead = z.infer<typeof voucherReadSchema>;
