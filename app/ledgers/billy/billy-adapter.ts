@@ -25,6 +25,7 @@ import { fromBillyAmount, toBillyAmount } from "./billy-amounts";
 import { BillyClient } from "./billy-client";
 import { contactBody, contactSearch, matchesCustomer } from "./billy-contacts";
 import { decideContact } from "../customer-identity";
+import { ledgerVatMismatchError, vatByRateMismatch } from "../ledger-vat-check";
 import { type BillyCredentials, billyCredentialsSchema } from "./billy-credentials";
 import { billyConflict, billyValidationError } from "./billy-errors";
 import { type PlannedLines, planBillyLines, toBillyLine } from "./billy-invoice-lines";
@@ -366,6 +367,22 @@ export function createBillyAdapter(init: LedgerAdapterInit<BillyCredentials>): L
             `Billy applies ${applied / 100} % VAT to "${planned.description}" but the order has ${planned.source.vatRate / 100} %. ` +
             "Nothing was booked. Check the product's VAT ruleset and the customer's country and type in Billy.",
           detail: `line ${planned.priority}: taxRate ${line.taxRateId} (${applied}) ≠ ${planned.source.vatRate} (${planned.source.vatTreatment})`,
+        };
+      }
+    }
+    // Billy's own VAT per rate, line by line as it rounded them, must be the draft's.
+    const own = lines.filter((l) => !l.invoiceId || l.invoiceId === invoice.id);
+    if (own.every((l) => l.tax !== null && l.tax !== undefined)) {
+      const byRate = new Map<number, number>();
+      for (const line of own) {
+        const rate = (line.taxRateId ? rateBp(vat.taxRates.get(line.taxRateId)) : 0) ?? 0;
+        byRate.set(rate, (byRate.get(rate) ?? 0) + fromBillyAmount(line.tax ?? 0, code));
+      }
+      const mismatch = vatByRateMismatch(draft, byRate);
+      if (mismatch) {
+        return {
+          message: ledgerVatMismatchError("billy", draft, mismatch).merchantMessage,
+          detail: `VAT at ${mismatch.rate} bp: Billy ${mismatch.theirs} ≠ draft ${mismatch.ours}`,
         };
       }
     }
