@@ -133,7 +133,7 @@ export function buildCreditNote(input: BuildCreditNoteInput): CreditNoteDraft {
         description: settings.texts.discount,
         quantity: 1,
         amount: -discount,
-        account: discountAccount(first.vatTreatment, settings),
+        account: discountAccount(first.vatTreatment, settings, first.vatRate),
         sourceTax: 0,
       });
     }
@@ -145,7 +145,7 @@ export function buildCreditNote(input: BuildCreditNoteInput): CreditNoteDraft {
   const shippingBuckets =
     invoiceShipping.length > 0
       ? invoiceShipping
-      : itemBuckets.map((b) => ({ ...b, account: shippingAccount(b.treatment, settings) }));
+      : itemBuckets.map((b) => ({ ...b, account: shippingAccount(b.treatment, settings, b.rate) }));
   const shippingRefunds = [
     ...refund.shipping.map((s, i) => ({
       amount: s.amount,

@@ -47,7 +47,10 @@ export function rateShares(lines: readonly DraftLine[], settings: ShopSettings):
   for (const { share, accounts } of groups.values()) {
     if (share.weight <= 0) continue;
     const largest = [...accounts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? "";
-    shares.push({ ...share, account: refundAdjustmentAccount(share.treatment, settings) ?? largest });
+    shares.push({
+      ...share,
+      account: refundAdjustmentAccount(share.treatment, settings, share.rate) ?? largest,
+    });
   }
   // Highest rate first, so the allocation's tie-breaking is independent of line order.
   return shares.sort((a, b) => b.rate - a.rate || a.treatment.localeCompare(b.treatment));

@@ -40,6 +40,14 @@ const revenueAccounts = z
   })
   .prefault({});
 
+/** Account per VAT rate in percent ("19", "5.5"), for ledgers whose VAT follows the account. */
+const ratedAccounts = z
+  .record(
+    z.string().regex(/^(?:100|[1-9]?\d)(?:\.\d{1,2})?$/, "Use a VAT rate in percent such as 19 or 5.5"),
+    account,
+  )
+  .default({});
+
 /** Overrides per VAT treatment; a missing entry falls back to the revenue account of that treatment. */
 const treatmentOverrides = z.strictObject({
   domestic: optionalAccount,
@@ -100,6 +108,15 @@ export const ShopSettingsSchema = z
           .prefault({})
           .describe(
             "Accounts for refund adjustments (goodwill, refunds for less than calculated, restocking fees) per VAT treatment; a missing one falls back to the account of what is credited",
+          ),
+        byRate: z
+          .strictObject({
+            oss: ratedAccounts.describe("OSS revenue account per destination VAT rate"),
+            voec: ratedAccounts.describe("VOEC revenue account per Norwegian VAT rate"),
+          })
+          .prefault({})
+          .describe(
+            'Revenue accounts per VAT rate where the ledger takes VAT from the account (Dinero), e.g. {"oss": {"19": "1011", "7": "1012"}}; a rate without one uses the treatment\'s account',
           ),
         giftCardLiability: optionalAccount.describe(
           "Liability account for sold gift cards (no standard account exists; required once a gift card is sold or redeemed)",
