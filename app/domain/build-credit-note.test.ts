@@ -133,12 +133,16 @@ describe("buildCreditNote", () => {
       shop,
       refund: refund({ source: "woocommerce", statedTotal: 3000, transactions: [money(3000)] }),
     });
-    // Items were invoiced 22 500 (after discount) at 25 % and 10 000 at 0 %: 2 077 + 923;
-    // 20.77 incl. 25 % is unreachable (16.62 + 4.16), so one øre comes back as rounding.
-    expect(note.lines.map((l) => [l.kind, l.vatRate, l.gross])).toEqual([
-      ["item", 2500, 2078],
-      ["item", 0, 923],
-      ["rounding", 0, -1],
+    // A price reduction of the whole invoice (momsloven § 27, stk. 3): in proportion to the
+    // invoice's gross per rate, shipping included (it carries 25 % VAT as well). The invoice
+    // booked 225.00 items + 49.00 shipping = 274.00 at 25 % and 100.00 at 0 % (374.00):
+    // 30.00 × 274/374 = 21.978… → 21.98 and 30.00 × 100/374 = 8.021… → 8.02 (sum 30.00).
+    // 21.98 incl. 25 %: net 17.58, VAT 4.40; no rounding line is needed.
+    // (Was spread over the items alone — 20.78/9.23/−0.01 rounding — which left the shipping's
+    // share of the VAT unreversed.)
+    expect(note.lines.map((l) => [l.kind, l.vatRate, l.net, l.vat, l.gross])).toEqual([
+      ["item", 2500, 1758, 440, 2198],
+      ["item", 0, 802, 0, 802],
     ]);
     expect(note.totals.gross).toBe(3000);
   });

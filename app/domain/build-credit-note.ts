@@ -4,12 +4,13 @@ import { fillTemplate, textValues } from "./document-texts";
 import { DraftError } from "./draft-errors";
 import { isoDate, paymentsFromTransactions } from "./draft-payments";
 import { creditNoteReference, shortId } from "./external-reference";
-import { bucketsOf, chargeBuckets, revenueBuckets, spread, spreadGross } from "./credit-buckets";
+import { bucketsOf, revenueBuckets, spread } from "./credit-buckets";
 import { discountAccount, shippingAccount } from "./ledger-accounts";
 import type { CreditNoteDraft, DraftLine, InvoiceDraft } from "./invoice-draft";
 import { formatMinor } from "./money";
 import type { Refund } from "./order";
 import { reconcile } from "./reconcile";
+import { creditAdjustment, isRestockingFee, rateShares, statedAdjustmentTax } from "./refund-adjustments";
 import type { ShopSettings } from "../settings/settings-schema";
 
 export interface BuildCreditNoteInput {
@@ -132,7 +133,7 @@ export function buildCreditNote(input: BuildCreditNoteInput): CreditNoteDraft {
         description: settings.texts.discount,
         quantity: 1,
         amount: -discount,
-        account: discountAccount(first.vatTreatment, settings),
+        account: discountAccount(first.vatTreatment, settings, first.vatRate),
         sourceTax: 0,
       });
     }
@@ -144,7 +145,7 @@ export function buildCreditNote(input: BuildCreditNoteInput): CreditNoteDraft {
   const shippingBuckets =
     invoiceShipping.length > 0
       ? invoiceShipping
-      : itemBuckets.map((b) => ({ ...b, account: shippingAccount(b.treatment, settings) }));
+      : itemBuckets.map((b) => ({ ...b, account: shippingAccount(b.treatment, settings, b.rate) }));
   const shippingRefunds = [
     ...refund.shipping.map((s, i) => ({
       amount: s.amount,
@@ -188,13 +189,26 @@ export function buildCreditNote(input: BuildCreditNoteInput): CreditNoteDraft {
     );
   });
 
+  // Adjustments reduce (or add to) what the refunded lines credit, so they take those lines'
+  // rates; a refund without lines is a price reduction of the whole invoice.
+  const invoiceShares = rateShares(invoice.lines, settings);
+  const sharesOfCredited = () => {
+    const credited = rateShares(
+      charges.flatMap((c) => chargeToLines(c, inclusive)),
+      settings,
+    );
+    return credited.length > 0 ? credited : invoiceShares;
+  };
   refund.adjustments.forEach((adjustment, i) => {
     if (adjustment.kind === "shippingRefund" || adjustment.amount === 0) return;
-    const buckets = chargeBuckets(charges);
     charges.push(
-      ...spread(adjustment.amount, adjustment.tax, buckets.length > 0 ? buckets : itemBuckets, {
-        kind: adjustment.amount > 0 ? "item" : "discount",
-        description: settings.texts.refundAdjustment,
+      ...creditAdjustment({
+        amount: adjustment.amount,
+        statedTax: statedAdjustmentTax(adjustment.amount, adjustment.tax),
+        shares: sharesOfCredited(),
+        description: isRestockingFee(adjustment.reason)
+          ? settings.texts.restockingFee
+          : settings.texts.refundAdjustment,
         field: `order_adjustments[${i}]`,
         inclusive,
       }),
@@ -221,18 +235,18 @@ export function buildCreditNote(input: BuildCreditNoteInput): CreditNoteDraft {
     (c) => c.kind !== "item" && c.kind !== "giftCard" && c.kind !== "shipping" && c.kind !== "fee",
   );
   if (difference > settings.rounding.toleranceMinorUnits && (amountOnly || refund.source === "woocommerce")) {
-    // An amount-only refund (or money beyond the refunded lines): spread over the invoice's rates.
-    const amountCharges = spreadGross(
-      difference,
-      itemBuckets.length > 0 ? itemBuckets : bucketsOf(invoice.lines, basisOf),
-      {
-        kind: "item",
+    // An amount-only refund (or money beyond the refunded lines): a price reduction of the
+    // invoice, credited over its VAT rates.
+    charges.push(
+      ...creditAdjustment({
+        amount: difference,
+        statedTax: undefined,
+        shares: invoiceShares,
         description: settings.texts.refundAdjustment,
         field: expectedField,
         inclusive,
-      },
+      }),
     );
-    charges.push(...amountCharges);
     lines = charges.flatMap((c) => chargeToLines(c, inclusive));
   }
   if (lines.length === 0) {

@@ -87,7 +87,7 @@ export function buildInvoice({ order, settings, shop }: BuildInvoiceInput): Buil
     currency: order.currency,
     issueDate,
     pricesIncludeVat: order.pricesIncludeTax,
-    customer: draftCustomer(order, settings.customers.matchBy),
+    customer: draftCustomer(order, settings.customers.matchBy, settings.customers.companyChange),
     lines: reconciled.lines,
     totals: reconciled.totals,
     vatByRate: reconciled.vatByRate,

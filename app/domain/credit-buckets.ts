@@ -2,12 +2,11 @@ import { allocate } from "./allocate";
 import type { Charge } from "./charge";
 import { DraftError } from "./draft-errors";
 import type { DraftLine, VatTreatment } from "./invoice-draft";
-import { splitGross } from "./vat/vat-math";
 
 /**
  * Where a credited amount without its own invoice line goes: the invoice's (or the credit note's
- * own) amounts grouped by VAT rate, treatment and account, weighted by their size, so shipping,
- * fees, adjustments and amount-only refunds are spread exactly like what they refund.
+ * own) amounts grouped by VAT rate, treatment and account, weighted by their size, so shipping
+ * and fee refunds are spread exactly like what they refund (adjustments: refund-adjustments.ts).
  */
 export interface Bucket {
   rate: number;
@@ -43,23 +42,6 @@ export function revenueBuckets(lines: readonly DraftLine[], basisOf: (line: Draf
     if (bucket) bucket.weight = Math.max(0, bucket.weight + basisOf(discount));
   }
   return items;
-}
-
-export function chargeBuckets(charges: readonly Charge[]): Bucket[] {
-  const buckets = new Map<string, Bucket>();
-  for (const charge of charges) {
-    if (charge.kind === "discount") continue;
-    const key = `${charge.rate}|${charge.treatment}|${charge.account}`;
-    const bucket = buckets.get(key) ?? {
-      rate: charge.rate,
-      treatment: charge.treatment,
-      account: charge.account,
-      weight: 0,
-    };
-    bucket.weight += Math.max(0, charge.amount);
-    buckets.set(key, bucket);
-  }
-  return [...buckets.values()];
 }
 
 export interface SpreadTarget {
@@ -98,11 +80,4 @@ export function spread(
     ...(buckets.length === 1 && tax !== undefined ? { sourceTax: tax } : {}),
     field: target.field,
   }));
-}
-
-/** A gross amount (money) over buckets; converted to net per bucket when prices exclude VAT. */
-export function spreadGross(gross: number, buckets: readonly Bucket[], target: SpreadTarget): Charge[] {
-  const charges = spread(gross, undefined, buckets, target);
-  if (target.inclusive) return charges;
-  return charges.map((c) => ({ ...c, amount: splitGross(c.amount, c.rate).net }));
 }

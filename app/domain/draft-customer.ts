@@ -7,7 +7,11 @@ import { shortId } from "./external-reference";
  * back to one shared "webshop customer" per platform, so an order never fails for a missing
  * customer. The match key follows the setting, falling back to e-mail, then our reference.
  */
-export function draftCustomer(order: Order, matchBy: CustomerMatchKey): DraftCustomer {
+export function draftCustomer(
+  order: Order,
+  matchBy: CustomerMatchKey,
+  onCompanyChange: "create" | "update" = "create",
+): DraftCustomer {
   const c = order.customer;
   const billing = c.billingAddress ?? c.shippingAddress;
   const personName =
@@ -44,6 +48,7 @@ export function draftCustomer(order: Order, matchBy: CustomerMatchKey): DraftCus
     ...(c.vatNumber ? { vatNumber: c.vatNumber } : {}),
     ...(c.ean ? { ean: c.ean } : {}),
     isBusiness: c.isBusiness,
+    ...(onCompanyChange === "update" ? { onCompanyChange } : {}),
     address,
     ...(shipping && !sameAddress(shipping, address) ? { shippingAddress: shipping } : {}),
   };

@@ -85,6 +85,11 @@ export interface DraftCustomer {
   address: DraftAddress;
   /** Defaults to `address` when the order has no separate shipping address. */
   shippingAddress?: DraftAddress;
+  /**
+   * When the match field finds contacts but none is this buyer (another company name or VAT
+   * number on the same e-mail): update the found contact, or create one (the default).
+   */
+  onCompanyChange?: "create" | "update";
 }
 
 export interface DraftPayment {

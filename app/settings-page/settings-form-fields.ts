@@ -93,13 +93,20 @@ export const SETTINGS_SECTIONS = [
     fields: [
       ...[...TREATMENTS, "oss", "voec"].map((t) => account(`accounts.fees.${t}`, true)),
       ...[...TREATMENTS, "oss", "voec"].map((t) => account(`accounts.discounts.${t}`, true)),
+      ...[...TREATMENTS, "oss", "voec"].map((t) => account(`accounts.refundAdjustments.${t}`, true)),
     ],
   },
   {
     id: "payments",
     fields: [checkbox("payments.register"), account("payments.defaultDepositAccount", false, "deposit")],
   },
-  { id: "customers", fields: [select("customers.matchBy", ["email", "phone", "vatNumber", "reference"])] },
+  {
+    id: "customers",
+    fields: [
+      select("customers.matchBy", ["email", "phone", "vatNumber", "reference"]),
+      select("customers.companyChange", ["create", "update"]),
+    ],
+  },
   {
     id: "lines",
     fields: [
@@ -117,6 +124,7 @@ export const SETTINGS_SECTIONS = [
       text("texts.fee"),
       text("texts.rounding"),
       text("texts.refundAdjustment"),
+      text("texts.restockingFee"),
     ],
   },
   {

@@ -101,6 +101,14 @@ const revenueAccounts = z
   })
   .prefault({});
 
+/** Account per VAT rate in percent ("19", "5.5"), for ledgers whose VAT follows the account. */
+const ratedAccounts = z
+  .record(
+    z.string().regex(/^(?:100|[1-9]?\d)(?:\.\d{1,2})?$/, "Use a VAT rate in percent such as 19 or 5.5"),
+    account,
+  )
+  .default({});
+
 /** Overrides per VAT treatment; a missing entry falls back to the revenue account of that treatment. */
 const treatmentOverrides = z.strictObject({
   domestic: optionalAccount,
@@ -164,6 +172,20 @@ export const ShopSettingsSchema = z
         tips: account
           .default("1050")
           .describe("Tips the customer gave: outside VAT (no supply), booked without VAT on this account"),
+        refundAdjustments: treatmentOverrides
+          .prefault({})
+          .describe(
+            "Accounts for refund adjustments (goodwill, refunds for less than calculated, restocking fees) per VAT treatment; a missing one falls back to the account of what is credited",
+          ),
+        byRate: z
+          .strictObject({
+            oss: ratedAccounts.describe("OSS revenue account per destination VAT rate"),
+            voec: ratedAccounts.describe("VOEC revenue account per Norwegian VAT rate"),
+          })
+          .prefault({})
+          .describe(
+            'Revenue accounts per VAT rate where the ledger takes VAT from the account (Dinero), e.g. {"oss": {"19": "1011", "7": "1012"}}; a rate without one uses the treatment\'s account',
+          ),
         giftCardLiability: optionalAccount.describe(
           "Liability account for sold gift cards (no standard account exists; required once a gift card is sold or redeemed)",
         ),
@@ -201,6 +223,7 @@ export const ShopSettingsSchema = z
         fee: z.string().min(1).max(100).default("Gebyr"),
         rounding: z.string().min(1).max(100).default("Øreafrunding"),
         refundAdjustment: z.string().min(1).max(100).default("Refusionsregulering"),
+        restockingFee: z.string().min(1).max(100).default("Returgebyr"),
       })
       .prefault({})
       .describe("Texts; {orderName}, {orderNumber}, {source} and {refundId} are replaced"),
@@ -213,7 +236,18 @@ export const ShopSettingsSchema = z
     paymentTermsDays: z.int().min(0).max(365).default(0),
     customers: z
       .strictObject({
-        matchBy: z.enum(["email", "phone", "vatNumber", "reference"]).default("email"),
+        matchBy: z
+          .enum(["email", "phone", "vatNumber", "reference"])
+          .default("email")
+          .describe(
+            "The field that finds an existing ledger customer; the shop's customer id is only a hint",
+          ),
+        companyChange: z
+          .enum(["create", "update"])
+          .default("create")
+          .describe(
+            "When the match finds a contact that is another buyer (a private person, or another company name or VAT number): create a new contact, or update the found one",
+          ),
       })
       .prefault({}),
     payments: z

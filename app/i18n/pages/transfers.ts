@@ -95,6 +95,8 @@ export const transfersEn = {
   "transfers.import.status.failed": "Failed",
   "transfers.import.none": "No import has run yet.",
   "transfers.pagination.label": "Pages of transfers",
+  "transfers.ledgerVat.mismatch":
+    "{ledger} calculated a VAT of {theirs} at {rate} % on this {document}, but the shop charged {ours}. {hint} Nothing was booked.",
 } as const;
 
 export const transfersDa: Record<keyof typeof transfersEn, string> = {
@@ -195,4 +197,6 @@ export const transfersDa: Record<keyof typeof transfersEn, string> = {
   "transfers.import.status.failed": "Fejlet",
   "transfers.import.none": "Der er endnu ikke kørt nogen import.",
   "transfers.pagination.label": "Sider med overførsler",
+  "transfers.ledgerVat.mismatch":
+    "{ledger} beregnede en moms på {theirs} ved {rate} % på denne {document}, men butikken opkrævede {ours}. {hint} Intet blev bogført.",
 };

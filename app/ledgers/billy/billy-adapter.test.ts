@@ -351,6 +351,32 @@ describe("Billy adapter: guards", () => {
     expect(sim.state.invoices.size).toBe(0);
   });
 
+  it("refuses a document whose VAT per rate, as Billy rounded it, differs from the draft's", async () => {
+    const draft = sampleInvoice(accounts, { orderNumber: 1011, email: "vat@example.dk" });
+    // 12.52 incl. 25 % holds 2.50 VAT in any ledger; the draft states 2.51 with the same gross.
+    const line = {
+      ...draft.lines[0]!,
+      sku: "VAT-1",
+      quantity: 1,
+      unitNet: 1001,
+      net: 1001,
+      vat: 251,
+      gross: 1252,
+    };
+    const off = {
+      ...draft,
+      lines: [line],
+      totals: { net: 1001, vat: 251, gross: 1252 },
+      vatByRate: [{ vatRate: 2500, net: 1001, vat: 251 }],
+      payments: [],
+    };
+    const failure = await captureError(async () => adapter.createInvoice(off, await refsFor(off)));
+    expect([failure.kind, failure.retryable]).toEqual(["validation", false]);
+    expect(failure.merchantMessage).toContain("Billy calculated a VAT of 2.50 DKK at 25 %");
+    expect(failure.merchantMessage).toContain("Billy beregnede en moms på 2.50 DKK ved 25 %");
+    expect(sim.state.invoices.size).toBe(0);
+  });
+
   it("refuses a line where Billy's VAT rules give another rate than the order", async () => {
     const draft = sampleInvoice(accounts, { orderNumber: 1005, email: "us@example.com" });
     // A US customer: Billy's standard ruleset gives 0 % (export), the order says 25 % domestic.

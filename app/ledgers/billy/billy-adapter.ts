@@ -24,6 +24,8 @@ import { GENERIC_PRODUCT_NAMES, genericProductSpec, skuProductSpec } from "../li
 import { fromBillyAmount, toBillyAmount } from "./billy-amounts";
 import { BillyClient } from "./billy-client";
 import { contactBody, contactSearch, matchesCustomer } from "./billy-contacts";
+import { decideContact } from "../customer-identity";
+import { ledgerVatMismatchError, vatByRateMismatch } from "../ledger-vat-check";
 import { type BillyCredentials, billyCredentialsSchema } from "./billy-credentials";
 import { billyConflict, billyValidationError } from "./billy-errors";
 import { type PlannedLines, planBillyLines, toBillyLine } from "./billy-invoice-lines";
@@ -368,6 +370,22 @@ export function createBillyAdapter(init: LedgerAdapterInit<BillyCredentials>): L
         };
       }
     }
+    // Billy's own VAT per rate, line by line as it rounded them, must be the draft's.
+    const own = lines.filter((l) => !l.invoiceId || l.invoiceId === invoice.id);
+    if (own.every((l) => l.tax !== null && l.tax !== undefined)) {
+      const byRate = new Map<number, number>();
+      for (const line of own) {
+        const rate = (line.taxRateId ? rateBp(vat.taxRates.get(line.taxRateId)) : 0) ?? 0;
+        byRate.set(rate, (byRate.get(rate) ?? 0) + fromBillyAmount(line.tax ?? 0, code));
+      }
+      const mismatch = vatByRateMismatch(draft, byRate);
+      if (mismatch) {
+        return {
+          message: ledgerVatMismatchError("billy", draft, mismatch).merchantMessage,
+          detail: `VAT at ${mismatch.rate} bp: Billy ${mismatch.theirs} ≠ draft ${mismatch.ours}`,
+        };
+      }
+    }
     return undefined;
   }
 
@@ -581,8 +599,35 @@ export function createBillyAdapter(init: LedgerAdapterInit<BillyCredentials>): L
         "look up the customer",
         contactSearch(customer.match),
       );
-      const found = candidates.find((contact) => matchesCustomer(contact, customer.match));
-      if (found) return { id: found.id, created: false };
+      const decision = decideContact(
+        customer,
+        candidates
+          .filter((contact) => matchesCustomer(contact, customer.match))
+          .map((contact) => ({
+            id: contact.id,
+            name: contact.name,
+            vatNumber: contact.registrationNo,
+            // Billy "person" contacts also hold companies without a VAT number: only "company" is sure.
+            isPerson: contact.type === "company" ? false : undefined,
+          })),
+      );
+      if (decision.action === "use") return { id: decision.contact.id, created: false };
+      if (decision.action === "update") {
+        // The buyer's identity and address; persons stay (setting them would replace them all).
+        const {
+          contactPersons: _persons,
+          organizationId: _organization,
+          isCustomer: _isCustomer,
+          ...contact
+        } = contactBody(customer, organizationId).contact;
+        await client.put(
+          `/contacts/${encodeURIComponent(decision.contact.id)}`,
+          { contact },
+          writeEnvelope("contacts", contactSchema),
+          `update the customer ${customer.name}`,
+        );
+        return { id: decision.contact.id, created: false };
+      }
       const created = await client.post(
         "/contacts",
         contactBody(customer, organizationId),

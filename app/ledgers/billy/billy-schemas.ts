@@ -70,6 +70,7 @@ export type BillyContactPerson = z.infer<typeof contactPersonSchema>;
 export const contactSchema = z.object({
   id: z.string(),
   name: z.string(),
+  type: z.string().nullish(),
   contactNo: idLike.nullish(),
   registrationNo: z.string().nullish(),
   phone: z.string().nullish(),

@@ -261,7 +261,13 @@ describe("Dinero adapter: what it sends", () => {
       gross: 1249,
     };
     const lines = [odd];
-    const changed: InvoiceDraft = { ...draft, lines, totals: { net: 999, vat: 250, gross: 1249 } };
+    const changed: InvoiceDraft = {
+      ...draft,
+      lines,
+      totals: { net: 999, vat: 250, gross: 1249 },
+      // The builder's invariant: VAT per rate is the sum of the lines (was left at the sample's).
+      vatByRate: [{ vatRate: 2500, net: 999, vat: 250 }],
+    };
     const mark = sent.length;
     const document = await adapter.createInvoice(changed, await refsFor(changed));
     const body = since(mark).find((request) => request.method === "POST" && /\/invoices$/.test(request.path))
@@ -300,6 +306,33 @@ describe("Dinero adapter: safety", () => {
       `PUT /v1.2/${ORG}/invoices/:guid`,
       `GET /v1/${ORG}/invoices/:guid`,
     ]);
+  });
+
+  it("compares Dinero's VAT per rate with the draft's to the øre, in Danish and English", async () => {
+    const good = sampleInvoice(accounts, { orderNumber: ++orderNumber, email: "vat-rate@example.dk" });
+    // 10.01 net at 25 % is 2.5025 VAT → 2.50 in any ledger; a draft stating 2.51 with the same
+    // gross 12.52 was let through before (one øre per line was tolerated on the total).
+    const line = {
+      ...good.lines[0]!,
+      sku: "VAT-1",
+      quantity: 1,
+      unitNet: 1001,
+      net: 1001,
+      vat: 251,
+      gross: 1252,
+    };
+    const off: InvoiceDraft = {
+      ...good,
+      lines: [line],
+      totals: { net: 1001, vat: 251, gross: 1252 },
+      vatByRate: [{ vatRate: 2500, net: 1001, vat: 251 }],
+      payments: [],
+    };
+    const error = await captureError(async () => adapter.createInvoice(off, await refsFor(off)));
+    expect(error).toMatchObject({ kind: "validation", retryable: false });
+    expect(error.merchantMessage).toContain("Dinero calculated a VAT of 2.50 DKK at 25 % on this invoice");
+    expect(error.merchantMessage).toContain("the shop charged 2.51 DKK");
+    expect(error.merchantMessage).toContain("Dinero beregnede en moms på 2.50 DKK ved 25 % på denne faktura");
   });
 
   it("refuses a gross total that differs when lines go excl. VAT", async () => {

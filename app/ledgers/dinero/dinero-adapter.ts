@@ -116,7 +116,7 @@ export function createDineroAdapter(
 }
 
 function expectedTotals(draft: DocumentDraft) {
-  return { gross: draft.totals.gross, vat: draft.totals.vat, lineCount: draft.lines.length };
+  return { gross: draft.totals.gross, vat: draft.totals.vat, lineCount: draft.lines.length, draft };
 }
 
 function expectKind(document: LedgerDocument, kind: LedgerDocument["kind"]): LedgerDocument {

@@ -40,7 +40,14 @@ export const templatesSchema = z.array(
   z.object({ Id: z.string(), Name: z.string().nullish(), IsDefault: z.boolean().nullish() }),
 );
 
-export const contactListSchema = collection(z.object({ ContactGuid: z.string() }));
+export const contactListSchema = collection(
+  z.object({
+    ContactGuid: z.string(),
+    Name: z.string().nullish(),
+    VatNumber: z.string().nullish(),
+    IsPerson: z.boolean().nullish(),
+  }),
+);
 
 export const productListSchema = collection(
   z.object({
@@ -76,6 +83,10 @@ export const voucherReadSchema = z.object({
   ExternalReference: z.string().nullish(),
   TotalInclVat: z.number(),
   TotalVat: z.number().nullish(),
+  /** Subtotal, one "Vat" line per rate ("Moms (25,00%)"), total — Dinero's own VAT per rate. */
+  TotalLines: z
+    .array(z.object({ Type: z.string().nullish(), TotalAmount: z.number(), Label: z.string().nullish() }))
+    .nullish(),
   ContactGuid: z.string().nullish(),
 });
 export type DineroVoucherRead = z.infer<typeof voucherReadSchema>;

@@ -1,8 +1,9 @@
-import type { DraftPayment } from "../../domain/invoice-draft";
+import type { DocumentDraft, DraftPayment } from "../../domain/invoice-draft";
 import type { CurrencyCode } from "../../domain/money";
 import { currency, isKnownCurrency } from "../../domain/money";
 import type { EmailRequest, LedgerDocument, LedgerRef } from "../ledger-contract";
 import { LedgerError } from "../ledger-error";
+import { ledgerVatMismatchError, vatByRateMismatch } from "../ledger-vat-check";
 import type { DineroCreditNoteBody, DineroInvoiceBody } from "./build-dinero-voucher";
 import { dineroAccountNumber, MAX_EXTERNAL_REFERENCE } from "./build-dinero-voucher";
 import { describeAmount, fromDineroAmount, toDineroAmount } from "./dinero-amounts";
@@ -39,6 +40,8 @@ export interface ExpectedTotals {
   vat: number;
   /** Per-line rounding may move VAT by one minor unit per line, never more. */
   lineCount: number;
+  /** The draft, for Dinero's VAT per rate (when the read model reports it) against the draft's. */
+  draft?: Pick<DocumentDraft, "kind" | "currency" | "externalReference" | "vatByRate">;
 }
 
 export async function createVoucher(
@@ -81,6 +84,13 @@ export async function createVoucher(
   const grossDiffers = document.totalGross !== expected.gross;
   // With lines incl. VAT the gross always matches; a wrong account VAT code only shows in the VAT.
   const vatDiffers = vat !== undefined && Math.abs(vat - expected.vat) > expected.lineCount;
+  const ledgerVat = vatPerRate(read, voucherCurrency);
+  if (!grossDiffers && ledgerVat && expected.draft) {
+    // Dinero states its VAT per rate: it must be the draft's to the minor unit.
+    const mismatch = vatByRateMismatch(expected.draft, ledgerVat);
+    if (mismatch) throw ledgerVatMismatchError(DINERO_PROVIDER, expected.draft, mismatch);
+    return document;
+  }
   if (grossDiffers || vatDiffers) {
     const what = grossDiffers ? "total" : "VAT";
     const [actual, wanted] = grossDiffers ? [document.totalGross, expected.gross] : [vat ?? 0, expected.vat];
@@ -95,6 +105,21 @@ export async function createVoucher(
     });
   }
   return document;
+}
+
+/** Dinero's "Vat" total lines, keyed by rate in basis points parsed from their label. */
+function vatPerRate(read: DineroVoucherRead, code: CurrencyCode): Map<number, number> | undefined {
+  const lines = read.TotalLines;
+  if (!lines || lines.length === 0) return undefined;
+  const byRate = new Map<number, number>();
+  for (const line of lines) {
+    if (line.Type !== "Vat") continue;
+    const percent = /(\d+(?:[.,]\d+)?)\s*%/.exec(line.Label ?? "")?.[1];
+    if (percent === undefined) return undefined;
+    const rate = Math.round(Number(percent.replace(",", ".")) * 100);
+    byRate.set(rate, (byRate.get(rate) ?? 0) + fromDineroAmount(line.TotalAmount, code));
+  }
+  return byRate;
 }
 
 export async function readVoucher(

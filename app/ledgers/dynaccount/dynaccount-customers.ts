@@ -4,7 +4,14 @@ import { LedgerError } from "../ledger-error";
 import type { DynaccountFields } from "./dynaccount-client";
 import type { DynaccountContext } from "./dynaccount-context";
 import { DYNACCOUNT } from "./dynaccount-errors";
-import { debtorGroupRowSchema, debtorRowSchema, readRow, readRows } from "./dynaccount-rows";
+import {
+  debtorGroupRowSchema,
+  debtorMatchRowSchema,
+  debtorRowSchema,
+  readRow,
+  readRows,
+} from "./dynaccount-rows";
+import { decideContact } from "../customer-identity";
 
 /**
  * Debtors are found by the shop's match key and otherwise created with the next free debtor
@@ -14,6 +21,7 @@ import { debtorGroupRowSchema, debtorRowSchema, readRow, readRows } from "./dyna
 
 const LOOKUP = "look up the customer in Dynaccount";
 const CREATE = "create the customer in Dynaccount";
+const UPDATE = "update the customer in Dynaccount";
 
 export function referenceNote(reference: string): string {
   return `ledger-bridge:${reference}`;
@@ -23,9 +31,20 @@ export async function findOrCreateDebtor(
   context: DynaccountContext,
   customer: DraftCustomer,
 ): Promise<LedgerRef> {
-  const found = await findDebtor(context, customer);
-  if (found) return { id: found, created: false };
+  const candidates = await findDebtors(context, customer);
+  const decision = decideContact(
+    customer,
+    candidates.map((c) => ({ id: c.module_id_, name: c.name, vatNumber: c.vatno })),
+  );
+  if (decision.action === "use") return { id: decision.contact.id, created: false };
   const fields = debtorFields(customer, await debtorGroup(context));
+  if (decision.action === "update") {
+    const row = candidates.find((c) => c.module_id_ === decision.contact.id);
+    if (row) {
+      await context.client.put("debtor", row.id, fields, UPDATE);
+      return { id: row.module_id_, created: false };
+    }
+  }
   const create = async (): Promise<LedgerRef> => {
     const number = await nextDebtorNumber(context);
     const row = await context.client.put("debtor", undefined, { module_id_: number, ...fields }, CREATE);
@@ -54,17 +73,23 @@ export async function findOrCreateDebtor(
   }
 }
 
-async function findDebtor(context: DynaccountContext, customer: DraftCustomer): Promise<string | undefined> {
+/** Every debtor the match field finds (a company and a private person may share an e-mail). */
+async function findDebtors(context: DynaccountContext, customer: DraftCustomer) {
   for (const [column, value] of matchFilters(customer)) {
     const rows = await context.client.get(
       "debtor",
-      { where: { [column]: value }, select: ["id", "module_id_"], order: "id", limit: [0, 1] },
+      {
+        where: { [column]: value },
+        select: ["id", "module_id_", "name", "vatno"],
+        order: "id",
+        limit: [0, 20],
+      },
       LOOKUP,
     );
-    const first = readRows(debtorRowSchema, rows, LOOKUP)[0];
-    if (first) return first.module_id_;
+    const found = readRows(debtorMatchRowSchema, rows, LOOKUP);
+    if (found.length > 0) return found;
   }
-  return undefined;
+  return [];
 }
 
 function matchFilters(customer: DraftCustomer): Array<[string, string]> {

@@ -11,6 +11,12 @@ const flag = z.string().nullish();
 
 export const idRowSchema = z.object({ id: idValue });
 export const debtorRowSchema = z.object({ id: idValue, module_id_: idValue });
+export const debtorMatchRowSchema = z.object({
+  id: idValue,
+  module_id_: idValue,
+  name: z.string().nullish(),
+  vatno: z.string().nullish(),
+});
 export const debtorGroupRowSchema = z.object({ id: idValue, name: z.string() });
 export const productRowSchema = z.object({
   id: idValue,

@@ -1,5 +1,6 @@
 import type { DraftAddress, DraftCustomer } from "../../domain/invoice-draft";
 import { EU_MEMBER_STATES } from "../../domain/vat/vat-rates";
+import { contactCreationKey, decideContact, type FoundContact } from "../customer-identity";
 import type { LedgerRef } from "../ledger-contract";
 import type { EconomicClient } from "./economic-client";
 import { type EconomicLookups, type ZoneKey } from "./economic-lookups";
@@ -22,6 +23,7 @@ export async function findOrCreateCustomer(
   customer: DraftCustomer,
 ): Promise<LedgerRef> {
   const filter = matchFilter(customer);
+  const candidates: FoundContact[] = [];
   if (filter) {
     const found = await client.request(
       {
@@ -32,11 +34,19 @@ export async function findOrCreateCustomer(
       },
       customerCollection,
     );
-    const match = found.collection
-      .filter((candidate) => !candidate.barred)
-      .sort((a, b) => a.customerNumber - b.customerNumber)[0];
-    if (match) return { id: String(match.customerNumber), created: false };
+    for (const candidate of found.collection
+      .filter((c) => !c.barred)
+      .sort((a, b) => a.customerNumber - b.customerNumber)) {
+      // e-conomic records no person/company flag: a CVR/VAT number is what marks a company.
+      candidates.push({
+        id: String(candidate.customerNumber),
+        name: candidate.name,
+        vatNumber: candidate.corporateIdentificationNumber,
+      });
+    }
   }
+  const decision = decideContact(customer, candidates);
+  if (decision.action === "use") return { id: decision.contact.id, created: false };
 
   const zone = customerZone(customer);
   const customerGroupNumber = await lookups.customerGroupNumber(zone);
@@ -58,12 +68,28 @@ export async function findOrCreateCustomer(
     ),
     ean: clipText(customer.ean, 13),
   });
+  if (decision.action === "update") {
+    // PUT replaces the customer: everything it should keep is in the body.
+    const customerNumber = Number(decision.contact.id);
+    const updateBody = { ...body, customerNumber };
+    await client.request(
+      {
+        method: "PUT",
+        path: `/customers/${customerNumber}`,
+        body: updateBody,
+        idempotencyKey: idempotencyKey("customer-update", decision.contact.id, updateBody),
+        operation: "update the customer",
+      },
+      customerSchema,
+    );
+    return { id: decision.contact.id, created: false };
+  }
   const created = await client.request(
     {
       method: "POST",
       path: "/customers",
       body,
-      idempotencyKey: idempotencyKey("customer", customer.reference, body),
+      idempotencyKey: idempotencyKey("customer", contactCreationKey(customer, candidates), body),
       operation: "create the customer",
     },
     customerSchema,

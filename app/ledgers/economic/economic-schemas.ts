@@ -95,6 +95,7 @@ export const customerSchema = z.looseObject({
   customerNumber: z.number(),
   name: z.string().nullish(),
   email: z.string().nullish(),
+  corporateIdentificationNumber: z.string().nullish(),
   barred: z.boolean().nullish(),
 });
 

@@ -92,6 +92,41 @@ describe("mapShopifyRefund", () => {
     expect(refund.transactions).toMatchObject([{ kind: "refund", amount: 1080 }]);
   });
 
+  it("tells a GraphQL shipping refund (kind SHIPPING_REFUND, reason null) from a discrepancy", () => {
+    const bag = (amount: string) => ({
+      shopMoney: { amount, currencyCode: "DKK" },
+      presentmentMoney: { amount, currencyCode: "DKK" },
+    });
+    const refund = mapShopifyRefund(
+      {
+        id: "gid://shopify/Refund/77",
+        createdAt: "2025-05-20T09:00:00Z",
+        refundLineItems: { nodes: [] },
+        refundShippingLines: {
+          nodes: [{ subtotalAmountSet: bag("49.00"), taxAmountSet: bag("9.80"), shippingLine: null }],
+        },
+        orderAdjustments: {
+          nodes: [
+            { amountSet: bag("-39.20"), taxAmountSet: bag("-9.80"), reason: null, kind: "SHIPPING_REFUND" },
+            {
+              amountSet: bag("5.00"),
+              taxAmountSet: bag("0.00"),
+              reason: "RESTOCK",
+              kind: "REFUND_DISCREPANCY",
+            },
+          ],
+        },
+        transactions: { nodes: [] },
+      },
+      dkk,
+    );
+    // Taxes included: the shipping adjustment is −39.20 − 9.80 = −49.00, i.e. 49.00 back.
+    expect(refund.adjustments).toEqual([
+      { kind: "shippingRefund", amount: 4900, tax: 980 },
+      { kind: "refundDiscrepancy", amount: -500, tax: 0, reason: "RESTOCK" },
+    ]);
+  });
+
   it("refuses a refunded quantity that is not a whole number ≥ 0, naming the line (REST and GraphQL)", () => {
     const rest = fixture("refund-line-items.fixture.json") as {
       refund?: { refund_line_items: Array<{ quantity: number }> };

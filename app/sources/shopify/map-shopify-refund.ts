@@ -149,7 +149,7 @@ export function mapGraphqlRefund(
     const amount = money.bag(adjustment.amountSet, `${path}.amountSet`);
     const tax = money.bagOptional(adjustment.taxAmountSet, `${path}.taxAmountSet`);
     return {
-      kind: adjustmentKind(adjustment.reason),
+      kind: adjustmentKind(adjustment.kind ?? adjustment.reason),
       amount: negate(pricesIncludeTax ? amount + tax : amount),
       tax: negate(tax),
       ...(adjustment.reason ? { reason: adjustment.reason } : {}),

@@ -92,7 +92,11 @@ export const graphqlRefund = z.object({
       shippingLine: z.object({ id: text }).nullish(),
     }),
   ),
-  orderAdjustments: connection(z.object({ amountSet: moneyBag, taxAmountSet: moneyBag, reason: text })),
+  // `kind` (SHIPPING_REFUND / REFUND_DISCREPANCY) is deprecated but the only field that marks a
+  // shipping refund: `reason` is null there, and a shipping refund must not count twice.
+  orderAdjustments: connection(
+    z.object({ amountSet: moneyBag, taxAmountSet: moneyBag, reason: text, kind: text }),
+  ),
   transactions: connection(transaction),
 });
 export type GraphqlRefund = z.infer<typeof graphqlRefund>;

@@ -119,7 +119,9 @@ export function restRefundToGraphql(refund: Json): Json {
     orderAdjustments: objects(refund.order_adjustments).map((a) => ({
       amountSet: moneyBag(a.amount_set),
       taxAmountSet: moneyBag(a.tax_amount_set),
-      reason: upper(a.kind),
+      // Shopify's GraphQL keeps the kind apart from the discrepancy reason (null for shipping).
+      kind: upper(a.kind),
+      reason: a.kind === "refund_discrepancy" ? "REFUND_DISCREPANCY" : null,
     })),
     transactions: objects(refund.transactions).map(restTransactionToGraphql),
   };
