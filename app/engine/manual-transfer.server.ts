@@ -28,14 +28,6 @@ export async function requestManualTransfer(
   sourceOrder?: string,
   readFromPlatform?: ReadOrderFromPlatform,
 ): Promise<ManualTransferResult> {
-  if (sourceOrder !== undefined && orderIdOfBody(shop.platform, sourceOrder) !== orderId) {
-    log.warn("manual transfer refused: the order given is another order", {
-      shop: shop.domain,
-      orderId,
-      given: orderIdOfBody(shop.platform, sourceOrder),
-    });
-    return { outcome: "unknownOrder" };
-  }
   const existing = await db.job.findUnique({
     where: { shopId_businessKey: { shopId: shop.id, businessKey: `invoice:${orderId}` } },
   });
@@ -47,6 +39,17 @@ export async function requestManualTransfer(
       return { outcome: "inProgress", jobId: existing.id };
     }
     if (existing.status === "handled") return { outcome: "handledManually", jobId: existing.id };
+  }
+  // From here on the given body may be queued: it must be this order, whatever the job's state.
+  if (sourceOrder !== undefined && orderIdOfBody(shop.platform, sourceOrder) !== orderId) {
+    log.warn("manual transfer refused: the order given is another order", {
+      shop: shop.domain,
+      orderId,
+      given: orderIdOfBody(shop.platform, sourceOrder),
+    });
+    return { outcome: "unknownOrder" };
+  }
+  if (existing) {
     // Conditional on the status just read: a "mark as handled" or a worker in between wins.
     const { count } = await db.job.updateMany({
       where: { id: existing.id, status: existing.status },
