@@ -12,10 +12,22 @@ export async function runRetry(args: string[], io: CliIo): Promise<number> {
     throw new UsageError("give exactly one of --order ID or --all-failed");
   const db = await openDatabase();
   const shop = await requireShop(db, values.shop);
+  // Failed jobs (of a paused shop) and parked ones (needing attention) alike, with fresh counts.
   const { count } = await db.job.updateMany({
-    where: { shopId: shop.id, status: "failed", ...(values.order ? { orderId: values.order } : {}) },
-    data: { status: "queued", runAfter: new Date(), finishedAt: null, trigger: "manual" },
+    where: {
+      shopId: shop.id,
+      status: { in: ["failed", "needsAttention"] },
+      ...(values.order ? { orderId: values.order } : {}),
+    },
+    data: {
+      status: "queued",
+      runAfter: new Date(),
+      finishedAt: null,
+      trigger: "manual",
+      attempts: 0,
+      leaseLosses: 0,
+    },
   });
-  io.stdout(`Re-queued ${count} failed transfer(s) of ${shop.domain}.`);
+  io.stdout(`Re-queued ${count} failed or parked transfer(s) of ${shop.domain}.`);
   return count === 0 && values.order ? 1 : 0;
 }
