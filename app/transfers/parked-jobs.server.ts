@@ -1,5 +1,6 @@
 import type { Prisma, PrismaClient } from "@prisma/client";
 import type { JobError, JobStatus } from "../engine/job-types";
+import type { TransferProgress } from "../engine/transfer/transfer-progress";
 import type { MerchantActor } from "./merchant-actor";
 import { actorLabel } from "./merchant-actor";
 import { INVOICE_HANDLED_KIND } from "./parked-kinds";
@@ -57,6 +58,11 @@ export async function retryParkedJob(db: PrismaClient, input: ParkedJobInput): P
         status: next,
         runAfter: now,
         attempts: 0,
+        leaseLosses: 0,
+        // Nothing reached the ledger yet: build the draft again, from the order as the shop now
+        // has it and the settings as the merchant just fixed them. Once a create may have been
+        // sent, the progress stays, so the document is found instead of created twice.
+        ...(startedInLedger(job.progress) ? {} : { progress: {} }),
         finishedAt: null,
         leaseOwner: null,
         leaseExpiresAt: null,
@@ -154,8 +160,15 @@ async function findJob(tx: Tx, input: ParkedJobInput) {
   // Bound to the shop: another shop's job id is "not found", whatever it is.
   return tx.job.findFirst({
     where: { id: input.jobId, shopId: input.shopId },
-    select: { id: true, kind: true, orderId: true, status: true, lastError: true },
+    select: { id: true, kind: true, orderId: true, status: true, lastError: true, progress: true },
   });
+}
+
+/** Whether a create may have reached the ledger (a document, or the mark set just before its create). */
+function startedInLedger(progress: Prisma.JsonValue): boolean {
+  if (typeof progress !== "object" || progress === null || Array.isArray(progress)) return false;
+  const recorded = progress as Partial<Record<keyof TransferProgress, unknown>>;
+  return Boolean(recorded.document || recorded.creating || recorded.payments);
 }
 
 async function invoiceStatus(tx: Tx, shopId: string, orderId: string): Promise<string | undefined> {

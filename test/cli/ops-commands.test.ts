@@ -126,6 +126,21 @@ describe("operator CLI", () => {
     expect((await database.prisma.job.findFirstOrThrow()).status).toBe("queued");
   });
 
+  it("retries a parked transfer of one order with fresh attempt counts", async () => {
+    await database.prisma.job.updateMany({
+      data: { status: "needsAttention", attempts: 12, leaseLosses: 6 },
+    });
+    const c = capture();
+    expect(
+      await main(["retry", "--shop", "cli.myshopify.com", "--order", "gid://shopify/Order/7"], c.io),
+    ).toBe(0);
+    expect(await database.prisma.job.findFirstOrThrow()).toMatchObject({
+      status: "queued",
+      attempts: 0,
+      leaseLosses: 0,
+    });
+  });
+
   it("gets and sets settings with field errors for bad values", async () => {
     const c = capture();
     expect(await main(["settings", "get", "--shop", "cli.myshopify.com"], c.io)).toBe(0);

@@ -63,6 +63,7 @@ describe("worker process on embedded PGlite, killed and restarted", () => {
           DINERO_AUTH_BASE_URL: dinero.authUrl,
           WORKER_LEASE_MS: "1000",
           WORKER_POLL_MS: "50",
+          WORKER_WRITE_MARGIN_MS: "500",
           LEDGER_REQUESTS_PER_MINUTE: "1000000",
           LOG_LEVEL: "error",
         },

@@ -506,6 +506,8 @@ describe("secrets never leave the server", () => {
       const worker = createTransferWorker(db, {
         box,
         backoff: { baseMs: 5, maxMs: 20, maxAttempts: 2 },
+        // In-process simulators store what they receive at once: a short margin before looking up.
+        writeMarginMs: 200,
         ledgerTimeoutMs: 5000,
         rateLimit: { perMinute: 1_000_000, burst: 100_000 },
       });

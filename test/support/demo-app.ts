@@ -34,6 +34,7 @@ export async function startDemoApp(env: Record<string, string>): Promise<DemoApp
         : { PGLITE_DATA_DIR: `memory://demo-${randomUUID()}` }),
       ENCRYPTION_KEY: randomBytes(32).toString("base64"),
       WORKER_POLL_MS: "200",
+      WORKER_WRITE_MARGIN_MS: "500",
       LOG_LEVEL: "info",
       ...env,
     },

@@ -68,6 +68,8 @@ describe("the operator CLI's reconcile and backfill for a WooCommerce store", ()
     const worker = createTransferWorker(db, {
       box,
       backoff: { baseMs: 5, maxMs: 20, maxAttempts: 30 },
+      // In-process simulators store what they receive at once: a short margin before looking up.
+      writeMarginMs: 200,
       ledgerTimeoutMs: 5000,
       rateLimit: { perMinute: 60_000, burst: 1000 },
     });

@@ -53,6 +53,8 @@ describe("WooCommerce orders to Dinero", () => {
     worker = createTransferWorker(db, {
       box,
       backoff: { baseMs: 5, maxMs: 20, maxAttempts: 30 },
+      // In-process simulators store what they receive at once: a short margin before looking up.
+      writeMarginMs: 200,
       ledgerTimeoutMs: 2000,
       rateLimit: { perMinute: 60_000, burst: 1000 },
     });

@@ -150,9 +150,13 @@ async function flagChangeAfterTransfer(
     where: { shopId_businessKey: { shopId, businessKey: `invoice:${orderId}` } },
   });
   if (!job || job.status !== "succeeded") {
-    // Not transferred yet: the job (if any) will read this newer order when it runs.
-    if (job && job.status === "queued")
-      await db.job.update({ where: { id: job.id }, data: { sourceOrder: rawBody } });
+    // Not transferred yet: the job (if any) will read this newer order when it runs — or, parked
+    // or failed, when the merchant retries it (a retry rebuilds the draft while nothing is booked).
+    if (job && (job.status === "queued" || job.status === "failed" || job.status === "needsAttention"))
+      await db.job.updateMany({
+        where: { id: job.id, status: { in: ["queued", "failed", "needsAttention"] } },
+        data: { sourceOrder: rawBody },
+      });
     return { action: "ignored", reason: "the order is not transferred yet" };
   }
   const transferred = originalJson(job.progress as TransferProgress | null)?.draft as

@@ -108,7 +108,7 @@ export async function ingestWooOrder(
     // Not transferred yet (queued, waiting, failed, running): the worker reads the newest order.
     if (invoiceJob.status !== "running" && invoiceJob.sourceOrder !== order.json) {
       await db.job.updateMany({
-        where: { id: invoiceJob.id, status: { in: ["queued", "waiting", "failed"] } },
+        where: { id: invoiceJob.id, status: { in: ["queued", "waiting", "failed", "needsAttention"] } },
         data: { sourceOrder: order.json },
       });
       invoice = "refreshed";

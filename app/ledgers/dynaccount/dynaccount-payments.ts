@@ -120,14 +120,27 @@ async function postPayment(
 async function bookingDraft(context: DynaccountContext, operation: string): Promise<string> {
   if (context.cache.draftId) return context.cache.draftId;
   const name = context.credentials.draftName ?? DEFAULT_DRAFT_NAME;
-  const found = readRows(
-    idRowSchema,
-    await context.client.get("draft", { where: { name }, select: ["id"], order: "id" }, operation),
-    operation,
-  )[0];
-  const id =
-    found?.id ??
-    readRow(idRowSchema, await context.client.put("draft", undefined, { name }, operation), operation).id;
+  const find = async () =>
+    readRows(
+      idRowSchema,
+      await context.client.get("draft", { where: { name }, select: ["id"], order: "id" }, operation),
+      operation,
+    )[0]?.id;
+  let id = await find();
+  if (!id) {
+    try {
+      id = readRow(
+        idRowSchema,
+        await context.client.put("draft", undefined, { name }, operation),
+        operation,
+      ).id;
+    } catch (error) {
+      // Created meanwhile — by another shop on this company, or by our own create whose answer was lost.
+      if (!(LedgerError.is(error) && error.kind === "conflict")) throw error;
+      id = await find();
+      if (!id) throw error;
+    }
+  }
   context.cache.draftId = id;
   return id;
 }
