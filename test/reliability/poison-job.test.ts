@@ -6,6 +6,7 @@ import { ingestShopifyEvent } from "../../app/engine/ingest/ingest-shopify-event
 import { requeueParkedJob } from "../../app/engine/job-queue.server";
 import { createTransferWorker } from "../../app/engine/transfer-engine.server";
 import { SecretBox, secretKeyFromBase64 } from "../../app/lib/secret-box.server";
+import { retryParkedJob } from "../../app/transfers/parked-jobs.server";
 import type { SimulatedLedger } from "../support/reliability-ledgers";
 import { LEDGERS_UNDER_TEST, settingsForLedger } from "../support/reliability-ledgers";
 import { shopOrder } from "../support/reliability-orders";
@@ -101,5 +102,22 @@ describe("a poison order never blocks its shop", () => {
       "succeeded",
     ]);
     expect((await db.shop.findUniqueOrThrow({ where: { id: shop.id } })).paused).toBe(false);
+
+    // The order is corrected in the shop (orders/updated), and the merchant's Retry books it: the
+    // draft is built again from the corrected order, and its waiting refund follows.
+    await ingestShopifyEvent(db, { shopDomain: shop.domain, topic: "orders/updated", rawBody: bad.order });
+    const retried = await retryParkedJob(db, {
+      shopId: shop.id,
+      jobId: parked!.id,
+      actor: { kind: "cli", osUser: "test" },
+    });
+    expect(retried).toMatchObject({ outcome: "retried", status: "queued" });
+    while (await worker.runOnce());
+    const fixed = await db.job.findMany({ where: { shopId: shop.id } });
+    expect(fixed.map((job) => job.status)).toEqual(["succeeded", "succeeded", "succeeded", "succeeded"]);
+    const fixedInvoice = fixed.find((job) => job.id === parked!.id);
+    const refund = fixed.find((job) => job.kind === "creditNote");
+    expect(fixedInvoice?.documentNumber).toBeTruthy();
+    expect(refund?.documentNumber).toBeTruthy();
   });
 });
