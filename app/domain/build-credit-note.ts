@@ -3,6 +3,7 @@ import { mulDivRound } from "./decimal";
 import { fillTemplate, textValues } from "./document-texts";
 import { DraftError } from "./draft-errors";
 import { isoDate, paymentsFromTransactions } from "./draft-payments";
+import { layOutCredit } from "./credit-layout";
 import { creditNoteReference, shortId } from "./external-reference";
 import { bucketsOf, revenueBuckets, spread } from "./credit-buckets";
 import { discountAccount, shippingAccount } from "./ledger-accounts";
@@ -123,6 +124,8 @@ export function buildCreditNote(input: BuildCreditNoteInput): CreditNoteDraft {
       amount: discount > 0 ? fullAmount : refunded.amount,
       account: first.account,
       ...(refunded.tax !== undefined ? { sourceTax: refunded.tax } : {}),
+      // With a separate discount line the stated tax belongs to the pair; derived and settled below.
+      ...(refunded.tax !== undefined && discount <= 0 ? { vat: refunded.tax } : {}),
     });
     if (discount > 0) {
       charges.push({
@@ -223,6 +226,15 @@ export function buildCreditNote(input: BuildCreditNoteInput): CreditNoteDraft {
     (t) => t.kind === "refund" && t.status === "success",
   );
   const expectedField = refund.statedTotal !== undefined ? "amount" : "transactions";
+  const layOut = () =>
+    layOutCredit({
+      charges,
+      inclusive,
+      currency: invoice.currency,
+      tolerance: settings.rounding.toleranceMinorUnits,
+      warnings,
+    });
+  layOut();
   let lines = charges.flatMap((c) => chargeToLines(c, inclusive));
   const linesGross = lines.reduce((acc, l) => acc + l.gross, 0);
   let expected = refund.statedTotal ?? (hasRefundTransactions ? refundedMoney : undefined);
@@ -247,6 +259,7 @@ export function buildCreditNote(input: BuildCreditNoteInput): CreditNoteDraft {
         inclusive,
       }),
     );
+    layOut();
     lines = charges.flatMap((c) => chargeToLines(c, inclusive));
   }
   if (lines.length === 0) {

@@ -330,6 +330,68 @@ describe("buildInvoice — VAT treatments", () => {
     ]);
   });
 
+  it("OSS at several rates: items, discounts, fees and shipping each on their rate's account", () => {
+    const s = settings({
+      vat: { oss: { enabled: true } },
+      accounts: { revenue: { oss: "1015" }, byRate: { oss: { "19": "1016", "7": "1017" } } },
+    });
+    const de = { ...order().customer, shippingAddress: { countryCode: "DE" } };
+    const fee = {
+      id: "f",
+      title: "Geschenkverpackung",
+      amount: 300,
+      taxable: true,
+      taxLines: [tax(700, 20)],
+    };
+    const withCode = order({
+      customer: de,
+      lines: [
+        line({
+          id: "1",
+          subtotal: 4980,
+          quantity: 2,
+          rate: 700,
+          discounts: [{ amount: 498, code: "KAFFEE" }],
+        }),
+        line({ id: "2", subtotal: 4990, rate: 1900 }),
+      ],
+      shippingLines: [shipping(790, 1900)],
+      fees: [fee],
+    });
+    const accounts = (d: ReturnType<typeof build>) =>
+      d.lines.filter((l) => l.kind !== "rounding").map((l) => [l.kind, l.vatRate, l.account]);
+    expect(accounts(build(withCode, s))).toEqual([
+      ["item", 700, "1017"],
+      ["item", 1900, "1016"],
+      ["discount", 700, "1017"],
+      ["shipping", 1900, "1016"],
+      ["fee", 700, "1017"],
+    ]);
+    // An order-level discount split over the rates, and shipping without tax data following the goods.
+    const orderLevel = order({
+      customer: de,
+      lines: [
+        line({ id: "1", subtotal: 4980, quantity: 2, rate: 700 }),
+        line({ id: "2", subtotal: 4990, rate: 1900 }),
+      ],
+      shippingLines: [{ ...shipping(790, 1900), taxLines: undefined }],
+      orderDiscounts: [{ amount: 1000, title: "Sommer" }],
+    });
+    const lines = build(orderLevel, s).lines.filter((l) => l.kind !== "rounding");
+    for (const l of lines)
+      expect([l.kind, l.vatRate, l.account]).toEqual([
+        l.kind,
+        l.vatRate,
+        l.vatRate === 700 ? "1017" : "1016",
+      ]);
+    expect(new Set(lines.filter((l) => l.kind === "discount").map((l) => l.account))).toEqual(
+      new Set(["1016", "1017"]),
+    );
+    expect(new Set(lines.filter((l) => l.kind === "shipping").map((l) => l.account))).toEqual(
+      new Set(["1016", "1017"]),
+    );
+  });
+
   it("VOEC: Norwegian VAT on the VOEC account", () => {
     const draft = build(
       abroad("NO", {}, 2500),

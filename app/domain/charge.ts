@@ -133,6 +133,29 @@ function ledgerExactSplit(
       }
     }
   }
+  return q >= 3 ? threePartSplit(net, q, accept) : undefined;
+}
+
+/**
+ * Three lines of the same units, (q − 2) at u, one at u + a and one at the rest: a line of several
+ * units has a net that is a multiple of its count, which at 25 % can leave every two-line split
+ * rounding the same way (1652.00 net over 3 units), while three lines round independently.
+ */
+function threePartSplit(net: number, q: number, accept: (parts: Part[]) => boolean): Part[] | undefined {
+  const base = Math.trunc(net / q);
+  const shifts = [0, 1, -1, 2, -2, 3, -3];
+  for (const s of shifts) {
+    for (const a of shifts) {
+      const unit = base + s;
+      const rest = net - (q - 2) * unit - (unit + a);
+      const parts = [
+        { quantity: q - 2, unitNet: unit },
+        { quantity: 1, unitNet: unit + a },
+        { quantity: 1, unitNet: rest },
+      ];
+      if (accept(parts)) return parts;
+    }
+  }
   return undefined;
 }
 

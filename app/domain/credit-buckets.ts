@@ -77,7 +77,7 @@ export function spread(
     rate: bucket.rate,
     treatment: bucket.treatment,
     account: bucket.account,
-    ...(buckets.length === 1 && tax !== undefined ? { sourceTax: tax } : {}),
+    ...(buckets.length === 1 && tax !== undefined ? { sourceTax: tax, vat: tax } : {}),
     field: target.field,
   }));
 }

@@ -25,7 +25,7 @@ export class DiscountGroups {
     if (allocation.amount === 0) return;
     const { settings } = this;
     const label = allocation.code ?? allocation.title ?? "";
-    const account = discountAccount(target.treatment, settings);
+    const account = discountAccount(target.treatment, settings, target.rate);
     const key = [label, target.suffix ?? "", target.rate, target.treatment, account].join("|");
     const existing = this.groups.get(key);
     if (existing) {

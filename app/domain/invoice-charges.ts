@@ -3,6 +3,7 @@ import { taxByRate, type Charge } from "./charge";
 import { DiscountGroups } from "./discount-groups";
 import {
   discountAccount,
+  feeAccount,
   giftCardAccount,
   revenueAccount,
   shippingAccount,
@@ -133,7 +134,7 @@ export function invoiceCharges(context: ChargeContext): InvoiceCharges {
       amount: fee.amount,
       rate: lineRate.rate,
       treatment: lineRate.treatment,
-      account: settings.accounts.fees[lineRate.treatment] ?? revenueAccount(lineRate.treatment, settings),
+      account: feeAccount(lineRate.treatment, settings, lineRate.rate),
       ...(lineRate.sourceTax !== undefined ? { sourceTax: lineRate.sourceTax } : {}),
       ...(vat !== undefined ? { vat } : {}),
       field,
@@ -186,7 +187,7 @@ function itemCharge(
     amount,
     rate: lineRate.rate,
     treatment: lineRate.treatment,
-    account: revenueAccount(lineRate.treatment, settings),
+    account: revenueAccount(lineRate.treatment, settings, lineRate.rate),
     ...(lineRate.sourceTax !== undefined ? { sourceTax: lineRate.sourceTax } : {}),
     field,
   };
@@ -226,7 +227,7 @@ function shippingCharges(
       amount: shares[i] ?? 0,
       rate: bucket.rate,
       treatment: bucket.treatment,
-      account: shippingAccount(bucket.treatment, settings),
+      account: shippingAccount(bucket.treatment, settings, bucket.rate),
     }));
   }
 
@@ -259,7 +260,7 @@ function shippingCharges(
       amount: separate ? line.price : net,
       rate: lineRate.rate,
       treatment: lineRate.treatment,
-      account: shippingAccount(lineRate.treatment, settings),
+      account: shippingAccount(lineRate.treatment, settings, lineRate.rate),
       ...(lineRate.sourceTax !== undefined ? { sourceTax: lineRate.sourceTax } : {}),
       ...(after !== undefined ? { vat: after + discountTaxes.reduce((acc, t) => acc + t, 0) } : {}),
     },
@@ -303,7 +304,7 @@ function orderDiscountCharges(context: ChargeContext, items: Charge[], separate:
         amount: shares[i] ?? 0,
         rate: bucket.rate,
         treatment: bucket.treatment,
-        account: discountAccount(bucket.treatment, settings),
+        account: discountAccount(bucket.treatment, settings, bucket.rate),
         sourceTax: 0,
         field,
       });

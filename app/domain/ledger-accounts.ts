@@ -46,6 +46,14 @@ export function discountAccount(treatment: VatTreatment, settings: ShopSettings,
   );
 }
 
+export function feeAccount(treatment: VatTreatment, settings: ShopSettings, rate?: number): string {
+  return (
+    ratedAccount(treatment, rate, settings) ??
+    settings.accounts.fees[treatment] ??
+    revenueAccount(treatment, settings)
+  );
+}
+
 export function giftCardAccount(settings: ShopSettings): string {
   const account = settings.accounts.giftCardLiability;
   if (!account) {

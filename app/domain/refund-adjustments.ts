@@ -108,9 +108,11 @@ export function creditAdjustment(input: AdjustmentInput): Charge[] {
         account: share.account,
         field: input.field,
       };
-      if (taxes) return { ...base, amount: part, sourceTax: taxes[i] ?? 0 };
+      if (taxes) return { ...base, amount: part, sourceTax: taxes[i] ?? 0, vat: taxes[i] ?? 0 };
       const { net, vat } = splitGross(part, share.rate);
-      return { ...base, amount: inclusive ? part : net, sourceTax: vat };
+      // A gross no net reaches (one in five at 25 %) books the nearest that is; the rounding line
+      // takes the minor unit, as the VAT a ledger computes cannot be anything else.
+      return { ...base, amount: inclusive ? net + vat : net, sourceTax: vat, vat };
     })
     .filter((c) => c.amount !== 0 || (c.sourceTax ?? 0) !== 0);
 }

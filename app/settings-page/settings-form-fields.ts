@@ -14,7 +14,7 @@ export interface FieldSpec {
   name: string;
   control: FieldControl;
   /** The stored value's type (checkbox and "true"/"false" selects are booleans). */
-  value: "string" | "number" | "boolean" | "list";
+  value: "string" | "number" | "boolean" | "list" | "rateAccounts";
   /** Select choices, as stored. */
   options?: readonly string[];
   accountList?: AccountList;
@@ -41,6 +41,8 @@ const text = (name: string, control: "text" | "multiline" = "text"): FieldSpec =
   control,
   value: "string",
 });
+/** Accounts per VAT rate, typed as "19 = 1011, 7 = 1012" (the rate in percent, then the account). */
+const rateAccounts = (name: string): FieldSpec => ({ name, control: "text", value: "rateAccounts" });
 const number = (name: string): FieldSpec => ({ name, control: "number", value: "number" });
 
 const TREATMENTS = ["domestic", "exempt", "euReverseCharge", "export"] as const;
@@ -83,9 +85,11 @@ export const SETTINGS_SECTIONS = [
       checkbox("vat.oss.enabled"),
       account("accounts.revenue.oss", true),
       account("accounts.shipping.oss", true),
+      rateAccounts("accounts.byRate.oss"),
       checkbox("vat.voec.enabled"),
       account("accounts.revenue.voec", true),
       account("accounts.shipping.voec", true),
+      rateAccounts("accounts.byRate.voec"),
     ],
   },
   {

@@ -16,6 +16,7 @@ const customised = ShopSettingsSchema.parse({
   vat: { oss: { enabled: true } },
   accounts: {
     revenue: { oss: "1015" },
+    byRate: { oss: { "19": "1016", "7": "1017", "5.5": "1018" }, voec: { "15": "1021" } },
     fees: { domestic: "1400" },
     giftCardLiability: "63080",
   },
@@ -141,6 +142,32 @@ describe("field errors", () => {
         message: "OSS is enabled: choose the account for EU consumer sales",
       },
     });
+  });
+
+  it("reads OSS/VOEC accounts per rate as 'rate = account' pairs, and says how to write them", () => {
+    const form = settingsToForm(customised);
+    expect(form.values["accounts.byRate.oss"]).toBe("19 = 1016, 7 = 1017, 5.5 = 1018");
+    form.values["accounts.byRate.oss"] = " 19 % = 1011; 7=1012\n5,5: 1013 ";
+    form.values["accounts.byRate.voec"] = "";
+    const { document, errors } = formToSettings(form);
+    expect(errors).toEqual({});
+    const parsed = parseSettings(document);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    expect(parsed.settings.accounts.byRate).toEqual({
+      oss: { "19": "1011", "7": "1012", "5.5": "1013" },
+      voec: {},
+    });
+    for (const bad of ["19", "19 = ", "nineteen = 1011", "19 = 1011, 19 = 1012", "19=1011,7=1012"]) {
+      form.values["accounts.byRate.oss"] = bad;
+      expect(formToSettings(form).errors["accounts.byRate.oss"], bad).toMatchObject({
+        key: "settings.error.rateAccounts",
+      });
+    }
+    // A rate the schema refuses is reported on the field, not on the whole form.
+    form.values["accounts.byRate.oss"] = "101 = 1011";
+    const refused = parseSettings(formToSettings(form).document);
+    if (refused.ok) throw new Error("should be invalid");
+    expect(Object.keys(fieldErrorsFor(refused.errors, form))).toEqual(["accounts.byRate.oss"]);
   });
 
   it("maps list elements to their list and unknown paths to the form", () => {

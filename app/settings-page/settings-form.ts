@@ -40,7 +40,8 @@ export type FormErrorKey =
   | "settings.error.duplicateGateway"
   | "settings.error.plainNumber"
   | "settings.error.tooManyGateways"
-  | "settings.error.unknownCountry";
+  | "settings.error.unknownCountry"
+  | "settings.error.rateAccounts";
 
 export type FormErrors = Record<string, FormFieldError>;
 
@@ -54,9 +55,11 @@ export function settingsToForm(settings: ShopSettings): SettingsForm {
     values[field.name] =
       value === undefined || value === null
         ? ""
-        : Array.isArray(value)
-          ? value.join(", ")
-          : String(value as string | number | boolean);
+        : field.value === "rateAccounts"
+          ? formatRateAccounts(value)
+          : Array.isArray(value)
+            ? value.join(", ")
+            : String(value as string | number | boolean);
   }
   const gateways = Object.entries(settings.payments.gateways).map(([gateway, account]) => ({
     gateway,
@@ -177,11 +180,43 @@ function convert(field: FieldSpec, raw: string): { value: unknown } | { error: F
           .map((item) => item.trim())
           .filter(Boolean),
       };
+    case "rateAccounts":
+      return parseRateAccounts(trimmed);
     case "string":
       if (field.optional && trimmed === "") return { value: undefined };
       // Free texts keep their spacing; codes and account numbers do not need it.
       return { value: field.control === "multiline" || field.name.startsWith("texts.") ? raw : trimmed };
   }
+}
+
+/** "19 = 1011, 7 = 1012" → { "19": "1011", "7": "1012" }; a decimal comma is a point. */
+function parseRateAccounts(text: string): { value: unknown } | { error: FormFieldError } {
+  // A Map: the keys are typed by the merchant, and "__proto__" must stay a plain (refused) key.
+  const pairs = new Map<string, string>();
+  for (const item of text.split(/[;\n]|,(?!\d)/)) {
+    if (item.trim() === "") continue;
+    const match = /^\s*(\d{1,3}(?:[.,]\d{1,2})?)\s*%?\s*[=:]\s*([^\s=,;:]+)\s*$/.exec(item);
+    const rate = match?.[1]?.replace(",", ".");
+    if (!match || rate === undefined || pairs.has(rate)) {
+      return {
+        error: {
+          key: "settings.error.rateAccounts",
+          message: "Write each VAT rate with its account, e.g. 19 = 1011, 7 = 1012, each rate once",
+        },
+      };
+    }
+    pairs.set(rate, match[2] ?? "");
+  }
+  return { value: Object.fromEntries(pairs) };
+}
+
+function formatRateAccounts(value: unknown): string {
+  if (typeof value !== "object" || value === null) return "";
+  // Highest rate first, as a bookkeeper reads them (object keys would put whole numbers first).
+  return Object.entries(value as Record<string, unknown>)
+    .sort(([a], [b]) => Number(b) - Number(a))
+    .map(([rate, account]) => `${rate} = ${String(account as string)}`)
+    .join(", ");
 }
 
 /**
@@ -206,6 +241,9 @@ function fieldFor(path: string, names: ReadonlySet<string>, form: SettingsForm):
     const index = form.gateways.findIndex((row) => row.gateway.trim() === gateway);
     if (index >= 0) return `${GATEWAYS_FIELD}.${index}.account`;
   }
+  // A rate's account (accounts.byRate.oss.7.5) belongs to its treatment's rate field.
+  const rated = /^(accounts\.byRate\.(?:oss|voec))\./.exec(path)?.[1];
+  if (rated && names.has(rated)) return rated;
   // An element of a list field (transfer.statuses.0) belongs to the list.
   const parent = path.replace(/\.\d+$/, "");
   if (names.has(parent)) return parent;

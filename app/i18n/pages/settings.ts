@@ -89,6 +89,8 @@ export const settingsEn = {
   "settings.error.voecAccount": "VOEC is switched on: choose the account for Norwegian VOEC sales",
   "settings.error.range": "The value is outside the allowed range",
   "settings.error.duplicateGateway": "This gateway is listed twice",
+  "settings.error.rateAccounts":
+    "Write each VAT rate with its account, e.g. 19 = 1011, 7 = 1012, each rate once",
   "settings.error.plainNumber":
     "Enter a plain number such as 25 or 12.5, without spaces, exponents or other characters",
   "settings.error.tooManyGateways":
@@ -122,6 +124,8 @@ export const settingsEn = {
   "settings.field.vat.voec.enabled": "Registered for VOEC (Norway)",
   "settings.field.accounts.revenue.voec": "VOEC sales account",
   "settings.field.accounts.shipping.voec": "VOEC shipping account (optional)",
+  "settings.field.accounts.byRate.oss": "OSS accounts per VAT rate (optional)",
+  "settings.field.accounts.byRate.voec": "VOEC accounts per VAT rate (optional)",
   "settings.field.accounts.fees.domestic": "Fees, domestic",
   "settings.field.accounts.fees.exempt": "Fees, without VAT",
   "settings.field.accounts.fees.euReverseCharge": "Fees, EU businesses",
@@ -172,6 +176,10 @@ export const settingsEn = {
     "Using the order number keeps the shop's and the books' numbers equal, where the ledger allows.",
   "settings.help.accounts.giftCardLiability":
     "A balance-sheet account for gift cards sold but not yet used. Needed once a gift card is sold or redeemed.",
+  "settings.help.accounts.byRate.oss":
+    "Where VAT follows the account (Dinero), each destination rate needs its own account, e.g. 19 = 1011, 7 = 1012. Lines, shipping, discounts and fees at a rate are booked there; a rate without one uses the OSS account.",
+  "settings.help.accounts.byRate.voec":
+    "Where VAT follows the account (Dinero), each Norwegian rate needs its own account, e.g. 25 = 1021, 15 = 1022. A rate without one uses the VOEC account.",
   "settings.help.accounts.tips":
     "Tips are no payment for goods or services, so they carry no VAT: booked on their own line on this account.",
   "settings.help.lines.tipFeeNames":
@@ -292,6 +300,8 @@ export const settingsDa: Record<keyof typeof settingsEn, string> = {
   "settings.error.voecAccount": "VOEC er slået til: vælg kontoen til norsk VOEC-salg",
   "settings.error.range": "Værdien er uden for det tilladte interval",
   "settings.error.duplicateGateway": "Betalingsløsningen står der to gange",
+  "settings.error.rateAccounts":
+    "Skriv hver momssats med sin konto, fx 19 = 1011, 7 = 1012, hver sats én gang",
   "settings.error.plainNumber":
     "Skriv et almindeligt tal, fx 25 eller 12,5, uden mellemrum, eksponenter eller andre tegn",
   "settings.error.tooManyGateways":
@@ -325,6 +335,8 @@ export const settingsDa: Record<keyof typeof settingsEn, string> = {
   "settings.field.vat.voec.enabled": "Registreret til VOEC (Norge)",
   "settings.field.accounts.revenue.voec": "Salgskonto til VOEC",
   "settings.field.accounts.shipping.voec": "Fragtkonto til VOEC (valgfri)",
+  "settings.field.accounts.byRate.oss": "OSS-konti pr. momssats (valgfri)",
+  "settings.field.accounts.byRate.voec": "VOEC-konti pr. momssats (valgfri)",
   "settings.field.accounts.fees.domestic": "Gebyrer, Danmark",
   "settings.field.accounts.fees.exempt": "Gebyrer, uden moms",
   "settings.field.accounts.fees.euReverseCharge": "Gebyrer, EU-virksomheder",
@@ -375,6 +387,10 @@ export const settingsDa: Record<keyof typeof settingsEn, string> = {
     "Med ordrenummeret får butikken og bogføringen de samme numre, hvor regnskabsprogrammet tillader det.",
   "settings.help.accounts.giftCardLiability":
     "En balancekonto for solgte, endnu ikke brugte gavekort. Skal vælges, når et gavekort sælges eller indløses.",
+  "settings.help.accounts.byRate.oss":
+    "Hvor momsen følger kontoen (Dinero), skal hver momssats i modtagerlandet have sin egen konto, fx 19 = 1011, 7 = 1012. Varelinjer, fragt, rabatter og gebyrer med satsen bogføres der; en sats uden konto bruger OSS-kontoen.",
+  "settings.help.accounts.byRate.voec":
+    "Hvor momsen følger kontoen (Dinero), skal hver norsk momssats have sin egen konto, fx 25 = 1021, 15 = 1022. En sats uden konto bruger VOEC-kontoen.",
   "settings.help.accounts.tips":
     "Drikkepenge er ikke betaling for varer eller ydelser og er derfor uden moms: de bogføres på deres egen linje på denne konto.",
   "settings.help.lines.tipFeeNames":

@@ -1,0 +1,59 @@
+import { taxByRate, type Charge } from "./charge";
+import { DraftError } from "./draft-errors";
+import { formatMinor, type CurrencyCode } from "./money";
+import { makeLedgerExact, moveAmountsToLedgerExact } from "./vat/ledger-exact";
+import { settleVat } from "./vat/settle-vat";
+import { formatRatePercent } from "./vat/vat-rate-format";
+import { taxOfAmount } from "./vat/vat-math";
+
+export interface CreditLayoutInput {
+  charges: Charge[];
+  inclusive: boolean;
+  currency: CurrencyCode;
+  tolerance: number;
+  warnings: string[];
+}
+
+/**
+ * Lays out a credit note's charges the way the invoice's are: the VAT the refund states stays on
+ * its amount (derived VAT is reconciled to the refund's tax per rate), and then each line is made
+ * one a ledger computing VAT from the net reproduces — an øre of VAT moved between lines of a
+ * rate, a split line, or, for a single unit no VAT move can fix, an øre of amount moved to
+ * another line of the rate. Without this the ledger's VAT per rate drifts from the refund's.
+ */
+export function layOutCredit(input: CreditLayoutInput): void {
+  const { charges, inclusive, tolerance } = input;
+  checkStatedVat(input);
+  settleVat(charges, inclusive, taxByRate(charges), tolerance);
+  const moved = new Set([
+    ...makeLedgerExact(charges, inclusive),
+    ...moveAmountsToLedgerExact(charges, inclusive),
+  ]);
+  for (const rate of moved) {
+    input.warnings.push(
+      `VAT at ${formatRatePercent(rate)} % laid out with an øre moved between lines so that a ledger rounding each line arrives at the refund's VAT; the gross and VAT per rate are the refund's`,
+    );
+  }
+}
+
+/** A stated tax is taken as it stands only when it is VAT at the line's rate, give or take rounding. */
+function checkStatedVat({ charges, inclusive, tolerance, currency }: CreditLayoutInput): void {
+  const byRate = new Map<number, { stated: number; computed: number; field: string }>();
+  for (const charge of charges) {
+    if (charge.vat === undefined || charge.rate === 0) continue;
+    const sums = byRate.get(charge.rate) ?? { stated: 0, computed: 0, field: charge.field };
+    sums.stated += charge.vat;
+    sums.computed += taxOfAmount(charge.amount, charge.rate, inclusive);
+    byRate.set(charge.rate, sums);
+  }
+  const money = (amount: number) => `${formatMinor(amount, currency)} ${currency}`;
+  for (const [rate, { stated, computed, field }] of [...byRate].sort(([a], [b]) => b - a)) {
+    if (Math.abs(stated - computed) > tolerance) {
+      throw new DraftError(
+        "vatMismatch",
+        field,
+        `VAT at ${formatRatePercent(rate)} % comes to ${money(computed)} on the refunded lines but the shop refunded ${money(stated)}`,
+      );
+    }
+  }
+}
