@@ -6,6 +6,8 @@ import { DINERO_SIMULATOR_DEFAULTS, type DineroSimulator } from "../../app/ledge
 import type { SecretBox } from "../../app/lib/secret-box.server";
 import { saveShopSettings } from "../../app/settings/settings-store";
 import { prismaSettingsStorage } from "../../app/shops/shop-settings-storage.server";
+import { writeBackWooStatus } from "../../app/sources/woocommerce/status-write-back.server";
+import { markHandledManually } from "../../app/transfers/parked-jobs.server";
 import { phpJsonEncode } from "../../app/sources/woocommerce/simulator/woo-sim-json";
 import { wooSignature } from "../../app/sources/woocommerce/simulator/woo-sim-webhooks";
 import {
@@ -321,5 +323,23 @@ describe("WooCommerce orders to Dinero", () => {
     expect(job.status).toBe("failed");
     expect(meta(id, "_ledger_bridge_status")).toBe("failed");
     expect(String(meta(id, "_ledger_bridge_error"))).toContain("No accounting system is connected");
+  });
+
+  it("writes a parked order back as needing attention, with the reason, and its handling by hand", async () => {
+    const id = Number(woo.store.createOrder({ ...newDanishOrder(PAID), currency: "XYZ" }).id);
+    await drain();
+    const job = await db.job.findFirstOrThrow({ where: { orderId: String(id) } });
+    expect(job.status).toBe("needsAttention");
+    expect(meta(id, "_ledger_bridge_status")).toBe("needs_attention");
+    expect(String(meta(id, "_ledger_bridge_error"))).toContain("XYZ");
+    const handled = await markHandledManually(db, {
+      shopId: job.shopId,
+      jobId: job.id,
+      actor: { kind: "wooAdmin", store: "test store" },
+    });
+    expect(handled.outcome).toBe("handled");
+    await writeBackWooStatus(db, job.id, { box });
+    expect(meta(id, "_ledger_bridge_status")).toBe("handled");
+    expect(meta(id, "_ledger_bridge_error")).toBe("");
   });
 });

@@ -41,6 +41,14 @@ export async function writeBackWooStatus(
       );
     } else if (job.status === "failed" || job.status === "skipped") {
       meta.push({ key: ORDER_META.status, value: job.status }, { key: ORDER_META.error, value: message });
+    } else if (job.status === "needsAttention") {
+      // The plugin's own status names (snake_case, as WordPress meta values are): it offers Retry.
+      meta.push(
+        { key: ORDER_META.status, value: "needs_attention" },
+        { key: ORDER_META.error, value: message },
+      );
+    } else if (job.status === "handled") {
+      meta.push({ key: ORDER_META.status, value: "handled" }, { key: ORDER_META.error, value: "" });
     }
   } else if (job.status === "succeeded") {
     const notes = await db.job.findMany({

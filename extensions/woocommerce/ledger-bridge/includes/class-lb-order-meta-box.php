@@ -78,7 +78,8 @@ class LB_Order_Meta_Box {
 		if ( '' !== $state['error'] ) {
 			echo '<p class="lb-error">' . esc_html( $state['error'] ) . '</p>';
 		}
-		if ( ! current_user_can( 'manage_woocommerce' ) || 'transferred' === $state['status'] ) {
+		// Booked by the app, or by hand in the ledger: a Transfer would book it a second time.
+		if ( ! current_user_can( 'manage_woocommerce' ) || in_array( $state['status'], array( 'transferred', 'handled' ), true ) ) {
 			return;
 		}
 		$url   = wp_nonce_url(
@@ -91,7 +92,7 @@ class LB_Order_Meta_Box {
 			),
 			self::ACTION . '_' . $order->get_id()
 		);
-		$label = 'failed' === $state['status'] ? __( 'Retry transfer', 'ledger-bridge' ) : __( 'Transfer to accounting', 'ledger-bridge' );
+		$label = in_array( $state['status'], array( 'failed', 'needs_attention' ), true ) ? __( 'Retry transfer', 'ledger-bridge' ) : __( 'Transfer to accounting', 'ledger-bridge' );
 		echo '<p><a class="button" href="' . esc_url( $url ) . '">' . esc_html( $label ) . '</a></p>';
 	}
 

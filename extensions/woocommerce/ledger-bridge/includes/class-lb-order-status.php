@@ -30,6 +30,9 @@ class LB_Order_Status {
 			'transferred' => __( 'Transferred', 'ledger-bridge' ),
 			'failed'      => __( 'Failed', 'ledger-bridge' ),
 			'skipped'     => __( 'Not transferred (skipped)', 'ledger-bridge' ),
+			// Parked by the app: this order's data could not be booked; the others keep flowing.
+			'needs_attention' => __( 'Needs attention', 'ledger-bridge' ),
+			'handled'     => __( 'Handled manually', 'ledger-bridge' ),
 		);
 	}
 

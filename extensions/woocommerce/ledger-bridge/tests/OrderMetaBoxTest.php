@@ -48,6 +48,27 @@ final class OrderMetaBoxTest extends TestCase {
 		$this->assertStringNotContainsString( 'lb_transfer', $done );
 	}
 
+	public function test_a_parked_order_offers_retry_and_a_handled_one_no_transfer() {
+		$order       = LB_Fake::$orders[42];
+		$order->meta = array(
+			LB_Order_Status::STATUS => 'needs_attention',
+			LB_Order_Status::ERROR  => 'Unknown currency XYZ',
+		);
+		ob_start();
+		$this->box->render( $order );
+		$parked = ob_get_clean();
+		$this->assertStringContainsString( 'Needs attention', $parked );
+		$this->assertStringContainsString( 'Unknown currency XYZ', $parked );
+		$this->assertStringContainsString( 'Retry transfer', $parked );
+
+		$order->meta = array( LB_Order_Status::STATUS => 'handled' );
+		ob_start();
+		$this->box->render( $order );
+		$handled = ob_get_clean();
+		$this->assertStringContainsString( 'Handled manually', $handled );
+		$this->assertStringNotContainsString( 'lb_transfer', $handled );
+	}
+
 	public function test_button_hidden_without_capability() {
 		LB_Fake::$caps = array();
 		ob_start();
