@@ -1,5 +1,6 @@
 import { Banner, BlockStack, Button, Card, Text } from "@shopify/polaris";
 import type { ReactNode } from "react";
+import { jobErrorText } from "../i18n/job-error-text";
 import { useTranslation } from "../i18n/use-translation";
 import type { HandledView, OrderDetail } from "../transfers/order-detail.server";
 import { formatDateTime } from "./format";
@@ -35,6 +36,8 @@ export function OrderTransferCard({
 }) {
   const { t, locale } = useTranslation();
   const retry = transfer.status === "failed" && transfer.canRetry;
+  // Ledger Bridge's own reasons in the merchant's language; a ledger's words as it sent them.
+  const reason = jobErrorText(locale, transfer.messageText ?? null) ?? transfer.message ?? null;
   const document = transfer.documentNumber
     ? transfer.ledger
       ? t("order.detail.transferredAsIn", {
@@ -57,9 +60,7 @@ export function OrderTransferCard({
         ) : null}
         {transfer.status === "queued" ? <Text as="p">{t("order.detail.queued")}</Text> : null}
         {transfer.status === "running" ? <Text as="p">{t("order.detail.running")}</Text> : null}
-        {transfer.status === "skipped" ? (
-          <Text as="p">{transfer.message ?? t("order.detail.skipped")}</Text>
-        ) : null}
+        {transfer.status === "skipped" ? <Text as="p">{reason ?? t("order.detail.skipped")}</Text> : null}
         {document ? (
           <Text as="p" fontWeight="semibold">
             <span data-testid="order-document">{document}</span>
@@ -67,15 +68,15 @@ export function OrderTransferCard({
         ) : null}
         {transfer.status === "failed" ? (
           <Banner tone="critical" title={t("order.failed.heading")}>
-            {transfer.message ? <p data-testid="order-failure">{transfer.message}</p> : null}
+            {reason ? <p data-testid="order-failure">{reason}</p> : null}
           </Banner>
         ) : null}
         {transfer.status === "needsAttention" ? (
           <Banner tone="warning" title={t("order.attention.heading")}>
             <BlockStack gap="100">
-              {transfer.message ? (
+              {reason ? (
                 <Text as="p" fontWeight="semibold" breakWord>
-                  <span data-testid="order-attention-reason">{transfer.message}</span>
+                  <span data-testid="order-attention-reason">{reason}</span>
                 </Text>
               ) : null}
               <Text as="p">{t("order.attention.body")}</Text>

@@ -1,3 +1,4 @@
+import { jobErrorText } from "../i18n/job-error-text";
 import {
   BlockStack,
   Box,
@@ -221,11 +222,13 @@ function TransferTableRow({
   onRetry: () => void;
   updated: string;
 }) {
-  const { t } = useTranslation();
+  const { t, locale } = useTranslation();
   const name = row.orderName ?? row.orderNumericId ?? row.orderId;
   // Reasons Ledger Bridge itself gives are translated; the ledger's and mapper's are shown as sent.
   const reason =
-    row.lastErrorKind === INVOICE_HANDLED_KIND ? t("transfers.reason.invoiceHandledManually") : row.lastError;
+    row.lastErrorKind === INVOICE_HANDLED_KIND
+      ? t("transfers.reason.invoiceHandledManually")
+      : (jobErrorText(locale, row.lastErrorText) ?? row.lastError);
   return (
     <IndexTable.Row id={row.id} position={index} selected={selected}>
       <IndexTable.Cell>

@@ -26,6 +26,13 @@ export interface JobError {
   at: string;
   /** What the failure concerns: the shop's connection (paused) or this order (parked). */
   scope?: "connection" | "order";
+  /**
+   * The catalogue key of `message` and its parameters, when Ledger Bridge itself wrote it: pages
+   * show it in the merchant's language (a parameter that is itself a key is translated too).
+   * `message` stays the English text, for logs, the CLI and readers that know no key.
+   */
+  messageKey?: string;
+  params?: Record<string, string | number>;
 }
 
 /** Business keys make a redelivered webhook or a double click a no-op. */

@@ -1,3 +1,4 @@
+import { jobErrorOf, type JobErrorText } from "../i18n/job-error-text";
 import type { Job, PrismaClient, Shop } from "@prisma/client";
 import { z } from "zod";
 import { previewDocument } from "../domain/preview";
@@ -29,6 +30,8 @@ export interface OrderTransferStatus {
     | "handled";
   documentNumber?: string | null;
   message?: string | null;
+  /** The failure's catalogue key and parameters, for pages that show it in the merchant's language. */
+  messageText?: JobErrorText | null;
   ledger?: string | null;
   preview?: {
     currency: string;
@@ -82,11 +85,19 @@ export async function orderTransferStatus(
       canRetry: false,
     };
   }
-  const lastMessage = (job.lastError as { message?: string } | null)?.message ?? null;
+  const lastText = jobErrorOf(job.lastError);
+  const lastMessage = lastText?.message ?? null;
   switch (job.status) {
     case "queued":
     case "waiting":
-      return { status: "queued", ...common, message: lastMessage, canTransfer: false, canRetry: false };
+      return {
+        status: "queued",
+        ...common,
+        message: lastMessage,
+        messageText: lastText,
+        canTransfer: false,
+        canRetry: false,
+      };
     case "running":
       return { status: "running", ...common, canTransfer: false, canRetry: false };
     case "succeeded": {
@@ -101,19 +112,41 @@ export async function orderTransferStatus(
       };
     }
     case "failed":
-      return { status: "failed", ...common, message: lastMessage, canTransfer: false, canRetry: true };
+      return {
+        status: "failed",
+        ...common,
+        message: lastMessage,
+        messageText: lastText,
+        canTransfer: false,
+        canRetry: true,
+      };
     case "needsAttention":
       return {
         status: "needsAttention",
         ...common,
         message: lastMessage,
+        messageText: lastText,
         canTransfer: false,
         canRetry: true,
       };
     case "handled":
-      return { status: "handled", ...common, message: lastMessage, canTransfer: false, canRetry: false };
+      return {
+        status: "handled",
+        ...common,
+        message: lastMessage,
+        messageText: lastText,
+        canTransfer: false,
+        canRetry: false,
+      };
     default:
-      return { status: "skipped", ...common, message: lastMessage, canTransfer: true, canRetry: false };
+      return {
+        status: "skipped",
+        ...common,
+        message: lastMessage,
+        messageText: lastText,
+        canTransfer: true,
+        canRetry: false,
+      };
   }
 }
 

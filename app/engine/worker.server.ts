@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Job, Prisma, PrismaClient } from "@prisma/client";
+import type { MessageKey } from "../i18n/messages";
+import { translate } from "../i18n/messages";
 import { LedgerError } from "../ledgers/ledger-error";
 import { withWriteFence, WriteFenceError } from "../ledgers/write-fence";
 import { appendAudit } from "./audit-log.server";
@@ -61,6 +63,9 @@ export interface MerchantFacingError {
   kind: string;
   /** Overrides the scope failure-scope.ts derives from the error. */
   scope?: FailureScope;
+  /** The catalogue key of `merchantMessage` and its parameters (see JobError.messageKey). */
+  messageKey?: MessageKey;
+  params?: Record<string, string | number>;
 }
 
 export interface WorkerOptions {
@@ -185,7 +190,9 @@ export class Worker {
     if (job.leaseLosses > (this.options.maxLeaseLosses ?? 5)) {
       await this.park(job, lease, audit, {
         kind: "interrupted",
-        message: `The transfer of this order was interrupted ${job.leaseLosses} times (the worker stopped while handling it). Check the order in the ledger, then retry it.`,
+        message: translate("en", "jobError.interrupted", { count: job.leaseLosses }),
+        messageKey: "jobError.interrupted",
+        params: { count: job.leaseLosses },
         retryable: false,
         scope: "order",
         at: new Date().toISOString(),
@@ -273,6 +280,7 @@ export class Worker {
       retryable: failure.retryable,
       scope,
       at: new Date().toISOString(),
+      ...(failure.messageKey ? { messageKey: failure.messageKey, params: failure.params ?? {} } : {}),
     };
     const policy = this.options.backoff ?? DEFAULT_BACKOFF;
     if (failure.retryable && job.attempts < policy.maxAttempts) {
@@ -313,16 +321,20 @@ export class Worker {
     if (error instanceof WriteFenceError) {
       return {
         kind: "leaseExpiring",
-        merchantMessage: "The worker fell behind and stopped before a ledger write; retrying automatically.",
+        merchantMessage: translate("en", "jobError.leaseExpiring"),
+        messageKey: "jobError.leaseExpiring",
         retryable: true,
       };
     }
     const classified = this.options.classifyError?.(error);
     if (classified) return classified;
     // An unexpected exception is most likely a passing fault; retried with backoff, then final.
+    const detail = error instanceof Error ? error.message : String(error);
     return {
       kind: "unknown",
-      merchantMessage: `Unexpected error: ${error instanceof Error ? error.message : String(error)}`,
+      merchantMessage: translate("en", "jobError.unexpected", { detail }),
+      messageKey: "jobError.unexpected",
+      params: { detail },
       retryable: true,
     };
   }

@@ -1,3 +1,4 @@
+import { jobErrorText } from "../i18n/job-error-text";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { isRouteErrorResponse, useFetcher, useLoaderData, useRouteError } from "@remix-run/react";
@@ -153,7 +154,7 @@ export default function OrderPage() {
                       </Text>
                     ) : note.message ? (
                       <Text as="p" tone={note.status === "failed" ? "critical" : "subdued"}>
-                        {note.message}
+                        {jobErrorText(locale, note.messageText) ?? note.message}
                       </Text>
                     ) : null}
                     {note.status === "waiting" && detail.transfer.status === "handled" ? (

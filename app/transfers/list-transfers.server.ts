@@ -1,3 +1,4 @@
+import { jobErrorOf, type JobErrorText } from "../i18n/job-error-text";
 import { originalText } from "../lib/storable-text";
 import type { PrismaClient } from "@prisma/client";
 import { Prisma } from "@prisma/client";
@@ -45,6 +46,8 @@ export interface TransferRow {
   lastError: string | null;
   /** What kind of failure that was (e.g. "invoiceHandledManually"), for a translated reason. */
   lastErrorKind: string | null;
+  /** The same with its catalogue key, for the page to show in the merchant's language. */
+  lastErrorText: JobErrorText | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -187,6 +190,7 @@ function toRow(job: JobColumns): TransferRow {
     attempts: job.attempts,
     lastError: errorMessage(job.lastError),
     lastErrorKind: errorKind(job.lastError),
+    lastErrorText: jobErrorOf(job.lastError),
     createdAt: job.createdAt.toISOString(),
     updatedAt: job.updatedAt.toISOString(),
   };

@@ -1,3 +1,4 @@
+import { jobErrorOf, type JobErrorText } from "../i18n/job-error-text";
 import type { Job, PrismaClient, Shop } from "@prisma/client";
 import { previewDocument } from "../domain/preview";
 import { auditTrail } from "../engine/audit-log.server";
@@ -25,6 +26,8 @@ export interface CreditNoteView {
   message: string | null;
   /** The kind of the last failure, for reasons the page translates itself. */
   messageKind: string | null;
+  /** The failure's catalogue key and parameters, for the page to show in the merchant's language. */
+  messageText: JobErrorText | null;
   /** Who marked it handled manually, and when. */
   handled: HandledView | null;
   updatedAt: string;
@@ -102,6 +105,7 @@ export async function orderDetail(
         documentNumber: job.documentNumber,
         message: errorMessage(job.lastError),
         messageKind: errorKind(job.lastError),
+        messageText: jobErrorOf(job.lastError),
         handled: handled.get(job.id) ?? null,
         updatedAt: job.updatedAt.toISOString(),
         document: documentFor(shop, settings, job, job.sourceOrder || body, job.sourceRefund ?? undefined)

@@ -10,7 +10,13 @@ import { seedJobs } from "../transfers/seed-jobs";
 const TRANSFERS_DATA = "_data=routes%2Fapp.transfers";
 const ORDER_DATA = "_data=routes%2Fapp.orders.%24orderId";
 const REASON = "Line 2: quantity -1 cannot be booked <b>as is</b>";
-const ORDERS = { retried: 7_300_001, later: 7_300_002, handled: 7_300_003, other: 7_300_009 };
+const ORDERS = {
+  retried: 7_300_001,
+  later: 7_300_002,
+  handled: 7_300_003,
+  other: 7_300_009,
+  keyed: 7_300_004,
+};
 
 interface OrderData {
   invoiceJobId: string | null;
@@ -29,7 +35,13 @@ interface OrderData {
 describe("needs attention over HTTP", () => {
   let database: AppDatabase;
   let app: AppProcess;
-  const jobs: Record<keyof typeof ORDERS, string> = { retried: "", later: "", handled: "", other: "" };
+  const jobs: Record<keyof typeof ORDERS, string> = {
+    retried: "",
+    later: "",
+    handled: "",
+    other: "",
+    keyed: "",
+  };
 
   beforeAll(async () => {
     database = await createAppDatabase();
@@ -55,6 +67,27 @@ describe("needs attention over HTTP", () => {
         orderNumber: ORDERS.other,
         reason: "Other shop's reason",
       }));
+      await seedJobs(db, shop.id, 1, new Date(), () => ({
+        status: "failed",
+        kind: "invoice",
+        orderName: "#3004",
+        documentNumber: null,
+        orderNumber: ORDERS.keyed,
+      }));
+      await db.job.updateMany({
+        where: { orderId: `gid://shopify/Order/${ORDERS.keyed}` },
+        data: {
+          lastError: {
+            kind: "invalidOrderData",
+            message:
+              "Ledger Bridge cannot use this order's data (it is not valid JSON). Retrying will not help.",
+            messageKey: "jobError.invalidOrderData",
+            params: { reason: "jobError.reason.notJson" },
+            retryable: false,
+            at: new Date().toISOString(),
+          },
+        },
+      });
       for (const [name, number] of Object.entries(ORDERS)) {
         const job = await db.job.findFirstOrThrow({ where: { orderId: `gid://shopify/Order/${number}` } });
         jobs[name as keyof typeof ORDERS] = job.id;
@@ -134,6 +167,21 @@ describe("needs attention over HTTP", () => {
     });
     expect(await html(`/app/orders/${ORDERS.retried}?locale=da`)).toContain("Marker som håndteret manuelt");
     await html("/app?locale=en");
+  });
+
+  it("shows Ledger Bridge's own reason in the merchant's language, a ledger's words as sent", async () => {
+    // A failed order whose reason Ledger Bridge wrote (kept apart from the parked ones above).
+    const danish = await html(`/app/orders/${ORDERS.keyed}?locale=da`);
+    expect(danish).toContain("Et nyt forsøg hjælper ikke");
+    expect(danish).toContain("de er ikke gyldig JSON");
+    // The shown failure is the Danish text (the page's embedded loader data keeps the stored English).
+    expect(danish).toMatch(/data-testid="order-failure">[^<]*Et nyt forsøg hjælper ikke/);
+    expect(await html(`/app/orders/${ORDERS.keyed}?locale=en`)).toContain("it is not valid JSON");
+    const list = await html("/app/transfers?tab=failed&locale=da");
+    expect(list).toContain("Et nyt forsøg hjælper ikke");
+    // The parked orders' reasons are a ledger's own words: shown as stored in either language.
+    expect(await html(`/app/orders/${ORDERS.retried}?locale=da`)).toContain(escapedReason);
+    await html("/app/transfers?locale=en");
   });
 
   it("Retry puts the order back in the queue once, and the audit names who asked", async () => {

@@ -76,7 +76,12 @@ describe("a poison order never blocks its shop", () => {
       jobs.find((job) => job.orderId.endsWith(orderId.split("/").pop() ?? "") && job.kind === kind);
     const parked = byOrder(bad.orderId, "invoice");
     expect(parked?.status).toBe("needsAttention");
-    expect(parked?.lastError).toMatchObject({ scope: "order", retryable: false });
+    expect(parked?.lastError).toMatchObject({
+      scope: "order",
+      retryable: false,
+      // Pages show Ledger Bridge's own reasons in the merchant's language from these.
+      messageKey: "jobError.invalidOrderData",
+    });
     expect((parked?.lastError as { message: string }).message).toMatch(/_at/);
     expect(parked?.attempts).toBe(1);
     expect(byOrder(bad.orderId, "creditNote")?.status).toBe("waiting");

@@ -63,6 +63,9 @@ export function classifyTransferError(error: unknown): MerchantFacingError | und
       : {
           kind: "invalidOrderData",
           merchantMessage: invalidOrderDataMessage("en", error.message),
+          messageKey: "jobError.invalidOrderData",
+          // The accounting core's own words, naming the field (they have no key of their own yet).
+          params: { reason: error.message },
           retryable: false,
         };
   }
@@ -72,6 +75,8 @@ export function classifyTransferError(error: unknown): MerchantFacingError | und
     kind: "invalidOrderData",
     // Stored once, in English like the ledgers' messages; jobError.* in the catalogue has Danish.
     merchantMessage: invalidOrderDataMessage("en", reason),
+    messageKey: "jobError.invalidOrderData",
+    params: { reason: `jobError.reason.${reason}` },
     retryable: false,
   };
 }

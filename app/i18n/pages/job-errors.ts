@@ -6,6 +6,11 @@ export const jobErrorsEn = {
   "jobError.reason.notJson": "it is not valid JSON",
   "jobError.reason.tooDeep": "it is nested too deeply",
   "jobError.reason.unstorable": "the database refused a value in it",
+  "jobError.interrupted":
+    "The transfer of this order was interrupted {count} times (the worker stopped while handling it). Check the order in the ledger, then retry it.",
+  "jobError.leaseExpiring":
+    "The worker fell behind and stopped before a ledger write; retrying automatically.",
+  "jobError.unexpected": "Unexpected error: {detail}",
 } as const;
 
 export const jobErrorsDa: Record<keyof typeof jobErrorsEn, string> = {
@@ -14,4 +19,9 @@ export const jobErrorsDa: Record<keyof typeof jobErrorsEn, string> = {
   "jobError.reason.notJson": "de er ikke gyldig JSON",
   "jobError.reason.tooDeep": "de er indlejret for dybt",
   "jobError.reason.unstorable": "databasen afviste en værdi i dem",
+  "jobError.interrupted":
+    "Overførslen af denne ordre blev afbrudt {count} gange (arbejdsprocessen stoppede undervejs). Tjek ordren i regnskabsprogrammet, og prøv den så igen.",
+  "jobError.leaseExpiring":
+    "Arbejdsprocessen kom bagud og stoppede før en skrivning til regnskabsprogrammet; der prøves automatisk igen.",
+  "jobError.unexpected": "Uventet fejl: {detail}",
 };
