@@ -8,6 +8,7 @@ import { orderSourceFor } from "../../app/sources/order-source-for.server";
 import { wooDate } from "../../app/sources/woocommerce/simulator/woo-sim-json";
 import type { WooSimulator } from "../../app/sources/woocommerce/simulator/woocommerce-simulator";
 import { main } from "../../cli/main";
+import { pointProcessDatabaseAt } from "../support/cli-database";
 import { newDanishOrder, PAID, startWooTransferBed, type WooTransferBed } from "./woo-harness";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -65,13 +66,7 @@ describe("the operator CLI's reconcile and backfill for a WooCommerce store", ()
   beforeAll(async () => {
     bed = await startWooTransferBed({
       // The CLI opens (and migrates) the process-wide database: this test's, never data/pglite.
-      onDatabase: (database) => {
-        if (database.kind === "postgres") process.env.DATABASE_URL = database.url;
-        else {
-          delete process.env.DATABASE_URL;
-          process.env.PGLITE_DATA_DIR = (database.target as { dataDir: string }).dataDir;
-        }
-      },
+      onDatabase: pointProcessDatabaseAt,
       store: {
         orders: [
           olderPaidOrder(20_001, 40),
