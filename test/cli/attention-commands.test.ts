@@ -1,9 +1,8 @@
 import os from "node:os";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { resetEnvForTests } from "../../app/config/env.server";
 import { main } from "../../cli/main";
 import type { TestDatabase } from "../support/test-database";
-import { createTestDatabase } from "../support/test-database";
+import { startCliDatabase, type CliDatabase } from "../support/cli-database";
 import { seedJobs } from "../transfers/seed-jobs";
 
 function capture() {
@@ -27,20 +26,14 @@ const order = (n: number) => `gid://shopify/Order/${n}`;
 
 /** `ledger-bridge mark-handled` and `retry` on parked jobs, through the app's use cases. */
 describe("CLI for orders that need attention", () => {
+  let cli: CliDatabase;
   let database: TestDatabase;
-  const saved = { ...process.env };
   const who = `CLI: ${os.userInfo().username}`;
   let otherJob = "";
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    if (database.kind === "postgres") process.env.DATABASE_URL = database.url;
-    else {
-      delete process.env.DATABASE_URL;
-      process.env.PGLITE_DATA_DIR = (database.target as { dataDir: string }).dataDir;
-    }
-    resetEnvForTests();
-    globalThis.ledgerBridgePrisma = database.prisma;
+    cli = await startCliDatabase();
+    database = cli.database;
     const db = database.prisma;
     const shop = await db.shop.create({ data: { platform: "shopify", domain: SHOP } });
     const other = await db.shop.create({ data: { platform: "shopify", domain: "cli-other.myshopify.com" } });
@@ -63,10 +56,7 @@ describe("CLI for orders that need attention", () => {
     otherJob = (await db.job.findFirstOrThrow({ where: { shopId: other.id } })).id;
   });
   afterAll(async () => {
-    globalThis.ledgerBridgePrisma = undefined;
-    process.env = { ...saved };
-    resetEnvForTests();
-    await database?.close();
+    await cli?.close();
   });
 
   const jobOf = (n: number) => database.prisma.job.findFirstOrThrow({ where: { orderId: order(n) } });

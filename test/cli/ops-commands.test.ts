@@ -1,10 +1,9 @@
 import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { resetEnvForTests } from "../../app/config/env.server";
 import { enqueueJob } from "../../app/engine/job-queue.server";
 import { main } from "../../cli/main";
 import type { TestDatabase } from "../support/test-database";
-import { createTestDatabase } from "../support/test-database";
+import { startCliDatabase, type CliDatabase } from "../support/cli-database";
 
 const SAMPLE_ORDER = fs.readFileSync(
   new URL("../fixtures/shopify/orders-paid.sample.json", import.meta.url),
@@ -32,18 +31,12 @@ function capture() {
 }
 
 describe("operator CLI", () => {
+  let cli: CliDatabase;
   let database: TestDatabase;
-  const saved = { ...process.env };
   beforeAll(async () => {
-    database = await createTestDatabase();
     // Point the CLI's process-wide database at this test's fresh database.
-    if (database.kind === "postgres") process.env.DATABASE_URL = database.url;
-    else {
-      delete process.env.DATABASE_URL;
-      process.env.PGLITE_DATA_DIR = (database.target as { dataDir: string }).dataDir;
-    }
-    resetEnvForTests();
-    globalThis.ledgerBridgePrisma = database.prisma;
+    cli = await startCliDatabase();
+    database = cli.database;
     const shop = await database.prisma.shop.create({
       data: { platform: "shopify", domain: "cli.myshopify.com" },
     });
@@ -68,10 +61,7 @@ describe("operator CLI", () => {
     });
   });
   afterAll(async () => {
-    globalThis.ledgerBridgePrisma = undefined;
-    process.env = { ...saved };
-    resetEnvForTests();
-    await database?.close();
+    await cli?.close();
   });
 
   it("lists shops with their transfer counts", async () => {

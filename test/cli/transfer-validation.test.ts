@@ -1,10 +1,9 @@
 import type { Shop } from "@prisma/client";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { resetEnvForTests } from "../../app/config/env.server";
 import { main } from "../../cli/main";
 import { danishOrder } from "../support/order-templates";
 import type { TestDatabase } from "../support/test-database";
-import { createTestDatabase } from "../support/test-database";
+import { startCliDatabase, type CliDatabase } from "../support/cli-database";
 
 /**
  * `ledger-bridge transfer --file/--order` validates like `ledger-bridge preview`: a file the
@@ -12,9 +11,9 @@ import { createTestDatabase } from "../support/test-database";
  * one line naming the field, and nothing is stored.
  */
 describe("ledger-bridge transfer validates its input like preview", () => {
+  let cli: CliDatabase;
   let database: TestDatabase;
   let shop: Shop;
-  const saved = { ...process.env };
   const files = new Map<string, string>();
   const order = danishOrder(601);
   const other = danishOrder(602);
@@ -35,14 +34,8 @@ describe("ledger-bridge transfer validates its input like preview", () => {
     return { code, out: out.join("\n"), err: err.join("\n") };
   };
   beforeAll(async () => {
-    database = await createTestDatabase();
-    if (database.kind === "postgres") process.env.DATABASE_URL = database.url;
-    else {
-      delete process.env.DATABASE_URL;
-      process.env.PGLITE_DATA_DIR = (database.target as { dataDir: string }).dataDir;
-    }
-    resetEnvForTests();
-    globalThis.ledgerBridgePrisma = database.prisma;
+    cli = await startCliDatabase();
+    database = cli.database;
     shop = await database.prisma.shop.create({
       data: { platform: "shopify", domain: "cli-h3.myshopify.com" },
     });
@@ -70,10 +63,7 @@ describe("ledger-bridge transfer validates its input like preview", () => {
     await database.prisma.job.deleteMany();
   });
   afterAll(async () => {
-    globalThis.ledgerBridgePrisma = undefined;
-    process.env = { ...saved };
-    resetEnvForTests();
-    await database?.close();
+    await cli?.close();
   });
 
   const base = () => ["transfer", "--shop", shop.domain];

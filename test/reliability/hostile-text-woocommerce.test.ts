@@ -6,20 +6,8 @@ import type { DineroSimulator } from "../../app/ledgers/dinero";
 import type { SecretBox } from "../../app/lib/secret-box.server";
 import { originalJson } from "../../app/lib/storable-text";
 import type { WooSimulator } from "../../app/sources/woocommerce/simulator/woocommerce-simulator";
-import { startWooSimulator } from "../../app/sources/woocommerce/simulator/woocommerce-simulator";
 import type { DocumentDraft } from "../../app/domain/invoice-draft";
-import type { TestDatabase } from "../support/test-database";
-import { createTestDatabase } from "../support/test-database";
-import {
-  connectStoreForTransfers,
-  newDanishOrder,
-  newSecretBox,
-  PAID,
-  startDineroForApp,
-  startRouteServer,
-  useAppGlobals,
-  type RouteServer,
-} from "../woocommerce/woo-harness";
+import { newDanishOrder, PAID, startWooTransferBed, type WooTransferBed } from "../woocommerce/woo-harness";
 import { ledgerRequestRecorder, UNSENDABLE } from "./hostile-text-support";
 
 /**
@@ -41,28 +29,22 @@ const TEXTS: Array<{ name: string; value: string; sent?: string }> = [
 ];
 
 describe("hostile text in WooCommerce orders, webhook to Dinero", () => {
-  let database: TestDatabase;
+  let bed: WooTransferBed;
   let db: PrismaClient;
   let box: SecretBox;
-  let app: RouteServer;
   let woo: WooSimulator;
   let dinero: DineroSimulator;
   let worker: Worker;
-  let restore: () => void;
   const recorder = ledgerRequestRecorder();
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    db = database.prisma;
-    box = newSecretBox();
-    restore = useAppGlobals(db, box);
-    app = await startRouteServer();
-    dinero = await startDineroForApp();
-    recorder.watch("dinero", [dinero.url, dinero.authUrl]);
-    recorder.install();
-    woo = await startWooSimulator({ orders: [], refunds: [] });
-    await connectStoreForTransfers(db, box, app.url, woo);
-    await woo.drainWebhooks();
+    bed = await startWooTransferBed({
+      onDinero: (started) => {
+        recorder.watch("dinero", [started.url, started.authUrl]);
+        recorder.install();
+      },
+    });
+    ({ db, box, woo, dinero } = bed);
     worker = createTransferWorker(db, {
       box,
       backoff: { baseMs: 5, maxMs: 20, maxAttempts: 5 },
@@ -72,11 +54,7 @@ describe("hostile text in WooCommerce orders, webhook to Dinero", () => {
   }, 60_000);
   afterAll(async () => {
     recorder.uninstall();
-    await woo?.close();
-    await dinero?.close();
-    await app?.close();
-    restore?.();
-    await database?.close();
+    await bed?.close();
   });
 
   it("accepts every delivery and books each order once, with the buyer's text where Dinero can carry it", async () => {

@@ -11,9 +11,9 @@ import { originalJson, originalText } from "../../app/lib/storable-text";
 import * as paidRoute from "../../app/routes/webhooks.orders.paid";
 import * as updatedRoute from "../../app/routes/webhooks.orders.updated";
 import type { SimulatedLedger } from "../support/reliability-ledgers";
-import { LEDGERS_UNDER_TEST, settingsForLedger } from "../support/reliability-ledgers";
+import { LEDGERS_UNDER_TEST } from "../support/reliability-ledgers";
 import { shopOrder } from "../support/reliability-orders";
-import { seedShop } from "../support/reliability-shops";
+import { seedShopOnLedger } from "../support/ledger-test-bed";
 import { shopifyWebhookInit } from "../support/shopify-webhook-request";
 import type { TestDatabase } from "../support/test-database";
 import { createTestDatabase } from "../support/test-database";
@@ -145,14 +145,10 @@ describe("hostile text in Shopify orders, webhook to ledger", () => {
       const simulated = await ledger.start();
       Object.assign(process.env, simulated.env);
       recorder.watch(ledger.provider, Object.values(simulated.env));
-      const shop = await seedShop(db, {
+      const shop = await seedShopOnLedger(db, {
         domain: `hostile-text-${ledger.provider}.myshopify.com`,
-        settings: settingsForLedger(ledger.harness),
-        connection: {
-          provider: ledger.provider,
-          credentials: simulated.credentials,
-          ...(simulated.organisationId ? { organisationId: simulated.organisationId } : {}),
-        },
+        ledger,
+        simulated,
         box,
       });
       ledgers.set(ledger.provider, { simulated, shop, index });

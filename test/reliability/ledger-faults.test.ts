@@ -2,7 +2,6 @@ import { randomBytes } from "node:crypto";
 import type { Job, PrismaClient } from "@prisma/client";
 import { Prisma } from "@prisma/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { resetEnvForTests } from "../../app/config/env.server";
 import type { DocumentDraft } from "../../app/domain/invoice-draft";
 import { ingestShopifyEvent } from "../../app/engine/ingest/ingest-shopify-event.server";
 import { createTransferWorker } from "../../app/engine/transfer-engine.server";
@@ -10,12 +9,10 @@ import type { FaultKind } from "../../app/ledgers/simulator-kit/faults";
 import { SecretBox, secretKeyFromBase64 } from "../../app/lib/secret-box.server";
 import { waitUntil } from "../support/reliability-app";
 import type { SimulatedLedger } from "../support/reliability-ledgers";
-import { LEDGERS_UNDER_TEST, settingsForLedger } from "../support/reliability-ledgers";
+import { LEDGERS_UNDER_TEST } from "../support/reliability-ledgers";
 import { shopOrder } from "../support/reliability-orders";
 import { note, seededRandom } from "../support/reliability-random";
-import { seedShop } from "../support/reliability-shops";
-import type { TestDatabase } from "../support/test-database";
-import { createTestDatabase } from "../support/test-database";
+import { seedShopOnLedger, startLedgerTestBed, type LedgerTestBed } from "../support/ledger-test-bed";
 
 const SHOPS = 5;
 const ORDERS_PER_SHOP = 20;
@@ -33,37 +30,26 @@ const FAULT_KINDS: FaultKind[] = ["5xx", "timeout", "429", "dropAfterCommit"];
  * Runtime: ~20–40 s per ledger on a quiet machine; no assertion depends on the machine's speed.
  */
 describe.each(LEDGERS_UNDER_TEST)("$provider with 20 % of ledger calls ($faultsOn) failing", (ledger) => {
-  let database: TestDatabase;
+  let bed: LedgerTestBed;
   let db: PrismaClient;
   let simulated: SimulatedLedger;
   const box = new SecretBox(secretKeyFromBase64(randomBytes(32).toString("base64")));
-  const saved = { ...process.env };
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    db = database.prisma;
-    simulated = await ledger.start();
-    Object.assign(process.env, simulated.env);
-    resetEnvForTests();
+    bed = await startLedgerTestBed(ledger);
+    ({ db, simulated } = bed);
   });
   afterAll(async () => {
-    process.env = { ...saved };
-    resetEnvForTests();
-    await simulated?.close();
-    await database?.close();
+    await bed?.close();
   });
 
   it(`transfers ${SHOPS * ORDERS_PER_SHOP} orders and ${SHOPS * REFUNDS_PER_SHOP} refunds exactly once`, async () => {
     const random = seededRandom(`ledger-faults:${ledger.provider}`);
     for (let s = 0; s < SHOPS; s++) {
-      const shop = await seedShop(db, {
+      const shop = await seedShopOnLedger(db, {
         domain: `faults-${ledger.provider}-${s}.myshopify.com`,
-        settings: settingsForLedger(ledger.harness),
-        connection: {
-          provider: ledger.provider,
-          credentials: simulated.credentials,
-          ...(simulated.organisationId ? { organisationId: simulated.organisationId } : {}),
-        },
+        ledger,
+        simulated,
         box,
       });
       for (let n = 1; n <= ORDERS_PER_SHOP; n++) {

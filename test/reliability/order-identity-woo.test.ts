@@ -2,26 +2,11 @@ import type { PrismaClient, Shop } from "@prisma/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTransferWorker } from "../../app/engine/transfer-engine.server";
 import type { Worker } from "../../app/engine/worker.server";
-import type { DineroSimulator } from "../../app/ledgers/dinero";
 import type { SecretBox } from "../../app/lib/secret-box.server";
 import { orderIdOfBody } from "../../app/sources/order-identity";
-import {
-  startWooSimulator,
-  type WooSimulator,
-} from "../../app/sources/woocommerce/simulator/woocommerce-simulator";
+import type { WooSimulator } from "../../app/sources/woocommerce/simulator/woocommerce-simulator";
 import { orderDetail, transferOrder } from "../../app/transfers/order-detail.server";
-import type { TestDatabase } from "../support/test-database";
-import { createTestDatabase } from "../support/test-database";
-import {
-  connectStoreForTransfers,
-  newDanishOrder,
-  newSecretBox,
-  PAID,
-  startDineroForApp,
-  startRouteServer,
-  useAppGlobals,
-  type RouteServer,
-} from "../woocommerce/woo-harness";
+import { newDanishOrder, PAID, startWooTransferBed, type WooTransferBed } from "../woocommerce/woo-harness";
 
 /**
  * Issue 13, class 1 on WooCommerce: order B carries order A's id as text (customer note,
@@ -29,26 +14,16 @@ import {
  * from the store by its id and book A; B's own webhook books B; nothing of B is shown as A.
  */
 describe("WooCommerce orders are found by identity, never by text", { timeout: 180_000 }, () => {
-  let database: TestDatabase;
+  let bed: WooTransferBed;
   let db: PrismaClient;
   let box: SecretBox;
-  let app: RouteServer;
   let woo: WooSimulator;
-  let dinero: DineroSimulator;
   let worker: Worker;
   let shop: Shop;
-  let restore: () => void;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    db = database.prisma;
-    box = newSecretBox();
-    restore = useAppGlobals(db, box);
-    app = await startRouteServer();
-    dinero = await startDineroForApp();
-    woo = await startWooSimulator({ orders: [], refunds: [] });
-    shop = await connectStoreForTransfers(db, box, app.url, woo);
-    await woo.drainWebhooks();
+    bed = await startWooTransferBed();
+    ({ db, box, woo, shop } = bed);
     worker = createTransferWorker(db, {
       box,
       backoff: { baseMs: 5, maxMs: 20, maxAttempts: 30 },
@@ -57,11 +32,7 @@ describe("WooCommerce orders are found by identity, never by text", { timeout: 1
     });
   });
   afterAll(async () => {
-    await woo?.close();
-    await dinero?.close();
-    await app?.close();
-    restore?.();
-    await database?.close();
+    await bed?.close();
   });
 
   // Until the queue is empty (a ledger throttle or retry only delays it), with a generous bound.

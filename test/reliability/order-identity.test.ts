@@ -7,16 +7,11 @@ import type { OrderSource } from "../../app/engine/order-source";
 import { enqueueMissing } from "../../app/engine/reconcile.server";
 import { createTransferWorker } from "../../app/engine/transfer-engine.server";
 import type { Worker } from "../../app/engine/worker.server";
-import { resetEnvForTests } from "../../app/config/env.server";
 import type { DatabaseTarget } from "../../app/db/driver-adapter.server";
 import { closePglite } from "../../app/db/driver-adapter.server";
 import { migrate, readMigrations } from "../../app/db/migrate.server";
 import { openSqlRunner } from "../../app/db/sql-runner.server";
-import {
-  DINERO_SIMULATOR_DEFAULTS,
-  startDineroSimulator,
-  type DineroSimulator,
-} from "../../app/ledgers/dinero";
+import { DINERO_SIMULATOR_DEFAULTS, type DineroSimulator } from "../../app/ledgers/dinero";
 import { action as blockTransfer } from "../../app/routes/api.orders.$orderId.transfer";
 import { loader as blockStatus } from "../../app/routes/api.orders.$orderId.transfer-status";
 import { action as pageTransfer, loader as pageLoader } from "../../app/routes/app.orders.$orderId";
@@ -31,7 +26,7 @@ import { seedDineroShop } from "../support/seed-dinero-shop";
 import { shopifyWebhookInit } from "../support/shopify-webhook-request";
 import type { TestDatabase } from "../support/test-database";
 import { createPostgresDatabase, createTestDatabase, postgresReachable } from "../support/test-database";
-import { newSecretBox, useAppGlobals } from "../woocommerce/woo-harness";
+import { newSecretBox, startDineroForApp, useAppGlobals } from "../woocommerce/woo-harness";
 
 /**
  * Issue 13, class 1: an order is found by its identity, never by text. A buyer's order B that
@@ -96,13 +91,7 @@ describe("orders are found by identity, never by text (Shopify, real routes)", {
     restore = useAppGlobals(db, box);
     delete process.env.SHOPIFY_ADMIN_BASE_URL;
     // Dinero's request quota is not what this suite is about: twenty invoices in a row must not wait a minute.
-    dinero = await startDineroSimulator({
-      validateRequests: true,
-      rateLimit: { limit: 100_000, windowMs: 60_000 },
-    });
-    process.env.DINERO_API_BASE_URL = dinero.url;
-    process.env.DINERO_AUTH_BASE_URL = dinero.authUrl;
-    resetEnvForTests();
+    dinero = await startDineroForApp({ rateLimit: { limit: 100_000, windowMs: 60_000 } });
     shop = await seedDineroShop(db, { domain: LOCAL_SHOP_DOMAIN, box });
     worker = createTransferWorker(db, {
       box,

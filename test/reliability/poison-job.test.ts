@@ -1,18 +1,15 @@
 import { randomBytes } from "node:crypto";
 import type { PrismaClient } from "@prisma/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { resetEnvForTests } from "../../app/config/env.server";
 import { ingestShopifyEvent } from "../../app/engine/ingest/ingest-shopify-event.server";
 import { requeueParkedJob } from "../../app/engine/job-queue.server";
 import { createTransferWorker } from "../../app/engine/transfer-engine.server";
 import { SecretBox, secretKeyFromBase64 } from "../../app/lib/secret-box.server";
 import { retryParkedJob } from "../../app/transfers/parked-jobs.server";
-import type { SimulatedLedger } from "../support/reliability-ledgers";
 import { LEDGERS_UNDER_TEST, settingsForLedger } from "../support/reliability-ledgers";
 import { shopOrder } from "../support/reliability-orders";
 import { seedShop } from "../support/reliability-shops";
-import type { TestDatabase } from "../support/test-database";
-import { createTestDatabase } from "../support/test-database";
+import { startLedgerTestBed, type LedgerTestBed } from "../support/ledger-test-bed";
 
 const dinero = LEDGERS_UNDER_TEST.find((ledger) => ledger.provider === "dinero");
 if (!dinero) throw new Error("no Dinero under test");
@@ -23,24 +20,16 @@ if (!dinero) throw new Error("no Dinero under test");
  * is booked while the bad one waits, and the bad order's refund waits for its invoice.
  */
 describe("a poison order never blocks its shop", () => {
-  let database: TestDatabase;
+  let bed: LedgerTestBed;
   let db: PrismaClient;
-  let simulated: SimulatedLedger;
   const box = new SecretBox(secretKeyFromBase64(randomBytes(32).toString("base64")));
-  const saved = { ...process.env };
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    db = database.prisma;
-    simulated = await dinero.start();
-    Object.assign(process.env, simulated.env);
-    resetEnvForTests();
+    bed = await startLedgerTestBed(dinero);
+    db = bed.db;
   });
   afterAll(async () => {
-    process.env = { ...saved };
-    resetEnvForTests();
-    await simulated?.close();
-    await database?.close();
+    await bed?.close();
   });
 
   it("parks the bad order, books the next one of the same shop, and keeps the shop running", async () => {

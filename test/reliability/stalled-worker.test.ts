@@ -1,17 +1,14 @@
 import { randomBytes } from "node:crypto";
 import type { PrismaClient } from "@prisma/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { resetEnvForTests } from "../../app/config/env.server";
 import type { DocumentDraft } from "../../app/domain/invoice-draft";
 import { ingestShopifyEvent } from "../../app/engine/ingest/ingest-shopify-event.server";
 import { createTransferWorker } from "../../app/engine/transfer-engine.server";
 import { SecretBox, secretKeyFromBase64 } from "../../app/lib/secret-box.server";
 import type { SimulatedLedger } from "../support/reliability-ledgers";
-import { LEDGERS_UNDER_TEST, settingsForLedger } from "../support/reliability-ledgers";
+import { LEDGERS_UNDER_TEST } from "../support/reliability-ledgers";
 import { shopOrder } from "../support/reliability-orders";
-import { seedShop } from "../support/reliability-shops";
-import type { TestDatabase } from "../support/test-database";
-import { createTestDatabase } from "../support/test-database";
+import { seedShopOnLedger, startLedgerTestBed, type LedgerTestBed } from "../support/ledger-test-bed";
 
 const MARGIN_MS = 60_000;
 
@@ -25,37 +22,26 @@ const MARGIN_MS = 60_000;
 describe.each(LEDGERS_UNDER_TEST)(
   "$provider: a worker stalled past its lease in a ledger write",
   (ledger) => {
-    let database: TestDatabase;
+    let bed: LedgerTestBed;
     let db: PrismaClient;
     let simulated: SimulatedLedger;
     const box = new SecretBox(secretKeyFromBase64(randomBytes(32).toString("base64")));
-    const saved = { ...process.env };
     let shopCount = 0;
 
     beforeAll(async () => {
-      database = await createTestDatabase();
-      db = database.prisma;
-      simulated = await ledger.start();
-      Object.assign(process.env, simulated.env);
-      resetEnvForTests();
+      bed = await startLedgerTestBed(ledger);
+      ({ db, simulated } = bed);
     });
     afterAll(async () => {
-      process.env = { ...saved };
-      resetEnvForTests();
-      await simulated?.close();
-      await database?.close();
+      await bed?.close();
     });
 
     async function oneOrder() {
       shopCount += 1;
-      const shop = await seedShop(db, {
+      const shop = await seedShopOnLedger(db, {
         domain: `stall-${ledger.provider}-${shopCount}.myshopify.com`,
-        settings: settingsForLedger(ledger.harness),
-        connection: {
-          provider: ledger.provider,
-          credentials: simulated.credentials,
-          ...(simulated.organisationId ? { organisationId: simulated.organisationId } : {}),
-        },
+        ledger,
+        simulated,
         box,
       });
       const { order } = shopOrder(shopCount, 1);

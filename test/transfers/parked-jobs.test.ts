@@ -12,7 +12,7 @@ import {
 import { retryTransfers } from "../../app/transfers/retry-transfers.server";
 import type { TestDatabase } from "../support/test-database";
 import { createTestDatabase } from "../support/test-database";
-import { seedJobs } from "./seed-jobs";
+import { freshShopsAB, seedJobs } from "./seed-jobs";
 
 const STAFF: MerchantActor = { kind: "shopifyStaff", userId: "42" };
 const REASON = "Line 2: quantity -1 cannot be booked";
@@ -34,10 +34,7 @@ describe("parked jobs", () => {
     await database?.close();
   });
   beforeEach(async () => {
-    await db.auditEntry.deleteMany();
-    await db.shop.deleteMany();
-    shopA = (await db.shop.create({ data: { platform: "shopify", domain: "a.myshopify.com" } })).id;
-    shopB = (await db.shop.create({ data: { platform: "shopify", domain: "b.myshopify.com" } })).id;
+    ({ shopA, shopB } = await freshShopsAB(db));
     // A parked order, and a later order of the same shop that went through meanwhile.
     const statuses = ["needsAttention", "succeeded"];
     await seedJobs(db, shopA, 2, new Date("2026-12-01T10:00:00Z"), (i) => ({

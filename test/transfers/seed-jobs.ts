@@ -55,3 +55,12 @@ export async function seedJobs(
     }),
   });
 }
+
+/** Empties the shops (their jobs with them) and audit entries, then creates shops a. and b.myshopify.com. */
+export async function freshShopsAB(db: PrismaClient): Promise<{ shopA: string; shopB: string }> {
+  await db.auditEntry.deleteMany();
+  await db.shop.deleteMany();
+  const shopA = (await db.shop.create({ data: { platform: "shopify", domain: "a.myshopify.com" } })).id;
+  const shopB = (await db.shop.create({ data: { platform: "shopify", domain: "b.myshopify.com" } })).id;
+  return { shopA, shopB };
+}

@@ -13,7 +13,7 @@ import { transfersPerDay } from "../../app/transfers/transfers-per-day.server";
 import { danishOrder } from "../support/order-templates";
 import type { TestDatabase } from "../support/test-database";
 import { createTestDatabase } from "../support/test-database";
-import { seedJobs } from "./seed-jobs";
+import { freshShopsAB, seedJobs } from "./seed-jobs";
 
 const OPERATOR = { kind: "cli", osUser: "tester" } as const;
 
@@ -32,10 +32,7 @@ describe("transfer operations", () => {
     await database?.close();
   });
   beforeEach(async () => {
-    await db.auditEntry.deleteMany();
-    await db.shop.deleteMany();
-    shopA = (await db.shop.create({ data: { platform: "shopify", domain: "a.myshopify.com" } })).id;
-    shopB = (await db.shop.create({ data: { platform: "shopify", domain: "b.myshopify.com" } })).id;
+    ({ shopA, shopB } = await freshShopsAB(db));
   });
 
   const statusOf = async (shopId: string) =>

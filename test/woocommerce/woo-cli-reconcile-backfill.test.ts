@@ -6,23 +6,10 @@ import { DINERO_SIMULATOR_DEFAULTS, type DineroSimulator } from "../../app/ledge
 import type { SecretBox } from "../../app/lib/secret-box.server";
 import { orderSourceFor } from "../../app/sources/order-source-for.server";
 import { wooDate } from "../../app/sources/woocommerce/simulator/woo-sim-json";
-import {
-  startWooSimulator,
-  type WooSimulator,
-} from "../../app/sources/woocommerce/simulator/woocommerce-simulator";
+import type { WooSimulator } from "../../app/sources/woocommerce/simulator/woocommerce-simulator";
 import { main } from "../../cli/main";
-import type { TestDatabase } from "../support/test-database";
-import { createTestDatabase } from "../support/test-database";
-import {
-  newDanishOrder,
-  newSecretBox,
-  PAID,
-  connectStoreForTransfers,
-  startDineroForApp,
-  startRouteServer,
-  useAppGlobals,
-  type RouteServer,
-} from "./woo-harness";
+import { pointProcessDatabaseAt } from "../support/cli-database";
+import { newDanishOrder, PAID, startWooTransferBed, type WooTransferBed } from "./woo-harness";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -49,14 +36,12 @@ function olderPaidOrder(id: number, daysAgo: number, overrides: Record<string, u
  * URL as `--shop`, and what it queues is transferred once.
  */
 describe("the operator CLI's reconcile and backfill for a WooCommerce store", () => {
-  let database: TestDatabase;
+  let bed: WooTransferBed;
   let db: PrismaClient;
   let box: SecretBox;
-  let app: RouteServer;
   let woo: WooSimulator;
   let dinero: DineroSimulator;
   let shop: Shop;
-  let restore: () => void;
   const out: string[] = [];
   const io = {
     stdout: (text: string) => out.push(text),
@@ -79,37 +64,24 @@ describe("the operator CLI's reconcile and backfill for a WooCommerce store", ()
     dinero.state.organizations.get(DINERO_SIMULATOR_DEFAULTS.organizationId)?.invoices.size ?? 0;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    db = database.prisma;
-    box = newSecretBox();
-    restore = useAppGlobals(db, box);
-    // The CLI opens (and migrates) the process-wide database: this test's, never data/pglite.
-    if (database.kind === "postgres") process.env.DATABASE_URL = database.url;
-    else {
-      delete process.env.DATABASE_URL;
-      process.env.PGLITE_DATA_DIR = (database.target as { dataDir: string }).dataDir;
-    }
-    app = await startRouteServer();
-    dinero = await startDineroForApp();
-    woo = await startWooSimulator({
-      orders: [
-        olderPaidOrder(20_001, 40),
-        olderPaidOrder(20_002, 20),
-        olderPaidOrder(20_003, 10),
-        // Never paid: the import leaves it alone.
-        olderPaidOrder(20_004, 10, { status: "pending", date_paid: null, date_paid_gmt: null }),
-      ],
-      refunds: [],
+    bed = await startWooTransferBed({
+      // The CLI opens (and migrates) the process-wide database: this test's, never data/pglite.
+      onDatabase: pointProcessDatabaseAt,
+      store: {
+        orders: [
+          olderPaidOrder(20_001, 40),
+          olderPaidOrder(20_002, 20),
+          olderPaidOrder(20_003, 10),
+          // Never paid: the import leaves it alone.
+          olderPaidOrder(20_004, 10, { status: "pending", date_paid: null, date_paid_gmt: null }),
+        ],
+        refunds: [],
+      },
     });
-    shop = await connectStoreForTransfers(db, box, app.url, woo);
-    await woo.drainWebhooks();
+    ({ db, box, woo, dinero, shop } = bed);
   }, 60_000);
   afterAll(async () => {
-    await woo?.close();
-    await dinero?.close();
-    await app?.close();
-    restore?.();
-    await database?.close();
+    await bed?.close();
   });
 
   it("reconcile --shop <store URL> queues an order whose webhook was never sent, and it is transferred", async () => {

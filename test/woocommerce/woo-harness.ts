@@ -15,11 +15,16 @@ import * as connectRoute from "../../app/routes/woocommerce.connect";
 import * as connectedRoute from "../../app/routes/woocommerce.connected";
 import * as settingsRoute from "../../app/routes/woocommerce.settings";
 import type { WooJson } from "../../app/sources/woocommerce/simulator/woo-sim-store";
-import type { WooSimulator } from "../../app/sources/woocommerce/simulator/woocommerce-simulator";
+import {
+  startWooSimulator,
+  type WooSimulator,
+  type WooSimulatorOptions,
+} from "../../app/sources/woocommerce/simulator/woocommerce-simulator";
 import { connectWithKeys } from "../../app/sources/woocommerce/connect-store.server";
-import type { DineroSimulator } from "../../app/ledgers/dinero";
+import type { DineroSimulator, DineroSimulatorOptions } from "../../app/ledgers/dinero";
 import { startDineroSimulator } from "../../app/ledgers/dinero";
 import { connectDineroSimulator } from "../support/seed-dinero-shop";
+import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
 /**
  * The WooCommerce routes of the app served over real HTTP in this process, so the simulator's
@@ -153,8 +158,10 @@ export async function prepareWooShopForTransfers(
 }
 
 /** A Dinero simulator that the app's adapters reach: the DINERO_* base URLs point at it. */
-export async function startDineroForApp(): Promise<DineroSimulator> {
-  const dinero = await startDineroSimulator({ validateRequests: true });
+export async function startDineroForApp(
+  options: Omit<DineroSimulatorOptions, "validateRequests"> = {},
+): Promise<DineroSimulator> {
+  const dinero = await startDineroSimulator({ ...options, validateRequests: true });
   process.env.DINERO_API_BASE_URL = dinero.url;
   process.env.DINERO_AUTH_BASE_URL = dinero.authUrl;
   resetEnvForTests();
@@ -180,6 +187,64 @@ export async function connectStoreForTransfers(
   const shop = await db.shop.findUniqueOrThrow({ where: { id: connected.shopId } });
   await prepareWooShopForTransfers(db, box, shop, settings);
   return shop;
+}
+
+/** A test database as the app's, its WooCommerce routes, the Dinero simulator and a store connected to both. */
+export interface WooTransferBed {
+  database: TestDatabase;
+  db: PrismaClient;
+  box: SecretBox;
+  app: RouteServer;
+  dinero: DineroSimulator;
+  woo: WooSimulator;
+  shop: Shop;
+  /** Closes the store, Dinero and the routes, restores the process globals, closes the database. */
+  close(): Promise<void>;
+}
+
+export interface WooTransferBedOptions {
+  /** The store's orders and refunds; none by default. */
+  store?: WooSimulatorOptions;
+  settings?: ShopSettingsInput;
+  /** Runs once the test database is the process-wide one, before any server starts. */
+  onDatabase?: (database: TestDatabase) => void;
+  /** Runs once the Dinero simulator is up, before the store is connected. */
+  onDinero?: (dinero: DineroSimulator) => void;
+}
+
+/**
+ * Everything a WooCommerce transfer test starts from: the store connected with its REST keys,
+ * ready for transfers to the Dinero simulator, and the webhooks the connection sent delivered.
+ */
+export async function startWooTransferBed(options: WooTransferBedOptions = {}): Promise<WooTransferBed> {
+  const database = await createTestDatabase();
+  const db = database.prisma;
+  const box = newSecretBox();
+  // eslint-disable-next-line react-hooks/rules-of-hooks -- a test helper named use*, not a React hook
+  const restore = useAppGlobals(db, box);
+  let app: RouteServer | undefined;
+  let dinero: DineroSimulator | undefined;
+  let woo: WooSimulator | undefined;
+  const close = async () => {
+    await woo?.close();
+    await dinero?.close();
+    await app?.close();
+    restore();
+    await database.close();
+  };
+  try {
+    options.onDatabase?.(database);
+    app = await startRouteServer();
+    dinero = await startDineroForApp();
+    options.onDinero?.(dinero);
+    woo = await startWooSimulator(options.store ?? { orders: [], refunds: [] });
+    const shop = await connectStoreForTransfers(db, box, app.url, woo, options.settings);
+    await woo.drainWebhooks();
+    return { database, db, box, app, dinero, woo, shop, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
 }
 
 const FIXTURES = path.resolve(import.meta.dirname, "../fixtures/woocommerce");

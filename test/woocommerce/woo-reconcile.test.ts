@@ -4,23 +4,14 @@ import { reconcileDueShops } from "../../app/engine/reconcile-scheduler.server";
 import { createTransferWorker } from "../../app/engine/transfer-engine.server";
 import { DINERO_SIMULATOR_DEFAULTS, type DineroSimulator } from "../../app/ledgers/dinero";
 import type { SecretBox } from "../../app/lib/secret-box.server";
-import {
-  startWooSimulator,
-  type WooSimulator,
-} from "../../app/sources/woocommerce/simulator/woocommerce-simulator";
+import type { WooSimulator } from "../../app/sources/woocommerce/simulator/woocommerce-simulator";
 import { wooOrderSourceForShop } from "../../app/sources/woocommerce/store-order-source.server";
-import type { TestDatabase } from "../support/test-database";
-import { createTestDatabase } from "../support/test-database";
 import {
   danishRefundLines,
   newDanishOrder,
-  newSecretBox,
   PAID,
-  connectStoreForTransfers,
-  startDineroForApp,
-  startRouteServer,
-  useAppGlobals,
-  type RouteServer,
+  startWooTransferBed,
+  type WooTransferBed,
 } from "./woo-harness";
 
 /**
@@ -28,32 +19,19 @@ import {
  * poll (`modified_after`, page by page) must catch every order the webhooks did not bring.
  */
 describe("WooCommerce reconciliation poll", () => {
-  let database: TestDatabase;
+  let bed: WooTransferBed;
   let db: PrismaClient;
   let box: SecretBox;
-  let app: RouteServer;
   let woo: WooSimulator;
   let dinero: DineroSimulator;
   let shop: Shop;
-  let restore: () => void;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    db = database.prisma;
-    box = newSecretBox();
-    restore = useAppGlobals(db, box);
-    app = await startRouteServer();
-    dinero = await startDineroForApp();
-    woo = await startWooSimulator({ orders: [], refunds: [] });
-    shop = await connectStoreForTransfers(db, box, app.url, woo);
-    await woo.drainWebhooks();
+    bed = await startWooTransferBed();
+    ({ db, box, woo, dinero, shop } = bed);
   });
   afterAll(async () => {
-    await woo?.close();
-    await dinero?.close();
-    await app?.close();
-    restore?.();
-    await database?.close();
+    await bed?.close();
   });
 
   it("catches orders whose webhooks failed until WooCommerce disabled them, over several pages", async () => {
