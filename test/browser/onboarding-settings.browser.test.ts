@@ -113,7 +113,7 @@ describeWhen(chromiumAvailable, "Chromium", "onboarding and settings pages in th
     await expect.poll(() => field.getAttribute("aria-invalid")).toBe("true");
     const describedBy = (await field.getAttribute("aria-describedby")) ?? "";
     const errorId = describedBy.split(" ").find((id) => id.endsWith("Error")) ?? "";
-    expect(await page.locator(`[id="${errorId}"]`).textContent()).toContain("Enter a number");
+    expect(await page.locator(`[id="${errorId}"]`).textContent()).toContain("Enter a plain number");
     await screenshot(page, "settings-field-error");
     await page.reload();
     expect(await page.getByLabel("Largest rounding difference (øre / cents)").inputValue()).toBe("50");

@@ -261,7 +261,8 @@ describe(`kill -9 of the app during ${ORDERS} orders (${onPostgres ? "PostgreSQL
       expectBookedOnce(credit, draftOf(creditJob), `refund of order ${n}`);
       expect(credit.CreditNoteFor).toBe(invoice.Guid);
     }
-  }, 330_000);
+    // A liveness bound only, sized for a loaded 2-core machine: what must hold is asserted above.
+  }, 600_000);
 });
 
 function killPlan(random: SeededRandom, deliveries: number): KillPoint[] {
