@@ -209,12 +209,18 @@ describeWhen(chromiumAvailable, "Chromium", "transfers and order pages in the br
     "filters by status tab and searches by order number",
     async () => {
       await open(`${app.url}/app/transfers`);
-      await page.getByRole("tab", { name: /Transferred/ }).click();
+      const transferredTab = page.getByRole("tab", { name: /Transferred/ });
+      await transferredTab.click();
       await page.waitForURL(/tab=succeeded/);
+      // The URL changes before the page renders the new loader data; typing into the search
+      // before that render lands in the old page's state (a flake seen in CI under load).
+      await expect.poll(() => transferredTab.getAttribute("aria-selected")).toBe("true");
       expect(await table().locator("tbody tr").count()).toBe(3);
-      await page.locator("#transfers-search").fill(paid.name.slice(1));
-      await page.locator("#transfers-search").press("Enter");
-      await page.waitForURL(/q=2051/);
+      const searchField = page.locator("#transfers-search");
+      await searchField.fill(paid.name.slice(1));
+      await expect.poll(() => searchField.inputValue()).toBe(paid.name.slice(1));
+      await searchField.press("Enter");
+      await page.waitForURL(/tab=succeeded&q=2051/);
       await expect.poll(() => table().locator("tbody tr").count()).toBe(1);
       expect(await table().locator("tbody tr").first().textContent()).toContain(paid.name);
     },
