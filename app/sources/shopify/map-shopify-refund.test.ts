@@ -92,7 +92,7 @@ describe("mapShopifyRefund", () => {
     expect(refund.transactions).toMatchObject([{ kind: "refund", amount: 1080 }]);
   });
 
-  it("tells a GraphQL shipping refund (kind SHIPPING_REFUND, reason null) from a discrepancy", () => {
+  it("tells a GraphQL shipping refund (reason null: 2026-07 has no `kind`) from a discrepancy", () => {
     const bag = (amount: string) => ({
       shopMoney: { amount, currencyCode: "DKK" },
       presentmentMoney: { amount, currencyCode: "DKK" },
@@ -107,13 +107,13 @@ describe("mapShopifyRefund", () => {
         },
         orderAdjustments: {
           nodes: [
-            { amountSet: bag("-39.20"), taxAmountSet: bag("-9.80"), reason: null, kind: "SHIPPING_REFUND" },
+            { amountSet: bag("-39.20"), taxAmountSet: bag("-9.80"), reason: null },
             {
               amountSet: bag("5.00"),
               taxAmountSet: bag("0.00"),
-              reason: "RESTOCK",
-              kind: "REFUND_DISCREPANCY",
+              reason: "REFUND_DISCREPANCY",
             },
+            { amountSet: bag("-20.00"), taxAmountSet: bag("-4.00"), reason: "RESTOCK" },
           ],
         },
         transactions: { nodes: [] },
@@ -123,7 +123,8 @@ describe("mapShopifyRefund", () => {
     // Taxes included: the shipping adjustment is −39.20 − 9.80 = −49.00, i.e. 49.00 back.
     expect(refund.adjustments).toEqual([
       { kind: "shippingRefund", amount: 4900, tax: 980 },
-      { kind: "refundDiscrepancy", amount: -500, tax: 0, reason: "RESTOCK" },
+      { kind: "refundDiscrepancy", amount: -500, tax: 0, reason: "REFUND_DISCREPANCY" },
+      { kind: "other", amount: 2400, tax: 400, reason: "RESTOCK" },
     ]);
   });
 

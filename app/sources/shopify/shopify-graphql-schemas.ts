@@ -92,11 +92,10 @@ export const graphqlRefund = z.object({
       shippingLine: z.object({ id: text }).nullish(),
     }),
   ),
-  // `kind` (SHIPPING_REFUND / REFUND_DISCREPANCY) is deprecated but the only field that marks a
-  // shipping refund: `reason` is null there, and a shipping refund must not count twice.
-  orderAdjustments: connection(
-    z.object({ amountSet: moneyBag, taxAmountSet: moneyBag, reason: text, kind: text }),
-  ),
+  // Admin API 2026-07 has no `OrderAdjustment.kind` (asking for it fails the whole query): a
+  // shipping refund is a `refundShippingLines` entry there, never an adjustment, so `reason`
+  // (REFUND_DISCREPANCY, RESTOCK, DAMAGE, …) is all an adjustment says about itself.
+  orderAdjustments: connection(z.object({ amountSet: moneyBag, taxAmountSet: moneyBag, reason: text })),
   transactions: connection(transaction),
 });
 export type GraphqlRefund = z.infer<typeof graphqlRefund>;

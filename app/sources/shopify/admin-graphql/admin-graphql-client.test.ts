@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { readFileSync } from "node:fs";
 import { afterEach, describe, expect, test } from "vitest";
 import { parseJsonSafely } from "../parse-json-safely";
@@ -89,6 +90,20 @@ describe("order for invoicing", () => {
     const error = await fetchOrderForInvoice(client, "gid://shopify/Order/1").catch((e: unknown) => e);
     expect((error as ShopifyAdminError).kind).toBe("unavailable");
     expect((error as ShopifyAdminError).retryable).toBe(true);
+  });
+
+  test("a document with a field the API version lacks fails whole, as Shopify answers it", async () => {
+    const { client } = await start();
+    const error = await client
+      .request(
+        "query Q($id: ID!) { order(id: $id) { id name kindOfTip } }",
+        { id: "gid://shopify/Order/1" },
+        z.unknown(),
+      )
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ShopifyAdminError);
+    expect((error as ShopifyAdminError).retryable).toBe(false);
+    expect(String((error as Error).message)).toMatch(/kindOfTip/);
   });
 
   test("a query above the single-query ceiling fails as MAX_COST_EXCEEDED, not retried", async () => {
@@ -188,7 +203,13 @@ describe("bulk operations (historical import)", () => {
 
   test("a bulk query nesting connections three deep is refused with a user error", async () => {
     const { client } = await start();
-    const tooDeep = `{ orders { edges { node { id lineItems { edges { node { id fulfillments: discountAllocations { edges { node { id } } } } } } } } } }`;
+    const tooDeep = `{ orders { edges { node { id fulfillmentOrders { edges { node { id lineItems { edges { node { id } } } } } } } } } }`;
     await expect(startBulkQuery(client, tooDeep)).rejects.toThrow(/nesting depth/);
+  });
+
+  test("a bulk query asking for a field the API version lacks is refused, as Shopify would", async () => {
+    const { client } = await start();
+    const unknown = `{ orders { edges { node { id totalTipReceivedSetX { shopMoney { amount } } } } } }`;
+    await expect(startBulkQuery(client, unknown)).rejects.toThrow(/totalTipReceivedSetX/);
   });
 });

@@ -30,7 +30,7 @@ export function bulkOrdersQuery(createdSince: Date): string {
 }`;
 }
 
-const RUN = `#graphql
+export const BULK_RUN = `#graphql
 mutation BulkOperationRunQuery($query: String!) {
   bulkOperationRunQuery(query: $query) {
     bulkOperation { id status }
@@ -38,7 +38,7 @@ mutation BulkOperationRunQuery($query: String!) {
   }
 }`;
 
-const POLL = `#graphql
+export const BULK_POLL = `#graphql
 query BulkOperationStatus($id: ID!) {
   node(id: $id) {
     ... on BulkOperation { id status errorCode objectCount rootObjectCount url partialDataUrl }
@@ -64,7 +64,7 @@ export type BulkOperationStatus = z.infer<typeof bulkStatus>;
 const pollResult = z.object({ node: bulkStatus.nullable() });
 
 export async function startBulkQuery(client: AdminGraphqlClient, query: string): Promise<string> {
-  const result = await client.request(RUN, { query }, runResult);
+  const result = await client.request(BULK_RUN, { query }, runResult);
   const { bulkOperation, userErrors } = result.bulkOperationRunQuery;
   if (userErrors.length > 0 || !bulkOperation) {
     const busy = userErrors.some((e) => e.code === "OPERATION_IN_PROGRESS");
@@ -85,7 +85,7 @@ export async function waitForBulkOperation(
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const deadline = Date.now() + (options.timeoutMs ?? 10 * 60_000);
   for (;;) {
-    const { node } = await client.request(POLL, { id }, pollResult);
+    const { node } = await client.request(BULK_POLL, { id }, pollResult);
     if (!node) throw new ShopifyAdminError("bulkOperation", `bulk operation ${id} not found`, false);
     if (node.status === "COMPLETED") return node;
     if (["FAILED", "CANCELED", "CANCELLED", "EXPIRED"].includes(node.status)) {

@@ -92,7 +92,7 @@ query RefundForCreditNote($id: ID!) {
       }
     }
     refundShippingLines(first: 5) { nodes { subtotalAmountSet { ...Money } taxAmountSet { ...Money } } }
-    orderAdjustments(first: 5) { nodes { amountSet { ...Money } taxAmountSet { ...Money } reason kind } }
+    orderAdjustments(first: 5) { nodes { amountSet { ...Money } taxAmountSet { ...Money } reason } }
     transactions(first: 5) { nodes { id kind status gateway processedAt amountSet { ...Money } } }
   }
 }

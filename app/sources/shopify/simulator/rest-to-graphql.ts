@@ -119,8 +119,7 @@ export function restRefundToGraphql(refund: Json): Json {
     orderAdjustments: objects(refund.order_adjustments).map((a) => ({
       amountSet: moneyBag(a.amount_set),
       taxAmountSet: moneyBag(a.tax_amount_set),
-      // Shopify's GraphQL keeps the kind apart from the discrepancy reason (null for shipping).
-      kind: upper(a.kind),
+      // 2026-07 has no `kind` on OrderAdjustment; a shipping refund is the one with no reason.
       reason: a.kind === "refund_discrepancy" ? "REFUND_DISCREPANCY" : null,
     })),
     transactions: objects(refund.transactions).map(restTransactionToGraphql),

@@ -18,6 +18,7 @@ import {
   requestedCost,
   type ExecutionContext,
 } from "./execute-selection";
+import { adminDocumentErrors, knownAdminSchemaVersion } from "./admin-schema";
 import { LeakyBucket, type ThrottleStatus } from "./leaky-bucket";
 import type { Json } from "./rest-to-graphql";
 import { ShopifyStore, type StoredOrder } from "./shopify-store";
@@ -193,6 +194,15 @@ export async function startShopifyAdminSimulator(
         ],
       };
     }
+    const invalid = adminDocumentErrors(query);
+    if (invalid.length > 0) {
+      return {
+        bulkOperation: null,
+        userErrors: [
+          { field: ["query"], message: `Invalid bulk query: ${invalid.join("; ")}`, code: "INVALID" },
+        ],
+      };
+    }
     const operation = document.operations[0];
     const root = operation ? flattenFields(operation.selections, document, undefined) : [];
     const { count, depth } = operation
@@ -293,7 +303,7 @@ export async function startShopifyAdminSimulator(
     }
   }
 
-  function handleGraphql(body: unknown): SimResponse {
+  function handleGraphql(body: unknown, version: string): SimResponse {
     const parsed = requestBody.safeParse(body);
     if (!parsed.success)
       return { status: 400, body: { errors: { query: "Required parameter missing or invalid" } } };
@@ -304,6 +314,15 @@ export async function startShopifyAdminSimulator(
       return {
         status: 200,
         body: { errors: [graphqlError((error as Error).message, "GRAPHQL_PARSE_FAILED")] },
+      };
+    }
+    // Shopify checks every document against the schema of the version in the URL before running
+    // any of it: one unknown field fails the whole query.
+    const invalid = adminDocumentErrors(parsed.data.query, knownAdminSchemaVersion(version));
+    if (invalid.length > 0) {
+      return {
+        status: 200,
+        body: { errors: invalid.map((message) => graphqlError(message, "GRAPHQL_VALIDATION_FAILED")) },
       };
     }
     const operation = parsed.data.operationName
@@ -362,7 +381,9 @@ export async function startShopifyAdminSimulator(
   }
 
   const router = new SimRouter()
-    .on("POST", "/admin/api/:version/graphql.json", (request) => handleGraphql(request.json()))
+    .on("POST", "/admin/api/:version/graphql.json", (request) =>
+      handleGraphql(request.json(), request.params.version ?? ""),
+    )
     .on("GET", "/bulk-results/:file", (request) => {
       const id = `gid://shopify/BulkOperation/${request.params.file?.replace(/\.jsonl$/, "")}`;
       const bulk = bulkOperations.find((b) => b.id === id && b.status === "COMPLETED");
