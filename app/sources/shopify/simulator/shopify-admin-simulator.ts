@@ -20,6 +20,7 @@ import {
 } from "./execute-selection";
 import { adminDocumentErrors, knownAdminSchemaVersion } from "./admin-schema";
 import { LeakyBucket, type ThrottleStatus } from "./leaky-bucket";
+import { filterBalanceTransactions, filterPayouts, type PaymentsAccount } from "./payments-account";
 import type { Json } from "./rest-to-graphql";
 import { ShopifyStore, type StoredOrder } from "./shopify-store";
 
@@ -37,6 +38,8 @@ export interface ShopifyAdminSimulatorOptions {
   maxQueryCost?: number;
   /** How long a bulk operation stays RUNNING before it completes. */
   bulkDurationMs?: number;
+  /** Shopify Payments; a shop without it answers `shopifyPaymentsAccount: null`. */
+  payments?: PaymentsAccount;
 }
 
 interface BulkOperation {
@@ -293,6 +296,25 @@ export async function startShopifyAdminSimulator(
         const bulk = bulkOperations.find((b) => b.id === id);
         const found = bulk ? refreshBulk(bulk) : (store.find(id)?.graphql ?? null);
         return projectField(found, field, context);
+      }
+      case "shopifyPaymentsAccount": {
+        const payments = options.payments;
+        if (!payments) return null;
+        // The search filters live on the nested connections; resolve them here, page in projection.
+        const account: Json = {
+          id: "gid://shopify/ShopifyPaymentsAccount/1",
+          defaultCurrency: payments.currency,
+        };
+        for (const sub of flattenFields(field.selections ?? [], context.document, undefined)) {
+          const subArgs = fieldArgs(sub, context);
+          if (sub.name === "payouts") account.payouts = filterPayouts(payments.payouts, subArgs.query);
+          if (sub.name === "balanceTransactions")
+            account.balanceTransactions = filterBalanceTransactions(
+              payments.balanceTransactions,
+              subArgs.query,
+            );
+        }
+        return projectField(account, field, context);
       }
       case "currentBulkOperation": {
         const latest = bulkOperations[bulkOperations.length - 1];
