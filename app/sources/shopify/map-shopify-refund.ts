@@ -160,7 +160,7 @@ export function mapGraphqlRefund(
   return shopifyRefund(money, {
     id: refund.id,
     orderId: undefined,
-    createdAt: refund.createdAt,
+    createdAt: graphqlRefundDate(refund, prefix),
     note: refund.note,
     lines,
     shipping,
@@ -200,6 +200,13 @@ function adjustmentKind(kind: string | null | undefined): RefundAdjustment["kind
   if (lower.includes("shipping")) return "shippingRefund";
   if (lower.includes("discrepancy")) return "refundDiscrepancy";
   return "other";
+}
+
+/** When the money moved, as the REST mapping reads it: processed, else created. */
+function graphqlRefundDate(refund: GraphqlRefund, prefix: string): string {
+  const date = refund.processedAt ?? refund.createdAt;
+  if (!date) throw new DraftError("invalidInput", `${prefix}processedAt`, "the refund has no date");
+  return date;
 }
 
 /** Flips the sign without producing -0 (which JSON and deep equality treat oddly). */

@@ -73,7 +73,9 @@ const transaction = z.object({
 
 export const graphqlRefund = z.object({
   id: z.string(),
-  createdAt: z.string(),
+  // Shopify's schema: `createdAt` may be null, `processedAt` never is (when the money moved).
+  createdAt: text,
+  processedAt: text,
   note: text,
   refundLineItems: connection(
     z.object({

@@ -81,7 +81,7 @@ ${MONEY}`;
 export const REFUND_FOR_CREDIT_NOTE = `#graphql
 query RefundForCreditNote($id: ID!) {
   refund(id: $id) {
-    id createdAt note
+    id createdAt processedAt note
     totalRefundedSet { ...Money }
     refundLineItems(first: 25) {
       nodes {
@@ -112,7 +112,7 @@ const orderResult = z.object({
       legacyResourceId: z.string().nullish(),
       updatedAt: z.string().nullish(),
       lineItems: lineItemsPage,
-      refunds: z.array(z.object({ id: z.string(), createdAt: z.string() })).nullish(),
+      refunds: z.array(z.object({ id: z.string(), createdAt: z.string().nullish() })).nullish(),
     })
     .passthrough()
     .nullable(),

@@ -96,6 +96,7 @@ export function restRefundToGraphql(refund: Json): Json {
     id: gid("Refund", refund),
     legacyResourceId: str(refund.id),
     createdAt: str(refund.created_at),
+    processedAt: str(refund.processed_at ?? refund.created_at),
     note: str(refund.note),
     totalRefundedSet: null,
     refundLineItems: objects(refund.refund_line_items).map((r) => {
