@@ -56,6 +56,7 @@ export function mapShopifyGraphqlOrder(order: GraphqlOrder, mode: DocumentCurren
       ),
     );
 
+  const tipLineIds = tipLineItemIds(order);
   const lines = shared.itemLines(nodesOf(order.lineItems), "lineItems", notes, (item, path) => {
     const unitPrice = item.originalUnitPriceSet
       ? money.bag(item.originalUnitPriceSet, `${path}.originalUnitPriceSet`)
@@ -80,6 +81,7 @@ export function mapShopifyGraphqlOrder(order: GraphqlOrder, mode: DocumentCurren
       taxLines: taxLinesOf(item.taxLines, path),
       taxable: item.taxable ?? true,
       giftCard: item.isGiftCard ?? false,
+      ...(tipLineIds.has(item.id) ? { tip: true } : {}),
       path,
     };
   });
@@ -99,11 +101,19 @@ export function mapShopifyGraphqlOrder(order: GraphqlOrder, mode: DocumentCurren
     }),
   );
 
+  // As on REST: the tip line items are booked, the order's tip total only when none is known.
+  const tipTotal = money.bagOptional(order.totalTipReceivedSet, "totalTipReceivedSet");
+  const tipLines = lines.filter((l) => l.tip);
+  const tipOnLines = tipLines.reduce((acc, l) => acc + l.subtotal, 0);
+  if (tipLines.length > 0 && tipOnLines !== tipTotal) {
+    throw new DraftError(
+      "invalidInput",
+      "totalTipReceivedSet",
+      `the tip line items add up to ${tipOnLines} minor units but the order received ${tipTotal}`,
+    );
+  }
   const fees = shared.tipAndDuties(
-    {
-      amount: money.bagOptional(order.totalTipReceivedSet, "totalTipReceivedSet"),
-      path: "totalTipReceivedSet",
-    },
+    { amount: tipLines.length > 0 ? 0 : tipTotal, path: "totalTipReceivedSet" },
     {
       amount: money.bagOptional(order.originalTotalDutiesSet, "originalTotalDutiesSet"),
       path: "originalTotalDutiesSet",
@@ -160,6 +170,17 @@ export function mapShopifyGraphqlOrder(order: GraphqlOrder, mode: DocumentCurren
       order.totalPriceSet?.presentmentMoney?.amount,
     ),
   });
+}
+
+/** The line items Shopify's sales records name as tips (`TipSale.lineItem`). */
+function tipLineItemIds(order: GraphqlOrder): ReadonlySet<string> {
+  const ids = new Set<string>();
+  for (const agreement of nodesOf(order.agreements)) {
+    for (const sale of nodesOf(agreement.sales)) {
+      if (sale.lineType?.toUpperCase() === "TIP" && sale.lineItem?.id) ids.add(sale.lineItem.id);
+    }
+  }
+  return ids;
 }
 
 function graphqlCustomer(order: GraphqlOrder): Customer {
