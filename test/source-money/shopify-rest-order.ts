@@ -26,6 +26,8 @@ export interface RestOrderSpec {
   tax: Money;
   /** `total_tip_received`: shop money only, as Shopify states it. */
   tip?: string;
+  /** REST transactions: one amount in the currency the customer paid in, no `amount_set`. */
+  transactions?: Array<{ kind: string; gateway: string; amount: string; currency: string }>;
 }
 
 export function restOrder(spec: RestOrderSpec): Record<string, unknown> {
@@ -99,5 +101,16 @@ export function restOrder(spec: RestOrderSpec): Record<string, unknown> {
     line_items: spec.lines.map(line),
     shipping_lines: [],
     refunds: [],
+    ...(spec.transactions
+      ? {
+          transactions: spec.transactions.map((t, i) => ({
+            id: spec.id * 10 + i,
+            admin_graphql_api_id: `gid://shopify/OrderTransaction/${spec.id * 10 + i}`,
+            status: "success",
+            processed_at: "2026-11-20T10:00:00+01:00",
+            ...t,
+          })),
+        }
+      : {}),
   };
 }
