@@ -105,7 +105,10 @@ describe("a document in the shop currency takes Shopify's shop money for every t
     // As the webhook states it, the EUR refund cannot be booked in DKK: left out, not guessed.
     const bare = mapSourceRefund("shopify", JSON.stringify(webhook), order, settings);
     expect(bare.transactions).toEqual([]);
-    expect(bare.notes.join(" ")).toContain("transaction in EUR left out");
+    expect(bare.notes).toContainEqual({
+      key: "preview.warning.transactionOtherCurrency",
+      params: { field: "transactions[0]", currency: "EUR", document: "DKK" },
+    });
 
     const enriched = await withTransactionShopMoney(client, webhook, "DKK");
     expect(sim.operations.map((o) => o.name)).toContain("RefundTransactionMoney");

@@ -7,6 +7,7 @@ import { attributeValue, nonEmpty, numberFromName, toAddress } from "./shopify-b
 import { nodesOf, type GraphqlOrder, type GraphqlTaxLine } from "./shopify-graphql-schemas";
 import { ShopifyMoney, type DocumentCurrencyMode, type GraphqlMoneyBag } from "./shopify-money";
 import { mapGraphqlTransactions } from "./shopify-transactions";
+import type { DraftWarning } from "../../domain/draft-warning";
 
 /** A parsed Admin GraphQL order (the `OrderForInvoice` query) → the canonical Order. */
 export function mapShopifyGraphqlOrder(order: GraphqlOrder, mode: DocumentCurrencyMode): Order {
@@ -14,7 +15,7 @@ export function mapShopifyGraphqlOrder(order: GraphqlOrder, mode: DocumentCurren
     shop: "currencyCode",
     presentment: "presentmentCurrencyCode",
   });
-  const notes: string[] = [];
+  const notes: DraftWarning[] = [];
   const applications = nodesOf(order.discountApplications);
 
   const discountsOf = (

@@ -7,6 +7,7 @@ import type { ShopifyMoney } from "./shopify-money";
 import { restRefund, type RestRefund } from "./shopify-rest-schemas";
 import { mapGraphqlTransactions, mapRestTransactions } from "./shopify-transactions";
 import { graphqlRefund, nodesOf, type GraphqlRefund } from "./shopify-graphql-schemas";
+import { draftWarning, type DraftWarning } from "../../domain/draft-warning";
 
 export interface ShopifyRefundContext {
   money: ShopifyMoney;
@@ -43,7 +44,7 @@ function unwrapRefund(raw: unknown): unknown {
 
 export function mapRestRefund(refund: RestRefund, context: ShopifyRefundContext, prefix: string): Refund {
   const { money, pricesIncludeTax } = context;
-  const notes: string[] = [];
+  const notes: DraftWarning[] = [];
   const id = shopifyGid("Refund", refund.id, refund.admin_graphql_api_id);
   if (!id)
     throw new DraftError("invalidInput", `${prefix}admin_graphql_api_id`, "the refund has no usable id");
@@ -97,7 +98,7 @@ export function mapRestRefund(refund: RestRefund, context: ShopifyRefundContext,
     };
   });
 
-  if ((refund.duties ?? []).length > 0) notes.push("The refund includes duties; they are not credited");
+  if ((refund.duties ?? []).length > 0) notes.push(draftWarning("preview.warning.refundDuties"));
   const createdAt = refund.processed_at ?? refund.created_at;
   if (!createdAt) throw new DraftError("invalidInput", `${prefix}created_at`, "the refund has no date");
   return shopifyRefund(money, {

@@ -2,6 +2,7 @@ import type { Transaction, TransactionKind } from "../../domain/order";
 import type { ShopifyMoney, GraphqlMoneyBag } from "./shopify-money";
 import type { RestMoneySet } from "./shopify-rest-schemas";
 import { sourceAmount } from "../source-money";
+import { draftWarning, type DraftWarning } from "../../domain/draft-warning";
 
 const KINDS: Readonly<Record<string, TransactionKind>> = {
   sale: "sale",
@@ -46,14 +47,20 @@ export function mapRestTransactions(
   transactions: readonly RestTransactionInput[] | null | undefined,
   money: ShopifyMoney,
   path: string,
-  notes: string[],
+  notes: DraftWarning[],
 ): Transaction[] {
   const result: Transaction[] = [];
   (transactions ?? []).forEach((t, i) => {
     const field = `${path}[${i}]`;
     const code = (t.currency ?? money.document).toUpperCase();
     if (!t.amount_set && code !== money.document) {
-      notes.push(`${field}: transaction in ${code} left out; the document is in ${money.document}`);
+      notes.push(
+        draftWarning("preview.warning.transactionOtherCurrency", {
+          field,
+          currency: code,
+          document: money.document,
+        }),
+      );
       return;
     }
     const id =
