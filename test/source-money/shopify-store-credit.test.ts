@@ -116,6 +116,12 @@ describe("a refund returned partly as store credit", () => {
       ]);
     }
     expect(graphql.lines).toEqual(webhook.lines);
+    for (const note of [webhook, graphql]) {
+      expect(note.warnings).toContainEqual({
+        key: "preview.warning.storeCreditIssued",
+        params: { amount: "120.00", currency: "DKK" },
+      });
+    }
   });
 
   test("all of it as store credit: nothing leaves the bank, the liability grows by 300.00", async () => {

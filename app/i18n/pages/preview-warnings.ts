@@ -28,6 +28,8 @@ export const previewWarningsEn = {
   "preview.warning.refundsEachCredited": "The order has {count} refund(s); each becomes its own credit note",
   "preview.warning.refundedOutsideGateway":
     "Refunded outside the payment gateway; register the repayment by hand",
+  "preview.warning.storeCreditIssued":
+    "{amount} {currency} of this refund was issued as store credit: credited like money returned, booked on the gift-card liability account",
 } as const;
 
 export type PreviewWarningKey = keyof typeof previewWarningsEn;
@@ -59,4 +61,6 @@ export const previewWarningsDa: Record<PreviewWarningKey, string> = {
   "preview.warning.refundsEachCredited": "Ordren har {count} refusion(er); hver bliver sin egen kreditnota",
   "preview.warning.refundedOutsideGateway":
     "Refunderet uden om betalingsløsningen; registrér tilbagebetalingen manuelt",
+  "preview.warning.storeCreditIssued":
+    "{amount} {currency} af denne refusion blev udstedt som tilgodehavende: krediteret som tilbagebetalte penge, bogført på gavekortkontoen (forpligtelse)",
 };

@@ -8,6 +8,8 @@ import { restRefund, type RestRefund } from "./shopify-rest-schemas";
 import { mapGraphqlTransactions, mapRestTransactions } from "./shopify-transactions";
 import { graphqlRefund, nodesOf, type GraphqlRefund } from "./shopify-graphql-schemas";
 import { draftWarning, type DraftWarning } from "../../domain/draft-warning";
+import { isStoreCreditGateway } from "../../domain/draft-payments";
+import { formatMinor } from "../../domain/money";
 
 export interface ShopifyRefundContext {
   money: ShopifyMoney;
@@ -178,6 +180,21 @@ function shopifyRefund(
   },
 ): Refund {
   const { orderId, note } = r;
+  // Store credit is money the customer keeps with the shop: credited like money returned, and
+  // said so, because it lands on a liability rather than leaving the bank.
+  const storeCredit = r.transactions
+    .filter((t) => t.kind === "refund" && t.status === "success" && isStoreCreditGateway(t.gateway))
+    .reduce((acc, t) => acc + t.amount, 0);
+  const notes =
+    storeCredit > 0
+      ? [
+          ...r.notes,
+          draftWarning("preview.warning.storeCreditIssued", {
+            amount: formatMinor(storeCredit, money.document),
+            currency: money.document,
+          }),
+        ]
+      : r.notes;
   return {
     source: "shopify",
     id: r.id,
@@ -190,7 +207,7 @@ function shopifyRefund(
     fees: [],
     adjustments: r.adjustments,
     transactions: r.transactions,
-    notes: r.notes,
+    notes,
   };
 }
 
