@@ -13,6 +13,7 @@ import type { Refund } from "./order";
 import { reconcile } from "./reconcile";
 import { creditAdjustment, isRestockingFee, rateShares, statedAdjustmentTax } from "./refund-adjustments";
 import type { ShopSettings } from "../settings/settings-schema";
+import { draftWarning, type DraftWarning } from "./draft-warning";
 
 export interface BuildCreditNoteInput {
   refund: Refund;
@@ -34,7 +35,7 @@ export function buildCreditNote(input: BuildCreditNoteInput): CreditNoteDraft {
   const { refund, invoice, settings } = input;
   const previous = input.previousCreditNotes ?? [];
   const money = (amount: number) => `${formatMinor(amount, invoice.currency)} ${invoice.currency}`;
-  const warnings: string[] = [...refund.notes];
+  const warnings: DraftWarning[] = [...refund.notes];
 
   if (refund.currency !== invoice.currency) {
     throw new DraftError(
@@ -240,7 +241,7 @@ export function buildCreditNote(input: BuildCreditNoteInput): CreditNoteDraft {
   let expected = refund.statedTotal ?? (hasRefundTransactions ? refundedMoney : undefined);
   if (expected === undefined) {
     expected = linesGross;
-    warnings.push("No money was refunded with this refund; the credit note has no refund payment");
+    warnings.push(draftWarning("preview.warning.noRefundMoney"));
   }
   const difference = expected - linesGross;
   const amountOnly = charges.every(

@@ -12,6 +12,7 @@ import { reconcile } from "./reconcile";
 import type { ShopSettings } from "../settings/settings-schema";
 import { ratePercentToBasisPoints } from "./vat/vat-rate-format";
 import { chargedTax, decideTreatment, type TreatmentDecision } from "./vat/vat-treatment";
+import { draftWarning, type DraftWarning } from "./draft-warning";
 
 export interface BuildInvoiceInput {
   order: Order;
@@ -45,10 +46,12 @@ export function buildInvoice({ order, settings, shop }: BuildInvoiceInput): Buil
     },
     issueDate,
   );
-  const warnings: string[] = [...order.notes];
+  const warnings: DraftWarning[] = [...order.notes];
   if (order.cancelledAt)
-    warnings.push(`The order was cancelled on ${isoDate(order.cancelledAt) ?? order.cancelledAt}`);
-  if (order.test) warnings.push("This is a test order");
+    warnings.push(
+      draftWarning("preview.warning.cancelled", { date: isoDate(order.cancelledAt) ?? order.cancelledAt }),
+    );
+  if (order.test) warnings.push(draftWarning("preview.warning.testOrder"));
 
   const { charges, expectedTaxByRate } = invoiceCharges({
     order,
@@ -61,7 +64,10 @@ export function buildInvoice({ order, settings, shop }: BuildInvoiceInput): Buil
     const booked = chargeToLines(charge, order.pricesIncludeTax);
     if (booked.length > 1 && charge.quantity === 1) {
       warnings.push(
-        `${charge.description}: booked as ${booked.length} lines so that a ledger rounding VAT per line arrives at the shop's VAT`,
+        draftWarning("preview.warning.splitForLedgerRounding", {
+          line: charge.description,
+          count: booked.length,
+        }),
       );
     }
     return booked;
@@ -124,7 +130,7 @@ function invoicePayments(
   settings: ShopSettings,
   issueDate: string,
   total: number,
-  warnings: string[],
+  warnings: DraftWarning[],
 ): DraftPayment[] {
   if (!settings.payments.register) return [];
   let payments: DraftPayment[];
@@ -141,7 +147,7 @@ function invoicePayments(
     if (!paid || !gateway) return [];
     if (others.length > 0) {
       warnings.push(
-        `Paid through ${order.paymentGateways.join(" and ")} but the payload has no transactions; register the payments when they are known`,
+        draftWarning("preview.warning.paymentsUnknown", { gateways: order.paymentGateways.join(", ") }),
       );
       return [];
     }
@@ -158,7 +164,10 @@ function invoicePayments(
   const paidTotal = payments.reduce((acc, p) => acc + p.amount, 0);
   if (paidTotal > total) {
     warnings.push(
-      `Payments of ${formatMinor(paidTotal, order.currency)} exceed the invoice total ${formatMinor(total, order.currency)}`,
+      draftWarning("preview.warning.overpaid", {
+        paid: `${formatMinor(paidTotal, order.currency)} ${order.currency}`,
+        total: `${formatMinor(total, order.currency)} ${order.currency}`,
+      }),
     );
   }
   return payments;

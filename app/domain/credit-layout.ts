@@ -5,13 +5,14 @@ import { makeLedgerExact, moveAmountsToLedgerExact } from "./vat/ledger-exact";
 import { settleVat } from "./vat/settle-vat";
 import { formatRatePercent } from "./vat/vat-rate-format";
 import { taxOfAmount } from "./vat/vat-math";
+import { draftWarning, type DraftWarning } from "./draft-warning";
 
 export interface CreditLayoutInput {
   charges: Charge[];
   inclusive: boolean;
   currency: CurrencyCode;
   tolerance: number;
-  warnings: string[];
+  warnings: DraftWarning[];
 }
 
 /**
@@ -30,9 +31,7 @@ export function layOutCredit(input: CreditLayoutInput): void {
     ...moveAmountsToLedgerExact(charges, inclusive),
   ]);
   for (const rate of moved) {
-    input.warnings.push(
-      `VAT at ${formatRatePercent(rate)} % laid out with an øre moved between lines so that a ledger rounding each line arrives at the refund's VAT; the gross and VAT per rate are the refund's`,
-    );
+    input.warnings.push(draftWarning("preview.warning.vatMovedOnCredit", { rate: formatRatePercent(rate) }));
   }
 }
 

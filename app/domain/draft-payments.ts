@@ -10,17 +10,30 @@ export function isGiftCardGateway(gateway: string): boolean {
   return GIFT_CARD_GATEWAYS.has(gateway.trim().toLowerCase());
 }
 
+/**
+ * Shopify's store credit (gateway `shopify_store_credit`): a balance the customer holds with the
+ * shop. Paying with it redeems, refunding to it issues, the same kind of liability as a gift card.
+ */
+const STORE_CREDIT_GATEWAYS = new Set(["shopify_store_credit", "store_credit", "store-credit"]);
+
+export function isStoreCreditGateway(gateway: string): boolean {
+  return STORE_CREDIT_GATEWAYS.has(gateway.trim().toLowerCase());
+}
+
 /** The ledger account a gateway's money lands in: the mapping, else gift-card liability or the default. */
 export function depositAccountFor(gateway: string, settings: ShopSettings): string {
   const mapped = settings.payments.gateways[gateway];
   if (mapped) return mapped;
-  if (isGiftCardGateway(gateway)) {
+  const storeCredit = isStoreCreditGateway(gateway);
+  if (isGiftCardGateway(gateway) || storeCredit) {
     const liability = settings.accounts.giftCardLiability;
     if (!liability) {
       throw new DraftError(
         "missingSetting",
         "accounts.giftCardLiability",
-        "the order was paid with a gift card; choose the gift-card liability account in Settings",
+        storeCredit
+          ? "store credit was paid or refunded; choose the gift-card liability account (it holds store credit too) in Settings"
+          : "the order was paid with a gift card; choose the gift-card liability account in Settings",
       );
     }
     return liability;

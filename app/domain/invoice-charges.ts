@@ -20,13 +20,14 @@ import { makeLedgerExact } from "./vat/ledger-exact";
 import { expectedTaxPerRate, settleVat } from "./vat/settle-vat";
 import { taxOfAmount } from "./vat/vat-math";
 import type { TreatmentDecision } from "./vat/vat-treatment";
+import { draftWarning, type DraftWarning } from "./draft-warning";
 
 export interface ChargeContext {
   order: Order;
   settings: ShopSettings;
   decision: TreatmentDecision;
   orderChargedTax: boolean;
-  warnings: string[];
+  warnings: DraftWarning[];
 }
 
 export interface InvoiceCharges {
@@ -79,7 +80,7 @@ export function invoiceCharges(context: ChargeContext): InvoiceCharges {
       return;
     }
     const lineRate = resolveLineRate({ taxLines: line.taxLines, taxable: line.taxable, field }, context);
-    if (lineRate.warning) context.warnings.push(lineRate.warning);
+    warnReducedRate(lineRate, field, context);
     const after = statedVat(lineRate);
     const discountTaxes = separate
       ? allocationTaxes(
@@ -125,7 +126,7 @@ export function invoiceCharges(context: ChargeContext): InvoiceCharges {
       return;
     }
     const lineRate = resolveLineRate({ taxLines: fee.taxLines, taxable: fee.taxable, field }, context);
-    if (lineRate.warning) context.warnings.push(lineRate.warning);
+    warnReducedRate(lineRate, field, context);
     const vat = statedVat(lineRate);
     fees.push({
       kind: "fee",
@@ -160,7 +161,7 @@ export function invoiceCharges(context: ChargeContext): InvoiceCharges {
   const moved = makeLedgerExact(folded, order.pricesIncludeTax);
   for (const rate of moved) {
     context.warnings.push(
-      `VAT at ${formatRatePercent(rate)} % moved by an øre between lines so that a ledger rounding each line arrives at the shop's VAT; the VAT per rate is the shop's`,
+      draftWarning("preview.warning.vatMovedOnInvoice", { rate: formatRatePercent(rate) }),
     );
   }
   return {
@@ -232,7 +233,7 @@ function shippingCharges(
   }
 
   const lineRate = resolveLineRate({ taxLines: line.taxLines, taxable: true, field }, context);
-  if (lineRate.warning) context.warnings.push(lineRate.warning);
+  warnReducedRate(lineRate, field, context);
   const after = statedVat(lineRate);
   const discountTaxes = separate
     ? allocationTaxes(
@@ -419,11 +420,32 @@ function withTaxes(
   return allocations.map((a, i) => ({ ...a, tax: taxes[i] ?? 0 }));
 }
 
+/** A rate below the destination's standard rate, taken from the order: shown, not refused. */
+function warnReducedRate(
+  lineRate: ReturnType<typeof resolveLineRate>,
+  field: string,
+  context: ChargeContext,
+): void {
+  if (!lineRate.warning) return;
+  context.warnings.push(
+    draftWarning("preview.warning.reducedRate", {
+      field,
+      rate: formatRatePercent(lineRate.rate),
+      country: context.decision.countryCode,
+      standard: formatRatePercent(context.decision.expectedRate),
+    }),
+  );
+}
+
 /** A tip: no consideration for a supply, so no VAT, on the tips account, counted once. */
 function tipCharge(title: string, amount: number, field: string, context: ChargeContext): Charge {
   const { settings, decision, order } = context;
   context.warnings.push(
-    `Tip of ${formatMinor(amount, order.currency)} ${order.currency} booked on its own line without VAT (account ${tipAccount(settings)}): a tip is no payment for goods or services`,
+    draftWarning("preview.warning.tip", {
+      amount: formatMinor(amount, order.currency),
+      currency: order.currency,
+      account: tipAccount(settings),
+    }),
   );
   return {
     kind: "fee",

@@ -1,4 +1,5 @@
 import type { CurrencyCode } from "./money";
+import type { DraftWarning } from "./draft-warning";
 
 /**
  * What the accounting core hands to every ledger adapter: a complete, reconciled invoice or
@@ -145,7 +146,7 @@ interface DraftCommon {
    * Things the merchant should know that did not stop the draft (a reduced OSS rate taken from
    * the order, a rounding line, an order that is cancelled). Optional; adapters ignore it.
    */
-  warnings?: string[];
+  warnings?: DraftWarning[];
 }
 
 export interface InvoiceDraft extends DraftCommon {

@@ -1,4 +1,5 @@
 import type { CurrencyCode } from "./money";
+import type { DraftWarning } from "./draft-warning";
 
 /**
  * The source-neutral order model both webshop mappers produce and the builders consume.
@@ -184,7 +185,7 @@ export interface Refund {
   transactions: Transaction[];
   /** The refund's own stated total (WooCommerce `amount`), positive; undefined for Shopify. */
   statedTotal?: number;
-  notes: string[];
+  notes: DraftWarning[];
 }
 
 export interface RefundFee {
@@ -240,7 +241,7 @@ export interface Order {
   /** Source field names of the order total and total tax, for error messages. */
   paths: { total: string; tax: string };
   /** Things the mapper noticed that the merchant should see (ignored duties, tips…). */
-  notes: string[];
+  notes: DraftWarning[];
   /**
    * The platform's own conversion when the order was paid in another currency than the shop's:
    * 1 `from` (presentment) = `rate` `to` (shop), from its two statements of the order total.

@@ -2,6 +2,8 @@ import { buildCreditNote } from "./build-credit-note";
 import { buildInvoice } from "./build-invoice";
 import { DraftError } from "./draft-errors";
 import type { DocumentDraft } from "./invoice-draft";
+import type { DraftWarning } from "./draft-warning";
+import { translate } from "../i18n/messages";
 import { formatMinor } from "./money";
 import { mapSourceOrder, mapSourceRefund } from "../sources/map-source";
 import { parseSettings } from "../settings/parse-settings";
@@ -51,7 +53,12 @@ export interface PreviewDocument {
   payments: Array<{ gateway: string; amount: string; account: string; date: string }>;
   /** Shopify's rate when the document is in the customer's currency: 1 from = rate to. */
   exchangeRate?: { from: string; to: string; rate: string };
-  warnings: string[];
+  /** What the merchant should know, by catalogue key and parameters; `text` is the English. */
+  warnings: PreviewWarning[];
+}
+
+export interface PreviewWarning extends DraftWarning {
+  text: string;
 }
 
 const PREVIEW_SHOP = "preview.invalid";
@@ -136,6 +143,6 @@ function render(draft: DocumentDraft, decision: TreatmentDecision): PreviewDocum
       date: p.date,
     })),
     ...(draft.exchangeRate ? { exchangeRate: draft.exchangeRate } : {}),
-    warnings: draft.warnings ?? [],
+    warnings: (draft.warnings ?? []).map((w) => ({ ...w, text: translate("en", w.key, { ...w.params }) })),
   };
 }

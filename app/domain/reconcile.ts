@@ -2,6 +2,7 @@ import { DraftError } from "./draft-errors";
 import type { DraftLine, DraftTotals } from "./invoice-draft";
 import { formatMinor, type CurrencyCode } from "./money";
 import { formatRatePercent } from "./vat/vat-rate-format";
+import { draftWarning, type DraftWarning } from "./draft-warning";
 
 export interface ReconcileInput {
   lines: DraftLine[];
@@ -23,7 +24,7 @@ export interface Reconciled {
   lines: DraftLine[];
   totals: DraftTotals;
   vatByRate: Array<{ vatRate: number; net: number; vat: number }>;
-  warnings: string[];
+  warnings: DraftWarning[];
 }
 
 /**
@@ -34,7 +35,7 @@ export interface Reconciled {
 export function reconcile(input: ReconcileInput): Reconciled {
   const { currency, tolerance } = input;
   const money = (amount: number) => `${formatMinor(amount, currency)} ${currency}`;
-  const warnings: string[] = [];
+  const warnings: DraftWarning[] = [];
 
   const vatByRate = sumByRate(input.lines);
   if (input.expectedTaxByRate) {
@@ -83,7 +84,7 @@ export function reconcile(input: ReconcileInput): Reconciled {
       gross: difference,
       account: input.roundingAccount,
     });
-    warnings.push(`Rounding line of ${money(difference)} added to match the total`);
+    warnings.push(draftWarning("preview.warning.rounding", { amount: money(difference) }));
   }
 
   const totals = lines.reduce(

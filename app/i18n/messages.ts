@@ -2,6 +2,7 @@ import { demoDa, demoEn } from "./pages/demo";
 import { jobErrorsDa, jobErrorsEn } from "./pages/job-errors";
 import { onboardingDa, onboardingEn } from "./pages/onboarding";
 import { orderDa, orderEn } from "./pages/order";
+import { previewWarningsDa, previewWarningsEn } from "./pages/preview-warnings";
 import { settingsDa, settingsEn } from "./pages/settings";
 import { transfersDa, transfersEn } from "./pages/transfers";
 import { woocommerceDa, woocommerceEn } from "./pages/woocommerce";
@@ -63,6 +64,7 @@ export const en = {
   ...demoEn,
   ...woocommerceEn,
   ...jobErrorsEn,
+  ...previewWarningsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -76,6 +78,7 @@ export const da: Record<MessageKey, string> = {
   ...demoDa,
   ...woocommerceDa,
   ...jobErrorsDa,
+  ...previewWarningsDa,
 };
 
 export const dictionaries = { en, da } as const;

@@ -135,4 +135,35 @@ describe("proposed settings after connecting", () => {
       expect(proposed).toMatchObject({ orderNumberPrefix: "WEB-", numbering: "orderNumber" });
     }
   });
+
+  it("proposes an account per OSS and VOEC rate where the chart names the rate, and keeps the rate-less one as the treatment's", () => {
+    const lists: LedgerLists = {
+      salesAccounts: options([
+        "1000 Salg af varer/ydelser m/moms (U25)",
+        "1050 Salg af varer/ydelser u/moms (no VAT)",
+        "1410 Salg OSS 19 %",
+        "1411 Salg OSS 7%",
+        "1412 Salg OSS 5,5 %",
+        "1413 Salg OSS 19 % (Cypern)",
+        "1419 Salg EU-forbrugere (OSS)",
+        "1420 VOEC Norge 25 pct",
+        "1421 VOEC Norge 15 %",
+      ]),
+      depositAccounts: options(["55000 Bank"]),
+    };
+    const proposed = proposeSettings(lists);
+    expect(proposed.accounts.revenue.oss).toBe("1419");
+    expect(proposed.accounts.revenue.voec).toBe("1420");
+    expect(proposed.accounts.byRate).toEqual({
+      oss: { "19": "1410", "7": "1411", "5.5": "1412" },
+      voec: { "25": "1420", "15": "1421" },
+    });
+    expect(parseSettings(proposed).ok).toBe(true);
+  });
+
+  it("proposes no per-rate accounts from charts that name no rates", () => {
+    for (const lists of [DINERO, BILLY, ECONOMIC, DYNACCOUNT]) {
+      expect(proposeSettings(lists).accounts.byRate).toEqual({ oss: {}, voec: {} });
+    }
+  });
 });

@@ -25,6 +25,24 @@ const ROUNDING = /øreafrunding|øredifferen|afrunding|rounding/i;
 const TIPS = /drikkepenge|\btips?\b|gratuit/i;
 const GIFT_CARD = /gavekort|gift ?card/i;
 const BANK = /\bbank/i;
+/** A VAT rate in an account's name: "OSS 19 %", "Salg OSS 5,5%", "VOEC 15 pct". */
+const RATE = /(?<![\d.,])(\d{1,2}(?:[.,]\d{1,2})?)\s*(?:%|pct\b|procent\b|percent\b)/i;
+
+/**
+ * Accounts whose names say both the treatment and a rate ("OSS 7 %"), by that rate in percent
+ * as the settings key it ("7", "5.5"); the first account per rate wins.
+ */
+function accountsByRate(sales: readonly LedgerOption[], treatment: RegExp): Record<string, string> {
+  const byRate: Record<string, string> = {};
+  for (const option of sales) {
+    if (!treatment.test(option.label)) continue;
+    const rate = RATE.exec(option.label)?.[1]?.replace(",", ".");
+    if (rate === undefined) continue;
+    const key = String(Number(rate));
+    byRate[key] ??= option.id;
+  }
+  return byRate;
+}
 
 /** Gateways whose clearing accounts are often kept apart, keyed as the shop reports them. */
 const GATEWAY_ACCOUNTS: ReadonlyArray<[gateway: string, pattern: RegExp]> = [
@@ -44,8 +62,9 @@ export function proposeSettings(lists: LedgerLists, base: ShopSettings = default
   const euReverseCharge =
     first(sales, EU, new RegExp(`${OUTSIDE_EU.source}|${NOT_GOODS.source}`, "i")) ?? exempt;
   const exportAccount = first(sales, OUTSIDE_EU, NOT_GOODS) ?? exempt;
-  const oss = first(sales, /\bOSS\b/);
-  const voec = first(sales, /\bVOEC\b/);
+  // The treatment's own account is one that names no rate; per-rate accounts name theirs.
+  const oss = first(sales, /\bOSS\b/, RATE) ?? first(sales, /\bOSS\b/);
+  const voec = first(sales, /\bVOEC\b/, RATE) ?? first(sales, /\bVOEC\b/);
   const shippingWithVat = sales.find((o) => SHIPPING.test(o.label) && !WITHOUT_VAT.test(o.label))?.id;
   const shippingWithoutVat = sales.find((o) => SHIPPING.test(o.label) && WITHOUT_VAT.test(o.label))?.id;
 
@@ -81,6 +100,7 @@ export function proposeSettings(lists: LedgerLists, base: ShopSettings = default
       // Tips carry no VAT: a tips account from the chart, else the one for sales without VAT.
       tips: first(sales, TIPS) ?? exempt,
       ...(giftCardLiability ? { giftCardLiability } : {}),
+      byRate: { oss: accountsByRate(sales, /\bOSS\b/), voec: accountsByRate(sales, /\bVOEC\b/) },
     },
     payments: {
       ...base.payments,

@@ -23,6 +23,8 @@ export interface SettingsForm {
 /** A problem shown next to a field: a message key the page translates, or the schema's own words. */
 export interface FormFieldError {
   key?: FormErrorKey;
+  /** The key's parameters ({account}, {ledger}…). */
+  params?: Record<string, string>;
   message: string;
 }
 
@@ -41,7 +43,8 @@ export type FormErrorKey =
   | "settings.error.plainNumber"
   | "settings.error.tooManyGateways"
   | "settings.error.unknownCountry"
-  | "settings.error.rateAccounts";
+  | "settings.error.rateAccounts"
+  | "settings.error.unknownAccount";
 
 export type FormErrors = Record<string, FormFieldError>;
 
@@ -208,6 +211,36 @@ function parseRateAccounts(text: string): { value: unknown } | { error: FormFiel
     pairs.set(rate, match[2] ?? "");
   }
   return { value: Object.fromEntries(pairs) };
+}
+
+/** One VAT rate with its account, as the settings page shows a per-rate field. */
+export interface RateAccountRow {
+  rate: string;
+  account: string;
+}
+
+/**
+ * The rows of a per-rate field's text ("19 = 1011, 7 = 1012"), highest rate first; undefined
+ * when the text is not in that form (the page then shows it as typed, with the error).
+ */
+export function rateAccountRows(text: string): RateAccountRow[] | undefined {
+  const parsed = parseRateAccounts(text.trim());
+  if ("error" in parsed) return undefined;
+  return formatRateAccounts(parsed.value)
+    .split(", ")
+    .filter(Boolean)
+    .map((pair) => {
+      const [rate = "", account = ""] = pair.split(" = ");
+      return { rate, account };
+    });
+}
+
+/** The rows back as the field's text; a row with neither rate nor account is dropped. */
+export function rateAccountsText(rows: readonly RateAccountRow[]): string {
+  return rows
+    .filter((row) => row.rate.trim() !== "" || row.account.trim() !== "")
+    .map((row) => `${row.rate.trim()} = ${row.account.trim()}`)
+    .join(", ");
 }
 
 function formatRateAccounts(value: unknown): string {

@@ -1,8 +1,10 @@
 import type { PrismaClient, Shop } from "@prisma/client";
 import { describeConnection } from "../onboarding/connect-ledger.server";
 import { parseSettings } from "../settings/parse-settings";
+import type { ShopSettings } from "../settings/settings-schema";
 import { loadShopSettings, saveShopSettings } from "../settings/settings-store";
 import { prismaSettingsStorage } from "../shops/shop-settings-storage.server";
+import { rateAccountsMissingFromLedger } from "./ledger-account-check";
 import { loadLedgerLists } from "./ledger-lists.server";
 import {
   fieldErrorsFor,
@@ -47,9 +49,26 @@ export async function saveSettingsForm(
   const { document, errors } = formToSettings(form);
   const parsed = parseSettings(document);
   const all: FormErrors = { ...(parsed.ok ? {} : fieldErrorsFor(parsed.errors, form)), ...errors };
+  if (parsed.ok && Object.keys(all).length === 0) {
+    Object.assign(all, await rateAccountsTheLedgerLacks(db, shop, parsed.settings));
+  }
   if (Object.keys(all).length > 0) return { ok: false, errors: all };
   const saved = await saveShopSettings(prismaSettingsStorage(db), shop.id, document);
   return saved.ok ? { ok: true } : { ok: false, errors: fieldErrorsFor(saved.errors, form) };
+}
+
+/**
+ * Per-rate accounts are checked against the connected ledger's chart (one request, only when
+ * some are chosen). A ledger that cannot be reached is not a reason to refuse the save: the
+ * transfer checks the account again.
+ */
+async function rateAccountsTheLedgerLacks(db: PrismaClient, shop: Shop, settings: ShopSettings) {
+  const { oss, voec } = settings.accounts.byRate;
+  if (Object.keys(oss).length === 0 && Object.keys(voec).length === 0) return {};
+  const lists = await loadLedgerLists(db, shop, { emailInvoices: settings.transfer.email.enabled });
+  if (lists.status !== "ok") return {};
+  const connection = await describeConnection(db, shop);
+  return rateAccountsMissingFromLedger(settings, lists.salesAccounts, connection?.displayName ?? "");
 }
 
 /** The preview of a form that is not saved yet. */

@@ -97,6 +97,12 @@ export const settingsEn = {
     "At most 200 payment gateways can have their own account; remove rows you do not need",
   "settings.error.unknownCountry":
     "Choose a country Ledger Bridge knows VAT rates for: an EU member state (e.g. DK, SE, DE) or NO",
+  "settings.error.unknownAccount":
+    "{ledger} has no account {account} (chosen for {rate} %): choose one of {ledger}'s accounts",
+  "settings.rateAccounts.rate": "VAT rate (%)",
+  "settings.rateAccounts.account": "Account",
+  "settings.rateAccounts.add": "Add VAT rate",
+  "settings.rateAccounts.remove": "Remove",
   "settings.field.transfer.trigger": "Transfer an order",
   "settings.field.transfer.statuses": "Order statuses that transfer (WooCommerce)",
   "settings.field.transfer.skipTestOrders": "Never transfer test orders automatically",
@@ -308,6 +314,12 @@ export const settingsDa: Record<keyof typeof settingsEn, string> = {
     "Højst 200 betalingsløsninger kan have deres egen konto; fjern de rækker, du ikke har brug for",
   "settings.error.unknownCountry":
     "Vælg et land, Ledger Bridge kender momssatserne for: et EU-land (fx DK, SE, DE) eller NO",
+  "settings.error.unknownAccount":
+    "{ledger} har ingen konto {account} (valgt til {rate} %): vælg en af kontiene fra {ledger}",
+  "settings.rateAccounts.rate": "Momssats (%)",
+  "settings.rateAccounts.account": "Konto",
+  "settings.rateAccounts.add": "Tilføj momssats",
+  "settings.rateAccounts.remove": "Fjern",
   "settings.field.transfer.trigger": "Overfør en ordre",
   "settings.field.transfer.statuses": "Ordrestatusser, der overføres (WooCommerce)",
   "settings.field.transfer.skipTestOrders": "Overfør aldrig testordrer automatisk",

@@ -5,6 +5,7 @@ import type { FormFieldError } from "../settings-form";
 import type { FieldSpec } from "../settings-form-fields";
 import { AccountField } from "./account-field";
 import { fieldHelpKey, fieldLabelKey, optionKey } from "./field-keys";
+import { RateAccountRows } from "./rate-account-rows";
 
 export interface AccountLists {
   sales: LedgerOption[];
@@ -25,7 +26,25 @@ export function SettingsField(props: {
   const label = t(fieldLabelKey(field.name));
   const helpKey = fieldHelpKey(field.name);
   const helpText = helpKey ? t(helpKey) : undefined;
-  const error = props.error ? (props.error.key ? t(props.error.key) : props.error.message) : undefined;
+  const error = props.error
+    ? props.error.key
+      ? t(props.error.key, props.error.params)
+      : props.error.message
+    : undefined;
+
+  if (field.value === "rateAccounts") {
+    return (
+      <RateAccountRows
+        label={label}
+        helpText={helpText}
+        value={props.value}
+        onChange={props.onChange}
+        options={props.lists?.sales}
+        ledger={props.ledger}
+        error={error}
+      />
+    );
+  }
 
   switch (field.control) {
     case "checkbox":

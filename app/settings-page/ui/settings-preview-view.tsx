@@ -76,7 +76,8 @@ export function SettingsPreviewView(props: { preview: SettingsPreview; updating:
               ) : null}
               {preview.document.warnings.length > 0 ? (
                 <Text as="p" tone="caution">
-                  {t("settings.preview.warnings")}: {preview.document.warnings.join("; ")}
+                  {t("settings.preview.warnings")}:{" "}
+                  {preview.document.warnings.map((w) => t(w.key, w.params)).join("; ")}
                 </Text>
               ) : null}
             </BlockStack>

@@ -7,6 +7,7 @@ import { attributeValue, nonEmpty, numberFromName, toAddress } from "./shopify-b
 import { nodesOf, type GraphqlOrder, type GraphqlTaxLine } from "./shopify-graphql-schemas";
 import { ShopifyMoney, type DocumentCurrencyMode, type GraphqlMoneyBag } from "./shopify-money";
 import { mapGraphqlTransactions } from "./shopify-transactions";
+import type { DraftWarning } from "../../domain/draft-warning";
 
 /** A parsed Admin GraphQL order (the `OrderForInvoice` query) → the canonical Order. */
 export function mapShopifyGraphqlOrder(order: GraphqlOrder, mode: DocumentCurrencyMode): Order {
@@ -14,7 +15,7 @@ export function mapShopifyGraphqlOrder(order: GraphqlOrder, mode: DocumentCurren
     shop: "currencyCode",
     presentment: "presentmentCurrencyCode",
   });
-  const notes: string[] = [];
+  const notes: DraftWarning[] = [];
   const applications = nodesOf(order.discountApplications);
 
   const discountsOf = (
@@ -56,6 +57,7 @@ export function mapShopifyGraphqlOrder(order: GraphqlOrder, mode: DocumentCurren
       ),
     );
 
+  const tipLineIds = tipLineItemIds(order);
   const lines = shared.itemLines(nodesOf(order.lineItems), "lineItems", notes, (item, path) => {
     const unitPrice = item.originalUnitPriceSet
       ? money.bag(item.originalUnitPriceSet, `${path}.originalUnitPriceSet`)
@@ -80,6 +82,7 @@ export function mapShopifyGraphqlOrder(order: GraphqlOrder, mode: DocumentCurren
       taxLines: taxLinesOf(item.taxLines, path),
       taxable: item.taxable ?? true,
       giftCard: item.isGiftCard ?? false,
+      ...(tipLineIds.has(item.id) ? { tip: true } : {}),
       path,
     };
   });
@@ -99,11 +102,19 @@ export function mapShopifyGraphqlOrder(order: GraphqlOrder, mode: DocumentCurren
     }),
   );
 
+  // As on REST: the tip line items are booked, the order's tip total only when none is known.
+  const tipTotal = money.bagOptional(order.totalTipReceivedSet, "totalTipReceivedSet");
+  const tipLines = lines.filter((l) => l.tip);
+  const tipOnLines = tipLines.reduce((acc, l) => acc + l.subtotal, 0);
+  if (tipLines.length > 0 && tipOnLines !== tipTotal) {
+    throw new DraftError(
+      "invalidInput",
+      "totalTipReceivedSet",
+      `the tip line items add up to ${tipOnLines} minor units but the order received ${tipTotal}`,
+    );
+  }
   const fees = shared.tipAndDuties(
-    {
-      amount: money.bagOptional(order.totalTipReceivedSet, "totalTipReceivedSet"),
-      path: "totalTipReceivedSet",
-    },
+    { amount: tipLines.length > 0 ? 0 : tipTotal, path: "totalTipReceivedSet" },
     {
       amount: money.bagOptional(order.originalTotalDutiesSet, "originalTotalDutiesSet"),
       path: "originalTotalDutiesSet",
@@ -160,6 +171,17 @@ export function mapShopifyGraphqlOrder(order: GraphqlOrder, mode: DocumentCurren
       order.totalPriceSet?.presentmentMoney?.amount,
     ),
   });
+}
+
+/** The line items Shopify's sales records name as tips (`TipSale.lineItem`). */
+function tipLineItemIds(order: GraphqlOrder): ReadonlySet<string> {
+  const ids = new Set<string>();
+  for (const agreement of nodesOf(order.agreements)) {
+    for (const sale of nodesOf(agreement.sales)) {
+      if (sale.lineType?.toUpperCase() === "TIP" && sale.lineItem?.id) ids.add(sale.lineItem.id);
+    }
+  }
+  return ids;
 }
 
 function graphqlCustomer(order: GraphqlOrder): Customer {

@@ -10,6 +10,7 @@ import type {
   Transaction,
 } from "../../domain/order";
 import type { ShopifyMoney } from "./shopify-money";
+import { draftWarning, type DraftWarning } from "../../domain/draft-warning";
 
 /**
  * The steps the REST and the GraphQL order mapper take alike, once each has read a value from
@@ -26,7 +27,7 @@ const PAID = new Set(["paid", "partially_refunded", "refunded"]);
 export function itemLines<T extends { quantity: number }>(
   items: readonly T[],
   field: string,
-  notes: string[],
+  notes: DraftWarning[],
   read: (item: T, path: string) => OrderLineFields,
 ): OrderLine[] {
   const lines: OrderLine[] = [];
@@ -48,10 +49,10 @@ export function checkQuantity(quantity: number, path: string): void {
   }
 }
 
-function keepsLine(quantity: number, path: string, notes: string[]): boolean {
+function keepsLine(quantity: number, path: string, notes: DraftWarning[]): boolean {
   checkQuantity(quantity, path);
   if (quantity === 0) {
-    notes.push(`${path}: quantity 0, left out`);
+    notes.push(draftWarning("preview.warning.lineLeftOut", { field: path }));
     return false;
   }
   return true;
@@ -152,13 +153,13 @@ function shippingLine(line: ShippingLineFields): ShippingLine {
 export function tipAndDuties(
   tip: { amount: number; path: string },
   duties: { amount: number; path: string },
-  notes: string[],
+  notes: DraftWarning[],
 ): FeeLine[] {
   const fees: FeeLine[] = [];
   if (tip.amount !== 0) fees.push(vatFreeFee("tip", "Tip", tip));
   if (duties.amount !== 0) {
     fees.push(vatFreeFee("duties", "Duties", duties));
-    notes.push("Import duties collected at checkout are booked as a VAT-free fee line");
+    notes.push(draftWarning("preview.warning.dutiesFee"));
   }
   return fees;
 }

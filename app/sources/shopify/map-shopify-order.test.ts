@@ -248,8 +248,8 @@ describe("mapShopifyOrder — the steps REST and GraphQL share", () => {
     ]);
     expect(mapped.notes).toEqual(
       expect.arrayContaining([
-        "line_items[1]: quantity 0, left out",
-        "Import duties collected at checkout are booked as a VAT-free fee line",
+        { key: "preview.warning.lineLeftOut", params: { field: "line_items[1]" } },
+        { key: "preview.warning.dutiesFee", params: {} },
       ]),
     );
   });
@@ -276,7 +276,10 @@ describe("mapShopifyOrder — the steps REST and GraphQL share", () => {
       ["tip", 200, "totalTipReceivedSet"],
       ["duties", 500, "originalTotalDutiesSet"],
     ]);
-    expect(mapped.notes).toContain("lineItems[0]: quantity 0, left out");
+    expect(mapped.notes).toContainEqual({
+      key: "preview.warning.lineLeftOut",
+      params: { field: "lineItems[0]" },
+    });
   });
 
   it("GraphQL: a quantity that is not a whole number names the line", () => {

@@ -7,6 +7,9 @@ import type { ShopifyMoney } from "./shopify-money";
 import { restRefund, type RestRefund } from "./shopify-rest-schemas";
 import { mapGraphqlTransactions, mapRestTransactions } from "./shopify-transactions";
 import { graphqlRefund, nodesOf, type GraphqlRefund } from "./shopify-graphql-schemas";
+import { draftWarning, type DraftWarning } from "../../domain/draft-warning";
+import { isStoreCreditGateway } from "../../domain/draft-payments";
+import { formatMinor } from "../../domain/money";
 
 export interface ShopifyRefundContext {
   money: ShopifyMoney;
@@ -43,7 +46,7 @@ function unwrapRefund(raw: unknown): unknown {
 
 export function mapRestRefund(refund: RestRefund, context: ShopifyRefundContext, prefix: string): Refund {
   const { money, pricesIncludeTax } = context;
-  const notes: string[] = [];
+  const notes: DraftWarning[] = [];
   const id = shopifyGid("Refund", refund.id, refund.admin_graphql_api_id);
   if (!id)
     throw new DraftError("invalidInput", `${prefix}admin_graphql_api_id`, "the refund has no usable id");
@@ -98,7 +101,7 @@ export function mapRestRefund(refund: RestRefund, context: ShopifyRefundContext,
     };
   });
 
-  if ((refund.duties ?? []).length > 0) notes.push("The refund includes duties; they are not credited");
+  if ((refund.duties ?? []).length > 0) notes.push(draftWarning("preview.warning.refundDuties"));
   const createdAt = refund.processed_at ?? refund.created_at;
   if (!createdAt) throw new DraftError("invalidInput", `${prefix}created_at`, "the refund has no date");
   return shopifyRefund(money, {
@@ -179,6 +182,21 @@ function shopifyRefund(
   },
 ): Refund {
   const { orderId, note } = r;
+  // Store credit is money the customer keeps with the shop: credited like money returned, and
+  // said so, because it lands on a liability rather than leaving the bank.
+  const storeCredit = r.transactions
+    .filter((t) => t.kind === "refund" && t.status === "success" && isStoreCreditGateway(t.gateway))
+    .reduce((acc, t) => acc + t.amount, 0);
+  const notes =
+    storeCredit > 0
+      ? [
+          ...r.notes,
+          draftWarning("preview.warning.storeCreditIssued", {
+            amount: formatMinor(storeCredit, money.document),
+            currency: money.document,
+          }),
+        ]
+      : r.notes;
   return {
     source: "shopify",
     id: r.id,
@@ -191,7 +209,7 @@ function shopifyRefund(
     fees: [],
     adjustments: r.adjustments,
     transactions: r.transactions,
-    notes: r.notes,
+    notes,
   };
 }
 

@@ -8,6 +8,7 @@ import { attributeValue, nonEmpty, shopifyGid, toAddress } from "./shopify-buyer
 import { ShopifyMoney, type DocumentCurrencyMode } from "./shopify-money";
 import type { RestOrder, RestTaxLine } from "./shopify-rest-schemas";
 import { mapRestTransactions } from "./shopify-transactions";
+import type { DraftWarning } from "../../domain/draft-warning";
 
 /** A parsed REST order (webhook payload) → the canonical Order. */
 export function mapShopifyRestOrder(order: RestOrder, mode: DocumentCurrencyMode): Order {
@@ -15,7 +16,7 @@ export function mapShopifyRestOrder(order: RestOrder, mode: DocumentCurrencyMode
     shop: "currency",
     presentment: "presentment_currency",
   });
-  const notes: string[] = [];
+  const notes: DraftWarning[] = [];
   const id = shopifyGid("Order", order.id, order.admin_graphql_api_id);
   if (!id)
     throw new DraftError(

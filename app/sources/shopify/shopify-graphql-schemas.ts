@@ -181,6 +181,17 @@ export const graphqlOrder = z.object({
   ),
   transactions: connection(transaction),
   refunds: connection(graphqlRefund),
+  /**
+   * The order's sales agreements, read only for their tip sales: GraphQL has no tip flag on a
+   * line item; a `TipSale` names the line item that is the tip.
+   */
+  agreements: connection(
+    z.object({
+      sales: connection(
+        z.object({ lineType: text, lineItem: z.object({ id: z.string() }).nullish() }).passthrough(),
+      ),
+    }),
+  ),
   fulfillments: connection(z.object({ createdAt: text, status: text })),
 });
 export type GraphqlOrder = z.infer<typeof graphqlOrder>;

@@ -87,6 +87,11 @@ export const restTransaction = z.object({
   gateway: text,
   amount: amount.nullish(),
   currency: text,
+  /**
+   * Not in Shopify's REST transaction (it states the customer's currency only): the app adds it,
+   * read from Admin GraphQL `OrderTransaction.amountSet`, so shop money is Shopify's own figure.
+   */
+  amount_set: moneySet,
   processed_at: text,
   created_at: text,
 });

@@ -1,6 +1,8 @@
 import type { Transaction, TransactionKind } from "../../domain/order";
 import type { ShopifyMoney, GraphqlMoneyBag } from "./shopify-money";
+import type { RestMoneySet } from "./shopify-rest-schemas";
 import { sourceAmount } from "../source-money";
+import { draftWarning, type DraftWarning } from "../../domain/draft-warning";
 
 const KINDS: Readonly<Record<string, TransactionKind>> = {
   sale: "sale",
@@ -30,26 +32,35 @@ interface RestTransactionInput {
   gateway?: string | null | undefined;
   amount?: string | number | null | undefined;
   currency?: string | null | undefined;
+  amount_set?: RestMoneySet;
   processed_at?: string | null | undefined;
   created_at?: string | null | undefined;
 }
 
 /**
- * REST transactions state one amount in their own currency. One in another currency than the
- * document cannot be converted here; it is left out with a note rather than guessed.
+ * REST transactions state one amount, in the currency the customer paid in. With the shop money
+ * Shopify states for it (`amount_set`, fetched over GraphQL by `withTransactionShopMoney`) it is
+ * read in the document currency; without, one in another currency than the document cannot be
+ * converted here and is left out with a note rather than guessed.
  */
 export function mapRestTransactions(
   transactions: readonly RestTransactionInput[] | null | undefined,
   money: ShopifyMoney,
   path: string,
-  notes: string[],
+  notes: DraftWarning[],
 ): Transaction[] {
   const result: Transaction[] = [];
   (transactions ?? []).forEach((t, i) => {
     const field = `${path}[${i}]`;
     const code = (t.currency ?? money.document).toUpperCase();
-    if (code !== money.document) {
-      notes.push(`${field}: transaction in ${code} left out; the document is in ${money.document}`);
+    if (!t.amount_set && code !== money.document) {
+      notes.push(
+        draftWarning("preview.warning.transactionOtherCurrency", {
+          field,
+          currency: code,
+          document: money.document,
+        }),
+      );
       return;
     }
     const id =
@@ -61,7 +72,9 @@ export function mapRestTransactions(
       kind: transactionKind(t.kind),
       status: transactionStatus(t.status),
       gateway: t.gateway ?? "",
-      amount: sourceAmount(t.amount, money.document, `${field}.amount`),
+      amount: t.amount_set
+        ? money.rest(t.amount, t.amount_set, `${field}.amount`)
+        : sourceAmount(t.amount, money.document, `${field}.amount`),
       ...(processedAt ? { processedAt } : {}),
     });
   });

@@ -14,6 +14,7 @@ import { zodToDraftError } from "../zod-draft-error";
 import { decodeEntities } from "./decode-entities";
 import { buildRateTable, lineTaxLines } from "./woocommerce-taxes";
 import { wooOrder, type WooOrder } from "./woocommerce-schemas";
+import { draftWarning, type DraftWarning } from "../../domain/draft-warning";
 
 const UNPAID = new Set(["pending", "failed", "cancelled", "checkout-draft", "trash", "on-hold"]);
 
@@ -33,7 +34,7 @@ export function mapWooCommerceOrder(input: string | unknown): Order {
 function mapParsedOrder(order: WooOrder): Order {
   const code = sourceCurrency(order.currency, "currency");
   const inclusive = order.prices_include_tax;
-  const notes: string[] = [];
+  const notes: DraftWarning[] = [];
   const money = (value: string | number | null | undefined, field: string) =>
     sourceAmount(value, code, field);
   const optional = (value: string | number | null | undefined, field: string) =>
@@ -144,7 +145,7 @@ function mapParsedOrder(order: WooOrder): Order {
         ]
       : [];
   if ((order.refunds ?? []).length > 0) {
-    notes.push(`The order has ${(order.refunds ?? []).length} refund(s); each becomes its own credit note`);
+    notes.push(draftWarning("preview.warning.refundsEachCredited", { count: (order.refunds ?? []).length }));
   }
 
   return {

@@ -18,7 +18,7 @@ describe("mapWooCommerceRefund", () => {
       lines: [],
       transactions: [],
     });
-    expect(refund.notes[0]).toMatch(/outside the payment gateway/);
+    expect(refund.notes[0]).toEqual({ key: "preview.warning.refundedOutsideGateway", params: {} });
   });
 
   it("maps negative refund lines to positive amounts linked to the order line", () => {

@@ -6,6 +6,7 @@ import { parseJsonSafely } from "../shopify/parse-json-safely";
 import { zodToDraftError } from "../zod-draft-error";
 import { decodeEntities } from "./decode-entities";
 import { wooRefund } from "./woocommerce-schemas";
+import { draftWarning, type DraftWarning } from "../../domain/draft-warning";
 
 export interface WooRefundContext {
   /** The order's currency (refunds do not repeat it). */
@@ -97,9 +98,9 @@ export function mapWooCommerceRefund(input: string | unknown, context: WooRefund
   const createdAt = refund.date_created ?? refund.date_created_gmt;
   if (!createdAt) throw new DraftError("invalidInput", "date_created", "the refund has no date");
   const orderId = /\/orders\/(\d+)(?:\/|$)/.exec(refund._links?.up?.[0]?.href ?? "")?.[1];
-  const notes = refund.refunded_payment
+  const notes: DraftWarning[] = refund.refunded_payment
     ? []
-    : ["Refunded outside the payment gateway; register the repayment by hand"];
+    : [draftWarning("preview.warning.refundedOutsideGateway")];
   return {
     source: "woocommerce",
     id: String(refund.id),

@@ -35,6 +35,7 @@ query OrderForInvoice($id: ID!) {
     totalDiscountsSet { ...Money }
     currentTotalPriceSet { ...Money }
     totalRefundedSet { ...Money }
+    totalTipReceivedSet { ...Money }
     customAttributes { key value }
     discountApplications(first: 10) {
       nodes {
@@ -78,6 +79,20 @@ query OrderLineItemsPage($id: ID!, $after: String) {
 }
 ${MONEY}`;
 
+/**
+ * Which line items are tips: GraphQL marks no line item as a tip; its sales records do
+ * (`TipSale.lineItem`). Asked only for an order that received a tip, so the order query keeps
+ * its cost.
+ */
+export const ORDER_TIP_SALES = `#graphql
+query OrderTipSales($id: ID!) {
+  order(id: $id) {
+    agreements(first: 5) {
+      nodes { sales(first: 50) { nodes { lineType ... on TipSale { lineItem { id } } } } }
+    }
+  }
+}`;
+
 export const REFUND_FOR_CREDIT_NOTE = `#graphql
 query RefundForCreditNote($id: ID!) {
   refund(id: $id) {
@@ -117,6 +132,9 @@ const orderResult = z.object({
     .passthrough()
     .nullable(),
 });
+const tipSalesResult = z.object({
+  order: z.object({ agreements: graphqlOrder.shape.agreements }).nullable(),
+});
 const linePageResult = z.object({ order: z.object({ lineItems: lineItemsPage }).nullable() });
 const refundResult = z.object({ refund: graphqlRefund.nullable() });
 
@@ -145,12 +163,29 @@ export async function fetchOrderForInvoice(
     lines.push(...next.order.lineItems.nodes);
     page = next.order.lineItems.pageInfo;
   }
+  const agreements = receivedTip(order) ? await tipSales(client, orderGid) : undefined;
   const refunds = [];
   for (const { id } of order.refunds ?? []) {
     const { refund } = await client.request(REFUND_FOR_CREDIT_NOTE, { id }, refundResult);
     if (refund) refunds.push(refund);
   }
-  return orderForInvoice.parse({ ...order, lineItems: { nodes: lines }, refunds });
+  return orderForInvoice.parse({
+    ...order,
+    lineItems: { nodes: lines },
+    refunds,
+    ...(agreements ? { agreements } : {}),
+  });
+}
+
+function receivedTip(order: Record<string, unknown>): boolean {
+  const tip = order.totalTipReceivedSet as { shopMoney?: { amount?: unknown } | null } | null | undefined;
+  const amount = Number(tip?.shopMoney?.amount ?? 0);
+  return Number.isFinite(amount) && amount !== 0;
+}
+
+async function tipSales(client: AdminGraphqlClient, orderGid: string) {
+  const { order } = await client.request(ORDER_TIP_SALES, { id: orderGid }, tipSalesResult);
+  return order?.agreements;
 }
 
 export const ORDERS_UPDATED_SINCE = `#graphql

@@ -69,13 +69,43 @@ function address(value: unknown): Json | null {
 
 const upper = (value: unknown) => (typeof value === "string" ? value.toUpperCase() : null);
 
-export function restTransactionToGraphql(t: Json): Json {
+/**
+ * The order's two currencies and Shopify's rate between them (its total in both), which the
+ * simulator uses where a REST body states an amount in one currency only.
+ */
+export interface OrderCurrencies {
+  shop: string;
+  presentment: string;
+  /** Shop money per unit of presentment money. */
+  rate: number;
+}
+
+export function orderCurrencies(order: Json): OrderCurrencies {
+  const shop = str(order.currency) ?? "USD";
+  const presentment = str(order.presentment_currency) ?? shop;
+  const total = isObject(order.total_price_set) ? order.total_price_set : {};
+  const shopTotal = Number(isObject(total.shop_money) ? total.shop_money.amount : NaN);
+  const presentmentTotal = Number(isObject(total.presentment_money) ? total.presentment_money.amount : NaN);
+  const rate = presentmentTotal > 0 && shopTotal > 0 ? shopTotal / presentmentTotal : 1;
+  return { shop, presentment, rate: shop === presentment ? 1 : rate };
+}
+
+/** Two decimals, half away from zero, as Shopify states converted money. */
+function converted(amount: string | null, rate: number): string | null {
+  if (amount === null) return null;
+  const cents = Math.round(Math.abs(Number(amount)) * rate * 100 + 1e-9) * Math.sign(Number(amount));
+  return (cents / 100).toFixed(2);
+}
+
+/**
+ * A REST transaction states its amount in the currency the customer paid in (`amount`,
+ * `currency`) and has no `amount_set`; GraphQL's `amountSet` carries the shop money too, which
+ * Shopify converts at the order's rate.
+ */
+export function restTransactionToGraphql(t: Json, currencies?: OrderCurrencies): Json {
   const amount = str(t.amount);
   const currency = str(t.currency);
-  const set = moneyBag(t.amount_set) ?? {
-    shopMoney: { amount, currencyCode: currency },
-    presentmentMoney: { amount, currencyCode: currency },
-  };
+  const set = moneyBag(t.amount_set) ?? transactionMoney(amount, currency, currencies);
   return {
     __typename: "OrderTransaction",
     id: gid("OrderTransaction", t),
@@ -90,7 +120,20 @@ export function restTransactionToGraphql(t: Json): Json {
   };
 }
 
-export function restRefundToGraphql(refund: Json): Json {
+function transactionMoney(amount: string | null, currency: string | null, c: OrderCurrencies | undefined) {
+  if (!c || c.shop === c.presentment || (currency !== null && currency === c.shop)) {
+    return {
+      shopMoney: { amount, currencyCode: currency },
+      presentmentMoney: { amount, currencyCode: currency },
+    };
+  }
+  return {
+    shopMoney: { amount: converted(amount, c.rate), currencyCode: c.shop },
+    presentmentMoney: { amount, currencyCode: currency ?? c.presentment },
+  };
+}
+
+export function restRefundToGraphql(refund: Json, currencies?: OrderCurrencies): Json {
   return {
     __typename: "Refund",
     id: gid("Refund", refund),
@@ -123,7 +166,7 @@ export function restRefundToGraphql(refund: Json): Json {
       // 2026-07 has no `kind` on OrderAdjustment; a shipping refund is the one with no reason.
       reason: a.kind === "refund_discrepancy" ? "REFUND_DISCREPANCY" : null,
     })),
-    transactions: objects(refund.transactions).map(restTransactionToGraphql),
+    transactions: objects(refund.transactions).map((t) => restTransactionToGraphql(t, currencies)),
   };
 }
 
@@ -131,10 +174,13 @@ export function restOrderToGraphql(order: Json): Json {
   const customer = isObject(order.customer) ? order.customer : null;
   const paid = ["paid", "partially_refunded", "refunded"].includes(String(order.financial_status));
   const gateways = Array.isArray(order.payment_gateway_names) ? order.payment_gateway_names : [];
+  const currencies = orderCurrencies(order);
+  const lineItems = objects(order.line_items);
+  const isTip = (l: Json) => Boolean(l.tip_payment_gateway ?? l.tip_payment_method);
   // orders/* payloads carry no transactions; a paid order gets the sale Shopify would hold.
   const transactions =
     objects(order.transactions).length > 0
-      ? objects(order.transactions).map(restTransactionToGraphql)
+      ? objects(order.transactions).map((t) => restTransactionToGraphql(t, currencies))
       : paid
         ? [
             {
@@ -183,6 +229,7 @@ export function restOrderToGraphql(order: Json): Json {
     currentSubtotalPriceSet: moneyBag(order.current_subtotal_price_set),
     currentTotalTaxSet: moneyBag(order.current_total_tax_set),
     totalRefundedSet: null,
+    totalTipReceivedSet: tipReceived(order, lineItems.filter(isTip), currencies),
     paymentGatewayNames: gateways,
     customAttributes: objects(order.note_attributes).map((a) => ({ key: str(a.name), value: str(a.value) })),
     taxLines: taxLines(order.tax_lines),
@@ -220,7 +267,24 @@ export function restOrderToGraphql(order: Json): Json {
     billingAddress: address(order.billing_address),
     shippingAddress: address(order.shipping_address),
     purchasingEntity: null,
-    lineItems: objects(order.line_items).map((l) => ({
+    // GraphQL flags no line item as a tip; the order's sales records do (a TipSale per tip line).
+    agreements: [
+      {
+        __typename: "OrderAgreement",
+        id: `gid://shopify/OrderAgreement/${String(order.id)}`,
+        reason: "ORDER",
+        happenedAt: str(order.processed_at) ?? str(order.created_at),
+        sales: lineItems.map((l) => ({
+          __typename: isTip(l) ? "TipSale" : "ProductSale",
+          id: `gid://shopify/Sale/${String(l.id)}`,
+          actionType: "ORDER",
+          lineType: isTip(l) ? "TIP" : "PRODUCT",
+          quantity: l.quantity,
+          lineItem: { id: gid("LineItem", l) },
+        })),
+      },
+    ],
+    lineItems: lineItems.map((l) => ({
       __typename: "LineItem",
       id: gid("LineItem", l),
       name: str(l.name),
@@ -254,7 +318,7 @@ export function restOrderToGraphql(order: Json): Json {
       discountAllocations: discountAllocations(s.discount_allocations),
     })),
     transactions,
-    refunds: objects(order.refunds).map(restRefundToGraphql),
+    refunds: objects(order.refunds).map((r) => restRefundToGraphql(r, currencies)),
     fulfillments: objects(order.fulfillments).map((f) => ({
       __typename: "Fulfillment",
       id: gid("Fulfillment", f),
@@ -265,5 +329,29 @@ export function restOrderToGraphql(order: Json): Json {
       fulfillmentLineItems: [],
     })),
     metafield: null,
+  };
+}
+
+/**
+ * `total_tip_received` is shop money only; the presentment side is the tip lines' own, or the
+ * shop amount converted when the order has no tip line.
+ */
+function tipReceived(order: Json, tipLines: Json[], c: OrderCurrencies): Json | null {
+  const shopAmount = str(order.total_tip_received);
+  if (shopAmount === null) return null;
+  const onLines = tipLines.reduce((acc, l) => {
+    const set = isObject(l.price_set) ? l.price_set : {};
+    const presentment = isObject(set.presentment_money) ? set.presentment_money.amount : l.price;
+    return acc + Math.round(Number(presentment) * 100) * Number(l.quantity ?? 1);
+  }, 0);
+  const presentmentAmount =
+    c.shop === c.presentment
+      ? shopAmount
+      : tipLines.length > 0
+        ? (onLines / 100).toFixed(2)
+        : converted(shopAmount, 1 / c.rate);
+  return {
+    shopMoney: { amount: shopAmount, currencyCode: c.shop },
+    presentmentMoney: { amount: presentmentAmount, currencyCode: c.presentment },
   };
 }

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseJsonSafely } from "../parse-json-safely";
-import { restOrderToGraphql, restRefundToGraphql, type Json } from "./rest-to-graphql";
+import { orderCurrencies, restOrderToGraphql, restRefundToGraphql, type Json } from "./rest-to-graphql";
 
 /**
  * The simulator's shop: orders in Admin GraphQL shape (what queries answer) plus, for orders
@@ -184,7 +184,8 @@ export class ShopifyStore {
       });
     }
     const refunds = Array.isArray(order.graphql.refunds) ? order.graphql.refunds : [];
-    order.graphql.refunds = [...refunds, restRefundToGraphql(refund)];
+    const currencies = order.rest ? orderCurrencies(order.rest) : undefined;
+    order.graphql.refunds = [...refunds, restRefundToGraphql(refund, currencies)];
     order.graphql.updatedAt = at;
     order.graphql.displayFinancialStatus = "PARTIALLY_REFUNDED";
     if (order.rest) {
