@@ -105,6 +105,16 @@ export type OrderForInvoiceResult = {
         currencyCode: CurrencyCode;
       };
     };
+    totalTipReceivedSet: {
+      shopMoney: {
+        amount: string;
+        currencyCode: CurrencyCode;
+      };
+      presentmentMoney: {
+        amount: string;
+        currencyCode: CurrencyCode;
+      };
+    };
     customAttributes: Array<{
       key: string;
       value: string | null;
@@ -395,6 +405,27 @@ export type OrderLineItemsPageVariables = {
   after?: string | null;
 };
 
+export type OrderTipSalesResult = {
+  order: {
+    agreements: {
+      nodes: Array<{
+        sales: {
+          nodes: Array<{
+            lineType: SaleLineType;
+            lineItem?: {
+              id: string;
+            };
+          }>;
+        };
+      }>;
+    };
+  } | null;
+};
+
+export type OrderTipSalesVariables = {
+  id: string;
+};
+
 export type OrdersUpdatedSinceResult = {
   orders: {
     pageInfo: {
@@ -616,6 +647,30 @@ export type PayoutsIssuedSinceVariables = {
   first: number;
   after?: string | null;
   query: string;
+};
+
+export type RefundTransactionMoneyResult = {
+  refund: {
+    transactions: {
+      nodes: Array<{
+        id: string;
+        amountSet: {
+          shopMoney: {
+            amount: string;
+            currencyCode: CurrencyCode;
+          };
+          presentmentMoney: {
+            amount: string;
+            currencyCode: CurrencyCode;
+          };
+        };
+      }>;
+    };
+  } | null;
+};
+
+export type RefundTransactionMoneyVariables = {
+  id: string;
 };
 
 export type BulkOperationErrorCode = "ACCESS_DENIED" | "INTERNAL_SERVER_ERROR" | "TIMEOUT";
@@ -1086,6 +1141,9 @@ export type OrderTransactionStatus =
   "AWAITING_RESPONSE" | "ERROR" | "FAILURE" | "PENDING" | "SUCCESS" | "UNKNOWN";
 
 export type RefundLineItemRestockType = "CANCEL" | "LEGACY_RESTOCK" | "NO_RESTOCK" | "RETURN";
+
+export type SaleLineType =
+  "ADDITIONAL_FEE" | "ADJUSTMENT" | "DUTY" | "FEE" | "GIFT_CARD" | "PRODUCT" | "SHIPPING" | "TIP" | "UNKNOWN";
 
 export type ShopifyPaymentsBalanceTransactionPayoutStatus =
   "ACTION_REQUIRED" | "CANCELED" | "FAILED" | "IN_TRANSIT" | "PAID" | "PENDING" | "SCHEDULED";
