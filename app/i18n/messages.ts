@@ -1,5 +1,6 @@
 import { demoDa, demoEn } from "./pages/demo";
 import { jobErrorsDa, jobErrorsEn } from "./pages/job-errors";
+import { ledgerErrorsDa, ledgerErrorsEn } from "./pages/ledger-errors";
 import { onboardingDa, onboardingEn } from "./pages/onboarding";
 import { orderDa, orderEn } from "./pages/order";
 import { settingsDa, settingsEn } from "./pages/settings";
@@ -63,6 +64,7 @@ export const en = {
   ...demoEn,
   ...woocommerceEn,
   ...jobErrorsEn,
+  ...ledgerErrorsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -76,6 +78,7 @@ export const da: Record<MessageKey, string> = {
   ...demoDa,
   ...woocommerceDa,
   ...jobErrorsDa,
+  ...ledgerErrorsDa,
 };
 
 export const dictionaries = { en, da } as const;
