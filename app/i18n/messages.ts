@@ -4,6 +4,7 @@ import { ledgerErrorsDa, ledgerErrorsEn } from "./pages/ledger-errors";
 import { onboardingDa, onboardingEn } from "./pages/onboarding";
 import { orderDa, orderEn } from "./pages/order";
 import { settingsDa, settingsEn } from "./pages/settings";
+import { sourceErrorsDa, sourceErrorsEn } from "./pages/source-errors";
 import { transfersDa, transfersEn } from "./pages/transfers";
 import { woocommerceDa, woocommerceEn } from "./pages/woocommerce";
 
@@ -65,6 +66,7 @@ export const en = {
   ...woocommerceEn,
   ...jobErrorsEn,
   ...ledgerErrorsEn,
+  ...sourceErrorsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -79,6 +81,7 @@ export const da: Record<MessageKey, string> = {
   ...woocommerceDa,
   ...jobErrorsDa,
   ...ledgerErrorsDa,
+  ...sourceErrorsDa,
 };
 
 export const dictionaries = { en, da } as const;

@@ -9,13 +9,7 @@ import { renderMessage } from "../i18n/render-message";
  * credentials; the provider's own words reach the merchant only as a parameter.
  */
 export type ErrorKind =
-  | "authentication"
-  | "validation"
-  | "conflict"
-  | "notFound"
-  | "rateLimited"
-  | "unavailable"
-  | "unknown";
+  "authentication" | "validation" | "conflict" | "notFound" | "rateLimited" | "unavailable" | "unknown";
 
 /** Whom a final failure concerns: the whole connection (pause the shop) or this one order. */
 export type ErrorScope = "connection" | "order";

@@ -275,8 +275,7 @@ export function createBillyAdapter(init: LedgerAdapterInit<BillyCredentials>): L
         const taken = (
           await client.list("invoices", invoiceSchema, "look up the invoice number", { invoiceNo: number })
         ).find((invoice) => invoice.invoiceNo === number);
-        if (taken)
-          throw conflict(taken.id, "ledgerError.billy.numberTaken", { number }, error);
+        if (taken) throw conflict(taken.id, "ledgerError.billy.numberTaken", { number }, error);
       }
       throw error;
     }
@@ -286,7 +285,7 @@ export function createBillyAdapter(init: LedgerAdapterInit<BillyCredentials>): L
     const existing = await findByExternalId(draft.externalReference);
     if (existing) {
       throw conflict(existing.id, "ledgerError.billy.alreadyHas", {
-        document: (kind === "invoice" ? "ledgerError.word.invoice" : "ledgerError.word.creditNote"),
+        document: kind === "invoice" ? "ledgerError.word.invoice" : "ledgerError.word.creditNote",
         header: draft.header,
         id: existing.id,
         number: existing.invoiceNo ? `, ${existing.invoiceNo}` : "",
@@ -758,7 +757,12 @@ function invalid(messageKey: MessageKey, params?: MessageParams, detail?: string
 }
 
 /** A record Billy already has, named so the caller can use it. */
-function conflict(existingId: string, messageKey: MessageKey, params: MessageParams, original?: unknown): LedgerError {
+function conflict(
+  existingId: string,
+  messageKey: MessageKey,
+  params: MessageParams,
+  original?: unknown,
+): LedgerError {
   const from = LedgerError.is(original)
     ? { httpStatus: original.httpStatus, providerCode: original.providerCode, detail: original.message }
     : {};

@@ -138,9 +138,15 @@ describe("billyNetworkError and friends", () => {
 
   it("reports an unreadable success body as unknown, and conflicts with the existing id", () => {
     expect(billyUnexpectedResponse(context, "missing invoices").kind).toBe("unknown");
-    const conflict = ledgerError("billy", "conflict", "ledgerError.billy.numberTaken", { number: 1 }, {
-      existingId: "inv-1",
-    });
+    const conflict = ledgerError(
+      "billy",
+      "conflict",
+      "ledgerError.billy.numberTaken",
+      { number: 1 },
+      {
+        existingId: "inv-1",
+      },
+    );
     expect([conflict.kind, conflict.existingId, conflict.retryable]).toEqual(["conflict", "inv-1", false]);
   });
 });

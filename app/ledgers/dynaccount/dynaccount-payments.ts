@@ -58,8 +58,8 @@ async function postPayment(
   );
   if (!source.module_id_ || !source.invoice_id_)
     throw invalid("ledgerError.dynaccount.rowIncomplete", `row ${source.id}`, {
-        document: document.kind === "invoice" ? "ledgerError.word.invoice" : "ledgerError.word.creditNote",
-      });
+      document: document.kind === "invoice" ? "ledgerError.word.invoice" : "ledgerError.word.creditNote",
+    });
   const code: CurrencyCode =
     source.currency_name && isKnownCurrency(source.currency_name)
       ? currency(source.currency_name)

@@ -109,8 +109,7 @@ export class EconomicLookups {
         ? undefined
         : sorted.find((group) => /udenland|foreign|abroad|eksport|export/i.test(group.name ?? ""));
     const group = foreign ?? sorted[0];
-    if (!group)
-      throw settingsError("ledgerError.economic.noCustomerGroups");
+    if (!group) throw settingsError("ledgerError.economic.noCustomerGroups");
     return group.customerGroupNumber;
   }
 
@@ -214,8 +213,7 @@ export class EconomicLookups {
     );
     const open = journals.find((journal) => !journal.settings?.entryTypeRestrictedTo);
     const journal = restricted ?? open;
-    if (!journal)
-      throw settingsError("ledgerError.economic.noPaymentJournal");
+    if (!journal) throw settingsError("ledgerError.economic.noPaymentJournal");
     return journal.journalNumber;
   }
 
@@ -226,10 +224,8 @@ export class EconomicLookups {
       }),
     );
     const year = years.find((candidate) => candidate.fromDate <= date && date <= candidate.toDate);
-    if (!year)
-      throw settingsError("ledgerError.economic.noAccountingYear", { date });
-    if (year.closed)
-      throw settingsError("ledgerError.economic.yearClosed", { year: year.year, date });
+    if (!year) throw settingsError("ledgerError.economic.noAccountingYear", { date });
+    if (year.closed) throw settingsError("ledgerError.economic.yearClosed", { year: year.year, date });
     return year.year;
   }
 
