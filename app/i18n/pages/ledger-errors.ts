@@ -82,7 +82,6 @@ export const ledgerErrorsEn = {
   "ledgerError.word.vat": "VAT",
   "ledgerError.word.order": "order",
   "ledgerError.word.refund": "refund",
-  "ledgerError.word.payment": "payment",
   // Dynaccount's adapter
   "ledgerError.dynaccount.noLockedNumber":
     "Dynaccount numbers invoices itself, so the order number cannot be used as invoice number. Turn that option off in Settings.",
@@ -165,7 +164,6 @@ export const ledgerErrorsEn = {
     "Billy can only register {what} on an approved document; approve {id} first.",
   "ledgerError.billy.alreadySettled": "Billy already shows {document} as settled.",
   "ledgerError.billy.theDocument": "the document",
-  "ledgerError.billy.numbered": "no. {number}",
   "ledgerError.billy.noPayments":
     'The Billy account "{account}" does not accept payments. Choose a bank or payment account for {gateway} in Settings.',
   "ledgerError.billy.paymentCurrency":
@@ -264,7 +262,6 @@ export const ledgerErrorsDa: Record<keyof typeof ledgerErrorsEn, string> = {
   "ledgerError.word.vat": "moms",
   "ledgerError.word.order": "ordre",
   "ledgerError.word.refund": "refusion",
-  "ledgerError.word.payment": "betaling",
   // Dynaccount's adapter
   "ledgerError.dynaccount.noLockedNumber":
     "Dynaccount nummererer selv fakturaer, så ordrenummeret kan ikke bruges som fakturanummer. Slå den indstilling fra under Indstillinger.",
@@ -346,7 +343,6 @@ export const ledgerErrorsDa: Record<keyof typeof ledgerErrorsEn, string> = {
     "Billy kan kun registrere {what} på et godkendt dokument; godkend {id} først.",
   "ledgerError.billy.alreadySettled": "Billy viser allerede {document} som udlignet.",
   "ledgerError.billy.theDocument": "dokumentet",
-  "ledgerError.billy.numbered": "nr. {number}",
   "ledgerError.billy.noPayments":
     'Billy-kontoen "{account}" modtager ikke betalinger. Vælg en bank- eller betalingskonto for {gateway} under Indstillinger.',
   "ledgerError.billy.paymentCurrency":

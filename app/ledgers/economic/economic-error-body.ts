@@ -129,7 +129,7 @@ export function summarise(parsed: ParsedEconomicError): string {
     return (
       fields.join("; ") + (parsed.fieldErrors.length > 3 ? ` (+${parsed.fieldErrors.length - 3} more)` : "")
     );
-  return parsed.message ?? "no details given";
+  return parsed.message ?? "";
 }
 
 export function optional<K extends string, V>(key: K, value: V | null | undefined): { [P in K]?: V } {

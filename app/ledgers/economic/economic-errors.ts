@@ -37,7 +37,7 @@ export function translateEconomicResponse(failure: ResponseFailure): LedgerError
       status,
       reason: summary,
       providerCode: parsed.errorCode ?? parsed.fieldErrors.find((error) => error.errorCode)?.errorCode,
-      detail: `HTTP ${status} while trying to ${operation}: ${summary}${parsed.logId ? ` (logId ${parsed.logId})` : ""}`,
+      detail: `HTTP ${status} while trying to ${operation}: ${summary || "no details given"}${parsed.logId ? ` (logId ${parsed.logId})` : ""}`,
       retryAfterMs:
         parseRetryAfter(headers.get("retry-after")) ??
         rateLimitWindow(headers.get("x-ratelimiting")) ??
