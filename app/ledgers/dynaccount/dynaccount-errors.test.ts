@@ -1,9 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  flattenDynaccountErrors,
-  translateDynaccountFailure,
-  translateDynaccountNetworkError,
-} from "./dynaccount-errors";
+import { flattenDynaccountErrors } from "./dynaccount-error-body";
+import { translateDynaccountFailure, translateDynaccountNetworkError } from "./dynaccount-errors";
 
 const operation = "create the invoice for Order #1001 in Dynaccount";
 

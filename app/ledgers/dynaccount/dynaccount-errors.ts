@@ -7,14 +7,8 @@ import {
 } from "../http-failure";
 import type { LedgerError } from "../ledger-error";
 import { refusalScope } from "../ledger-error";
-import type { DynaccountFieldError } from "./dynaccount-error-body";
 import { dynaccountErrorBodySchema, flattenDynaccountErrors } from "./dynaccount-error-body";
 
-export {
-  dynaccountErrorBodySchema,
-  flattenDynaccountErrors,
-  type DynaccountFieldError,
-} from "./dynaccount-error-body";
 export const DYNACCOUNT = "dynaccount";
 
 const AUTH_FIELDS = new Set(["api_id", "api_key", "api_secret", "hash", "x_hash", "auth"]);
@@ -33,9 +27,10 @@ export interface DynaccountResponseFailure {
 export function translateDynaccountFailure(failure: DynaccountResponseFailure): LedgerError {
   const { status, operation } = failure;
   const parsed = dynaccountErrorBodySchema.safeParse(failure.body);
-  const fieldErrors = parsed.success ? flattenDynaccountErrors(parsed.data.error) : [];
-  const reason = fieldErrors.map((e) => `${e.field}: ${e.message}`).join("; ");
-  const fields = fieldErrors.map((e) => e.field.split(".").pop() ?? e.field);
+  const errors = parsed.success ? flattenDynaccountErrors(parsed.data.error) : [];
+  const reason = errors.map((e) => `${e.field}: ${e.message}`).join("; ");
+  const fields = errors.map((e) => e.field.split(".").pop() ?? e.field);
+  const seen = { fields, reason, conflict: errors.some((e) => CONFLICT.test(e.message)) };
   return ledgerHttpError(
     DYNACCOUNT,
     {
@@ -46,16 +41,14 @@ export function translateDynaccountFailure(failure: DynaccountResponseFailure): 
       retryAfterMs: parseRetryAfter(failure.retryAfter) ?? 1_000,
       authKey: "ledgerError.dynaccount.credentials",
     },
-    dynaccountReading(failure, fieldErrors, fields, reason),
+    dynaccountReading(failure, seen),
   );
 }
 
-/** Dynaccount names the field at fault, so the fields decide before (and beside) the status. */
+/** Dynaccount names the field at fault, even on a 200: the fields decide before the status. */
 function dynaccountReading(
   { status, existingId }: DynaccountResponseFailure,
-  fieldErrors: DynaccountFieldError[],
-  fields: string[],
-  reason: string,
+  { fields, reason, conflict }: { fields: string[]; reason: string; conflict: boolean },
 ): FailureReading | undefined {
   if (status === 429 || fields.includes("rate_limit"))
     return { kind: "rateLimited", messageKey: "ledgerError.rateLimited" };
@@ -63,12 +56,12 @@ function dynaccountReading(
     return { kind: "authentication", messageKey: "ledgerError.dynaccount.credentials" };
   }
   if (status >= 500) return undefined;
-  if (status === 409 || fieldErrors.some((e) => CONFLICT.test(e.message))) {
+  if (status === 409 || conflict) {
     return { kind: "conflict", messageKey: "ledgerError.duplicate", ...(existingId ? { existingId } : {}) };
   }
   if (status === 404 && !fields.includes("id"))
     return { kind: "unknown", messageKey: "ledgerError.unknownRequest" };
-  if (fieldErrors.length > 0 || status === 400 || status === 404 || status === 422) {
+  if (fields.length > 0 || [400, 404, 422].includes(status)) {
     return { kind: "validation", messageKey: "ledgerError.refused", ...refusalScope(reason) };
   }
   return undefined;

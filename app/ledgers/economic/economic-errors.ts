@@ -10,11 +10,6 @@ import { refusalScope } from "../ledger-error";
 import type { ParsedEconomicError } from "./economic-error-body";
 import { parseEconomicErrorBody, rateLimitWindow, summarise } from "./economic-error-body";
 
-export {
-  parseEconomicErrorBody,
-  type EconomicFieldError,
-  type ParsedEconomicError,
-} from "./economic-error-body";
 export const PROVIDER = "economic";
 
 const ALREADY_EXISTS = /already (exists|in use|used|booked)|duplicate/i;
