@@ -77,7 +77,10 @@ export async function readOrderFromShop(
     // No source here, Shopify unreachable or busy for a moment, a store that cannot be read
     // (offline, keys revoked): "not here yet" rather than a 500; the poll records the store's
     // problem for the merchant.
-    log.warn("order could not be read from the shop", { shop: shop.domain, orderId, error: error.message });
+    if (error.retryable || error.kind !== "unavailable") {
+      // A source not connected here is expected; a store or Shopify failing is worth a line.
+      log.warn("order could not be read from the shop", { shop: shop.domain, orderId, error: error.message });
+    }
     return undefined;
   }
 }
