@@ -55,16 +55,17 @@ export function fromLedgerAmount(
 ): number {
   const currency = codeOf(code);
   const exponent = exponentOf(currency);
-  try {
-    if (typeof value === "number") {
-      const scaled = value * 10 ** exponent;
-      if (!Number.isFinite(scaled) || Math.abs(scaled - Math.round(scaled)) > 1e-6)
-        throw new RangeError("fraction");
-      return parseMinor(value.toFixed(exponent), currency);
+  if (typeof value === "number") {
+    const scaled = value * 10 ** exponent;
+    // More than float noise beyond the currency's decimals is a real fraction of a minor unit.
+    if (!Number.isFinite(scaled) || Math.abs(scaled - Math.round(scaled)) > 1e-6) {
+      throw unreadableAmount(provider, value, currency, `more than ${exponent} decimals`);
     }
-    return parseMinor(String(value ?? "0"), currency);
+  }
+  try {
+    return parseMinor(typeof value === "number" ? value.toFixed(exponent) : String(value ?? "0"), currency);
   } catch (error) {
-    throw unreadableAmount(provider, value, currency, error);
+    throw unreadableAmount(provider, value, currency, error instanceof Error ? error.message : String(error));
   }
 }
 
@@ -72,7 +73,7 @@ function unreadableAmount(
   provider: LedgerProviderId,
   value: unknown,
   currency: CurrencyCode,
-  error: unknown,
+  why: string,
 ): LedgerError {
   return ledgerError(
     provider,
@@ -80,7 +81,7 @@ function unreadableAmount(
     "ledgerError.amountUnreadable",
     { amount: String(value), currency },
     {
-      detail: `amount ${String(value)} does not fit ${currency}: ${error instanceof Error ? error.message : String(error)}`,
+      detail: `amount ${String(value)} does not fit ${currency}: ${why}`,
     },
   );
 }
