@@ -81,7 +81,7 @@ export async function ledgerForShop(
     throw new LedgerError({
       kind: "authentication",
       provider: connection?.provider ?? "none",
-      merchantMessage: "No accounting system is connected. Connect one in Ledger Bridge's settings.",
+      messageKey: "ledgerError.notConnected",
     });
   }
   const provider: LedgerProviderId = connection.provider;

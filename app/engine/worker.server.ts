@@ -316,7 +316,13 @@ export class Worker {
 
   private classify(error: unknown): MerchantFacingError {
     if (error instanceof LedgerError) {
-      return { kind: error.kind, merchantMessage: error.merchantMessage, retryable: error.retryable };
+      return {
+        kind: error.kind,
+        merchantMessage: error.merchantMessage,
+        messageKey: error.messageKey,
+        params: error.params,
+        retryable: error.retryable,
+      };
     }
     if (error instanceof WriteFenceError) {
       return {

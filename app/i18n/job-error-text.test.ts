@@ -52,4 +52,25 @@ describe("a job's failure in the merchant's language", () => {
     expect(error?.message).toBe("Mette\u0000Holm");
     expect(jobErrorText("da", error)).toBe("Uventet fejl: Mette\u0000Holm");
   });
+
+  it("shows a ledger's failure, stored by the worker with its key, in Danish with the ledger's own words", () => {
+    const stored = {
+      message: "Billy refused the data: contactId is required. …",
+      messageKey: "ledgerError.refused",
+      params: { ledger: "Billy", status: 422, reason: "contactId is required." },
+    };
+    const danish = jobErrorText("da", jobErrorOf(stored));
+    expect(danish).toContain("Billy afviste dataene: contactId is required.");
+    const mismatch = jobErrorText(
+      "da",
+      jobErrorOf({
+        message: "x",
+        messageKey: "ledgerError.economic.alreadyHas",
+        params: { document: "ledgerError.word.creditNote", state: "ledgerError.word.draft", id: "17" },
+      }),
+    );
+    expect(mismatch).toBe(
+      "e-conomic har allerede denne kreditnota (kladde 17); den blev ikke oprettet igen.",
+    );
+  });
 });

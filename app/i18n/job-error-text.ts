@@ -1,6 +1,6 @@
 import { originalJson, originalText } from "../lib/storable-text";
-import type { Locale, MessageKey } from "./messages";
-import { dictionaries, translate } from "./messages";
+import type { Locale } from "./messages";
+import { isMessageKey, renderMessage } from "./render-message";
 
 /**
  * Why a job failed, as stored in its `lastError`: the English text, and — when Ledger Bridge
@@ -28,20 +28,12 @@ export function jobErrorOf(lastError: unknown): JobErrorText | null {
   };
 }
 
-function isKey(locale: Locale, value: unknown): value is MessageKey {
-  return typeof value === "string" && Object.hasOwn(dictionaries[locale], value);
-}
-
 /**
  * The failure in `locale`: the catalogue's text when the key is known (a parameter that is itself
  * a key is translated first), else the stored text as it was written (a ledger's own words).
  */
 export function jobErrorText(locale: Locale, error: JobErrorText | null): string | null {
   if (!error) return null;
-  if (!isKey(locale, error.key)) return error.message;
-  const vars: Record<string, string | number> = {};
-  for (const [name, value] of Object.entries(error.params ?? {})) {
-    vars[name] = isKey(locale, value) ? translate(locale, value) : value;
-  }
-  return translate(locale, error.key, vars);
+  if (!isMessageKey(locale, error.key)) return error.message;
+  return renderMessage(locale, error.key, error.params ?? {});
 }

@@ -1,9 +1,11 @@
 import { demoDa, demoEn } from "./pages/demo";
 import { jobErrorsDa, jobErrorsEn } from "./pages/job-errors";
+import { ledgerErrorsDa, ledgerErrorsEn } from "./pages/ledger-errors";
 import { onboardingDa, onboardingEn } from "./pages/onboarding";
 import { orderDa, orderEn } from "./pages/order";
 import { previewWarningsDa, previewWarningsEn } from "./pages/preview-warnings";
 import { settingsDa, settingsEn } from "./pages/settings";
+import { sourceErrorsDa, sourceErrorsEn } from "./pages/source-errors";
 import { transfersDa, transfersEn } from "./pages/transfers";
 import { woocommerceDa, woocommerceEn } from "./pages/woocommerce";
 
@@ -65,6 +67,8 @@ export const en = {
   ...woocommerceEn,
   ...jobErrorsEn,
   ...previewWarningsEn,
+  ...ledgerErrorsEn,
+  ...sourceErrorsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -79,6 +83,8 @@ export const da: Record<MessageKey, string> = {
   ...woocommerceDa,
   ...jobErrorsDa,
   ...previewWarningsDa,
+  ...ledgerErrorsDa,
+  ...sourceErrorsDa,
 };
 
 export const dictionaries = { en, da } as const;

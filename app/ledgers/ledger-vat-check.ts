@@ -1,9 +1,9 @@
 import type { DocumentDraft } from "../domain/invoice-draft";
 import { formatMinor } from "../domain/money";
 import { formatRatePercent } from "../domain/vat/vat-rate-format";
-import { translate } from "../i18n/messages";
 import type { LedgerProviderId } from "./ledger-contract";
-import { LedgerError } from "./ledger-error";
+import { ledgerError } from "./http-failure";
+import type { LedgerError } from "./ledger-error";
 
 /**
  * A preview is only our draft: the ledger computes VAT from the lines we send, with its own
@@ -32,45 +32,26 @@ export function vatByRateMismatch(
   return undefined;
 }
 
-const LEDGER_NAMES: Record<LedgerProviderId, string> = {
-  dinero: "Dinero",
-  billy: "Billy",
-  economic: "e-conomic",
-  dynaccount: "Dynaccount",
-};
-
-const HINTS = {
-  en: "The ledger takes VAT from each line's account or product: check the VAT code of the accounts chosen in Settings.",
-  da: "Regnskabsprogrammet tager momsen fra hver linjes konto eller vare: kontrollér momskoden på de konti, der er valgt under Indstillinger.",
-} as const;
-
-/** The merchant's message in Danish and English (the error carries one text; both are in it). */
+/** The merchant's message names the ledger's VAT and ours, both as money, at the rate that differs. */
 export function ledgerVatMismatchError(
   provider: LedgerProviderId,
   draft: Pick<DocumentDraft, "kind" | "currency" | "externalReference">,
   mismatch: VatMismatch,
 ): LedgerError {
   const money = (minor: number) => `${formatMinor(minor, draft.currency)} ${draft.currency}`;
-  const text = (locale: "da" | "en") =>
-    translate(locale, "transfers.ledgerVat.mismatch", {
-      ledger: LEDGER_NAMES[provider],
+  return ledgerError(
+    provider,
+    "validation",
+    "transfers.ledgerVat.mismatch",
+    {
       theirs: money(mismatch.theirs),
       ours: money(mismatch.ours),
       rate: formatRatePercent(mismatch.rate),
-      document:
-        locale === "da"
-          ? draft.kind === "invoice"
-            ? "faktura"
-            : "kreditnota"
-          : draft.kind === "invoice"
-            ? "invoice"
-            : "credit note",
-      hint: HINTS[locale],
-    });
-  return new LedgerError({
-    provider,
-    kind: "validation",
-    detail: `${draft.externalReference}: ledger VAT at ${mismatch.rate} bp ${mismatch.theirs} ≠ draft ${mismatch.ours} (minor units)`,
-    merchantMessage: `${text("da")}\n${text("en")}`,
-  });
+      document: draft.kind === "invoice" ? "ledgerError.word.invoice" : "ledgerError.word.creditNote",
+      hint: "ledgerError.vatHint",
+    },
+    {
+      detail: `${draft.externalReference}: ledger VAT at ${mismatch.rate} bp ${mismatch.theirs} ≠ draft ${mismatch.ours} (minor units)`,
+    },
+  );
 }

@@ -2,10 +2,7 @@ import type { PrismaClient, Shop } from "@prisma/client";
 import { log } from "../lib/log.server";
 import { orderIdOfBody } from "./order-identity";
 import { orderSourceFor } from "./order-source-for.server";
-import { ShopifyAdminError } from "./shopify/admin-graphql/admin-graphql-errors";
-import { OrderSourceUnavailableError } from "./shopify/shop-order-source.server";
-import { WooStoreUnavailableError } from "./woocommerce/store-order-source.server";
-import { WooCommerceError } from "./woocommerce/woocommerce-error";
+import { SourceError } from "./source-error";
 
 /** Reads one order from the shop's platform by its id: its raw JSON, or undefined. */
 export type ReadOrderFromPlatform = (shop: Shop, orderId: string) => Promise<string | undefined>;
@@ -76,17 +73,19 @@ export async function readOrderFromShop(
   try {
     return (await (await orderSourceFor(shop, db ? { db } : {})).fetchOrder(orderId))?.order;
   } catch (error) {
-    if (error instanceof OrderSourceUnavailableError || error instanceof WooStoreUnavailableError) {
-      return undefined;
+    if (!(error instanceof SourceError) || surfaces(error)) throw error;
+    // No source here, Shopify unreachable or busy for a moment, a store that cannot be read
+    // (offline, keys revoked): "not here yet" rather than a 500; the poll records the store's
+    // problem for the merchant.
+    if (error.retryable || error.kind !== "unavailable") {
+      // A source not connected here is expected; a store or Shopify failing is worth a line.
+      log.warn("order could not be read from the shop", { shop: shop.domain, orderId, error: error.message });
     }
-    // Shopify unreachable or busy for a moment: "not here yet, try again" rather than a 500.
-    if (error instanceof ShopifyAdminError && error.retryable) return undefined;
-    // A store that cannot be read (offline, keys revoked) shows the order as unknown; the
-    // store's problem is recorded for the merchant by the poll.
-    if (error instanceof WooCommerceError) {
-      log.warn("woocommerce order could not be read", { shop: shop.domain, orderId, error: error.message });
-      return undefined;
-    }
-    throw error;
+    return undefined;
   }
+}
+
+/** Shopify refusing our token or our query will not pass by itself: that is a fault to show. */
+function surfaces(error: SourceError): boolean {
+  return error.provider === "shopify" && !error.retryable && error.kind !== "unavailable";
 }

@@ -23,7 +23,12 @@ class CountingLedger {
     this.calls.push("invoice");
     if (this.#failCreate) {
       this.#failCreate = false;
-      throw new LedgerError({ kind: "validation", provider: "billy", merchantMessage: "Contact not found" });
+      throw new LedgerError({
+        kind: "validation",
+        provider: "billy",
+        messageKey: "ledgerError.refused",
+        params: { ledger: "Billy", reason: "Contact not found" },
+      });
     }
     return { id: "i-1" };
   }

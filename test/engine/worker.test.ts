@@ -65,7 +65,12 @@ describe("worker", () => {
       seen.push({ ...context.progress });
       if (!context.progress.customer) {
         await context.saveProgress({ customer: "c-1" });
-        throw new LedgerError({ kind: "unavailable", provider: "test", merchantMessage: "Ledger is down" });
+        throw new LedgerError({
+          kind: "unavailable",
+          provider: "test",
+          messageKey: "ledgerError.refused",
+          params: { ledger: "Test", reason: "Ledger is down" },
+        });
       }
       return { status: "succeeded", documentId: "doc-2" };
     };
@@ -89,7 +94,8 @@ describe("worker", () => {
         throw new LedgerError({
           kind: "rateLimited",
           provider: "test",
-          merchantMessage: "Slow down",
+          messageKey: "ledgerError.refused",
+          params: { ledger: "Test", reason: "Slow down" },
           retryAfterMs: 5000,
         });
       },
@@ -108,7 +114,7 @@ describe("worker", () => {
         throw new LedgerError({
           kind: "authentication",
           provider: "dinero",
-          merchantMessage: "Dinero rejected the API key. Reconnect Dinero in Settings.",
+          messageKey: "ledgerError.dinero.loginExpired",
         });
       },
     });
@@ -117,6 +123,11 @@ describe("worker", () => {
     const paused = await db.shop.findUniqueOrThrow({ where: { id: shop.id } });
     expect(paused.paused).toBe(true);
     expect(paused.pausedReason).toContain("Reconnect Dinero");
+    // The key is stored with the English text, so the pages can show it in Danish.
+    expect((await db.job.findUniqueOrThrow({ where: { id: job.id } })).lastError).toMatchObject({
+      messageKey: "ledgerError.dinero.loginExpired",
+      params: {},
+    });
     const trail = await auditTrail(db, shop.id, "O1");
     expect(trail.at(-1)).toMatchObject({ step: "failed", level: "error" });
   });
@@ -127,7 +138,12 @@ describe("worker", () => {
       db,
       backoff: { baseMs: 1, maxMs: 2, maxAttempts: 2 },
       handler: async () => {
-        throw new LedgerError({ kind: "unavailable", provider: "test", merchantMessage: "Ledger is down" });
+        throw new LedgerError({
+          kind: "unavailable",
+          provider: "test",
+          messageKey: "ledgerError.refused",
+          params: { ledger: "Test", reason: "Ledger is down" },
+        });
       },
     });
     for (let i = 0; i < 2; i++) {
@@ -214,11 +230,21 @@ describe("worker", () => {
   const orderLevel: Array<[string, unknown]> = [
     [
       "the ledger refusing this document",
-      new LedgerError({ kind: "validation", provider: "test", merchantMessage: "Line 1 lacks a VAT code." }),
+      new LedgerError({
+        kind: "validation",
+        provider: "test",
+        messageKey: "ledgerError.refused",
+        params: { ledger: "Test", reason: "Line 1 lacks a VAT code." },
+      }),
     ],
     [
       "a conflict",
-      new LedgerError({ kind: "conflict", provider: "test", merchantMessage: "Invoice no. 7 is taken." }),
+      new LedgerError({
+        kind: "conflict",
+        provider: "test",
+        messageKey: "ledgerError.refused",
+        params: { ledger: "Test", reason: "Invoice no. 7 is taken." },
+      }),
     ],
     [
       "the builder's data error",
@@ -241,14 +267,20 @@ describe("worker", () => {
   const connectionLevel: Array<[string, unknown]> = [
     [
       "rejected credentials",
-      new LedgerError({ kind: "authentication", provider: "test", merchantMessage: "Reconnect." }),
+      new LedgerError({
+        kind: "authentication",
+        provider: "test",
+        messageKey: "ledgerError.refused",
+        params: { ledger: "Test", reason: "Reconnect." },
+      }),
     ],
     [
       "a missing ledger account",
       new LedgerError({
         kind: "validation",
         provider: "test",
-        merchantMessage: "Account 1000 does not exist.",
+        messageKey: "ledgerError.refused",
+        params: { ledger: "Test", reason: "Account 1000 does not exist." },
         scope: "connection",
       }),
     ],
@@ -258,11 +290,21 @@ describe("worker", () => {
     ],
     [
       "a ledger that stayed down through every retry",
-      new LedgerError({ kind: "unavailable", provider: "test", merchantMessage: "Down." }),
+      new LedgerError({
+        kind: "unavailable",
+        provider: "test",
+        messageKey: "ledgerError.refused",
+        params: { ledger: "Test", reason: "Down." },
+      }),
     ],
     [
       "throttling through every retry",
-      new LedgerError({ kind: "rateLimited", provider: "test", merchantMessage: "Slow down." }),
+      new LedgerError({
+        kind: "rateLimited",
+        provider: "test",
+        messageKey: "ledgerError.refused",
+        params: { ledger: "Test", reason: "Slow down." },
+      }),
     ],
   ];
   it.each(connectionLevel)("pauses the shop on %s", async (_what, error) => {
@@ -300,11 +342,17 @@ describe("worker", () => {
   });
 
   it("waits out the write margin before retrying a write whose answer never came", async () => {
-    const lost = new LedgerError({ kind: "unavailable", provider: "test", merchantMessage: "Timed out." });
+    const lost = new LedgerError({
+      kind: "unavailable",
+      provider: "test",
+      messageKey: "ledgerError.refused",
+      params: { ledger: "Test", reason: "Timed out." },
+    });
     const refused = new LedgerError({
       kind: "rateLimited",
       provider: "test",
-      merchantMessage: "429",
+      messageKey: "ledgerError.refused",
+      params: { ledger: "Test", reason: "429" },
       httpStatus: 429,
     });
     for (const [error, wrote, expectedFloor] of [

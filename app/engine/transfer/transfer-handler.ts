@@ -1,7 +1,8 @@
 import type { Job, PrismaClient } from "@prisma/client";
 import type { CreditNoteDraft, DocumentDraft, InvoiceDraft } from "../../domain/invoice-draft";
 import type { LedgerAdapter, LedgerDocument } from "../../ledgers/ledger-contract";
-import { LedgerError } from "../../ledgers/ledger-error";
+import { formatMinor } from "../../domain/money";
+import { ledgerError } from "../../ledgers/http-failure";
 import { LEDGER_TEXT_RULES, ledgerSafeDraft } from "../../ledgers/ledger-text";
 import { originalJson } from "../../lib/storable-text";
 import type { JobContext, JobHandler, JobOutcome } from "../worker.server";
@@ -133,10 +134,8 @@ async function transferCreditNote(input: StepInput<CreditNoteDraft>): Promise<Jo
   const { draft, options, ledger, progress, save, context } = input;
   const invoice = await ledger.findDocument("invoice", draft.creditsExternalReference);
   if (!invoice) {
-    throw new LedgerError({
-      kind: "validation",
-      provider: ledger.provider,
-      merchantMessage: `The invoice for ${draft.order.name} was not found in the ledger, so its credit note cannot be linked. Transfer the order first.`,
+    throw ledgerError(ledger.provider, "validation", "ledgerError.invoiceNotFoundForCredit", {
+      order: draft.order.name,
     });
   }
   const refs = await ensureCustomerAndProducts(input);
@@ -247,11 +246,14 @@ async function createOnce(
     );
   }
   if (document.totalGross !== draft.totals.gross) {
-    throw new LedgerError({
-      kind: "validation",
-      provider: ledger.provider,
-      merchantMessage: `The ledger computed a total of ${document.totalGross} but the order's is ${draft.totals.gross} (minor units); the document was not booked.`,
-    });
+    const money = (minor: number) => `${formatMinor(minor, draft.currency)} ${draft.currency}`;
+    throw ledgerError(
+      ledger.provider,
+      "validation",
+      "ledgerError.totalMismatch",
+      { theirs: money(document.totalGross), ours: money(draft.totals.gross) },
+      { detail: `total ${document.totalGross} ≠ draft ${draft.totals.gross} (minor units)` },
+    );
   }
   await save({ document, creating: false });
   return document;

@@ -373,7 +373,7 @@ describe("Billy adapter: guards", () => {
     const failure = await captureError(async () => adapter.createInvoice(off, await refsFor(off)));
     expect([failure.kind, failure.retryable]).toEqual(["validation", false]);
     expect(failure.merchantMessage).toContain("Billy calculated a VAT of 2.50 DKK at 25 %");
-    expect(failure.merchantMessage).toContain("Billy beregnede en moms på 2.50 DKK ved 25 %");
+    expect(failure.messageIn("da")).toContain("Billy beregnede en moms på 2.50 DKK ved 25 %");
     expect(sim.state.invoices.size).toBe(0);
   });
 

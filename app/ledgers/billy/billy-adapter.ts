@@ -19,6 +19,9 @@ import {
   type ProductSpec,
   type VatCodeOption,
 } from "../ledger-contract";
+import type { MessageKey } from "../../i18n/messages";
+import type { MessageParams } from "../../i18n/render-message";
+import { ledgerError } from "../http-failure";
 import { LedgerError } from "../ledger-error";
 import { GENERIC_PRODUCT_NAMES, genericProductSpec, skuProductSpec } from "../line-product-spec";
 import { fromBillyAmount, toBillyAmount } from "./billy-amounts";
@@ -27,7 +30,6 @@ import { contactBody, contactSearch, matchesCustomer } from "./billy-contacts";
 import { decideContact } from "../customer-identity";
 import { ledgerVatMismatchError, vatByRateMismatch } from "../ledger-vat-check";
 import { type BillyCredentials, billyCredentialsSchema } from "./billy-credentials";
-import { billyConflict, billyValidationError } from "./billy-errors";
 import { type PlannedLines, planBillyLines, toBillyLine } from "./billy-invoice-lines";
 import {
   type BillyAccount,
@@ -74,8 +76,7 @@ export function createBillyAdapter(init: LedgerAdapterInit<BillyCredentials>): L
     throw new LedgerError({
       provider: "billy",
       kind: "authentication",
-      merchantMessage:
-        "The saved Billy connection is incomplete. Reconnect Billy in Settings with an access token.",
+      messageKey: "ledgerError.billy.connectionIncomplete",
       detail: parsed.error.message,
     });
   }
@@ -124,9 +125,7 @@ export function createBillyAdapter(init: LedgerAdapterInit<BillyCredentials>): L
       ]);
       const defaultRulesetId = company.defaultSalesTaxRulesetId ?? rulesets[0]?.id;
       if (!defaultRulesetId) {
-        throw billyValidationError(
-          "Billy has no sales VAT ruleset. Set up VAT (moms) in Billy's settings, then retry.",
-        );
+        throw invalid("ledgerError.billy.noVatRuleset");
       }
       return { defaultRulesetId, rulesets, taxRates: new Map(taxRates.map((rate) => [rate.id, rate])) };
     })().catch((error: unknown) => {
@@ -276,8 +275,7 @@ export function createBillyAdapter(init: LedgerAdapterInit<BillyCredentials>): L
         const taken = (
           await client.list("invoices", invoiceSchema, "look up the invoice number", { invoiceNo: number })
         ).find((invoice) => invoice.invoiceNo === number);
-        if (taken)
-          throw billyConflict(taken.id, `Billy already has an invoice with number ${number}.`, error);
+        if (taken) throw conflict(taken.id, "ledgerError.billy.numberTaken", { number }, error);
       }
       throw error;
     }
@@ -286,11 +284,12 @@ export function createBillyAdapter(init: LedgerAdapterInit<BillyCredentials>): L
   async function refuseDuplicate(kind: LedgerDocument["kind"], draft: DocumentDraft): Promise<void> {
     const existing = await findByExternalId(draft.externalReference);
     if (existing) {
-      const what = kind === "invoice" ? "an invoice" : "a credit note";
-      throw billyConflict(
-        existing.id,
-        `Billy already has ${what} for ${draft.header} (Billy id ${existing.id}${existing.invoiceNo ? `, no. ${existing.invoiceNo}` : ""}).`,
-      );
+      throw conflict(existing.id, "ledgerError.billy.alreadyHas", {
+        document: kind === "invoice" ? "ledgerError.word.invoice" : "ledgerError.word.creditNote",
+        header: draft.header,
+        id: existing.id,
+        number: existing.invoiceNo ? `, ${existing.invoiceNo}` : "",
+      });
     }
   }
 
@@ -335,7 +334,7 @@ export function createBillyAdapter(init: LedgerAdapterInit<BillyCredentials>): L
     const problem = await checkAgainstDraft(invoice, lines, plan, draft);
     if (!problem) return;
     await client.delete(`/invoices/${invoice.id}`, "delete the rejected draft").catch(() => undefined);
-    throw billyValidationError(problem.message, problem.detail);
+    throw problem;
   }
 
   async function checkAgainstDraft(
@@ -348,12 +347,11 @@ export function createBillyAdapter(init: LedgerAdapterInit<BillyCredentials>): L
     const gross = fromBillyAmount(invoice.grossAmount ?? invoice.amount + invoice.tax, code);
     const show = (minor: number) => `${formatMinor(minor, code)} ${code}`;
     if (gross !== draft.totals.gross) {
-      return {
-        message:
-          `Billy calculated ${show(gross)} for ${draft.header}, but the order total is ${show(draft.totals.gross)}. ` +
-          "Nothing was booked. Check the VAT settings of the products and the customer in Billy.",
-        detail: `gross ${gross} ≠ draft ${draft.totals.gross}; taxMode ${plan.taxMode}`,
-      };
+      return invalid(
+        "ledgerError.billy.totalMismatch",
+        { theirs: show(gross), header: draft.header, ours: show(draft.totals.gross) },
+        `gross ${gross} ≠ draft ${draft.totals.gross}; taxMode ${plan.taxMode}`,
+      );
     }
     const vat = await vatSetup();
     const ours = new Map(plan.lines.map((line) => [line.priority, line]));
@@ -362,12 +360,11 @@ export function createBillyAdapter(init: LedgerAdapterInit<BillyCredentials>): L
       if (!planned || !line.taxRateId) continue;
       const applied = rateBp(vat.taxRates.get(line.taxRateId));
       if (applied !== undefined && applied !== planned.source.vatRate) {
-        return {
-          message:
-            `Billy applies ${applied / 100} % VAT to "${planned.description}" but the order has ${planned.source.vatRate / 100} %. ` +
-            "Nothing was booked. Check the product's VAT ruleset and the customer's country and type in Billy.",
-          detail: `line ${planned.priority}: taxRate ${line.taxRateId} (${applied}) ≠ ${planned.source.vatRate} (${planned.source.vatTreatment})`,
-        };
+        return invalid(
+          "ledgerError.billy.rateMismatch",
+          { applied: applied / 100, description: planned.description, ours: planned.source.vatRate / 100 },
+          `line ${planned.priority}: taxRate ${line.taxRateId} (${applied}) ≠ ${planned.source.vatRate} (${planned.source.vatTreatment})`,
+        );
       }
     }
     // Billy's own VAT per rate, line by line as it rounded them, must be the draft's.
@@ -379,12 +376,7 @@ export function createBillyAdapter(init: LedgerAdapterInit<BillyCredentials>): L
         byRate.set(rate, (byRate.get(rate) ?? 0) + fromBillyAmount(line.tax ?? 0, code));
       }
       const mismatch = vatByRateMismatch(draft, byRate);
-      if (mismatch) {
-        return {
-          message: ledgerVatMismatchError("billy", draft, mismatch).merchantMessage,
-          detail: `VAT at ${mismatch.rate} bp: Billy ${mismatch.theirs} ≠ draft ${mismatch.ours}`,
-        };
-      }
+      if (mismatch) return ledgerVatMismatchError("billy", draft, mismatch);
     }
     return undefined;
   }
@@ -406,9 +398,7 @@ export function createBillyAdapter(init: LedgerAdapterInit<BillyCredentials>): L
     if (current.invoiceNo === number)
       return current.state === "draft" ? approve(toDocument(current)) : toDocument(current);
     if (current.state !== "draft") {
-      throw billyValidationError(
-        `The invoice is already approved in Billy with number ${current.invoiceNo ?? "(none)"}; it cannot be renumbered to ${number}.`,
-      );
+      throw invalid("ledgerError.billy.alreadyApproved", { current: current.invoiceNo ?? "–", number });
     }
     const copy = await postInvoice(
       {
@@ -451,9 +441,7 @@ export function createBillyAdapter(init: LedgerAdapterInit<BillyCredentials>): L
       await client
         .delete(`/invoices/${copy.invoice.id}`, "delete the renumbered copy")
         .catch(() => undefined);
-      throw billyValidationError(
-        `Billy computed a different total when renumbering the invoice to ${number}; nothing was booked.`,
-      );
+      throw invalid("ledgerError.billy.renumberTotal", { number });
     }
     await client.delete(`/invoices/${current.id}`, "replace the draft with its renumbered copy");
     return approve(copyDocument);
@@ -491,9 +479,10 @@ export function createBillyAdapter(init: LedgerAdapterInit<BillyCredentials>): L
       { include: "invoice.balanceModifiers:embed" },
     );
     if (subject.state !== "approved") {
-      throw billyValidationError(
-        `Billy can only register ${what} on an approved document; approve ${document.id} first.`,
-      );
+      throw invalid("ledgerError.billy.notApproved", {
+        what: cashSide === "debit" ? "ledgerError.word.thePayment" : "ledgerError.word.theRefund",
+        id: document.id,
+      });
     }
     if (subject.isPaid) {
       // Settled already (e.g. our earlier request succeeded but its answer was lost).
@@ -502,16 +491,16 @@ export function createBillyAdapter(init: LedgerAdapterInit<BillyCredentials>): L
       );
       const id = earlier?.modifierReference?.slice("bankPayment:".length);
       if (id) return { id, created: false };
-      throw billyConflict(
-        subject.id,
-        `Billy already shows ${document.number ? `no. ${document.number}` : "the document"} as settled.`,
-      );
+      throw conflict(subject.id, "ledgerError.billy.alreadySettled", {
+        document: document.number ? `#${document.number}` : "ledgerError.billy.theDocument",
+      });
     }
     const cash = await account(payment.depositAccount);
     if (!cash.isPaymentEnabled) {
-      throw billyValidationError(
-        `The Billy account "${cash.accountNo ?? ""} ${cash.name}" does not accept payments. Choose a bank or payment account for ${payment.gateway} in Settings.`,
-      );
+      throw invalid("ledgerError.billy.noPayments", {
+        account: `${cash.accountNo ?? ""} ${cash.name}`,
+        gateway: payment.gateway,
+      });
     }
     const company = await organization();
     const cashCurrency = cash.currencyId ?? company.baseCurrencyId ?? subject.currencyId;
@@ -525,10 +514,13 @@ export function createBillyAdapter(init: LedgerAdapterInit<BillyCredentials>): L
       const major = Number(formatMinor(payment.amount, currency(subject.currencyId)));
       cashAmount = Number((major * subject.exchangeRate).toFixed(2));
     } else {
-      throw billyValidationError(
-        `Billy cannot register a ${subject.currencyId} payment on the ${cashCurrency} account "${cash.name}". ` +
-          `Choose a deposit account in ${subject.currencyId} or ${company.baseCurrencyId ?? "the base currency"} for ${payment.gateway} in Settings.`,
-      );
+      throw invalid("ledgerError.billy.paymentCurrency", {
+        currency: subject.currencyId,
+        cashCurrency,
+        account: cash.name,
+        baseCurrency: company.baseCurrencyId ?? "ledgerError.billy.baseCurrency",
+        gateway: payment.gateway,
+      });
     }
     const created = await client.post(
       "/bankPayments",
@@ -556,9 +548,7 @@ export function createBillyAdapter(init: LedgerAdapterInit<BillyCredentials>): L
     async verifyConnection() {
       const company = await organization();
       if (company.isLocked) {
-        throw billyValidationError(
-          `The Billy company "${company.name}" is locked. Unlock it in Billy (check the subscription), then retry.`,
-        );
+        throw invalid("ledgerError.billy.companyLocked", { company: company.name });
       }
       return { organisations: [{ id: company.id, name: company.name }] };
     },
@@ -759,4 +749,22 @@ function toDocument(invoice: BillyInvoice): LedgerDocument {
     totalGross: fromBillyAmount(invoice.grossAmount ?? invoice.amount + invoice.tax, invoice.currencyId),
     externalReference: invoice.externalId ?? "",
   };
+}
+
+/** Our own checks on what Billy computed or holds (totals, VAT, settings) fail. */
+function invalid(messageKey: MessageKey, params?: MessageParams, detail?: string): LedgerError {
+  return ledgerError("billy", "validation", messageKey, params, detail ? { detail } : {});
+}
+
+/** A record Billy already has, named so the caller can use it. */
+function conflict(
+  existingId: string,
+  messageKey: MessageKey,
+  params: MessageParams,
+  original?: unknown,
+): LedgerError {
+  const from = LedgerError.is(original)
+    ? { httpStatus: original.httpStatus, providerCode: original.providerCode, detail: original.message }
+    : {};
+  return ledgerError("billy", "conflict", messageKey, params, { existingId, ...from });
 }

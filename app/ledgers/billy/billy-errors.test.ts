@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { ledgerError } from "../http-failure";
 import { LedgerError } from "../ledger-error";
 import {
   DEFAULT_RATE_LIMIT_WAIT_MS,
-  billyConflict,
   billyHttpError,
   billyNetworkError,
   billyUnexpectedResponse,
@@ -65,7 +65,8 @@ describe("billyHttpError", () => {
     expect([error.kind, error.retryable]).toEqual(["validation", false]);
     expect(error.merchantMessage).toContain("contactId is required.");
     expect(error.merchantMessage).toContain("Unknown product p9.");
-    expect(error.merchantMessage).toContain("create the invoice for Order #1001");
+    // What we were doing is for the logs; the merchant reads the key's text with Billy's words.
+    expect(error.message).toContain("create the invoice for Order #1001");
   });
 
   it("recognises a taken invoice number (and 409) as a conflict", () => {
@@ -137,7 +138,15 @@ describe("billyNetworkError and friends", () => {
 
   it("reports an unreadable success body as unknown, and conflicts with the existing id", () => {
     expect(billyUnexpectedResponse(context, "missing invoices").kind).toBe("unknown");
-    const conflict = billyConflict("inv-1", "Billy already has an invoice for Order #1.");
+    const conflict = ledgerError(
+      "billy",
+      "conflict",
+      "ledgerError.billy.numberTaken",
+      { number: 1 },
+      {
+        existingId: "inv-1",
+      },
+    );
     expect([conflict.kind, conflict.existingId, conflict.retryable]).toEqual(["conflict", "inv-1", false]);
   });
 });

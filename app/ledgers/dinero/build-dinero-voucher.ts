@@ -77,7 +77,8 @@ function commonBody(draft: InvoiceDraft | CreditNoteDraft, refs: Refs): VoucherB
       provider: DINERO_PROVIDER,
       kind: "validation",
       detail: `externalReference is ${draft.externalReference.length} characters`,
-      merchantMessage: "The document reference is longer than Dinero's 128 characters. Contact support.",
+      messageKey: "ledgerError.referenceTooLong",
+      params: { ledger: "Dinero", max: MAX_EXTERNAL_REFERENCE },
     });
   }
   const inclVat =
@@ -127,7 +128,8 @@ export function dineroAccountNumber(account: string): number {
       provider: DINERO_PROVIDER,
       kind: "validation",
       detail: `account "${account}" is not numeric`,
-      merchantMessage: `"${account}" is not a Dinero account number. Choose the accounts again in Settings.`,
+      messageKey: "ledgerError.dinero.notAnAccount",
+      params: { account },
     });
   }
   return Number(trimmed);

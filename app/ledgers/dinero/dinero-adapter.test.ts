@@ -332,7 +332,8 @@ describe("Dinero adapter: safety", () => {
     expect(error).toMatchObject({ kind: "validation", retryable: false });
     expect(error.merchantMessage).toContain("Dinero calculated a VAT of 2.50 DKK at 25 % on this invoice");
     expect(error.merchantMessage).toContain("the shop charged 2.51 DKK");
-    expect(error.merchantMessage).toContain("Dinero beregnede en moms på 2.50 DKK ved 25 % på denne faktura");
+    // One key, rendered in the merchant's language (it used to carry both texts in one string).
+    expect(error.messageIn("da")).toContain("Dinero beregnede en moms på 2.50 DKK ved 25 % på denne faktura");
   });
 
   it("refuses a gross total that differs when lines go excl. VAT", async () => {

@@ -46,7 +46,8 @@ export function createDineroAdapter(
       provider: DINERO_PROVIDER,
       kind: "authentication",
       detail: `invalid Dinero credentials: ${parsed.error.issues.map((issue) => issue.path.join(".")).join(", ")}`,
-      merchantMessage: "The Dinero connection is incomplete. Connect Dinero again in Settings.",
+      messageKey: "ledgerError.connectionIncomplete",
+      params: { ledger: "Dinero" },
     });
   }
   const credentials = parsed.data;
@@ -125,6 +126,6 @@ function expectKind(document: LedgerDocument, kind: LedgerDocument["kind"]): Led
     provider: DINERO_PROVIDER,
     kind: "validation",
     detail: `expected a ${kind}, got a ${document.kind} (${document.id})`,
-    merchantMessage: "Ledger Bridge mixed up an invoice and a credit note. Contact support.",
+    messageKey: "ledgerError.kindMixup",
   });
 }

@@ -1,19 +1,13 @@
 import type { CurrencyCode } from "../../domain/money";
-import { exponentOf, formatMinor, parseMinor } from "../../domain/money";
+import { formatMinor } from "../../domain/money";
+import { fromLedgerAmount, toLedgerAmount } from "../ledger-amounts";
 
-/**
- * Dinero speaks decimal numbers in major units (JSON doubles such as 318.75). Conversion happens
- * only here, through the exact decimal-string helpers, so no float arithmetic touches money.
- */
+/** Dinero speaks decimal numbers in major units (JSON doubles such as 318.75); see ledger-amounts.ts. */
+export const toDineroAmount = (minor: number, currency: CurrencyCode): number =>
+  toLedgerAmount("dinero", minor, currency);
 
-export function toDineroAmount(minor: number, currency: CurrencyCode): number {
-  return Number(formatMinor(minor, currency));
-}
-
-export function fromDineroAmount(value: number, currency: CurrencyCode): number {
-  // Dinero rounds to the currency's decimals; toFixed also strips binary noise (0.30000000000000004).
-  return parseMinor(value.toFixed(exponentOf(currency)), currency);
-}
+export const fromDineroAmount = (value: number, currency: CurrencyCode): number =>
+  fromLedgerAmount("dinero", value, currency);
 
 /** Major-unit display for merchant messages: "1,234.50 DKK". */
 export function describeAmount(minor: number, currency: CurrencyCode): string {

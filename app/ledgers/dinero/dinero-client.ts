@@ -106,7 +106,7 @@ export function createDineroClient(options: {
       provider: DINERO_PROVIDER,
       kind: "validation",
       detail: `organisation not chosen; the login reaches ${ids.length} organisations`,
-      merchantMessage: "Choose which Dinero organisation to transfer to in Settings.",
+      messageKey: "ledgerError.dinero.chooseOrganisation",
     });
   }
 
@@ -126,6 +126,7 @@ function parse<T>(request: DineroCall<T>, text: string): T {
     provider: DINERO_PROVIDER,
     kind: "unknown",
     detail: `${request.operation}: unexpected response ${z.prettifyError(parsed.error)} — ${text.slice(0, 200)}`,
-    merchantMessage: "Dinero returned an answer we could not read. Contact support if this keeps happening.",
+    messageKey: "ledgerError.unreadable",
+    params: { ledger: "Dinero" },
   });
 }

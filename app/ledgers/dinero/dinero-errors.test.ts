@@ -1,10 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import {
-  dineroErrorFromNetwork,
-  dineroErrorFromResponse,
-  dineroErrorFromTokenResponse,
-} from "./dinero-errors";
+import { dineroErrorFromNetwork, dineroErrorFromResponse } from "./dinero-errors";
+import { dineroErrorFromTokenResponse } from "./dinero-token-errors";
 
 const bodies = JSON.parse(
   readFileSync(new URL("../../../test/fixtures/dinero/error-bodies.json", import.meta.url), "utf8"),

@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
-import { dineroErrorFromTokenResponse, DINERO_PROVIDER } from "./dinero-errors";
-import type { DineroGrant } from "./dinero-errors";
+import { DINERO_PROVIDER } from "./dinero-errors";
+import { dineroErrorFromTokenResponse } from "./dinero-token-errors";
+import type { DineroGrant } from "./dinero-token-errors";
 import { createTransport, exchange } from "./dinero-http";
 import { LedgerError } from "../ledger-error";
 
@@ -176,7 +177,7 @@ async function requestToken(
       provider: DINERO_PROVIDER,
       kind: "unknown",
       detail: `token request (${grant}): unexpected body ${response.text.slice(0, 200)}`,
-      merchantMessage: "Dinero's login service returned an unexpected answer. Try connecting again.",
+      messageKey: "ledgerError.dinero.loginServiceUnreadable",
     });
   }
   const now = (options.now ?? Date.now)();

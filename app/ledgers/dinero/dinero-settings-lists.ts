@@ -36,8 +36,7 @@ export async function verifyDineroConnection(
       provider: DINERO_PROVIDER,
       kind: "authentication",
       detail: `organisation ${chosenId} not among ${all.map((org) => org.id).join(", ")}`,
-      merchantMessage:
-        "The connected Dinero login cannot open the chosen organisation. Reconnect Dinero or choose another organisation in Settings.",
+      messageKey: "ledgerError.dinero.organisationUnreachable",
     });
   }
   const usable = candidates.filter((org) => org.isPro);
@@ -46,8 +45,7 @@ export async function verifyDineroConnection(
       provider: DINERO_PROVIDER,
       kind: "authentication",
       detail: "no organisation with Pro",
-      merchantMessage:
-        "Dinero only opens its API to organisations with a Pro or Total subscription. Upgrade in Dinero, then connect again.",
+      messageKey: "ledgerError.dinero.proRequired",
     });
   }
   return { organisations: usable.map(({ id, name }) => ({ id, name })) };

@@ -98,10 +98,14 @@ export async function createVoucher(
       provider: DINERO_PROVIDER,
       kind: "validation",
       detail: `${noun} ${body.Guid}: Dinero ${what} ${actual} ≠ draft ${what} ${wanted} (minor units)`,
-      merchantMessage:
-        `Dinero calculated a ${what} of ${describeAmount(actual, voucherCurrency)} for "${body.Description}", but the order's ${what} is ` +
-        `${describeAmount(wanted, voucherCurrency)}. Dinero takes VAT from each line's account: check the VAT code of the ` +
-        `accounts chosen in Settings. The ${noun} was left as an unbooked draft.`,
+      messageKey: "ledgerError.dinero.amountMismatch",
+      params: {
+        what: grossDiffers ? "ledgerError.word.total" : "ledgerError.word.vat",
+        theirs: describeAmount(actual, voucherCurrency),
+        ours: describeAmount(wanted, voucherCurrency),
+        description: body.Description,
+        document: noun === "invoice" ? "ledgerError.word.invoice" : "ledgerError.word.creditNote",
+      },
     });
   }
   return document;
@@ -302,7 +306,8 @@ async function foreignAmounts(
       provider: DINERO_PROVIDER,
       kind: "unknown",
       detail: `no DKK total for ${noun} ${voucher.Guid}`,
-      merchantMessage: `Dinero did not report the DKK value of this ${noun}, so the payment could not be converted. Register it in Dinero by hand.`,
+      messageKey: "ledgerError.dinero.noDkkValue",
+      params: { document: noun === "invoice" ? "ledgerError.word.invoice" : "ledgerError.word.creditNote" },
     });
   }
   const dkk = currency("DKK");

@@ -21,8 +21,7 @@ export async function bookDynaccountInvoice(
       kind: "validation",
       provider: DYNACCOUNT,
       detail: `Locked invoice number ${options.number} requested`,
-      merchantMessage:
-        "Dynaccount numbers invoices itself, so the order number cannot be used as invoice number. Turn that option off in Settings.",
+      messageKey: "ledgerError.dynaccount.noLockedNumber",
     });
   }
   if (document.state === "booked") return document;
@@ -72,7 +71,7 @@ export async function emailDynaccountInvoice(
   document: LedgerDocument,
   request: EmailRequest,
 ): Promise<void> {
-  if (document.kind !== "invoice" || document.state !== "booked") throw notBooked("e-mail", document);
+  if (document.kind !== "invoice" || document.state !== "booked") throw notBooked("email", document);
   // Dynaccount's send action takes recipient and message only; it writes its own subject line.
   await context.client.action(
     "send_debtor_invoice",

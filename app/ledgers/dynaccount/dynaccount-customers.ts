@@ -66,7 +66,8 @@ export async function findOrCreateDebtor(
       kind: "conflict",
       provider: DYNACCOUNT,
       detail: error.message,
-      merchantMessage: error.merchantMessage,
+      messageKey: error.messageKey,
+      params: error.params,
       retryable: true,
       ...(error.httpStatus === undefined ? {} : { httpStatus: error.httpStatus }),
     });
@@ -99,7 +100,8 @@ function matchFilters(customer: DraftCustomer): Array<[string, string]> {
       kind: "validation",
       provider: DYNACCOUNT,
       detail: `Empty ${customer.match.key} to match the customer by`,
-      merchantMessage: `The order has no customer ${customer.match.key} to find the customer in Dynaccount by. Change the customer matching setting or complete the customer in the shop.`,
+      messageKey: "ledgerError.dynaccount.noMatchValue",
+      params: { field: customer.match.key },
     });
   }
   switch (customer.match.key) {
@@ -142,9 +144,9 @@ async function debtorGroup(context: DynaccountContext): Promise<string> {
       kind: "validation",
       provider: DYNACCOUNT,
       detail: `Debtor group ${wanted ?? "(any)"} not found`,
-      merchantMessage: wanted
-        ? `Dynaccount has no debtor group named "${wanted}". Create it in Dynaccount or change the debtor group in Settings.`
-        : "Dynaccount has no debtor group yet. Create one (Debitorer > Grupper) and retry the transfer.",
+      ...(wanted
+        ? { messageKey: "ledgerError.dynaccount.noDebtorGroupNamed", params: { group: wanted } }
+        : { messageKey: "ledgerError.dynaccount.noDebtorGroup" }),
     });
   }
   context.cache.debtorGroup = group.name;

@@ -13,7 +13,8 @@ export function unixNoon(isoDate: string): number {
       kind: "validation",
       provider: DYNACCOUNT,
       detail: `Invalid ISO date ${isoDate}`,
-      merchantMessage: `The date "${isoDate}" is not a valid date.`,
+      messageKey: "ledgerError.invalidDate",
+      params: { date: isoDate },
     });
   }
   return ms / 1000;

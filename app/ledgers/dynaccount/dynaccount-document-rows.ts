@@ -63,14 +63,19 @@ export function creditNoteDocument(row: ReturnType<typeof creditNoteRowSchema.pa
 function amount(value: string | number | null | undefined, currencyName: string | null | undefined): number {
   const code: CurrencyCode =
     currencyName && isKnownCurrency(currencyName) ? currency(currencyName) : currency("DKK");
-  return readAmount(value, code, "read a document total from Dynaccount");
+  return readAmount(value, code);
 }
 
-export function notBooked(action: string, document: LedgerDocument): LedgerError {
+export function notBooked(action: "credit" | "email", document: LedgerDocument): LedgerError {
   return new LedgerError({
     kind: "validation",
     provider: DYNACCOUNT,
     detail: `Cannot ${action} ${document.kind} ${document.id} in state ${document.state}`,
-    merchantMessage: `The ${document.kind === "invoice" ? "invoice" : "credit note"} must be booked in Dynaccount before we can ${action} it.`,
+    messageKey: "ledgerError.mustBeBooked",
+    params: {
+      ledger: "Dynaccount",
+      document: document.kind === "invoice" ? "ledgerError.word.invoice" : "ledgerError.word.creditNote",
+      action: `ledgerError.action.${action}`,
+    },
   });
 }

@@ -73,7 +73,12 @@ export async function createDynaccountCreditNote(
       kind: "validation",
       provider: DYNACCOUNT,
       detail: `Credit note in ${draft.currency} for invoice ${refs.invoice.number ?? refs.invoice.id} in ${note.currency_name}`,
-      merchantMessage: `The refund is in ${draft.currency} but Dynaccount invoice ${refs.invoice.number ?? ""} is in ${note.currency_name}. Book the refund manually.`,
+      messageKey: "ledgerError.dynaccount.currencyDiffers",
+      params: {
+        refundCurrency: draft.currency,
+        invoice: refs.invoice.number ?? "",
+        invoiceCurrency: note.currency_name,
+      },
     });
   }
   return completeDocument(context, "creditNote", draft, note.id, refs.productIds, operation);
@@ -113,9 +118,12 @@ async function completeDocument(
       kind: "validation",
       provider: DYNACCOUNT,
       detail: `Dynaccount total ${document.totalGross} ≠ draft total ${draft.totals.gross} (${draft.externalReference})`,
-      merchantMessage:
-        `Dynaccount calculated ${formatMinor(document.totalGross, code)} ${code} for ${draft.header}, but the shop total is ` +
-        `${formatMinor(draft.totals.gross, code)} ${code}, so nothing was booked. Check the VAT codes and prices of the order's lines.`,
+      messageKey: "ledgerError.dynaccount.totalMismatch",
+      params: {
+        theirs: `${formatMinor(document.totalGross, code)} ${code}`,
+        header: draft.header,
+        ours: `${formatMinor(draft.totals.gross, code)} ${code}`,
+      },
     });
   }
   return document;

@@ -1,9 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  flattenDynaccountErrors,
-  translateDynaccountFailure,
-  translateDynaccountNetworkError,
-} from "./dynaccount-errors";
+import { flattenDynaccountErrors } from "./dynaccount-error-body";
+import { translateDynaccountFailure, translateDynaccountNetworkError } from "./dynaccount-errors";
 
 const operation = "create the invoice for Order #1001 in Dynaccount";
 
@@ -31,9 +28,14 @@ describe("translateDynaccountFailure", () => {
     });
     expect(error.kind).toBe("validation");
     expect(error.retryable).toBe(false);
+    // The catalogue's text with Dynaccount's own words; what we were doing stays in the log detail.
     expect(error.merchantMessage).toBe(
-      "Dynaccount refused to create the invoice for Order #1001 in Dynaccount: module_id_: Required; name: Required. Correct it in the shop or in Dynaccount, then retry the transfer.",
+      "Dynaccount refused the data: module_id_: Required; name: Required. Correct it in the order, in Dynaccount or in the Dynaccount settings in Ledger Bridge, then retry the transfer.",
     );
+    expect(error.messageIn("da")).toBe(
+      "Dynaccount afviste dataene: module_id_: Required; name: Required. Ret det i ordren, i Dynaccount eller i indstillingerne for Dynaccount i Ledger Bridge, og prøv så overførslen igen.",
+    );
+    expect(error.message).toContain("create the invoice for Order #1001 in Dynaccount");
   });
 
   it("bulk insert errors keep the line number", () => {

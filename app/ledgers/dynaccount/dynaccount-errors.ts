@@ -1,54 +1,25 @@
-import { z } from "zod";
-import { LedgerError, parseRetryAfter, refusalScope } from "../ledger-error";
-
-/**
- * The one place that turns Dynaccount's answers into `LedgerError`s. Dynaccount reports errors
- * as `{"error": {<field>: <message>}}` (bulk inserts: `{"error": {<line>: {<field>: <message>}}}`);
- * public sources document no status codes, so the body is classified even on a 200.
- */
+import type { FailureReading, NetworkContext } from "../http-failure";
+import {
+  ledgerHttpError,
+  ledgerNetworkError,
+  ledgerUnreadableAnswer,
+  parseRetryAfter,
+} from "../http-failure";
+import type { LedgerError } from "../ledger-error";
+import { refusalScope } from "../ledger-error";
+import { dynaccountErrorBodySchema, flattenDynaccountErrors } from "./dynaccount-error-body";
 
 export const DYNACCOUNT = "dynaccount";
 
-const errorValueSchema: z.ZodType<unknown> = z.union([
-  z.string(),
-  z.number(),
-  z.array(z.unknown()),
-  z.record(z.string(), z.unknown()),
-]);
-
-export const dynaccountErrorBodySchema = z.object({ error: errorValueSchema });
-
 const AUTH_FIELDS = new Set(["api_id", "api_key", "api_secret", "hash", "x_hash", "auth"]);
-const CONFLICT_PATTERN =
-  /already exists|already invoiced|already booked|duplicate|not unique|findes allerede/i;
-const DEFAULT_RATE_LIMIT_WAIT_MS = 1_000;
-
-export interface DynaccountFieldError {
-  /** Field path, e.g. `name` or `2.product_id_` for line 2 of a bulk insert. */
-  field: string;
-  message: string;
-}
-
-/** Flattens the nested error object into field/message pairs, like the official library does. */
-export function flattenDynaccountErrors(error: unknown, prefix = ""): DynaccountFieldError[] {
-  if (typeof error === "string" || typeof error === "number") {
-    return [{ field: prefix || "error", message: String(error) }];
-  }
-  if (Array.isArray(error)) return error.flatMap((item) => flattenDynaccountErrors(item, prefix));
-  if (error && typeof error === "object") {
-    return Object.entries(error).flatMap(([key, value]) =>
-      flattenDynaccountErrors(value, prefix ? `${prefix}.${key}` : key),
-    );
-  }
-  return [];
-}
+const CONFLICT = /already exists|already invoiced|already booked|duplicate|not unique|findes allerede/i;
 
 export interface DynaccountResponseFailure {
   status: number;
   /** Parsed JSON body, or the raw text when the body was not JSON. */
   body: unknown;
   retryAfter?: string | null;
-  /** What we were doing, for the merchant: "create the invoice", "look up the customer". */
+  /** What we were doing, for the logs: "create the invoice", "look up the customer". */
   operation: string;
   existingId?: string;
 }
@@ -56,100 +27,49 @@ export interface DynaccountResponseFailure {
 export function translateDynaccountFailure(failure: DynaccountResponseFailure): LedgerError {
   const { status, operation } = failure;
   const parsed = dynaccountErrorBodySchema.safeParse(failure.body);
-  const fieldErrors = parsed.success ? flattenDynaccountErrors(parsed.data.error) : [];
-  const detailText = fieldErrors.map((e) => `${e.field}: ${e.message}`).join("; ");
-  const detail = `HTTP ${status} while trying to ${operation}${detailText ? `: ${detailText}` : ""}`;
-  const base = { provider: DYNACCOUNT, httpStatus: status, detail };
-  const topFields = fieldErrors.map((e) => e.field.split(".").pop() ?? e.field);
+  const errors = parsed.success ? flattenDynaccountErrors(parsed.data.error) : [];
+  const reason = errors.map((e) => `${e.field}: ${e.message}`).join("; ");
+  const fields = errors.map((e) => e.field.split(".").pop() ?? e.field);
+  const seen = { fields, reason, conflict: errors.some((e) => CONFLICT.test(e.message)) };
+  return ledgerHttpError(
+    DYNACCOUNT,
+    {
+      status,
+      reason,
+      providerCode: fields.find((field) => AUTH_FIELDS.has(field)),
+      detail: `HTTP ${status} while trying to ${operation}${reason ? `: ${reason}` : ""}`,
+      retryAfterMs: parseRetryAfter(failure.retryAfter) ?? 1_000,
+      authKey: "ledgerError.dynaccount.credentials",
+    },
+    dynaccountReading(failure, seen),
+  );
+}
 
-  if (status === 429 || topFields.includes("rate_limit")) {
-    return new LedgerError({
-      ...base,
-      kind: "rateLimited",
-      retryAfterMs: parseRetryAfter(failure.retryAfter) ?? DEFAULT_RATE_LIMIT_WAIT_MS,
-      merchantMessage:
-        "Dynaccount asked us to slow down. The transfer will be retried automatically in a moment.",
-    });
+/** Dynaccount names the field at fault, even on a 200: the fields decide before the status. */
+function dynaccountReading(
+  { status, existingId }: DynaccountResponseFailure,
+  { fields, reason, conflict }: { fields: string[]; reason: string; conflict: boolean },
+): FailureReading | undefined {
+  if (status === 429 || fields.includes("rate_limit"))
+    return { kind: "rateLimited", messageKey: "ledgerError.rateLimited" };
+  if (status === 401 || status === 403 || fields.some((field) => AUTH_FIELDS.has(field))) {
+    return { kind: "authentication", messageKey: "ledgerError.dynaccount.credentials" };
   }
-  if (status === 401 || status === 403 || topFields.some((field) => AUTH_FIELDS.has(field))) {
-    return new LedgerError({
-      ...base,
-      kind: "authentication",
-      providerCode: topFields.find((field) => AUTH_FIELDS.has(field)),
-      merchantMessage:
-        "Dynaccount rejected the API credentials. Copy the API ID, API key and API secret again from " +
-        "Administration > Virksomheder in Dynaccount and reconnect Dynaccount in Settings.",
-    });
+  if (status >= 500) return undefined;
+  if (status === 409 || conflict) {
+    return { kind: "conflict", messageKey: "ledgerError.duplicate", ...(existingId ? { existingId } : {}) };
   }
-  if (status >= 500) {
-    return new LedgerError({
-      ...base,
-      kind: "unavailable",
-      merchantMessage: "Dynaccount is temporarily unavailable. The transfer will be retried automatically.",
-    });
+  if (status === 404 && !fields.includes("id"))
+    return { kind: "unknown", messageKey: "ledgerError.unknownRequest" };
+  if (fields.length > 0 || [400, 404, 422].includes(status)) {
+    return { kind: "validation", messageKey: "ledgerError.refused", ...refusalScope(reason) };
   }
-  if (status === 409 || fieldErrors.some((e) => CONFLICT_PATTERN.test(e.message))) {
-    return new LedgerError({
-      ...base,
-      kind: "conflict",
-      ...(failure.existingId ? { existingId: failure.existingId } : {}),
-      merchantMessage: `Dynaccount already has this record, so we could not ${operation} again${detailText ? ` (${detailText})` : ""}.`,
-    });
-  }
-  if (status === 404 && !topFields.includes("id")) {
-    return new LedgerError({
-      ...base,
-      kind: "unknown",
-      merchantMessage: `Dynaccount did not recognise our request to ${operation}. Please contact Ledger Bridge support.`,
-    });
-  }
-  if (fieldErrors.length > 0 || status === 400 || status === 404 || status === 422) {
-    return new LedgerError({
-      ...base,
-      kind: "validation",
-      ...refusalScope(detailText),
-      merchantMessage: `Dynaccount refused to ${operation}${detailText ? `: ${detailText}` : ""}. Correct it in the shop or in Dynaccount, then retry the transfer.`,
-    });
-  }
-  return new LedgerError({
-    ...base,
-    kind: "unknown",
-    merchantMessage: `Dynaccount gave an unexpected answer (HTTP ${status}) when we tried to ${operation}. Please retry later.`,
-  });
+  return undefined;
 }
 
 /** A 2xx answer whose body did not have the shape we rely on. */
-export function unexpectedDynaccountResponse(operation: string, detail: string): LedgerError {
-  return new LedgerError({
-    kind: "unknown",
-    provider: DYNACCOUNT,
-    detail: `Unexpected response while trying to ${operation}: ${detail}`,
-    merchantMessage: `Dynaccount gave an answer we did not understand when we tried to ${operation}. Please retry later.`,
-  });
-}
+export const unexpectedDynaccountResponse = (operation: string, detail: string): LedgerError =>
+  ledgerUnreadableAnswer(DYNACCOUNT, operation, detail);
 
-export function translateDynaccountNetworkError(
-  error: unknown,
-  context: { operation: string; timedOut: boolean; timeoutMs: number },
-): LedgerError {
-  if (context.timedOut) {
-    return new LedgerError({
-      kind: "unavailable",
-      provider: DYNACCOUNT,
-      detail: `No answer within ${context.timeoutMs} ms while trying to ${context.operation}`,
-      merchantMessage: `Dynaccount did not answer in time when we tried to ${context.operation}. The transfer will be retried automatically.`,
-    });
-  }
-  return new LedgerError({
-    kind: "unavailable",
-    provider: DYNACCOUNT,
-    detail: `Network error while trying to ${context.operation}: ${describe(error)}`,
-    merchantMessage: `We could not reach Dynaccount when we tried to ${context.operation}. The transfer will be retried automatically.`,
-  });
-}
-
-function describe(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  const cause = (error as Error & { cause?: unknown }).cause;
-  return cause instanceof Error ? `${error.message} (${cause.message})` : error.message;
-}
+export const translateDynaccountNetworkError = (error: unknown, context: NetworkContext): LedgerError =>
+  ledgerNetworkError(DYNACCOUNT, error, context);

@@ -63,7 +63,12 @@ export async function rejectDuplicate(
     provider: DYNACCOUNT,
     existingId: existing.id,
     detail: `${kind} with requisition ${externalReference} already exists (id ${existing.id})`,
-    merchantMessage: `Dynaccount already has this ${kind === "invoice" ? "invoice" : "credit note"}${existing.number ? ` (number ${existing.number})` : ""}, so it was not created twice.`,
+    messageKey: "ledgerError.alreadyHasDocument",
+    params: {
+      ledger: "Dynaccount",
+      document: kind === "invoice" ? "ledgerError.word.invoice" : "ledgerError.word.creditNote",
+      number: existing.number ? ` (${existing.number})` : "",
+    },
   });
 }
 

@@ -1,5 +1,5 @@
 import type { DocumentDraft } from "../../domain/invoice-draft";
-import { formatMinor } from "../../domain/money";
+import { toLedgerDecimal } from "../ledger-amounts";
 import { LedgerError } from "../ledger-error";
 import type { DynaccountFields } from "./dynaccount-client";
 import { DYNACCOUNT } from "./dynaccount-errors";
@@ -21,7 +21,7 @@ export function documentLines(
       kind: "validation",
       provider: DYNACCOUNT,
       detail: `Draft ${draft.externalReference} has no lines`,
-      merchantMessage: "The document has no lines, so there is nothing to transfer to Dynaccount.",
+      messageKey: "ledgerError.dynaccount.noLines",
     });
   }
   return draft.lines.map((line) => {
@@ -35,7 +35,7 @@ export function documentLines(
       account_id_: line.account,
       vatcode_name: dynaccountVatCode(line),
       qty: exact ? line.quantity : 1,
-      price: formatMinor(exact ? line.unitNet : line.net, draft.currency),
+      price: toLedgerDecimal("dynaccount", exact ? line.unitNet : line.net, draft.currency),
       name: exact ? line.description : `${line.description} (${line.quantity})`,
     };
   });

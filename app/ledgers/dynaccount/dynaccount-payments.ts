@@ -1,5 +1,8 @@
 import type { DraftPayment } from "../../domain/invoice-draft";
-import { formatMinor, type CurrencyCode, currency, isKnownCurrency } from "../../domain/money";
+import { type CurrencyCode, currency, isKnownCurrency } from "../../domain/money";
+import type { MessageKey } from "../../i18n/messages";
+import type { MessageParams } from "../../i18n/render-message";
+import { toLedgerDecimal } from "../ledger-amounts";
 import type { LedgerDocument, LedgerRef } from "../ledger-contract";
 import { LedgerError } from "../ledger-error";
 import { DEFAULT_DRAFT_NAME } from "./dynaccount-credentials";
@@ -41,12 +44,11 @@ async function postPayment(
   const noun = document.kind === "invoice" ? "invoice" : "credit note";
   const operation = `register the ${direction > 0 ? "payment" : "refund"} of ${noun} ${document.number ?? document.id} in Dynaccount`;
   if (document.state !== "booked")
-    throw invalid(
-      `The ${noun} must be booked before a payment can be registered.`,
-      `document ${document.id} is ${document.state}`,
-    );
+    throw invalid("ledgerError.paymentNeedsBooking", `document ${document.id} is ${document.state}`, {
+      document: document.kind === "invoice" ? "ledgerError.word.invoice" : "ledgerError.word.creditNote",
+    });
   if (!Number.isSafeInteger(payment.amount) || payment.amount <= 0)
-    throw invalid("The payment amount must be positive.", `amount ${payment.amount}`);
+    throw invalid("ledgerError.paymentNotPositive", `amount ${payment.amount}`);
 
   const table = document.kind === "invoice" ? "debtor_invoice" : "debtor_creditnote";
   const source = readRow(
@@ -55,7 +57,9 @@ async function postPayment(
     operation,
   );
   if (!source.module_id_ || !source.invoice_id_)
-    throw invalid(`Dynaccount did not return the ${noun}'s number and customer.`, `row ${source.id}`);
+    throw invalid("ledgerError.dynaccount.rowIncomplete", `row ${source.id}`, {
+      document: document.kind === "invoice" ? "ledgerError.word.invoice" : "ledgerError.word.creditNote",
+    });
   const code: CurrencyCode =
     source.currency_name && isKnownCurrency(source.currency_name)
       ? currency(source.currency_name)
@@ -104,7 +108,7 @@ async function postPayment(
         invoice_id_: source.invoice_id_,
         currency_name: code,
         // The amount posts to the deposit account and the opposite to the debtor.
-        amount: formatMinor(direction * payment.amount, code),
+        amount: toLedgerDecimal("dynaccount", direction * payment.amount, code),
       },
       operation,
     );
@@ -145,6 +149,6 @@ async function bookingDraft(context: DynaccountContext, operation: string): Prom
   return id;
 }
 
-function invalid(merchantMessage: string, detail: string): LedgerError {
-  return new LedgerError({ kind: "validation", provider: DYNACCOUNT, detail, merchantMessage });
+function invalid(messageKey: MessageKey, detail: string, params: MessageParams = {}): LedgerError {
+  return new LedgerError({ kind: "validation", provider: DYNACCOUNT, detail, messageKey, params });
 }

@@ -1,6 +1,7 @@
 import type { LedgerRef, ProductSpec } from "../ledger-contract";
 import { LedgerError } from "../ledger-error";
-import { formatMinor, isKnownCurrency, currency } from "../../domain/money";
+import { isKnownCurrency, currency } from "../../domain/money";
+import { toLedgerDecimal } from "../ledger-amounts";
 import type { DynaccountFields } from "./dynaccount-client";
 import type { DynaccountContext } from "./dynaccount-context";
 import { productRowSchema, readRows } from "./dynaccount-rows";
@@ -75,6 +76,6 @@ function productFields(product: ProductSpec): DynaccountFields {
     name: product.name,
     vatcode_name: dynaccountVatCode(product),
     account_id_: product.account,
-    ...(inBaseCurrency ? { price: formatMinor(product.unitNet, currency("DKK")) } : {}),
+    ...(inBaseCurrency ? { price: toLedgerDecimal("dynaccount", product.unitNet, currency("DKK")) } : {}),
   };
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { parseMinor, type CurrencyCode } from "../../domain/money";
+import type { CurrencyCode } from "../../domain/money";
+import { fromLedgerAmount } from "../ledger-amounts";
 import type { DynaccountRow } from "./dynaccount-client";
 import { unexpectedDynaccountResponse } from "./dynaccount-errors";
 
@@ -78,15 +79,7 @@ export function readRows<T extends z.ZodType>(
   return rows.map((row) => readRow(schema, row, operation));
 }
 
-/** A decimal from Dynaccount in minor units of `code`. */
-export function readAmount(
-  value: string | number | null | undefined,
-  code: CurrencyCode,
-  operation: string,
-): number {
-  try {
-    return parseMinor(typeof value === "number" ? value : String(value ?? "0"), code);
-  } catch (error) {
-    throw unexpectedDynaccountResponse(operation, `amount ${String(value)}: ${(error as Error).message}`);
-  }
+/** A decimal from Dynaccount in minor units of `code` (see ledger-amounts.ts). */
+export function readAmount(value: string | number | null | undefined, code: CurrencyCode): number {
+  return fromLedgerAmount("dynaccount", value, code);
 }

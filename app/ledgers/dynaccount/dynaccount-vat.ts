@@ -30,7 +30,8 @@ export function dynaccountVatCode(line: { vatTreatment: VatTreatment; vatRate: n
     kind: "validation",
     provider: DYNACCOUNT,
     detail: `No Dynaccount VAT code for ${line.vatTreatment} at ${percent} %`,
-    merchantMessage: `Dynaccount has no Danish VAT code for ${percent} %. Check the VAT settings of the order's products.`,
+    messageKey: "ledgerError.dynaccount.noVatCode",
+    params: { percent },
   });
 }
 

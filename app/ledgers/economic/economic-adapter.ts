@@ -56,7 +56,8 @@ export function createEconomicAdapter(
             provider: PROVIDER,
             kind: "validation",
             detail: `no product id for SKU ${line.sku}`,
-            merchantMessage: `Product ${line.sku} was not prepared in e-conomic before the invoice. Retry the transfer.`,
+            messageKey: "ledgerError.economic.productNotPrepared",
+            params: { sku: line.sku },
           });
         }
         const spec = serviceProductSpec(line, draft.currency);
@@ -187,8 +188,7 @@ export function createEconomicAdapter(
           provider: PROVIDER,
           kind: "validation",
           detail: "e-conomic has no API call to e-mail a booked invoice",
-          merchantMessage:
-            'e-conomic can only e-mail an invoice at the moment it is booked. Turn on "E-mail invoices when booking" for e-conomic in Settings, or send this invoice from e-conomic.',
+          messageKey: "ledgerError.economic.emailOnlyWhenBooking",
         });
       }
       const booked = await readBooked(client, document);
@@ -197,7 +197,8 @@ export function createEconomicAdapter(
           provider: PROVIDER,
           kind: "validation",
           detail: `booked invoice ${booked.bookedInvoiceNumber} shows no sending`,
-          merchantMessage: `Invoice ${booked.bookedInvoiceNumber} was booked without being e-mailed, and e-conomic cannot e-mail it afterwards through its API. Send it from e-conomic.`,
+          messageKey: "ledgerError.economic.bookedNotEmailed",
+          params: { number: booked.bookedInvoiceNumber },
         });
       }
     },

@@ -51,7 +51,8 @@ export function buildDraftBody(
     throw new LedgerError({
       provider: PROVIDER,
       kind: "validation",
-      merchantMessage: "The document reference is longer than e-conomic's 250 characters.",
+      messageKey: "ledgerError.referenceTooLong",
+      params: { ledger: "e-conomic", max: 250 },
     });
   }
   return compact({
@@ -109,7 +110,12 @@ export async function createDocument(
       kind: "conflict",
       existingId: existing.id,
       detail: `${kind} ${draft.externalReference} exists as ${existing.state} ${existing.id}`,
-      merchantMessage: `e-conomic already has this ${label(kind)} (${existing.state === "booked" ? `number ${existing.id}` : `draft ${existing.id}`}); it was not created again.`,
+      messageKey: "ledgerError.economic.alreadyHas",
+      params: {
+        document: kind === "invoice" ? "ledgerError.word.invoice" : "ledgerError.word.creditNote",
+        state: existing.state === "booked" ? "ledgerError.word.number" : "ledgerError.word.draft",
+        id: existing.id,
+      },
     });
   }
   const created = await client.request(
@@ -281,10 +287,13 @@ function totalMismatch(draft: DocumentDraft, ledgerGross: number): LedgerError {
     provider: PROVIDER,
     kind: "validation",
     detail: `gross ${ledgerGross} from e-conomic vs ${draft.totals.gross} expected for ${draft.externalReference}`,
-    merchantMessage:
-      `e-conomic calculated ${format(ledgerGross)} for this ${label(draft.kind)}, but the ${isCredit(draft) ? "refund" : "order"} total is ` +
-      `${format(draft.totals.gross)}. e-conomic computes VAT from net prices and each product group's VAT code, so check the ` +
-      "VAT code of the sales accounts used. The draft was removed and nothing was booked.",
+    messageKey: "ledgerError.economic.totalMismatch",
+    params: {
+      theirs: format(ledgerGross),
+      document: draft.kind === "invoice" ? "ledgerError.word.invoice" : "ledgerError.word.creditNote",
+      source: isCredit(draft) ? "ledgerError.word.refund" : "ledgerError.word.order",
+      ours: format(draft.totals.gross),
+    },
   });
 }
 

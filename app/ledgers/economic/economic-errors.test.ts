@@ -1,10 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import {
-  parseEconomicErrorBody,
-  translateEconomicNetworkError,
-  translateEconomicResponse,
-} from "./economic-errors";
+import { parseEconomicErrorBody } from "./economic-error-body";
+import { translateEconomicNetworkError, translateEconomicResponse } from "./economic-errors";
 
 const fixture = (name: string) =>
   readFileSync(new URL(`../../../test/fixtures/economic/responses/${name}`, import.meta.url), "utf8");

@@ -1,5 +1,7 @@
 import type { z } from "zod";
 import type { VatTreatment } from "../../domain/invoice-draft";
+import type { MessageKey } from "../../i18n/messages";
+import type { MessageParams } from "../../i18n/render-message";
 import { LedgerError } from "../ledger-error";
 import type { EconomicClient } from "./economic-client";
 import { PROVIDER } from "./economic-errors";
@@ -88,7 +90,7 @@ export class EconomicLookups {
     const eu = find(/^eu$|\beu\b|europe/i, 2);
     const abroad = find(/abroad|udland|foreign|world/i, 3);
     if (domestic === undefined || eu === undefined || abroad === undefined) {
-      throw settingsError("e-conomic's VAT zones (domestic, EU, abroad) could not be recognised.");
+      throw settingsError("ledgerError.economic.vatZones");
     }
     return { domestic, eu, abroad };
   }
@@ -107,8 +109,7 @@ export class EconomicLookups {
         ? undefined
         : sorted.find((group) => /udenland|foreign|abroad|eksport|export/i.test(group.name ?? ""));
     const group = foreign ?? sorted[0];
-    if (!group)
-      throw settingsError("The e-conomic agreement has no customer groups. Create one in e-conomic first.");
+    if (!group) throw settingsError("ledgerError.economic.noCustomerGroups");
     return group.customerGroupNumber;
   }
 
@@ -134,9 +135,7 @@ export class EconomicLookups {
     );
     if (exact) return exact.paymentTermsNumber;
     if (this.overrides.paymentTermsNumber !== undefined) return this.overrides.paymentTermsNumber;
-    throw settingsError(
-      `e-conomic has no payment terms "net ${days} days". Create them in e-conomic (Settings → Payment terms) and retry.`,
-    );
+    throw settingsError("ledgerError.economic.noPaymentTermsDays", { days });
   }
 
   /** Terms for new customers: the override, else the shortest net terms. */
@@ -145,7 +144,7 @@ export class EconomicLookups {
     const net = (await this.paymentTerms())
       .filter((terms) => terms.paymentTermsType === "net")
       .sort((a, b) => (a.daysOfCredit ?? 0) - (b.daysOfCredit ?? 0))[0];
-    if (!net) throw settingsError("e-conomic has no net payment terms. Create some in e-conomic first.");
+    if (!net) throw settingsError("ledgerError.economic.noNetPaymentTerms");
     return net.paymentTermsNumber;
   }
 
@@ -159,7 +158,7 @@ export class EconomicLookups {
     );
     const usable = layouts.filter((layout) => !layout.deleted);
     const chosen = usable.find((layout) => layout.layoutNumber === groupLayout) ?? usable[0];
-    if (!chosen) throw settingsError("e-conomic has no invoice layout. Create one in e-conomic first.");
+    if (!chosen) throw settingsError("ledgerError.economic.noLayout");
     return chosen.layoutNumber;
   }
 
@@ -199,9 +198,7 @@ export class EconomicLookups {
     const anyZone = groups.find((group) => [...group.salesAccounts.values()].includes(accountNumber));
     const group = inZone ?? anyZone;
     if (!group) {
-      throw settingsError(
-        `No e-conomic product group books sales to account ${account}. In e-conomic, create a product group whose sales account is ${account}, or choose another account in Ledger Bridge.`,
-      );
+      throw settingsError("ledgerError.economic.noProductGroup", { account });
     }
     return group.productGroupNumber;
   }
@@ -216,8 +213,7 @@ export class EconomicLookups {
     );
     const open = journals.find((journal) => !journal.settings?.entryTypeRestrictedTo);
     const journal = restricted ?? open;
-    if (!journal)
-      throw settingsError("e-conomic has no journal (kassekladde) that accepts customer payments.");
+    if (!journal) throw settingsError("ledgerError.economic.noPaymentJournal");
     return journal.journalNumber;
   }
 
@@ -228,12 +224,8 @@ export class EconomicLookups {
       }),
     );
     const year = years.find((candidate) => candidate.fromDate <= date && date <= candidate.toDate);
-    if (!year)
-      throw settingsError(`e-conomic has no accounting year for ${date}. Create it in e-conomic and retry.`);
-    if (year.closed)
-      throw settingsError(
-        `e-conomic's accounting year ${year.year} is closed, so a payment on ${date} cannot be entered.`,
-      );
+    if (!year) throw settingsError("ledgerError.economic.noAccountingYear", { date });
+    if (year.closed) throw settingsError("ledgerError.economic.yearClosed", { year: year.year, date });
     return year.year;
   }
 
@@ -254,6 +246,6 @@ export function zoneForTreatment(treatment: VatTreatment): ZoneKey {
   return "domestic";
 }
 
-export function settingsError(merchantMessage: string): LedgerError {
-  return new LedgerError({ provider: PROVIDER, kind: "validation", merchantMessage });
+export function settingsError(messageKey: MessageKey, params: MessageParams = {}): LedgerError {
+  return new LedgerError({ provider: PROVIDER, kind: "validation", messageKey, params });
 }

@@ -32,7 +32,7 @@ export async function registerCustomerPayment(
       provider: PROVIDER,
       kind: "validation",
       detail: `${document.kind} ${document.id} is not booked`,
-      merchantMessage: "e-conomic can only settle a booked invoice or credit note. Book it first.",
+      messageKey: "ledgerError.economic.settleOnlyBooked",
     });
   }
   const contraAccount = Number(payment.depositAccount);
@@ -40,7 +40,8 @@ export async function registerCustomerPayment(
     throw new LedgerError({
       provider: PROVIDER,
       kind: "validation",
-      merchantMessage: `The deposit account "${payment.depositAccount}" for ${payment.gateway} is not an e-conomic account number. Choose one in Settings.`,
+      messageKey: "ledgerError.notAnAccountFor",
+      params: { account: payment.depositAccount, gateway: payment.gateway, ledger: "e-conomic" },
     });
   }
   const known = parseDocumentVersion(document.version) ?? (await readBookedIdentity(client, document));

@@ -124,6 +124,7 @@ function assertNotBarred(product: EconomicProduct): void {
     provider: PROVIDER,
     kind: "validation",
     detail: `product ${product.productNumber} is barred`,
-    merchantMessage: `Product ${product.productNumber} is barred in e-conomic, so it cannot be invoiced. Un-bar it in e-conomic and retry.`,
+    messageKey: "ledgerError.economic.productBarred",
+    params: { number: product.productNumber },
   });
 }

@@ -1,11 +1,8 @@
 export { createEconomicAdapter, type EconomicAdapterOptions } from "./economic-adapter";
 export { EconomicClient, ECONOMIC_API_BASE_URL } from "./economic-client";
 export { economicCredentialsSchema, economicMeta, type EconomicCredentials } from "./economic-credentials";
-export {
-  parseEconomicErrorBody,
-  translateEconomicNetworkError,
-  translateEconomicResponse,
-} from "./economic-errors";
+export { parseEconomicErrorBody } from "./economic-error-body";
+export { translateEconomicNetworkError, translateEconomicResponse } from "./economic-errors";
 export {
   buildInstallationUrl,
   ECONOMIC_AUTH_BASE_URL,

@@ -2,11 +2,13 @@ import type { Shop } from "@prisma/client";
 import { env } from "../../config/env.server";
 import type { OrderSource } from "../../engine/order-source";
 import { shopify } from "../../shopify.server";
+import { sourceError } from "../source-error";
 import { AdminGraphqlClient } from "./admin-graphql/admin-graphql-client";
 import { shopifyOrderSource } from "./shopify-order-source";
 
-export class OrderSourceUnavailableError extends Error {
-  override name = "OrderSourceUnavailableError";
+/** No Shopify to read this shop's orders from: not a Shopify shop, or local mode without the simulator. */
+function noShopify(detail: string) {
+  return sourceError("shopify", "unavailable", "sourceError.notConnected", {}, { detail, retryable: false });
 }
 
 /**
@@ -16,14 +18,12 @@ export class OrderSourceUnavailableError extends Error {
  */
 export async function orderSourceForShop(shop: Shop): Promise<OrderSource> {
   if (shop.platform !== "shopify") {
-    throw new OrderSourceUnavailableError(
-      `${shop.domain} is a ${shop.platform} store; it reconciles through its own connection`,
-    );
+    throw noShopify(`${shop.domain} is a ${shop.platform} store; it reconciles through its own connection`);
   }
   const config = env();
   if (config.localMode) {
     if (!config.SHOPIFY_ADMIN_BASE_URL) {
-      throw new OrderSourceUnavailableError(
+      throw noShopify(
         "Local mode has no Shopify to read from: set SHOPIFY_ADMIN_BASE_URL to the Shopify simulator",
       );
     }

@@ -4,7 +4,7 @@ import type { SecretBox } from "../../lib/secret-box.server";
 import { buildWcAuthorizeUrl, newWcAuthState, parseWcAuthCallback, parseWcAuthReturn } from "./wc-auth";
 import { normalizeStoreUrl } from "./store-url";
 import { WooCommerceClient } from "./woocommerce-client";
-import { WooCommerceError } from "./woocommerce-error";
+import { SourceError } from "../source-error";
 import { ensureStoreWebhooks } from "./woo-webhooks.server";
 import type { RegisteredWebhook, WooApiKeys } from "./woo-store-repo.server";
 import { openStoreSecret, saveWooStore } from "./woo-store-repo.server";
@@ -247,7 +247,7 @@ async function configurePlugin(
     );
     return true;
   } catch (error) {
-    if (error instanceof WooCommerceError) return false;
+    if (error instanceof SourceError) return false;
     throw error;
   }
 }
@@ -278,7 +278,7 @@ function failedFrom(
   storeUrl: string,
   authReason: ConnectFailure = "rejectedKeys",
 ): ConnectOutcome {
-  if (!(error instanceof WooCommerceError)) throw error;
+  if (!(error instanceof SourceError)) throw error;
   switch (error.kind) {
     case "authentication":
       return failed(authReason);

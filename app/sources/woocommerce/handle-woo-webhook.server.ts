@@ -4,7 +4,7 @@ import { ingestWooOrder, type WooIngestOutcome } from "../../engine/ingest/inges
 import { wakeWorkers } from "../../engine/worker-registry.server";
 import { log } from "../../lib/log.server";
 import type { SecretBox } from "../../lib/secret-box.server";
-import { WooCommerceError } from "./woocommerce-error";
+import { SourceError } from "../source-error";
 import { verifyWooWebhook, type WooWebhookHeaders } from "./woocommerce-webhook";
 import { fetchWooSnapshot } from "./woo-order-snapshot";
 import { findWooStore, openWebhookSecret, recordStoreProblem, wooClientFor } from "./woo-store-repo.server";
@@ -73,7 +73,7 @@ export async function handleWooWebhook(
     const snapshot = await fetchWooSnapshot(client, verdict.resourceId);
     outcome = await ingestWooOrder(db, store.shop, snapshot, "status");
   } catch (error) {
-    if (!(error instanceof WooCommerceError)) throw error;
+    if (!(error instanceof SourceError)) throw error;
     // Answered 200 all the same: WooCommerce never retries, and a failing endpoint gets its
     // webhook disabled. The reconciliation poll reads this order again.
     await recordStoreProblem(db, store.shopId, {

@@ -6,7 +6,7 @@ import { log } from "../../lib/log.server";
 import type { SecretBox } from "../../lib/secret-box.server";
 import { verifyPluginRequest } from "./plugin-signature";
 import { normalizeStoreUrl } from "./store-url";
-import { WooCommerceError } from "./woocommerce-error";
+import { SourceError } from "../source-error";
 import { fetchWooSnapshot } from "./woo-order-snapshot";
 import {
   findWooStoreByUrl,
@@ -101,7 +101,7 @@ export async function handlePluginTransfer(
         await enqueueWooRefunds(db, store.shop, snapshot);
       }
     } catch (error) {
-      if (!(error instanceof WooCommerceError)) throw error;
+      if (!(error instanceof SourceError)) throw error;
       await recordStoreProblem(db, store.shopId, {
         message: error.merchantMessage,
         needsReconnect: error.kind === "authentication",

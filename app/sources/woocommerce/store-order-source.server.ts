@@ -5,14 +5,10 @@ import type { SecretBox } from "../../lib/secret-box.server";
 import { secretBox } from "../../lib/secrets.server";
 import { loadShopSettings } from "../../settings/settings-store";
 import { prismaSettingsStorage } from "../../shops/shop-settings-storage.server";
-import { WooCommerceError } from "./woocommerce-error";
+import { SourceError, sourceError } from "../source-error";
 import { wooOrderSource } from "./woocommerce-order-source";
 import { ensureStoreWebhooks } from "./woo-webhooks.server";
 import { findWooStore, recordStoreProblem, wooClientFor } from "./woo-store-repo.server";
-
-export class WooStoreUnavailableError extends Error {
-  override name = "WooStoreUnavailableError";
-}
 
 export interface WooSourceOptions {
   box?: SecretBox;
@@ -33,7 +29,18 @@ export async function wooOrderSourceForShop(
 ): Promise<OrderSource> {
   const box = options.box ?? secretBox();
   const store = await findWooStore(db, shop.id);
-  if (!store) throw new WooStoreUnavailableError(`${shop.domain} has no WooCommerce connection`);
+  if (!store) {
+    throw sourceError(
+      "woocommerce",
+      "unavailable",
+      "sourceError.notConnected",
+      {},
+      {
+        detail: `${shop.domain} has no WooCommerce connection`,
+        retryable: false,
+      },
+    );
+  }
   const client = await wooClientFor(
     db,
     box,
@@ -50,7 +57,7 @@ export async function wooOrderSourceForShop(
       });
     }
   } catch (error) {
-    if (error instanceof WooCommerceError && error.kind === "authentication") {
+    if (error instanceof SourceError && error.kind === "authentication") {
       await recordStoreProblem(db, shop.id, { message: error.merchantMessage, needsReconnect: true });
       throw error;
     }

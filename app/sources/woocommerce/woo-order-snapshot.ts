@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { WooOrderSnapshot } from "../../engine/ingest/ingest-woocommerce-event.server";
 import type { WooCommerceClient, WooFetchedOrder } from "./woocommerce-client";
-import { WooCommerceError } from "./woocommerce-error";
+import { SourceError } from "../source-error";
 
 const orderFacts = z.looseObject({
   id: z.number(),
@@ -41,7 +41,11 @@ export async function fetchWooSnapshot(
     try {
       fetched = await client.getOrder(orderId);
     } catch (error) {
-      if (error instanceof WooCommerceError && error.kind === "notFound" && error.code !== "rest_no_route") {
+      if (
+        error instanceof SourceError &&
+        error.kind === "notFound" &&
+        error.providerCode !== "rest_no_route"
+      ) {
         return { orderId, order: null, refunds: [] };
       }
       throw error;

@@ -4,7 +4,7 @@ import { mapWooCommerceOrder } from "./map-woocommerce-order";
 import { mapWooCommerceRefund } from "./map-woocommerce-refund";
 import { startWooSimulator, type WooSimulator } from "./simulator/woocommerce-simulator";
 import { WooCommerceClient } from "./woocommerce-client";
-import { WooCommerceError } from "./woocommerce-error";
+import { SourceError } from "../source-error";
 
 let shop: WooSimulator;
 let client: WooCommerceClient;
@@ -17,13 +17,13 @@ afterAll(async () => {
   await shop.close();
 });
 
-async function caught(promise: Promise<unknown>): Promise<WooCommerceError> {
+async function caught(promise: Promise<unknown>): Promise<SourceError> {
   const error = await promise.then(
     () => undefined,
     (e: unknown) => e,
   );
-  expect(error).toBeInstanceOf(WooCommerceError);
-  return error as WooCommerceError;
+  expect(error).toBeInstanceOf(SourceError);
+  return error as SourceError;
 }
 
 describe("WooCommerceClient against the simulator (OAuth 1.0a over http://)", () => {
@@ -95,8 +95,8 @@ describe("WooCommerceClient against the simulator (OAuth 1.0a over http://)", ()
     const error = await caught(client.getOrder(999_999));
     expect(error).toMatchObject({
       kind: "notFound",
-      status: 404,
-      code: "woocommerce_rest_shop_order_invalid_id",
+      httpStatus: 404,
+      providerCode: "woocommerce_rest_shop_order_invalid_id",
       retryable: false,
     });
   });
@@ -108,7 +108,7 @@ describe("WooCommerceClient against the simulator (OAuth 1.0a over http://)", ()
       consumerSecret: "cs_wrong",
     });
     const error = await caught(revoked.getOrder(727));
-    expect(error).toMatchObject({ kind: "authentication", status: 401, retryable: false });
+    expect(error).toMatchObject({ kind: "authentication", httpStatus: 401, retryable: false });
     expect(error.message).toMatch(/Invalid signature/);
     expect(error.merchantMessage).toMatch(/revoked/);
 
@@ -117,7 +117,7 @@ describe("WooCommerceClient against the simulator (OAuth 1.0a over http://)", ()
       consumerKey: "ck_unknown",
       consumerSecret: "cs_x",
     });
-    expect((await caught(unknown.getOrder(727))).code).toBe("woocommerce_rest_authentication_error");
+    expect((await caught(unknown.getOrder(727))).providerCode).toBe("woocommerce_rest_authentication_error");
   });
 
   it("a read-only key cannot create webhooks", async () => {
@@ -139,7 +139,7 @@ describe("WooCommerceClient against the simulator (OAuth 1.0a over http://)", ()
     shop.sim.faults.next("5xx");
     expect(await caught(client.getOrder(727))).toMatchObject({
       kind: "unavailable",
-      status: 500,
+      httpStatus: 500,
       retryable: true,
     });
 
@@ -174,6 +174,9 @@ describe("WooCommerceClient against the simulator (OAuth 1.0a over http://)", ()
     expect((await client.updateWebhook(first.webhook.id, { status: "paused" })).status).toBe("paused");
 
     const invalid = await caught(client.createWebhook({ ...spec, topic: "order.exploded" }));
-    expect(invalid).toMatchObject({ kind: "validation", code: "woocommerce_rest_webhook_invalid_topic" });
+    expect(invalid).toMatchObject({
+      kind: "validation",
+      providerCode: "woocommerce_rest_webhook_invalid_topic",
+    });
   });
 });

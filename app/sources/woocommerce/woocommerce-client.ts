@@ -1,6 +1,8 @@
 import Pkg from "@woocommerce/woocommerce-rest-api";
 import { z } from "zod";
-import { WooCommerceError, wooErrorFromResponse } from "./woocommerce-error";
+import type { SourceError } from "../source-error";
+import { sourceError } from "../source-error";
+import { wooErrorFromResponse } from "./woocommerce-error";
 
 // The package ships CommonJS with `exports.default`; under Node ESM the default import is the
 // module object (woocommerce-rest-api-js-lib#66), under a bundler it is the class.
@@ -75,7 +77,7 @@ const MAX_PAGES = 10_000;
 /**
  * Typed access to one store's REST API (wc/v3) over `@woocommerce/woocommerce-rest-api`.
  * Responses are read as text and zod-checked only for the fields used here; every failure is a
- * WooCommerceError.
+ * SourceError.
  */
 export class WooCommerceClient {
   private readonly api: RestApi;
@@ -289,14 +291,17 @@ export class WooCommerceClient {
     try {
       return { body: JSON.parse(text) as unknown, headers };
     } catch (cause) {
-      throw new WooCommerceError({
-        kind: "unknown",
-        retryable: true,
-        message: `${what}: the store answered with something that is not JSON (${text.slice(0, 80)})`,
-        merchantMessage:
-          "Your store answered with something other than API data. A plugin printing PHP warnings or a security plugin may interfere.",
-        cause,
-      });
+      throw sourceError(
+        "woocommerce",
+        "unknown",
+        "sourceError.woocommerce.notJson",
+        {},
+        {
+          retryable: true,
+          detail: `${what}: the store answered with something that is not JSON (${text.slice(0, 80)})`,
+          cause,
+        },
+      );
     }
   }
 }
@@ -310,12 +315,15 @@ function parseWith<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
-  throw new WooCommerceError({
-    kind: "unknown",
-    retryable: false,
-    message: `${what}: unexpected shape at ${issue?.path.join(".") || "(root)"}: ${issue?.message ?? "invalid"}`,
-    merchantMessage: "WooCommerce returned data we could not read. Contact support with the order number.",
-  });
+  throw sourceError(
+    "woocommerce",
+    "unknown",
+    "sourceError.woocommerce.unreadable",
+    {},
+    {
+      detail: `${what}: unexpected shape at ${issue?.path.join(".") || "(root)"}: ${issue?.message ?? "invalid"}`,
+    },
+  );
 }
 
 function normalizeHeaders(headers: unknown): Record<string, string | undefined> {
@@ -334,7 +342,7 @@ interface AxiosLikeError {
   response?: { status?: number; data?: unknown; headers?: unknown };
 }
 
-function toWooError(what: string, error: unknown): WooCommerceError {
+function toWooError(what: string, error: unknown): SourceError {
   const err = (error ?? {}) as AxiosLikeError;
   const response = err.response;
   if (!response?.status) {

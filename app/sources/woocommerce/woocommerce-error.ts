@@ -1,41 +1,13 @@
-export type WooCommerceErrorKind =
-  "authentication" | "notFound" | "validation" | "rateLimited" | "unavailable" | "unknown";
+import type { MessageKey } from "../../i18n/messages";
+import type { ErrorKind } from "../../lib/app-error";
+import type { SourceError } from "../source-error";
+import { sourceError } from "../source-error";
 
 /**
- * Everything that can go wrong talking to a store, in one shape: what happened for the logs,
- * whether trying again later can help, and a sentence a merchant can act on.
+ * The one place a store's answer (or its absence) becomes a SourceError: what happened for the
+ * logs, whether trying again later can help, and a catalogue key a merchant can act on.
+ * WooCommerce's own error `code` (`woocommerce_rest_authentication_error`) is the providerCode.
  */
-export class WooCommerceError extends Error {
-  override readonly name = "WooCommerceError";
-  readonly kind: WooCommerceErrorKind;
-  readonly retryable: boolean;
-  readonly merchantMessage: string;
-  readonly status: number | undefined;
-  /** WooCommerce's error `code`, e.g. `woocommerce_rest_authentication_error`. */
-  readonly code: string | undefined;
-  readonly retryAfterMs: number | undefined;
-
-  constructor(init: {
-    kind: WooCommerceErrorKind;
-    message: string;
-    merchantMessage: string;
-    retryable: boolean;
-    status?: number;
-    code?: string;
-    retryAfterMs?: number;
-    cause?: unknown;
-  }) {
-    super(init.message, { cause: init.cause });
-    this.kind = init.kind;
-    this.retryable = init.retryable;
-    this.merchantMessage = init.merchantMessage;
-    this.status = init.status;
-    this.code = init.code;
-    this.retryAfterMs = init.retryAfterMs;
-  }
-}
-
-/** Maps an HTTP answer (or its absence) to a WooCommerceError. */
 export function wooErrorFromResponse(input: {
   status: number | undefined;
   code?: string | undefined;
@@ -43,76 +15,45 @@ export function wooErrorFromResponse(input: {
   retryAfter?: string | undefined;
   what: string;
   cause?: unknown;
-}): WooCommerceError {
-  const { status, what } = input;
+}): SourceError {
+  const { status, what, code } = input;
   const detail = input.message ? `: ${input.message}` : "";
-  const code = input.code;
-  const base = { status, ...(code ? { code } : {}), cause: input.cause };
-  if (status === undefined) {
-    return new WooCommerceError({
-      ...base,
-      kind: "unavailable",
-      retryable: true,
-      message: `${what} failed: the store did not answer${detail}`,
-      merchantMessage: "Your WooCommerce store could not be reached. We will try again automatically.",
-    });
-  }
+  const error = (kind: ErrorKind, messageKey: MessageKey, logged: string, retryAfterMs?: number) =>
+    sourceError(
+      "woocommerce",
+      kind,
+      messageKey,
+      { reason: input.message || "sourceError.noDetails" },
+      {
+        detail: `${what} ${logged}${detail}`,
+        cause: input.cause,
+        ...(status === undefined ? {} : { httpStatus: status }),
+        ...(code ? { providerCode: code } : {}),
+        ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+      },
+    );
+  if (status === undefined)
+    return error("unavailable", "sourceError.woocommerce.unreachable", "failed: the store did not answer");
   if (status === 401 || status === 403) {
-    return new WooCommerceError({
-      ...base,
-      kind: "authentication",
-      retryable: false,
-      message: `${what} was refused (${status} ${code ?? ""})${detail}`,
-      merchantMessage:
-        "Your WooCommerce store rejected our API keys. They may have been revoked or lack read/write permission: reconnect the store under Ledger Bridge settings.",
-    });
+    return error(
+      "authentication",
+      "sourceError.woocommerce.authentication",
+      `was refused (${status} ${code ?? ""})`,
+    );
   }
   if (status === 404) {
-    return new WooCommerceError({
-      ...base,
-      kind: "notFound",
-      retryable: false,
-      message: `${what}: not found (${code ?? "404"})${detail}`,
-      merchantMessage:
-        code === "rest_no_route"
-          ? "The WooCommerce REST API was not found at the store address. Check the address and that permalinks are enabled."
-          : "The order or resource no longer exists in WooCommerce.",
-    });
+    const key =
+      code === "rest_no_route" ? "sourceError.woocommerce.noRestApi" : "sourceError.woocommerce.notFound";
+    return error("notFound", key, `: not found (${code ?? "404"})`);
   }
   if (status === 429) {
     const seconds = Number(input.retryAfter);
-    return new WooCommerceError({
-      ...base,
-      kind: "rateLimited",
-      retryable: true,
-      ...(Number.isFinite(seconds) && seconds >= 0 ? { retryAfterMs: seconds * 1000 } : {}),
-      message: `${what} was rate limited${detail}`,
-      merchantMessage: "Your store asked us to slow down. We will continue shortly.",
-    });
+    const wait = Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : undefined;
+    return error("rateLimited", "sourceError.woocommerce.rateLimited", "was rate limited", wait);
   }
-  if (status >= 500) {
-    return new WooCommerceError({
-      ...base,
-      kind: "unavailable",
-      retryable: true,
-      message: `${what} failed with ${status}${detail}`,
-      merchantMessage: "Your WooCommerce store had a temporary error. We will try again automatically.",
-    });
-  }
-  if (status >= 400) {
-    return new WooCommerceError({
-      ...base,
-      kind: "validation",
-      retryable: false,
-      message: `${what} was rejected (${status} ${code ?? ""})${detail}`,
-      merchantMessage: `WooCommerce rejected the request${detail}.`,
-    });
-  }
-  return new WooCommerceError({
-    ...base,
-    kind: "unknown",
-    retryable: false,
-    message: `${what}: unexpected answer ${status}${detail}`,
-    merchantMessage: "WooCommerce gave an unexpected answer. Contact support if this continues.",
-  });
+  if (status >= 500)
+    return error("unavailable", "sourceError.woocommerce.temporary", `failed with ${status}`);
+  if (status >= 400)
+    return error("validation", "sourceError.woocommerce.rejected", `was rejected (${status} ${code ?? ""})`);
+  return error("unknown", "sourceError.unexpected", `: unexpected answer ${status}`);
 }

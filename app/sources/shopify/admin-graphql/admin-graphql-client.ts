@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ShopifyAdminError } from "./admin-graphql-errors";
+import { shopifyAdminError } from "./admin-graphql-errors";
 
 /**
  * A typed Admin GraphQL client over plain `fetch`. It keeps Shopify's cost bucket in view: each
@@ -123,22 +123,17 @@ export class AdminGraphqlClient {
         const needed = cost?.requestedQueryCost ?? 0;
         const wait = cost?.throttleStatus ? Math.max(waitForCostMs(cost.throttleStatus, needed), 100) : 1000;
         if (attempt >= retries) {
-          throw new ShopifyAdminError(
-            "throttled",
-            `${name}: still throttled after ${retries} retries`,
-            true,
-            {
-              retryAfterMs: wait,
-              codes,
-            },
-          );
+          throw shopifyAdminError("throttled", `${name}: still throttled after ${retries} retries`, true, {
+            retryAfterMs: wait,
+            codes,
+          });
         }
         this.waits.push(wait);
         await this.sleep(wait);
         continue;
       }
       if (codes.includes("MAX_COST_EXCEEDED")) {
-        throw new ShopifyAdminError(
+        throw shopifyAdminError(
           "maxCostExceeded",
           `${name}: ${errors[0]?.message ?? "query too expensive"}`,
           false,
@@ -147,11 +142,11 @@ export class AdminGraphqlClient {
       }
       if (errors.length > 0 || (body.errors && !Array.isArray(body.errors))) {
         const message = errors.map((e) => e.message).join("; ") || JSON.stringify(body.errors);
-        throw new ShopifyAdminError("graphql", `${name}: ${message}`, false, { codes });
+        throw shopifyAdminError("graphql", `${name}: ${message}`, false, { codes });
       }
       const parsed = schema.safeParse(body.data);
       if (!parsed.success) {
-        throw new ShopifyAdminError(
+        throw shopifyAdminError(
           "invalidResponse",
           `${name}: unexpected data: ${parsed.error.message}`,
           false,
@@ -179,10 +174,10 @@ export class AdminGraphqlClient {
         signal: AbortSignal.timeout(this.options.timeoutMs ?? 30_000),
       });
     } catch (error) {
-      throw new ShopifyAdminError("unavailable", `${name}: ${(error as Error).message}`, true);
+      throw shopifyAdminError("unavailable", `${name}: ${(error as Error).message}`, true);
     }
     if (response.status === 401 || response.status === 403) {
-      throw new ShopifyAdminError(
+      throw shopifyAdminError(
         "authentication",
         `${name}: Shopify refused the access token (HTTP ${response.status})`,
         false,
@@ -193,13 +188,13 @@ export class AdminGraphqlClient {
     }
     if (response.status === 429) {
       const seconds = Number(response.headers.get("retry-after"));
-      throw new ShopifyAdminError("throttled", `${name}: HTTP 429`, true, {
+      throw shopifyAdminError("throttled", `${name}: HTTP 429`, true, {
         status: 429,
         retryAfterMs: Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 1000,
       });
     }
     if (response.status >= 500) {
-      throw new ShopifyAdminError("unavailable", `${name}: HTTP ${response.status}`, true, {
+      throw shopifyAdminError("unavailable", `${name}: HTTP ${response.status}`, true, {
         status: response.status,
       });
     }
@@ -207,7 +202,7 @@ export class AdminGraphqlClient {
     try {
       json = await response.json();
     } catch {
-      throw new ShopifyAdminError(
+      throw shopifyAdminError(
         "invalidResponse",
         `${name}: HTTP ${response.status} without JSON`,
         response.status >= 500,
@@ -217,10 +212,9 @@ export class AdminGraphqlClient {
       );
     }
     const parsed = responseSchema.safeParse(json);
-    if (!parsed.success)
-      throw new ShopifyAdminError("invalidResponse", `${name}: not a GraphQL response`, false);
+    if (!parsed.success) throw shopifyAdminError("invalidResponse", `${name}: not a GraphQL response`, false);
     if (!response.ok && !parsed.data.errors) {
-      throw new ShopifyAdminError("graphql", `${name}: HTTP ${response.status}`, false, {
+      throw shopifyAdminError("graphql", `${name}: HTTP ${response.status}`, false, {
         status: response.status,
       });
     }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { AdminGraphqlClient } from "./admin-graphql-client";
-import { ShopifyAdminError } from "./admin-graphql-errors";
+import { shopifyAdminError } from "./admin-graphql-errors";
 import { readJsonLines } from "./jsonl-lines";
 
 /**
@@ -68,7 +68,7 @@ export async function startBulkQuery(client: AdminGraphqlClient, query: string):
   const { bulkOperation, userErrors } = result.bulkOperationRunQuery;
   if (userErrors.length > 0 || !bulkOperation) {
     const busy = userErrors.some((e) => e.code === "OPERATION_IN_PROGRESS");
-    throw new ShopifyAdminError(
+    throw shopifyAdminError(
       "bulkOperation",
       userErrors.map((e) => e.message).join("; ") || "no bulk operation",
       busy,
@@ -86,17 +86,17 @@ export async function waitForBulkOperation(
   const deadline = Date.now() + (options.timeoutMs ?? 10 * 60_000);
   for (;;) {
     const { node } = await client.request(BULK_POLL, { id }, pollResult);
-    if (!node) throw new ShopifyAdminError("bulkOperation", `bulk operation ${id} not found`, false);
+    if (!node) throw shopifyAdminError("bulkOperation", `bulk operation ${id} not found`, false);
     if (node.status === "COMPLETED") return node;
     if (["FAILED", "CANCELED", "CANCELLED", "EXPIRED"].includes(node.status)) {
-      throw new ShopifyAdminError(
+      throw shopifyAdminError(
         "bulkOperation",
         `bulk operation ${id} ${node.status} (${node.errorCode ?? "no code"})`,
         node.errorCode === "INTERNAL_SERVER_ERROR",
       );
     }
     if (Date.now() > deadline)
-      throw new ShopifyAdminError("bulkOperation", `bulk operation ${id} still ${node.status}`, true);
+      throw shopifyAdminError("bulkOperation", `bulk operation ${id} still ${node.status}`, true);
     await sleep(options.intervalMs ?? 2000);
   }
 }
@@ -124,7 +124,7 @@ export async function* readBulkRecords(
 ): AsyncGenerator<BulkRecord> {
   const response = await fetchImpl(url);
   if (!response.ok || !response.body) {
-    throw new ShopifyAdminError(
+    throw shopifyAdminError(
       "bulkOperation",
       `bulk result download answered HTTP ${response.status}`,
       response.status >= 500,
@@ -140,7 +140,7 @@ export async function* readBulkRecords(
       continue;
     }
     if (!current || current.object.id !== parentId) {
-      throw new ShopifyAdminError(
+      throw shopifyAdminError(
         "invalidResponse",
         `bulk line with __parentId ${String(parentId)} outside its parent`,
         false,
