@@ -91,7 +91,8 @@ function createVouchers(state: EconomicSimState, request: SimRequest): SimRespon
 
   const payments = Array.isArray(entries.customerPayments) ? entries.customerPayments : [];
   const finance = readFinanceVouchers(state, entries.financeVouchers, year, problems);
-  if (payments.length === 0 && finance.length === 0) problems.push({ path: ["entries"], message: "The voucher has no entries." });
+  if (payments.length === 0 && finance.length === 0)
+    problems.push({ path: ["entries"], message: "The voucher has no entries." });
   const accepted: Array<Omit<SimVoucherEntry, "journalEntryNumber">> = [];
   payments.forEach((raw: unknown, index) => {
     const entry = isObject(raw) ? raw : {};
