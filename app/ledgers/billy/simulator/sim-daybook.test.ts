@@ -64,9 +64,11 @@ describe("Billy simulator: daybook transactions", () => {
   });
 
   it("refuses unknown accounts, a line without side and a negative amount", async () => {
-    const body = transaction("draft", 768);
+    const body = transaction("draft", 768) as {
+      daybookTransaction: { lines: Array<Record<string, unknown>> };
+    };
     body.daybookTransaction.lines[0] = { accountId: "acc-nope", side: "debit", amount: 1 };
-    body.daybookTransaction.lines[1] = { accountId: A.bankFees, amount: 1 } as never;
+    body.daybookTransaction.lines[1] = { accountId: A.bankFees, amount: 1 };
     body.daybookTransaction.lines[2] = { accountId: A.rounding, side: "debit", amount: -1 };
     const refused = await call("POST", "/daybookTransactions", body);
     expect(refused.status).toBe(422);
