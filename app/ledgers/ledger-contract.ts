@@ -5,6 +5,7 @@ import type {
   InvoiceDraft,
   VatTreatment,
 } from "../domain/invoice-draft";
+import type { PayoutEntry } from "../domain/payouts/payout-entry";
 
 /**
  * The contract every ledger adapter implements (Dinero, Billy, e-conomic, Dynaccount).
@@ -40,6 +41,11 @@ export interface LedgerRef {
   id: string;
   /** True when this call created it (false when found). */
   created: boolean;
+}
+
+/** A journal entry as the ledger holds it; `number` is its voucher number once it has one. */
+export interface JournalEntryRef extends LedgerRef {
+  number?: string;
 }
 
 export interface LedgerDocument {
@@ -126,6 +132,16 @@ export interface LedgerAdapter {
 
   /** Crash recovery: the document carrying our external reference, or null. */
   findDocument(kind: "invoice" | "creditNote", externalReference: string): Promise<LedgerDocument | null>;
+
+  /**
+   * Books one balanced journal entry (a payout) with the ledger's own voucher mechanism, once:
+   * an entry already carrying `entry.businessKey` is returned (created: false) instead of booked
+   * again. An entry whose lines do not add up to zero is refused before any request.
+   */
+  bookJournalEntry(entry: PayoutEntry): Promise<JournalEntryRef>;
+
+  /** Crash recovery: the entry carrying this business key (searched around `date`), if any. */
+  findJournalEntry(key: { businessKey: string; date: string }): Promise<JournalEntryRef | undefined>;
 
   /** Stock on hand per SKU; undefined where the ledger keeps no stock. */
   readStock?(skus: string[]): Promise<Map<string, number>>;

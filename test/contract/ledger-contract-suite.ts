@@ -4,6 +4,7 @@ import type { LedgerAdapter, LedgerDocument } from "../../app/ledgers/ledger-con
 import { LEDGER_CONTRACT_VERSION } from "../../app/ledgers/ledger-contract";
 import { LedgerError } from "../../app/ledgers/ledger-error";
 import { skuProductSpec } from "../../app/ledgers/line-product-spec";
+import { journalEntryContractCases } from "./journal-entry-contract";
 import type { LedgerHarness, StartedLedger } from "./ledger-harness";
 import { sampleCreditNote, sampleInvoice } from "./sample-drafts";
 
@@ -25,6 +26,8 @@ export function describeLedgerContract(harness: LedgerHarness): void {
     afterAll(async () => {
       await ledger?.close();
     });
+
+    journalEntryContractCases(harness, () => ({ ledger, adapter }));
 
     it("declares the contract version and its provider", () => {
       expect(adapter.contractVersion).toBe(LEDGER_CONTRACT_VERSION);

@@ -1,3 +1,4 @@
+import type { PayoutAccounts } from "../../app/domain/payouts/payout-entry";
 import type { LedgerAdapter, LedgerProviderId } from "../../app/ledgers/ledger-contract";
 import type { FaultController, FaultRequestInfo } from "../../app/ledgers/simulator-kit/faults";
 import type { SimulatedDocument } from "../../app/ledgers/simulator-kit/simulated-document";
@@ -29,6 +30,12 @@ export interface SimulatorProbe {
   requestCount(): number;
   /** Lowers the real rate limit so a test can hit it, e.g. 5 requests per 2 s. */
   setRateLimit(limit: number, windowMs: number): void;
+  /**
+   * Each account's balance in minor units of the base currency, debit positive, keyed as the
+   * adapter names accounts: booked journal entries plus the payments and refunds registered to
+   * deposit accounts (where the ledger keeps them as journal drafts, as they would book).
+   */
+  accountBalances(): Map<string, number>;
 }
 
 export interface StartedLedger {
@@ -57,4 +64,10 @@ export interface LedgerHarness {
    */
   isDocumentCreateRequest(kind: "invoice" | "creditNote", request: FaultRequestInfo): boolean;
   start(options?: { adapterTimeoutMs?: number }): Promise<StartedLedger>;
+  /** For the journal-entry (payout) cases: accounts of the seeded chart and the committing request. */
+  journal: {
+    accounts: Omit<PayoutAccounts, "feeVatCode">;
+    /** The request whose success stores the entry, where drop-after-commit must strike. */
+    isCommitRequest(request: FaultRequestInfo): boolean;
+  };
 }

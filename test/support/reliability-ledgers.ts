@@ -5,6 +5,7 @@ import { DINERO_SIMULATOR_DEFAULTS, startDineroSimulator } from "../../app/ledge
 import { dineroHarness, dineroProbe } from "../../app/ledgers/dinero/dinero-harness";
 import { startDynaccountSimulator } from "../../app/ledgers/dynaccount";
 import { dynaccountHarness } from "../../app/ledgers/dynaccount/dynaccount-harness";
+import { dynaccountAccountBalances } from "../../app/ledgers/dynaccount/simulator/sim-balances";
 import { simulatedCounts, simulatedDocuments } from "../../app/ledgers/dynaccount/simulator/sim-probe";
 import { economicProbe, startEconomicSimulator } from "../../app/ledgers/economic";
 import { economicHarness } from "../../app/ledgers/economic/economic-harness";
@@ -113,6 +114,7 @@ export const LEDGERS_UNDER_TEST: LedgerUnderTest[] = [
           counts: () => simulatedCounts(simulator.state),
           documents: () => simulatedDocuments(simulator.state),
           requestCount: () => simulator.requests.length,
+          accountBalances: () => dynaccountAccountBalances(simulator.state),
           setRateLimit: (limit, windowMs) => simulator.setRateLimit(limit, windowMs),
         },
         requests: () => simulator.requests,

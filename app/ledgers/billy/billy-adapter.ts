@@ -1,3 +1,4 @@
+import { bookBillyJournalEntry, findBillyJournalEntry } from "./billy-journal-entry";
 import { z } from "zod";
 import type {
   CreditNoteDraft,
@@ -727,6 +728,9 @@ export function createBillyAdapter(init: LedgerAdapterInit<BillyCredentials>): L
     registerRefund(document, payment) {
       return settle(document, payment, "credit");
     },
+
+    bookJournalEntry: (entry) => bookBillyJournalEntry(client, org, entry),
+    findJournalEntry: (key) => findBillyJournalEntry(client, key),
 
     async findDocument(kind, externalReference) {
       const found = await findByExternalId(externalReference);

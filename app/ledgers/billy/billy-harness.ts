@@ -1,6 +1,7 @@
 import type { LedgerHarness, SimulatedDocument, SimulatorProbe } from "../../../test/contract/ledger-harness";
 import { createBillyAdapter } from "./billy-adapter";
 import { type BillySimulator, startBillySimulator } from "./simulator/billy-simulator";
+import { billyAccountBalances } from "./simulator/sim-daybook";
 import { SEED } from "./simulator/sim-seed";
 
 /** Runs the shared ledger contract suite against the Billy adapter and its simulator. */
@@ -41,6 +42,7 @@ export function billyProbe(simulator: BillySimulator): SimulatorProbe {
       })),
     requestCount: () => simulator.requests.length,
     setRateLimit: (limit, windowMs) => simulator.setRateLimit(limit, windowMs),
+    accountBalances: () => billyAccountBalances(state),
   };
 }
 
@@ -54,6 +56,17 @@ export const billyHarness: LedgerHarness = {
     rounding: SEED.accounts.rounding,
   },
   supportsLockedNumber: true,
+  journal: {
+    accounts: {
+      clearing: SEED.accounts.psp,
+      bank: SEED.accounts.bank,
+      fees: SEED.accounts.bankFees,
+      disputes: SEED.accounts.rounding,
+      reserves: SEED.accounts.cash,
+      adjustments: SEED.accounts.rounding,
+    },
+    isCommitRequest: (request) => request.method === "POST" && request.path === "/v2/daybookTransactions",
+  },
   // Invoices and credit notes are both created by POST /v2/invoices.
   isDocumentCreateRequest: (_kind, request) => request.method === "POST" && request.path === "/v2/invoices",
   async start(options) {

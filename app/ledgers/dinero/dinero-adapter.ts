@@ -8,6 +8,7 @@ import { findOrCreateContact } from "./dinero-contacts";
 import type { DineroCredentials } from "./dinero-credentials";
 import { dineroCredentialsSchema } from "./dinero-credentials";
 import { DINERO_PROVIDER } from "./dinero-errors";
+import { bookDineroJournalEntry, findDineroJournalEntry } from "./dinero-journal-entry";
 import { dineroGuid } from "./dinero-guid";
 import { createTransport } from "./dinero-http";
 import { DINERO_AUTHZ_BASE_URL, VISMA_CONNECT_BASE_URL } from "./dinero-oauth";
@@ -113,6 +114,8 @@ export function createDineroAdapter(
       registerVoucherPayment(client, "creditNote", expectKind(document, "creditNote"), payment),
 
     findDocument: (kind, externalReference) => findVoucherByReference(client, kind, externalReference),
+    bookJournalEntry: (entry) => bookDineroJournalEntry(client, entry),
+    findJournalEntry: (key) => findDineroJournalEntry(client, key),
   };
 }
 

@@ -3,6 +3,7 @@ import type { LedgerAdapter } from "../ledger-contract";
 import { createDineroAdapter } from "./dinero-adapter";
 import type { DineroSimulator } from "./simulator/dinero-simulator";
 import { DINERO_SIMULATOR_DEFAULTS, startDineroSimulator } from "./simulator/dinero-simulator";
+import { dineroAccountBalances } from "./simulator/manual-voucher-routes";
 import type { OrganizationState } from "./simulator/simulator-state";
 
 /**
@@ -20,6 +21,19 @@ export const dineroHarness: LedgerHarness = {
     rounding: "7380",
   },
   supportsLockedNumber: true,
+  journal: {
+    accounts: {
+      clearing: "55100",
+      bank: "55000",
+      fees: "7420",
+      disputes: "7380",
+      reserves: "55040",
+      adjustments: "7380",
+    },
+    // The draft is harmless; booking it is what moves the balances.
+    isCommitRequest: (request) =>
+      request.method === "POST" && /^\/v1\/\d+\/vouchers\/manuel\/[^/]+\/book\/?$/i.test(request.path),
+  },
   isDocumentCreateRequest(kind, request) {
     const pattern = kind === "invoice" ? /^\/v1\/\d+\/invoices\/?$/i : /^\/v1\/\d+\/sales\/creditnotes\/?$/i;
     return request.method === "POST" && pattern.test(request.path);
@@ -102,5 +116,6 @@ export function dineroProbe(
     },
     requestCount: () => simulator.requests.length,
     setRateLimit: (limit, windowMs) => simulator.setRateLimit(limit, windowMs),
+    accountBalances: () => dineroAccountBalances(org()),
   };
 }

@@ -10,6 +10,7 @@ import {
 } from "./dynaccount-booking";
 import { createDynaccountCreditNote, createDynaccountInvoice } from "./dynaccount-documents";
 import { findDynaccountDocument } from "./dynaccount-find-document";
+import { bookDynaccountJournalEntry, findDynaccountJournalEntry } from "./dynaccount-journal-entry";
 import {
   listDynaccountDepositAccounts,
   listDynaccountPaymentTerms,
@@ -51,6 +52,8 @@ export function createDynaccountAdapter(init: LedgerAdapterInit<DynaccountCreden
     bookCreditNote: (document) => bookDynaccountCreditNote(context, document),
     registerRefund: (document, payment) => registerDynaccountRefund(context, document, payment),
     findDocument: (kind, externalReference) => findDynaccountDocument(context, kind, externalReference),
+    bookJournalEntry: (entry) => bookDynaccountJournalEntry(context, entry),
+    findJournalEntry: (key) => findDynaccountJournalEntry(context, key),
     readStock: (skus) => readDynaccountStock(context, skus),
   };
 }

@@ -3,6 +3,7 @@ import type { FaultRequestInfo } from "../simulator-kit/faults";
 import { createDynaccountAdapter } from "./dynaccount-adapter";
 import type { DynaccountCredentials } from "./dynaccount-credentials";
 import { startDynaccountSimulator } from "./simulator/dynaccount-simulator";
+import { dynaccountAccountBalances } from "./simulator/sim-balances";
 import { simulatedCounts, simulatedDocuments } from "./simulator/sim-probe";
 
 /**
@@ -23,6 +24,19 @@ export const dynaccountHarness: LedgerHarness = {
     rounding: "3990",
   },
   supportsLockedNumber: false,
+  journal: {
+    accounts: {
+      clearing: "5820",
+      bank: "5800",
+      fees: "3100",
+      disputes: "3990",
+      reserves: "5830",
+      adjustments: "3990",
+    },
+    // The rows carry the amounts; an empty voucher is completed by the next attempt.
+    isCommitRequest: (request) =>
+      request.method === "POST" && /^\/v7\/[^/]+\/[^/]+\/insert_bulk\/accounting\/?$/.test(request.path),
+  },
   isDocumentCreateRequest(kind: "invoice" | "creditNote", request: FaultRequestInfo): boolean {
     return (
       request.method === "POST" &&
@@ -51,6 +65,7 @@ export const dynaccountHarness: LedgerHarness = {
         documents: () => simulatedDocuments(simulator.state),
         requestCount: () => simulator.requests.length,
         setRateLimit: (limit, windowMs) => simulator.setRateLimit(limit, windowMs),
+        accountBalances: () => dynaccountAccountBalances(simulator.state),
       },
       close: () => simulator.close(),
     };

@@ -121,7 +121,7 @@ async function postPayment(
   return { id: voucherId, created: true };
 }
 
-async function bookingDraft(context: DynaccountContext, operation: string): Promise<string> {
+export async function bookingDraft(context: DynaccountContext, operation: string): Promise<string> {
   if (context.cache.draftId) return context.cache.draftId;
   const name = context.credentials.draftName ?? DEFAULT_DRAFT_NAME;
   const find = async () =>

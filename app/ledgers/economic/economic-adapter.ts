@@ -20,6 +20,7 @@ import {
 } from "./economic-documents";
 import { PROVIDER } from "./economic-errors";
 import { type EconomicSettingsOverrides, EconomicLookups, listAll } from "./economic-lookups";
+import { bookEconomicJournalEntry, findEconomicJournalEntry } from "./economic-journal-entry";
 import { registerCustomerPayment } from "./economic-payments";
 import { ensureProduct, productNumberForSku, serviceProductSpec } from "./economic-products";
 import { accountSchema, layoutSchema, paymentTermsSchema, vatAccountSchema } from "./economic-schemas";
@@ -216,6 +217,8 @@ export function createEconomicAdapter(
     registerRefund: (document, payment) => registerCustomerPayment(client, lookups, document, payment),
 
     findDocument: (kind, externalReference) => findDocument(client, kind, externalReference),
+    bookJournalEntry: (entry) => bookEconomicJournalEntry(client, lookups, entry),
+    findJournalEntry: (key) => findEconomicJournalEntry(client, lookups, key),
   };
   return adapter;
 }

@@ -3,6 +3,7 @@ import { createEconomicAdapter } from "./economic-adapter";
 import type { EconomicCredentials } from "./economic-credentials";
 import type { RunningEconomicSimulator } from "./simulator/economic-simulator";
 import { startEconomicSimulator } from "./simulator/economic-simulator";
+import { economicAccountBalances } from "./simulator/economic-sim-finance-vouchers";
 import type { SimInvoice } from "./simulator/economic-sim-state";
 
 /**
@@ -19,6 +20,20 @@ export const economicHarness: LedgerHarness = {
     rounding: "1090",
   },
   supportsLockedNumber: true,
+  journal: {
+    accounts: {
+      clearing: "5830",
+      bank: "5820",
+      fees: "2750",
+      disputes: "1090",
+      reserves: "5810",
+      adjustments: "1090",
+    },
+    isCommitRequest: (request) =>
+      request.method === "POST" &&
+      /^\/journals\/\d+\/vouchers$/.test(request.path) &&
+      (request.body ?? "").includes("financeVouchers"),
+  },
   // Invoices and credit notes are both created as draft invoices.
   isDocumentCreateRequest: (_kind, request) =>
     request.method === "POST" && request.path === "/invoices/drafts",
@@ -68,6 +83,7 @@ export function economicProbe(simulator: RunningEconomicSimulator): SimulatorPro
     documents: () => state.invoices.map(toSimulatedDocument),
     requestCount: () => simulator.requests.length,
     setRateLimit: (limit, windowMs) => simulator.bucket.configure(limit, windowMs),
+    accountBalances: () => economicAccountBalances(state),
   };
 }
 

@@ -3,6 +3,7 @@ import { SlidingWindowLimiter } from "../../simulator-kit/rate-limit";
 import { type SimRequest, type SimResponse, SimRouter } from "../../simulator-kit/router";
 import { type RecordedRequest, startSimulator } from "../../simulator-kit/simulator-server";
 import { SimBadBodyError } from "./sim-body";
+import { createDaybookTransaction, getDaybookTransaction, listDaybookTransactions } from "./sim-daybook";
 import {
   createContact,
   createContactPerson,
@@ -93,6 +94,8 @@ const ROUTES: Array<[string, Methods]> = [
   ["/v2/invoices", { GET: listInvoices, POST: createInvoice }],
   ["/v2/invoices/:id", { GET: getInvoice, PUT: updateInvoice, DELETE: deleteInvoice }],
   ["/v2/invoices/:invoiceId/emails", { POST: sendInvoiceEmail }],
+  ["/v2/daybookTransactions", { GET: listDaybookTransactions, POST: createDaybookTransaction }],
+  ["/v2/daybookTransactions/:id", { GET: getDaybookTransaction }],
   ["/v2/bankPayments", { GET: listBankPayments, POST: createBankPayment }],
   // DELETE answers 405 on the live API although the docs list "delete"; voiding is a PUT.
   ["/v2/bankPayments/:id", { GET: getBankPayment, PUT: updateBankPayment }],

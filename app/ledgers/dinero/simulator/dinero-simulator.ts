@@ -21,6 +21,7 @@ import {
   loadDineroOpenApi,
   OpenApiRequestValidator,
 } from "./openapi-request-validator";
+import { registerManualVoucherRoutes } from "./manual-voucher-routes";
 import { registerPaymentRoutes } from "./payment-routes";
 import { registerProductRoutes } from "./product-routes";
 import type { OrganizationSeed } from "./seed-organization";
@@ -113,6 +114,7 @@ export async function startDineroSimulator(options: DineroSimulatorOptions = {})
     registerVoucherRoutes(api, kind);
     registerPaymentRoutes(api, kind);
   }
+  registerManualVoucherRoutes(api);
 
   const gate = (request: SimRequest): SimResponse | undefined => {
     const authorization = request.header("authorization");

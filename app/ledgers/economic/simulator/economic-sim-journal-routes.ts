@@ -10,13 +10,14 @@ import {
   toHundredths,
 } from "./economic-sim-http";
 import type { EconomicSimState, Json, SimVoucher, SimVoucherEntry } from "./economic-sim-state";
+import { readFinanceVouchers, renderFinanceFields } from "./economic-sim-finance-vouchers";
 import { validateBody } from "./economic-sim-validation";
 
 /**
  * `POST /journals/{n}/vouchers`: entries land in the journal (kassekladde) as draft entries;
  * booking them is a Journals-API operation the legacy REST API does not have, so nothing here
- * changes an invoice's remainder. The answer is a JSON array of vouchers. Only
- * `customerPayments` entries are simulated; other entry types answer 501.
+ * changes an invoice's remainder. The answer is a JSON array of vouchers. `customerPayments` and
+ * `financeVouchers` (economic-sim-finance-vouchers.ts) are simulated; other entry types answer 501.
  */
 export function registerJournalRoutes(
   router: SimRouter,
@@ -55,7 +56,9 @@ function createVouchers(state: EconomicSimState, request: SimRequest): SimRespon
   if (errors.length > 0) return validationError(errors);
 
   const entries = isObject(value.entries) ? value.entries : {};
-  const otherTypes = Object.keys(entries).filter((type) => type !== "customerPayments");
+  const otherTypes = Object.keys(entries).filter(
+    (type) => type !== "customerPayments" && type !== "financeVouchers",
+  );
   if (otherTypes.length > 0) {
     return legacyError(
       501,
@@ -63,7 +66,8 @@ function createVouchers(state: EconomicSimState, request: SimRequest): SimRespon
       `The simulator only supports customerPayments entries, not ${otherTypes.join(", ")}.`,
     );
   }
-  if (journal.entryTypeRestrictedTo && journal.entryTypeRestrictedTo !== "customerPayment") {
+  const types = Object.keys(entries).map((type) => type.replace(/s$/, ""));
+  if (journal.entryTypeRestrictedTo && types.some((type) => type !== journal.entryTypeRestrictedTo)) {
     return validationError([
       {
         path: ["journal"],
@@ -86,7 +90,9 @@ function createVouchers(state: EconomicSimState, request: SimRequest): SimRespon
     });
 
   const payments = Array.isArray(entries.customerPayments) ? entries.customerPayments : [];
-  if (payments.length === 0) problems.push({ path: ["entries"], message: "The voucher has no entries." });
+  const finance = readFinanceVouchers(state, entries.financeVouchers, year, problems);
+  if (payments.length === 0 && finance.length === 0)
+    problems.push({ path: ["entries"], message: "The voucher has no entries." });
   const accepted: Array<Omit<SimVoucherEntry, "journalEntryNumber">> = [];
   payments.forEach((raw: unknown, index) => {
     const entry = isObject(raw) ? raw : {};
@@ -161,6 +167,7 @@ function createVouchers(state: EconomicSimState, request: SimRequest): SimRespon
       ...(typeof entry.text === "string" ? { text: entry.text } : {}),
     });
   });
+  accepted.push(...finance);
   if (problems.length > 0 || !year) return validationError(problems);
 
   const used = state.vouchers.filter(
@@ -189,7 +196,14 @@ function renderVoucher(voucher: SimVoucher, base: string): Json {
       self: `${base}/accounting-years/${voucher.accountingYear}`,
     },
     journal: { journalNumber: voucher.journalNumber, self: `${base}/journals/${voucher.journalNumber}` },
-    entries: { customerPayments: voucher.entries.map((entry) => renderEntry(entry, voucher, base)) },
+    entries: {
+      customerPayments: voucher.entries
+        .filter((entry) => entry.entryType === "customerPayment")
+        .map((entry) => renderEntry(entry, voucher, base)),
+      financeVouchers: voucher.entries
+        .filter((entry) => entry.entryType === "financeVoucher")
+        .map((entry) => renderEntry(entry, voucher, base)),
+    },
     voucherNumber: voucher.voucherNumber,
     self: `${base}/journals/${voucher.journalNumber}/vouchers/${voucher.accountingYear}-${voucher.voucherNumber}`,
   };
@@ -208,6 +222,7 @@ function renderEntry(entry: SimVoucherEntry, voucher: SimVoucher, base: string):
         }
       : {}),
     ...(entry.customerInvoice !== undefined ? { customerInvoice: entry.customerInvoice } : {}),
+    ...renderFinanceFields(entry, base),
     amount: fromHundredths(entry.amountCents),
     currency: { code: entry.currency, self: `${base}/currencies/${entry.currency}` },
     ...(entry.contraAccountNumber !== undefined

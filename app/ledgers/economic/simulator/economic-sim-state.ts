@@ -67,7 +67,10 @@ export interface SimInvoice {
 
 export interface SimVoucherEntry {
   journalEntryNumber: number;
-  entryType: "customerPayment";
+  entryType: "customerPayment" | "financeVoucher";
+  /** Finance vouchers: the account the amount posts to, and its VAT code. */
+  accountNumber?: number;
+  vatCode?: string;
   customerNumber?: number;
   customerInvoice?: number;
   amountCents: number;
