@@ -1,4 +1,5 @@
 import type { PayoutEntry } from "../domain/payouts/payout-entry";
+import { formatMinor } from "../domain/money";
 import { LedgerError } from "./ledger-error";
 
 /**
@@ -25,10 +26,12 @@ export function assertBookableJournalEntry(provider: string, entry: PayoutEntry,
     kind: "validation",
     scope: "order",
     detail: `journal entry ${entry.businessKey} refused: ${problems.join("; ")}`,
-    merchantMessage:
-      sum !== 0
-        ? `The payout entry does not balance (difference ${sum} in minor units); nothing was booked.`
-        : "The payout entry is incomplete; nothing was booked. Check the payout accounts in Settings.",
+    ...(sum !== 0
+      ? {
+          messageKey: "ledgerError.journal.unbalanced" as const,
+          params: { difference: `${formatMinor(sum, entry.currency)} ${entry.currency}` },
+        }
+      : { messageKey: "ledgerError.journal.incomplete" as const }),
   });
 }
 

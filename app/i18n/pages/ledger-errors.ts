@@ -179,6 +179,16 @@ export const ledgerErrorsEn = {
     "The invoice for {order} was not found in {ledger}, so its credit note cannot be linked. Transfer the order first.",
   "ledgerError.totalMismatch":
     "{ledger} computed a total of {theirs} but the order's is {ours}; the document was not booked.",
+  "ledgerError.journal.unbalanced":
+    "The payout entry does not balance (difference {difference}); nothing was booked.",
+  "ledgerError.journal.incomplete":
+    "The payout entry is incomplete; nothing was booked. Check the payout accounts in Settings.",
+  "ledgerError.journal.currency":
+    "{ledger}'s manual vouchers are in DKK; a payout in {currency} must be booked by hand.",
+  "ledgerError.journal.accountNotNumber":
+    'The payout account "{account}" is not an account number in {ledger}. Choose one in Settings.',
+  "ledgerError.journal.noFinanceJournal":
+    "{ledger} has no journal (kassekladde) that accepts finance vouchers. Create one and retry.",
 } as const;
 
 export const ledgerErrorsDa: Record<keyof typeof ledgerErrorsEn, string> = {
@@ -359,4 +369,14 @@ export const ledgerErrorsDa: Record<keyof typeof ledgerErrorsEn, string> = {
     "Fakturaen for {order} blev ikke fundet i {ledger}, så dens kreditnota kan ikke knyttes til den. Overfør ordren først.",
   "ledgerError.totalMismatch":
     "{ledger} beregnede en total på {theirs}, men ordrens er {ours}; dokumentet blev ikke bogført.",
+  "ledgerError.journal.unbalanced":
+    "Udbetalingens postering stemmer ikke (difference {difference}); intet blev bogført.",
+  "ledgerError.journal.incomplete":
+    "Udbetalingens postering er ufuldstændig; intet blev bogført. Kontrollér udbetalingskontiene under Indstillinger.",
+  "ledgerError.journal.currency":
+    "Kassekladdebilag i {ledger} er i DKK; en udbetaling i {currency} skal bogføres manuelt.",
+  "ledgerError.journal.accountNotNumber":
+    'Udbetalingskontoen "{account}" er ikke et kontonummer i {ledger}. Vælg en under Indstillinger.',
+  "ledgerError.journal.noFinanceJournal":
+    "{ledger} har ingen kassekladde, der tager finansbilag. Opret en, og prøv igen.",
 };

@@ -52,7 +52,8 @@ export async function bookDineroJournalEntry(
       kind: "validation",
       scope: "order",
       detail: `payout entry ${entry.businessKey} in ${entry.currency}`,
-      merchantMessage: `Dinero's manual vouchers are in DKK; a payout in ${entry.currency} must be booked by hand.`,
+      messageKey: "ledgerError.journal.currency",
+      params: { ledger: "Dinero", currency: entry.currency },
     });
   }
   const existing = await findDineroJournalEntry(client, entry);

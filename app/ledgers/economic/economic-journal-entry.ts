@@ -43,7 +43,8 @@ export async function bookEconomicJournalEntry(
       provider: PROVIDER,
       kind: "validation",
       scope: "connection",
-      merchantMessage: `The ${notANumber.role} account "${notANumber.account}" is not an e-conomic account number. Choose one in Settings.`,
+      messageKey: "ledgerError.journal.accountNotNumber",
+      params: { ledger: "e-conomic", account: notANumber.account },
     });
   }
   const journalNumber = await financeJournal(client);
@@ -126,8 +127,8 @@ async function financeJournal(client: EconomicClient): Promise<number> {
       provider: PROVIDER,
       kind: "validation",
       scope: "connection",
-      merchantMessage:
-        "e-conomic has no journal (kassekladde) that accepts finance vouchers. Create one and retry.",
+      messageKey: "ledgerError.journal.noFinanceJournal",
+      params: { ledger: "e-conomic" },
     });
   }
   return journal.journalNumber;
