@@ -10,6 +10,8 @@ import { formatMinor } from "./money";
 import type { Order } from "./order";
 import { reconcile } from "./reconcile";
 import type { ShopSettings } from "../settings/settings-schema";
+import { DEFAULT_VAT_ROUNDING, layOutForDocumentRate, type LedgerVatRounding } from "./vat/ledger-rounding";
+import { explanationText, roundingExplanations } from "./vat/rounding-explanation";
 import { ratePercentToBasisPoints } from "./vat/vat-rate-format";
 import { chargedTax, decideTreatment, type TreatmentDecision } from "./vat/vat-treatment";
 
@@ -18,6 +20,8 @@ export interface BuildInvoiceInput {
   settings: ShopSettings;
   /** The shop's domain (Shopify) or site URL (WooCommerce); part of the external reference. */
   shop: string;
+  /** How the receiving ledger rounds VAT (its adapter's `vatRounding`); per line when unknown. */
+  vatRounding?: LedgerVatRounding;
 }
 
 export interface BuiltInvoice {
@@ -33,7 +37,8 @@ const PAID_STATUSES = new Set(["paid", "partially_refunded", "refunded", "proces
  * within the tolerance, an error beyond it), VAT per rate matching what the shop charged.
  * Throws `DraftError` naming the field when the order cannot be booked correctly.
  */
-export function buildInvoice({ order, settings, shop }: BuildInvoiceInput): BuiltInvoice {
+export function buildInvoice({ order, settings, shop, vatRounding }: BuildInvoiceInput): BuiltInvoice {
+  const rounding = vatRounding ?? DEFAULT_VAT_ROUNDING;
   const issueDate = chooseIssueDate(order, settings);
   const decision = decideTreatment(
     order,
@@ -50,15 +55,16 @@ export function buildInvoice({ order, settings, shop }: BuildInvoiceInput): Buil
     warnings.push(`The order was cancelled on ${isoDate(order.cancelledAt) ?? order.cancelledAt}`);
   if (order.test) warnings.push("This is a test order");
 
-  const { charges, expectedTaxByRate } = invoiceCharges({
+  const { charges, expectedTaxByRate, roundingMoves } = invoiceCharges({
     order,
     settings,
     decision,
     orderChargedTax: chargedTax(order),
     warnings,
+    vatRounding: rounding,
   });
-  const lines = charges.flatMap((charge) => {
-    const booked = chargeToLines(charge, order.pricesIncludeTax);
+  const perLine = charges.flatMap((charge) => {
+    const booked = chargeToLines(charge, order.pricesIncludeTax, rounding);
     if (booked.length > 1 && charge.quantity === 1) {
       warnings.push(
         `${charge.description}: booked as ${booked.length} lines so that a ledger rounding VAT per line arrives at the shop's VAT`,
@@ -66,6 +72,14 @@ export function buildInvoice({ order, settings, shop }: BuildInvoiceInput): Buil
     }
     return booked;
   });
+  const documentRate = rounding === "perDocumentRate" ? layOutForDocumentRate(perLine) : undefined;
+  const lines = documentRate?.lines ?? perLine;
+  const explanations = roundingExplanations(
+    [...roundingMoves, ...(documentRate?.moves ?? [])],
+    rounding,
+    order.currency,
+  );
+  warnings.push(...explanations.map((e) => explanationText(e, "en")));
   const reconciled = reconcile({
     lines,
     currency: order.currency,
@@ -101,6 +115,7 @@ export function buildInvoice({ order, settings, shop }: BuildInvoiceInput): Buil
     paymentTermsDays: settings.paymentTermsDays,
     ...(settings.numbering === "orderNumber" ? { lockedNumber: lockedNumber(order) } : {}),
     ...(warnings.length > 0 ? { warnings } : {}),
+    ...(explanations.length > 0 ? { explanations } : {}),
   };
   return { draft, decision };
 }

@@ -1,3 +1,4 @@
+import type { MessageKey } from "../i18n/messages";
 import type { CurrencyCode } from "./money";
 
 /**
@@ -146,6 +147,16 @@ interface DraftCommon {
    * the order, a rounding line, an order that is cancelled). Optional; adapters ignore it.
    */
   warnings?: string[];
+  /**
+   * What the merchant is told about the layout, in their language (catalogue key + values): why
+   * a rounding line is there. Optional; adapters ignore it.
+   */
+  explanations?: DraftExplanation[];
+}
+
+export interface DraftExplanation {
+  key: MessageKey;
+  params: Record<string, string>;
 }
 
 export interface InvoiceDraft extends DraftCommon {

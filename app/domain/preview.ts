@@ -7,6 +7,8 @@ import { mapSourceOrder, mapSourceRefund } from "../sources/map-source";
 import { parseSettings } from "../settings/parse-settings";
 import type { ShopSettings } from "../settings/settings-schema";
 import { formatRatePercent } from "./vat/vat-rate-format";
+import type { LedgerVatRounding } from "./vat/ledger-rounding";
+import { explanationText } from "./vat/rounding-explanation";
 import type { TreatmentDecision } from "./vat/vat-treatment";
 
 export type PreviewSource = "shopify" | "woocommerce";
@@ -21,6 +23,8 @@ export interface PreviewInput {
   settings?: unknown;
   /** Shop domain, part of the external reference; a placeholder when previewing offline. */
   shop?: string;
+  /** How the connected ledger rounds VAT (`LedgerProviderMeta.vatRounding`); per line when none. */
+  vatRounding?: LedgerVatRounding;
 }
 
 export interface PreviewLine {
@@ -52,6 +56,8 @@ export interface PreviewDocument {
   /** Shopify's rate when the document is in the customer's currency: 1 from = rate to. */
   exchangeRate?: { from: string; to: string; rate: string };
   warnings: string[];
+  /** Why the layout is as it is (a rounding line), in Danish and English. */
+  explanations?: Array<{ key: string; da: string; en: string }>;
 }
 
 const PREVIEW_SHOP = "preview.invalid";
@@ -66,10 +72,11 @@ export function previewDocument(input: PreviewInput): PreviewDocument {
   const settings = resolveSettings(input.settings);
   const shop = input.shop ?? PREVIEW_SHOP;
   const order = mapSourceOrder(input.source, input.order, settings);
-  const { draft: invoice, decision } = buildInvoice({ order, settings, shop });
+  const rounding = input.vatRounding ? { vatRounding: input.vatRounding } : {};
+  const { draft: invoice, decision } = buildInvoice({ order, settings, shop, ...rounding });
   if (input.refund === undefined) return render(invoice, decision);
   const refund = mapSourceRefund(input.source, input.refund, order, settings);
-  const creditNote = buildCreditNote({ refund, invoice, settings, shop });
+  const creditNote = buildCreditNote({ refund, invoice, settings, shop, ...rounding });
   return render(creditNote, decision);
 }
 
@@ -137,5 +144,14 @@ function render(draft: DocumentDraft, decision: TreatmentDecision): PreviewDocum
     })),
     ...(draft.exchangeRate ? { exchangeRate: draft.exchangeRate } : {}),
     warnings: draft.warnings ?? [],
+    ...(draft.explanations
+      ? {
+          explanations: draft.explanations.map((e) => ({
+            key: e.key,
+            da: explanationText(e, "da"),
+            en: explanationText(e, "en"),
+          })),
+        }
+      : {}),
   };
 }

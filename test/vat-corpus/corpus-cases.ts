@@ -1,3 +1,4 @@
+import type { LedgerVatRounding } from "../../app/domain/vat/ledger-rounding";
 import { restOrderToGraphql } from "../../app/sources/shopify/simulator/rest-to-graphql";
 import { shopifyOrder } from "./shopify-payload";
 import { wooOrder } from "./woocommerce-payload";
@@ -24,14 +25,14 @@ export interface CorpusCase {
     vatByRate: Record<number, number>;
     /** Tip lines: VAT-free, on the tips account. */
     tip?: { gross: number; account: string };
+    /**
+     * The VAT-free rounding line (minor units) per ledger rounding model, where the ledger cannot
+     * represent the order's gross at its VAT; none when absent.
+     */
+    rounding?: Partial<Record<LedgerVatRounding, number>>;
   };
   /** Runs through the ledger simulators too (domestic DKK orders on the seeded charts). */
   ledgers: boolean;
-  /**
-   * Ledgers that cannot reproduce the order's VAT at all, and why: they must refuse the document
-   * with a clear message rather than book other figures.
-   */
-  unreachableOn?: Partial<Record<"economic", string>>;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -96,11 +97,17 @@ const w1: CorpusCase = {
       discountTax: "46.74",
     },
   }),
-  expected: { currency: "DKK", gross: 102_892, vatByRate: { 2500: 20_579 } },
-  ledgers: true,
   // e-conomic rounds VAT once on the document's net per VAT code: net 1028.92 − 205.79 = 823.13,
-  // × 25 % = 205.7825 → 205.78. No set of lines with that gross reaches 205.79 there.
-  unreachableOn: { economic: "VAT is rounded on the document's net total" },
+  // × 25 % = 205.7825 → 205.78. The nets that give 205.79 are 823.14 … 823.17 (823.14 × 25 % =
+  // 205.785 → 205.79); the nearest, 823.14, is one øre more, so one line is booked 0.01 higher
+  // excl. VAT and a VAT-free rounding line of −0.01 keeps the total 1028.92.
+  expected: {
+    currency: "DKK",
+    gross: 102_892,
+    vatByRate: { 2500: 20_579 },
+    rounding: { perDocumentRate: -1 },
+  },
+  ledgers: true,
 };
 
 // ---------------------------------------------------------------------------------------------

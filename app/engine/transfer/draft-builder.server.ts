@@ -14,7 +14,8 @@ export function createDraftBuilder(deps: {
   db: PrismaClient;
   settingsFor(shopId: string): Promise<ShopSettings>;
 }): (request: DraftRequest) => Promise<BuiltDraft> {
-  return async ({ job, invoiceJob, invoice, previousCreditNotes }) => {
+  return async ({ job, invoiceJob, invoice, previousCreditNotes, vatRounding }) => {
+    const rounding = vatRounding ? { vatRounding } : {};
     const shop = await deps.db.shop.findUniqueOrThrow({ where: { id: job.shopId } });
     const settings = await deps.settingsFor(job.shopId);
     // A refund webhook carries no order: credit notes read the order their invoice was built from.
@@ -31,7 +32,7 @@ export function createDraftBuilder(deps: {
       if (order.test && settings.transfer.skipTestOrders && !manual) {
         return { skip: "this is a test order (settings: skip test orders)" };
       }
-      return { draft: buildInvoice({ order, settings, shop: shop.domain }).draft };
+      return { draft: buildInvoice({ order, settings, shop: shop.domain, ...rounding }).draft };
     }
     if (!invoice) return { skip: "the order's invoice was never transferred, so there is nothing to credit" };
     if (!job.sourceRefund) throw new Error(`credit-note job ${job.id} has no refund payload`);
@@ -44,6 +45,7 @@ export function createDraftBuilder(deps: {
         settings,
         shop: shop.domain,
         ...(previousCreditNotes ? { previousCreditNotes } : {}),
+        ...rounding,
       }),
     };
   };

@@ -92,6 +92,10 @@ export const orderEn = {
   "order.step.changed": "Changed",
   "order.step.privacy": "Privacy",
   "order.step.handled": "Handled manually",
+  "order.preview.rounding.perLine":
+    "{line}: the ledger computes VAT on each line, and no amount excl. VAT gives {from} with the shop's VAT at {rate} %. The line is booked at {to}, and a VAT-free rounding line of {rounding} keeps the order total.",
+  "order.preview.rounding.perDocumentRate":
+    "The ledger computes VAT at {rate} % once on the document's amount excl. VAT, and {from} would give {ledgerVat} instead of the shop's {vat}. {line} is booked so that the amount excl. VAT is {to}, and a VAT-free rounding line of {rounding} keeps the total.",
 } as const;
 
 export const orderDa: Record<keyof typeof orderEn, string> = {
@@ -187,4 +191,8 @@ export const orderDa: Record<keyof typeof orderEn, string> = {
   "order.step.changed": "Ændret",
   "order.step.privacy": "Persondata",
   "order.step.handled": "Håndteret manuelt",
+  "order.preview.rounding.perLine":
+    "{line}: regnskabsprogrammet beregner momsen på hver linje, og intet beløb ekskl. moms giver {from} med butikkens moms ved {rate} %. Linjen bogføres til {to}, og en momsfri afrundingslinje på {rounding} holder ordrens total.",
+  "order.preview.rounding.perDocumentRate":
+    "Regnskabsprogrammet beregner momsen ved {rate} % én gang af bilagets beløb ekskl. moms, og {from} ville give {ledgerVat} i stedet for butikkens {vat}. {line} bogføres, så beløbet ekskl. moms bliver {to}, og en momsfri afrundingslinje på {rounding} holder totalen.",
 };

@@ -26,7 +26,7 @@ import { BillyClient } from "./billy-client";
 import { contactBody, contactSearch, matchesCustomer } from "./billy-contacts";
 import { decideContact } from "../customer-identity";
 import { ledgerVatMismatchError, vatByRateMismatch } from "../ledger-vat-check";
-import { type BillyCredentials, billyCredentialsSchema } from "./billy-credentials";
+import { type BillyCredentials, billyCredentialsSchema, billyMeta } from "./billy-credentials";
 import { billyConflict, billyValidationError } from "./billy-errors";
 import { type PlannedLines, planBillyLines, toBillyLine } from "./billy-invoice-lines";
 import {
@@ -552,6 +552,7 @@ export function createBillyAdapter(init: LedgerAdapterInit<BillyCredentials>): L
   return {
     contractVersion: LEDGER_CONTRACT_VERSION,
     provider: "billy",
+    vatRounding: billyMeta.vatRounding,
 
     async verifyConnection() {
       const company = await organization();

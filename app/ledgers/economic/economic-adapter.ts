@@ -8,7 +8,7 @@ import {
 } from "../ledger-contract";
 import { LedgerError } from "../ledger-error";
 import { EconomicClient } from "./economic-client";
-import { type EconomicCredentials, economicCredentialsSchema } from "./economic-credentials";
+import { type EconomicCredentials, economicCredentialsSchema, economicMeta } from "./economic-credentials";
 import { findOrCreateCustomer } from "./economic-customers";
 import {
   bookDocument,
@@ -91,6 +91,7 @@ export function createEconomicAdapter(
   const adapter: LedgerAdapter = {
     contractVersion: LEDGER_CONTRACT_VERSION,
     provider: "economic",
+    vatRounding: economicMeta.vatRounding,
 
     async verifyConnection() {
       const self = await lookups.self();
