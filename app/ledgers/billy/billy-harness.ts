@@ -38,6 +38,7 @@ export function billyProbe(simulator: BillySimulator): SimulatorProbe {
         booked: invoice.state === "approved",
         ...(invoice.state === "approved" && invoice.invoiceNo ? { number: invoice.invoiceNo } : {}),
         totalGross: invoice.amountMinor + invoice.taxMinor,
+        exchangeRate: invoice.exchangeRate,
         vatByRate: vatPerRate(
           [...state.invoiceLines.values()]
             .filter((line) => line.invoiceId === invoice.id)

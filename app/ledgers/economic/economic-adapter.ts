@@ -7,6 +7,7 @@ import {
   type LedgerOption,
 } from "../ledger-contract";
 import { LedgerError } from "../ledger-error";
+import { ledgerExchangeRate } from "../ledger-exchange-rate";
 import { EconomicClient } from "./economic-client";
 import { type EconomicCredentials, economicCredentialsSchema, economicMeta } from "./economic-credentials";
 import { findOrCreateCustomer } from "./economic-customers";
@@ -85,6 +86,9 @@ export function createEconomicAdapter(
       paymentTermsNumber: await paymentTermsNumber(),
       vatZoneNumber: await lookups.zoneNumber(zone),
       heading,
+      // The shop's own rate (e-conomic: base-currency cost of 100 units, at most 6 decimals)
+      // rather than e-conomic's daily rate, so the booked amounts match the shop's payout.
+      exchangeRate: ledgerExchangeRate(draft, await lookups.baseCurrency(), { per: 100, decimals: 6 }),
     });
   }
 

@@ -86,6 +86,7 @@ function toSimulatedDocument(invoice: SimInvoice, state: EconomicSimState): Simu
     booked,
     ...(booked ? { number: String(invoice.bookedInvoiceNumber) } : {}),
     totalGross: Math.abs(invoice.grossCents),
+    exchangeRate: invoice.exchangeRate,
     vatByRate: vatByCode(invoice, state),
     ...(credited ? { creditsInvoiceId: credited } : {}),
   };

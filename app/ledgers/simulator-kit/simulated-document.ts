@@ -9,6 +9,11 @@ export interface SimulatedDocument {
   totalGross: number;
   /** For credit notes: the ledger id of the invoice it credits. */
   creditsInvoiceId?: string;
+  /**
+   * The rate the ledger holds the document at, in the ledger's own quote (e-conomic: base-currency
+   * cost of 100 units; Billy: per unit), where its API takes one.
+   */
+  exchangeRate?: number;
   /** VAT per rate (basis points → minor units, positive), as the simulator computed it. */
   vatByRate?: Record<number, number>;
 }
