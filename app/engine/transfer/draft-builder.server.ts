@@ -1,6 +1,8 @@
 import type { PrismaClient } from "@prisma/client";
 import { buildCreditNote } from "../../domain/build-credit-note";
 import { buildInvoice } from "../../domain/build-invoice";
+import type { LedgerVatRounding } from "../../domain/vat/ledger-rounding";
+import { isLedgerProviderId, LEDGER_PROVIDERS } from "../../ledgers/registry";
 import type { ShopSettings } from "../../settings/settings-schema";
 import { mapSourceOrder, mapSourceRefund } from "../../sources/map-source";
 import { readingOrderData } from "./classify-transfer-error";
@@ -14,10 +16,11 @@ export function createDraftBuilder(deps: {
   db: PrismaClient;
   settingsFor(shopId: string): Promise<ShopSettings>;
 }): (request: DraftRequest) => Promise<BuiltDraft> {
-  return async ({ job, invoiceJob, invoice, previousCreditNotes, vatRounding }) => {
-    const rounding = vatRounding ? { vatRounding } : {};
+  return async ({ job, invoiceJob, invoice, previousCreditNotes }) => {
     const shop = await deps.db.shop.findUniqueOrThrow({ where: { id: job.shopId } });
     const settings = await deps.settingsFor(job.shopId);
+    // Laid out for the connected ledger's own VAT rounding (per line, or once per document).
+    const rounding = await vatRoundingOf(deps.db, job.shopId);
     // A refund webhook carries no order: credit notes read the order their invoice was built from.
     const order = readingOrderData(() =>
       mapSourceOrder(shop.platform, invoiceJob?.sourceOrder ?? job.sourceOrder, settings),
@@ -49,4 +52,11 @@ export function createDraftBuilder(deps: {
       }),
     };
   };
+}
+
+async function vatRoundingOf(db: PrismaClient, shopId: string): Promise<{ vatRounding?: LedgerVatRounding }> {
+  const connection = await db.ledgerConnection.findUnique({ where: { shopId }, select: { provider: true } });
+  return connection && isLedgerProviderId(connection.provider)
+    ? { vatRounding: LEDGER_PROVIDERS[connection.provider].meta.vatRounding }
+    : {};
 }

@@ -1,6 +1,5 @@
 import type { Job, PrismaClient } from "@prisma/client";
 import type { CreditNoteDraft, DocumentDraft, InvoiceDraft } from "../../domain/invoice-draft";
-import type { LedgerVatRounding } from "../../domain/vat/ledger-rounding";
 import type { LedgerAdapter, LedgerDocument } from "../../ledgers/ledger-contract";
 import { LedgerError } from "../../ledgers/ledger-error";
 import { LEDGER_TEXT_RULES, ledgerSafeDraft } from "../../ledgers/ledger-text";
@@ -23,8 +22,6 @@ export interface DraftRequest {
   invoiceJob?: Job;
   invoice?: InvoiceDraft;
   previousCreditNotes?: CreditNoteDraft[];
-  /** How the shop's ledger computes VAT; the draft is laid out for it. */
-  vatRounding?: LedgerVatRounding;
 }
 
 export type BuiltDraft = { draft: DocumentDraft } | { skip: string };
@@ -46,10 +43,8 @@ export function createTransferHandler(deps: TransferDeps): JobHandler {
       await context.saveProgress(progress as Record<string, unknown>);
     };
 
-    // The draft is laid out for the ledger's own VAT rounding, so the ledger comes first.
-    const ledger = await deps.ledgerFor(job.shopId);
     if (!progress.draft) {
-      const built = await buildFor(job, deps, ledger.vatRounding);
+      const built = await buildFor(job, deps);
       if ("skip" in built) return { status: "skipped", reason: built.skip };
       await save({ draft: built.draft });
       await context.audit("draft", "info", `Built ${describe(built.draft)}`, {
@@ -59,6 +54,7 @@ export function createTransferHandler(deps: TransferDeps): JobHandler {
       });
     }
     const options = await deps.optionsFor(job.shopId);
+    const ledger = await deps.ledgerFor(job.shopId);
     const { draft, changes } = ledgerSafeDraft(progress.draft as DocumentDraft, ledger.provider);
     if (changes.length > 0 && !progress.textAdjusted) {
       // The stored draft keeps the original; the audit says what the ledger got instead.
@@ -261,13 +257,8 @@ async function createOnce(
   return document;
 }
 
-async function buildFor(
-  job: Job,
-  deps: TransferDeps,
-  vatRounding: LedgerVatRounding | undefined,
-): Promise<BuiltDraft> {
-  const rounding = vatRounding ? { vatRounding } : {};
-  if (job.kind === "invoice") return deps.buildDraft({ job, ...rounding });
+async function buildFor(job: Job, deps: TransferDeps): Promise<BuiltDraft> {
+  if (job.kind === "invoice") return deps.buildDraft({ job });
   const invoiceJob = await deps.db.job.findFirst({
     where: { shopId: job.shopId, orderId: job.orderId, kind: "invoice", status: "succeeded" },
   });
@@ -288,13 +279,7 @@ async function buildFor(
   const previousCreditNotes = earlier
     .map((other) => originalJson(other.progress as TransferProgress | null)?.draft)
     .filter((draft): draft is CreditNoteDraft => draft?.kind === "creditNote");
-  return deps.buildDraft({
-    job,
-    invoiceJob: invoiceJob ?? undefined,
-    invoice,
-    previousCreditNotes,
-    ...rounding,
-  });
+  return deps.buildDraft({ job, invoiceJob: invoiceJob ?? undefined, invoice, previousCreditNotes });
 }
 
 function done(document: LedgerDocument): JobOutcome {
