@@ -1,8 +1,7 @@
 import type { PrismaClient } from "@prisma/client";
 import { buildCreditNote } from "../../domain/build-credit-note";
 import { buildInvoice } from "../../domain/build-invoice";
-import type { LedgerVatRounding } from "../../domain/vat/ledger-rounding";
-import { isLedgerProviderId, LEDGER_PROVIDERS } from "../../ledgers/registry";
+import { vatRoundingForShop } from "../ledger-connections.server";
 import type { ShopSettings } from "../../settings/settings-schema";
 import { mapSourceOrder, mapSourceRefund } from "../../sources/map-source";
 import { readingOrderData } from "./classify-transfer-error";
@@ -20,7 +19,7 @@ export function createDraftBuilder(deps: {
     const shop = await deps.db.shop.findUniqueOrThrow({ where: { id: job.shopId } });
     const settings = await deps.settingsFor(job.shopId);
     // Laid out for the connected ledger's own VAT rounding (per line, or once per document).
-    const rounding = await vatRoundingOf(deps.db, job.shopId);
+    const rounding = await vatRoundingForShop(deps.db, job.shopId);
     // A refund webhook carries no order: credit notes read the order their invoice was built from.
     const order = readingOrderData(() =>
       mapSourceOrder(shop.platform, invoiceJob?.sourceOrder ?? job.sourceOrder, settings),
@@ -52,11 +51,4 @@ export function createDraftBuilder(deps: {
       }),
     };
   };
-}
-
-async function vatRoundingOf(db: PrismaClient, shopId: string): Promise<{ vatRounding?: LedgerVatRounding }> {
-  const connection = await db.ledgerConnection.findUnique({ where: { shopId }, select: { provider: true } });
-  return connection && isLedgerProviderId(connection.provider)
-    ? { vatRounding: LEDGER_PROVIDERS[connection.provider].meta.vatRounding }
-    : {};
 }
