@@ -14,6 +14,13 @@ import { reconcile } from "./reconcile";
 import { creditAdjustment, isRestockingFee, rateShares, statedAdjustmentTax } from "./refund-adjustments";
 import type { ShopSettings } from "../settings/settings-schema";
 import { draftWarning, type DraftWarning } from "./draft-warning";
+import {
+  DEFAULT_VAT_ROUNDING,
+  layOutForDocumentRate,
+  type LedgerVatRounding,
+  type RoundingMove,
+} from "./vat/ledger-rounding";
+import { explanationText, roundingExplanations } from "./vat/rounding-explanation";
 
 export interface BuildCreditNoteInput {
   refund: Refund;
@@ -23,6 +30,8 @@ export interface BuildCreditNoteInput {
   shop: string;
   /** Credit notes already issued for this invoice, so the credited total never exceeds it. */
   previousCreditNotes?: readonly CreditNoteDraft[];
+  /** How the receiving ledger rounds VAT (its adapter's `vatRounding`); per line when unknown. */
+  vatRounding?: LedgerVatRounding;
 }
 
 /**
@@ -33,6 +42,8 @@ export interface BuildCreditNoteInput {
  */
 export function buildCreditNote(input: BuildCreditNoteInput): CreditNoteDraft {
   const { refund, invoice, settings } = input;
+  const rounding = input.vatRounding ?? DEFAULT_VAT_ROUNDING;
+  const moves: RoundingMove[] = [];
   const previous = input.previousCreditNotes ?? [];
   const money = (amount: number) => `${formatMinor(amount, invoice.currency)} ${invoice.currency}`;
   const warnings: DraftWarning[] = [...refund.notes];
@@ -234,9 +245,11 @@ export function buildCreditNote(input: BuildCreditNoteInput): CreditNoteDraft {
       currency: invoice.currency,
       tolerance: settings.rounding.toleranceMinorUnits,
       warnings,
+      vatRounding: rounding,
+      moves,
     });
   layOut();
-  let lines = charges.flatMap((c) => chargeToLines(c, inclusive));
+  let lines = charges.flatMap((c) => chargeToLines(c, inclusive, rounding));
   const linesGross = lines.reduce((acc, l) => acc + l.gross, 0);
   let expected = refund.statedTotal ?? (hasRefundTransactions ? refundedMoney : undefined);
   if (expected === undefined) {
@@ -261,8 +274,15 @@ export function buildCreditNote(input: BuildCreditNoteInput): CreditNoteDraft {
       }),
     );
     layOut();
-    lines = charges.flatMap((c) => chargeToLines(c, inclusive));
+    lines = charges.flatMap((c) => chargeToLines(c, inclusive, rounding));
   }
+  if (rounding === "perDocumentRate") {
+    const laidOut = layOutForDocumentRate(lines);
+    lines = laidOut.lines;
+    moves.push(...laidOut.moves);
+  }
+  const explanations = roundingExplanations(moves, rounding, invoice.currency);
+  warnings.push(...explanations.map((e) => draftWarning(e.key, e.params)));
   if (lines.length === 0) {
     throw new DraftError(
       "invalidInput",
@@ -327,6 +347,9 @@ export function buildCreditNote(input: BuildCreditNoteInput): CreditNoteDraft {
     comment: fillTemplate(settings.texts.creditNoteComment, texts),
     order: invoice.order,
     payments,
+    // Credited at the invoice's rate, so the credit note reverses the revenue the invoice booked.
+    ...(invoice.exchangeRate ? { exchangeRate: invoice.exchangeRate } : {}),
     ...(warnings.length > 0 ? { warnings } : {}),
+    ...(explanations.length > 0 ? { explanations } : {}),
   };
 }

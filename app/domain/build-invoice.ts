@@ -10,6 +10,8 @@ import { formatMinor } from "./money";
 import type { Order } from "./order";
 import { reconcile } from "./reconcile";
 import type { ShopSettings } from "../settings/settings-schema";
+import { DEFAULT_VAT_ROUNDING, layOutForDocumentRate, type LedgerVatRounding } from "./vat/ledger-rounding";
+import { explanationText, roundingExplanations } from "./vat/rounding-explanation";
 import { ratePercentToBasisPoints } from "./vat/vat-rate-format";
 import { chargedTax, decideTreatment, type TreatmentDecision } from "./vat/vat-treatment";
 import { draftWarning, type DraftWarning } from "./draft-warning";
@@ -19,6 +21,8 @@ export interface BuildInvoiceInput {
   settings: ShopSettings;
   /** The shop's domain (Shopify) or site URL (WooCommerce); part of the external reference. */
   shop: string;
+  /** How the receiving ledger rounds VAT (its adapter's `vatRounding`); per line when unknown. */
+  vatRounding?: LedgerVatRounding;
 }
 
 export interface BuiltInvoice {
@@ -34,7 +38,8 @@ const PAID_STATUSES = new Set(["paid", "partially_refunded", "refunded", "proces
  * within the tolerance, an error beyond it), VAT per rate matching what the shop charged.
  * Throws `DraftError` naming the field when the order cannot be booked correctly.
  */
-export function buildInvoice({ order, settings, shop }: BuildInvoiceInput): BuiltInvoice {
+export function buildInvoice({ order, settings, shop, vatRounding }: BuildInvoiceInput): BuiltInvoice {
+  const rounding = vatRounding ?? DEFAULT_VAT_ROUNDING;
   const issueDate = chooseIssueDate(order, settings);
   const decision = decideTreatment(
     order,
@@ -53,15 +58,16 @@ export function buildInvoice({ order, settings, shop }: BuildInvoiceInput): Buil
     );
   if (order.test) warnings.push(draftWarning("preview.warning.testOrder"));
 
-  const { charges, expectedTaxByRate } = invoiceCharges({
+  const { charges, expectedTaxByRate, roundingMoves } = invoiceCharges({
     order,
     settings,
     decision,
     orderChargedTax: chargedTax(order),
     warnings,
+    vatRounding: rounding,
   });
-  const lines = charges.flatMap((charge) => {
-    const booked = chargeToLines(charge, order.pricesIncludeTax);
+  const perLine = charges.flatMap((charge) => {
+    const booked = chargeToLines(charge, order.pricesIncludeTax, rounding);
     if (booked.length > 1 && charge.quantity === 1) {
       warnings.push(
         draftWarning("preview.warning.splitForLedgerRounding", {
@@ -72,6 +78,14 @@ export function buildInvoice({ order, settings, shop }: BuildInvoiceInput): Buil
     }
     return booked;
   });
+  const documentRate = rounding === "perDocumentRate" ? layOutForDocumentRate(perLine) : undefined;
+  const lines = documentRate?.lines ?? perLine;
+  const explanations = roundingExplanations(
+    [...roundingMoves, ...(documentRate?.moves ?? [])],
+    rounding,
+    order.currency,
+  );
+  warnings.push(...explanations.map((e) => draftWarning(e.key, e.params)));
   const reconciled = reconcile({
     lines,
     currency: order.currency,
@@ -107,6 +121,7 @@ export function buildInvoice({ order, settings, shop }: BuildInvoiceInput): Buil
     paymentTermsDays: settings.paymentTermsDays,
     ...(settings.numbering === "orderNumber" ? { lockedNumber: lockedNumber(order) } : {}),
     ...(warnings.length > 0 ? { warnings } : {}),
+    ...(explanations.length > 0 ? { explanations } : {}),
   };
   return { draft, decision };
 }

@@ -1,5 +1,6 @@
 import type { DraftLine, DraftLineKind, VatTreatment } from "./invoice-draft";
 import { allocate } from "./allocate";
+import type { LedgerVatRounding } from "./vat/ledger-rounding";
 import { splitGross, vatOf } from "./vat/vat-math";
 
 /**
@@ -34,6 +35,8 @@ export interface Charge {
    * own discounts (an item booked at full price with a separate discount line weighs less).
    */
   weight?: number;
+  /** A tip: booked as it stands, never given a share of shipping or discounts. */
+  tip?: boolean;
 }
 
 /**
@@ -45,10 +48,18 @@ export interface Charge {
  * to it. The split is then chosen, where one exists, so that every line's VAT is also what a
  * ledger computes from its net (net × rate, rounded) — the ledger then reproduces the shop's
  * figure instead of drifting by an øre. Where no split can (one unit whose gross no net reaches),
- * the stated VAT still stands and the adapter chooses how the ledger is sent the line.
+ * the stated VAT still stands and the layout for the ledger (vat/ledger-exact) moves the amount.
+ * A ledger that rounds VAT once per document (`perDocumentRate`) gains nothing from the split,
+ * so its lines are not split for it.
  */
-export function chargeToLines(charge: Charge, pricesIncludeTax: boolean): DraftLine[] {
-  if (charge.vat !== undefined) return statedVatLines(charge, charge.vat, pricesIncludeTax);
+export function chargeToLines(
+  charge: Charge,
+  pricesIncludeTax: boolean,
+  rounding: LedgerVatRounding = "perLine",
+): DraftLine[] {
+  if (charge.vat !== undefined) {
+    return statedVatLines(charge, charge.vat, pricesIncludeTax, rounding === "perLine");
+  }
   const net = pricesIncludeTax ? splitGross(charge.amount, charge.rate).net : charge.amount;
   return splitByQuantity(net, charge.quantity).map((part) =>
     draftLine(charge, part, vatOf(part.quantity * part.unitNet, charge.rate)),
@@ -91,10 +102,15 @@ export function ledgerExactParts(charge: Charge, vat: number, pricesIncludeTax: 
   return ledgerExactSplit(net, charge.quantity, splitsUnit, sumsTo);
 }
 
-function statedVatLines(charge: Charge, vat: number, pricesIncludeTax: boolean): DraftLine[] {
+function statedVatLines(
+  charge: Charge,
+  vat: number,
+  pricesIncludeTax: boolean,
+  perLine: boolean,
+): DraftLine[] {
   const net = pricesIncludeTax ? charge.amount - vat : charge.amount;
   const even = splitByQuantity(net, charge.quantity);
-  const exact = ledgerExactParts(charge, vat, pricesIncludeTax);
+  const exact = perLine ? ledgerExactParts(charge, vat, pricesIncludeTax) : undefined;
   if (exact) {
     return exact.map((part) => draftLine(charge, part, vatOf(part.quantity * part.unitNet, charge.rate)));
   }
@@ -162,14 +178,16 @@ function threePartSplit(net: number, q: number, accept: (parts: Part[]) => boole
 function singleUnitSplit(net: number, accept: (parts: Part[]) => boolean): Part[] | undefined {
   const unit = (unitNet: number) => ({ quantity: 1, unitNet });
   const shifts = [0, 1, -1, 2, -2, 3, -3];
+  // Every part but the last is shifted on its own: at 25 % an amount may need each of four
+  // parts to round the same way (392.80 net carrying 98.19), which a fixed part cannot.
+  const combos = (count: number): number[][] =>
+    count === 0 ? [[]] : combos(count - 1).flatMap((rest) => shifts.map((s) => [...rest, s]));
   for (let k = 2; k <= 4; k++) {
     const base = Math.trunc(net / k);
-    for (const a of shifts) {
-      for (const b of k > 2 ? shifts : [0]) {
-        const fixed = k === 2 ? [base + a] : k === 3 ? [base + a, base + b] : [base + a, base + b, base];
-        const parts = [...fixed, net - fixed.reduce((acc, n) => acc + n, 0)].map(unit);
-        if (accept(parts)) return parts;
-      }
+    for (const combo of combos(k - 1)) {
+      const fixed = combo.map((shift) => base + shift);
+      const parts = [...fixed, net - fixed.reduce((acc, n) => acc + n, 0)].map(unit);
+      if (accept(parts)) return parts;
     }
   }
   return undefined;

@@ -2,6 +2,7 @@ import { taxByRate, type Charge } from "./charge";
 import { DraftError } from "./draft-errors";
 import { formatMinor, type CurrencyCode } from "./money";
 import { makeLedgerExact, moveAmountsToLedgerExact } from "./vat/ledger-exact";
+import type { LedgerVatRounding, RoundingMove } from "./vat/ledger-rounding";
 import { settleVat } from "./vat/settle-vat";
 import { formatRatePercent } from "./vat/vat-rate-format";
 import { taxOfAmount } from "./vat/vat-math";
@@ -13,6 +14,10 @@ export interface CreditLayoutInput {
   currency: CurrencyCode;
   tolerance: number;
   warnings: DraftWarning[];
+  /** How the receiving ledger rounds VAT; per line unless the draft is built for one that does not. */
+  vatRounding?: LedgerVatRounding;
+  /** Receives the amounts moved so a ledger rounding per line lands on the stated VAT. */
+  moves?: RoundingMove[];
 }
 
 /**
@@ -21,15 +26,19 @@ export interface CreditLayoutInput {
  * one a ledger computing VAT from the net reproduces — an øre of VAT moved between lines of a
  * rate, a split line, or, for a single unit no VAT move can fix, an øre of amount moved to
  * another line of the rate. Without this the ledger's VAT per rate drifts from the refund's.
+ * A ledger that rounds VAT once per document gets its layout from the lines instead
+ * (vat/ledger-rounding `layOutForDocumentRate`).
  */
 export function layOutCredit(input: CreditLayoutInput): void {
   const { charges, inclusive, tolerance } = input;
   checkStatedVat(input);
   settleVat(charges, inclusive, taxByRate(charges), tolerance);
-  const moved = new Set([
-    ...makeLedgerExact(charges, inclusive),
-    ...moveAmountsToLedgerExact(charges, inclusive),
-  ]);
+  if ((input.vatRounding ?? "perLine") !== "perLine") return;
+  // VAT moved between lines first; only what no VAT move fixes moves an amount.
+  const vatMoved = makeLedgerExact(charges, inclusive);
+  const amountMoves = moveAmountsToLedgerExact(charges, inclusive, { partners: true });
+  input.moves?.push(...amountMoves.filter((m) => !m.partner));
+  const moved = new Set([...vatMoved, ...amountMoves.map((m) => m.rate)]);
   for (const rate of moved) {
     input.warnings.push(draftWarning("preview.warning.vatMovedOnCredit", { rate: formatRatePercent(rate) }));
   }

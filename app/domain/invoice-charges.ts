@@ -16,7 +16,8 @@ import type { VatTreatment } from "./invoice-draft";
 import type { DiscountAllocation, FeeLine, Order, OrderLine, ShippingLine } from "./order";
 import type { ShopSettings } from "../settings/settings-schema";
 import { resolveLineRate, type LineRate } from "./vat/line-rate";
-import { makeLedgerExact } from "./vat/ledger-exact";
+import { makeLedgerExact, moveAmountsToLedgerExact } from "./vat/ledger-exact";
+import type { LedgerVatRounding, RoundingMove } from "./vat/ledger-rounding";
 import { expectedTaxPerRate, settleVat } from "./vat/settle-vat";
 import { taxOfAmount } from "./vat/vat-math";
 import type { TreatmentDecision } from "./vat/vat-treatment";
@@ -28,12 +29,16 @@ export interface ChargeContext {
   decision: TreatmentDecision;
   orderChargedTax: boolean;
   warnings: DraftWarning[];
+  /** How the receiving ledger rounds VAT; per line unless the draft is built for one that does not. */
+  vatRounding?: LedgerVatRounding;
 }
 
 export interface InvoiceCharges {
   charges: Charge[];
   /** Tax the shop charged per rate, when every taxed charge's tax is known. */
   expectedTaxByRate: Map<number, number> | undefined;
+  /** Single units whose gross a ledger rounding per line cannot carry: the rounding line takes the rest. */
+  roundingMoves: RoundingMove[];
 }
 
 /**
@@ -158,13 +163,19 @@ export function invoiceCharges(context: ChargeContext): InvoiceCharges {
   checkStatedVat(charges, context);
   settleVat(charges, order.pricesIncludeTax, expectedTaxByRate, settings.rounding.toleranceMinorUnits);
   const folded = settings.lines.shippingAsLine ? charges : foldShippingIntoItems(charges);
-  const moved = makeLedgerExact(folded, order.pricesIncludeTax);
+  const perLine = (context.vatRounding ?? "perLine") === "perLine";
+  const moved = perLine ? makeLedgerExact(folded, order.pricesIncludeTax) : [];
   for (const rate of moved) {
     context.warnings.push(
       draftWarning("preview.warning.vatMovedOnInvoice", { rate: formatRatePercent(rate) }),
     );
   }
+  // An invoice's lines are what the customer paid for each: no amount moves to another line.
+  const roundingMoves = perLine
+    ? moveAmountsToLedgerExact(folded, order.pricesIncludeTax, { partners: false })
+    : [];
   return {
+    roundingMoves,
     charges: folded.filter(
       (c) => c.amount !== 0 || c.kind === "item" || c.kind === "giftCard" || c.kind === "shipping",
     ),
@@ -343,7 +354,11 @@ function foldShippingIntoItems(charges: Charge[]): Charge[] {
     if (charge.kind !== "shipping") continue;
     const targets = result.filter(
       (c) =>
-        c.kind === "item" && c.rate === charge.rate && c.treatment === charge.treatment && weightOf(c) > 0,
+        c.kind === "item" &&
+        !c.tip &&
+        c.rate === charge.rate &&
+        c.treatment === charge.treatment &&
+        weightOf(c) > 0,
     );
     if (targets.length === 0) {
       kept.push(charge);
@@ -458,6 +473,7 @@ function tipCharge(title: string, amount: number, field: string, context: Charge
     sourceTax: 0,
     vat: 0,
     field,
+    tip: true,
   };
 }
 

@@ -1,3 +1,5 @@
+import type { PreviewWarningKey } from "../i18n/pages/preview-warnings";
+import type { MessageKey } from "../i18n/messages";
 import type { CurrencyCode } from "./money";
 import type { DraftWarning } from "./draft-warning";
 
@@ -147,6 +149,16 @@ interface DraftCommon {
    * the order, a rounding line, an order that is cancelled). Optional; adapters ignore it.
    */
   warnings?: DraftWarning[];
+  /**
+   * What the merchant is told about the layout, in their language (catalogue key + values): why
+   * a rounding line is there. Optional; adapters ignore it.
+   */
+  explanations?: DraftExplanation[];
+}
+
+export interface DraftExplanation {
+  key: PreviewWarningKey;
+  params: Record<string, string>;
 }
 
 export interface InvoiceDraft extends DraftCommon {

@@ -9,6 +9,8 @@ import { mapSourceOrder, mapSourceRefund } from "../sources/map-source";
 import { parseSettings } from "../settings/parse-settings";
 import type { ShopSettings } from "../settings/settings-schema";
 import { formatRatePercent } from "./vat/vat-rate-format";
+import type { LedgerVatRounding } from "./vat/ledger-rounding";
+import { explanationText } from "./vat/rounding-explanation";
 import type { TreatmentDecision } from "./vat/vat-treatment";
 
 export type PreviewSource = "shopify" | "woocommerce";
@@ -23,6 +25,8 @@ export interface PreviewInput {
   settings?: unknown;
   /** Shop domain, part of the external reference; a placeholder when previewing offline. */
   shop?: string;
+  /** How the connected ledger rounds VAT (`LedgerProviderMeta.vatRounding`); per line when none. */
+  vatRounding?: LedgerVatRounding;
 }
 
 export interface PreviewLine {
@@ -55,6 +59,8 @@ export interface PreviewDocument {
   exchangeRate?: { from: string; to: string; rate: string };
   /** What the merchant should know, by catalogue key and parameters; `text` is the English. */
   warnings: PreviewWarning[];
+  /** Why the layout is as it is (a rounding line), in Danish and English. */
+  explanations?: Array<{ key: string; da: string; en: string }>;
 }
 
 export interface PreviewWarning extends DraftWarning {
@@ -73,10 +79,11 @@ export function previewDocument(input: PreviewInput): PreviewDocument {
   const settings = resolveSettings(input.settings);
   const shop = input.shop ?? PREVIEW_SHOP;
   const order = mapSourceOrder(input.source, input.order, settings);
-  const { draft: invoice, decision } = buildInvoice({ order, settings, shop });
+  const rounding = input.vatRounding ? { vatRounding: input.vatRounding } : {};
+  const { draft: invoice, decision } = buildInvoice({ order, settings, shop, ...rounding });
   if (input.refund === undefined) return render(invoice, decision);
   const refund = mapSourceRefund(input.source, input.refund, order, settings);
-  const creditNote = buildCreditNote({ refund, invoice, settings, shop });
+  const creditNote = buildCreditNote({ refund, invoice, settings, shop, ...rounding });
   return render(creditNote, decision);
 }
 
@@ -144,5 +151,14 @@ function render(draft: DocumentDraft, decision: TreatmentDecision): PreviewDocum
     })),
     ...(draft.exchangeRate ? { exchangeRate: draft.exchangeRate } : {}),
     warnings: (draft.warnings ?? []).map((w) => ({ ...w, text: translate("en", w.key, { ...w.params }) })),
+    ...(draft.explanations
+      ? {
+          explanations: draft.explanations.map((e) => ({
+            key: e.key,
+            da: explanationText(e, "da"),
+            en: explanationText(e, "en"),
+          })),
+        }
+      : {}),
   };
 }

@@ -1,5 +1,6 @@
 import type { LedgerConnection, PrismaClient } from "@prisma/client";
 import { env } from "../config/env.server";
+import type { LedgerVatRounding } from "../domain/vat/ledger-rounding";
 import type { LedgerAdapter, LedgerProviderId } from "../ledgers/ledger-contract";
 import { LedgerError } from "../ledgers/ledger-error";
 import type { AdapterChoices } from "../ledgers/registry";
@@ -68,6 +69,20 @@ export interface LedgerForShopOptions {
   fetch?: typeof fetch;
   /** Reuses the adapter (and what it learned) while the connection is unchanged; the worker keeps one. */
   cache?: LedgerAdapterCache;
+}
+
+/**
+ * How the shop's connected ledger computes VAT, so drafts and previews are laid out for it; none
+ * (the builder's per-line default) without a connection.
+ */
+export async function vatRoundingForShop(
+  db: PrismaClient,
+  shopId: string,
+): Promise<{ vatRounding?: LedgerVatRounding }> {
+  const connection = await db.ledgerConnection.findUnique({ where: { shopId }, select: { provider: true } });
+  return connection && isLedgerProviderId(connection.provider)
+    ? { vatRounding: LEDGER_PROVIDERS[connection.provider].meta.vatRounding }
+    : {};
 }
 
 /** Builds the shop's adapter, limited by the connection's shared token bucket. */

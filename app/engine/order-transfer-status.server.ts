@@ -2,6 +2,7 @@ import { jobErrorOf, type JobErrorText } from "../i18n/job-error-text";
 import type { Job, PrismaClient, Shop } from "@prisma/client";
 import { z } from "zod";
 import { previewDocument } from "../domain/preview";
+import { vatRoundingForShop } from "./ledger-connections.server";
 import type { DocumentDraft } from "../domain/invoice-draft";
 import { formatMinor } from "../domain/money";
 import { LEDGER_PROVIDERS, isLedgerProviderId } from "../ledgers/registry";
@@ -156,7 +157,13 @@ async function previewFor(db: PrismaClient, shop: Shop, job: Job | null, body: s
   if (!body) return { preview: null, previewError: null };
   try {
     const settings = await loadShopSettings(prismaSettingsStorage(db), shop.id);
-    const document = previewDocument({ source: shop.platform, order: body, settings, shop: shop.domain });
+    const document = previewDocument({
+      source: shop.platform,
+      order: body,
+      settings,
+      shop: shop.domain,
+      ...(await vatRoundingForShop(db, shop.id)),
+    });
     return {
       preview: {
         currency: document.currency,

@@ -6,6 +6,7 @@ import type {
   VatTreatment,
 } from "../domain/invoice-draft";
 import type { PayoutEntry } from "../domain/payouts/payout-entry";
+import type { LedgerVatRounding } from "../domain/vat/ledger-rounding";
 
 /**
  * The contract every ledger adapter implements (Dinero, Billy, e-conomic, Dynaccount).
@@ -82,6 +83,8 @@ export interface EmailRequest {
 export interface LedgerAdapter {
   readonly contractVersion: typeof LEDGER_CONTRACT_VERSION;
   readonly provider: LedgerProviderId;
+  /** How this ledger computes VAT from the nets it is sent; the draft is laid out for it. */
+  readonly vatRounding: LedgerVatRounding;
 
   /** Checks the credentials and lists the organisations (companies, agreements) they reach. */
   verifyConnection(): Promise<{ organisations: Organisation[] }>;

@@ -1,3 +1,5 @@
+import type { LedgerVatRounding } from "../domain/vat/ledger-rounding";
+
 /** What the onboarding and settings pages show about a ledger, and the keys it asks for. */
 export interface CredentialField {
   key: string;
@@ -19,4 +21,6 @@ export interface LedgerProviderMeta {
   supportsLockedNumber: boolean;
   /** Whether `readStock` works. */
   keepsStock: boolean;
+  /** How the ledger computes VAT from the nets it is sent; drafts are laid out for it. */
+  vatRounding: LedgerVatRounding;
 }

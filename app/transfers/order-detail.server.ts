@@ -1,7 +1,9 @@
 import { jobErrorOf, type JobErrorText } from "../i18n/job-error-text";
 import type { Job, PrismaClient, Shop } from "@prisma/client";
 import { previewDocument } from "../domain/preview";
+import type { LedgerVatRounding } from "../domain/vat/ledger-rounding";
 import { auditTrail } from "../engine/audit-log.server";
+import { vatRoundingForShop } from "../engine/ledger-connections.server";
 import type { JobStatus } from "../engine/job-types";
 import type { ManualTransferResult } from "../engine/manual-transfer.server";
 import { requestManualTransfer } from "../engine/manual-transfer.server";
@@ -84,7 +86,9 @@ export async function orderDetail(
   const status = await orderTransferStatus(db, shop, orderId, readOrder, found);
   const body = invoiceJob?.sourceOrder || found?.body;
   const settings = await loadShopSettings(prismaSettingsStorage(db), shop.id);
-  const invoice = documentFor(shop, settings, invoiceJob, body);
+  // Previewed as the connected ledger will get it (its own VAT rounding decides the layout).
+  const rounding = await vatRoundingForShop(db, shop.id);
+  const invoice = documentFor(shop, { settings, ...rounding }, invoiceJob, body);
   const { preview: _preview, ...transfer } = status;
   const handled = await handledOf(db, shop.id, jobs);
   return {
@@ -108,8 +112,13 @@ export async function orderDetail(
         messageText: jobErrorOf(job.lastError),
         handled: handled.get(job.id) ?? null,
         updatedAt: job.updatedAt.toISOString(),
-        document: documentFor(shop, settings, job, job.sourceOrder || body, job.sourceRefund ?? undefined)
-          .document,
+        document: documentFor(
+          shop,
+          { settings, ...rounding },
+          job,
+          job.sourceOrder || body,
+          job.sourceRefund ?? undefined,
+        ).document,
       })),
     audit: trail.map((entry) => ({
       id: String(entry.id),
@@ -153,7 +162,7 @@ export async function transferOrder(
 
 function documentFor(
   shop: Shop,
-  settings: unknown,
+  { settings, vatRounding }: { settings: unknown; vatRounding?: LedgerVatRounding },
   job: Job | undefined,
   order: string | undefined,
   refund?: string,
@@ -167,6 +176,7 @@ function documentFor(
       order,
       settings,
       shop: shop.domain,
+      ...(vatRounding ? { vatRounding } : {}),
       ...(refund ? { refund } : {}),
     });
     return { document: viewOfPreview(preview), problem: null };

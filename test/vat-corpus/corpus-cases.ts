@@ -1,3 +1,4 @@
+import type { LedgerVatRounding } from "../../app/domain/vat/ledger-rounding";
 import { restOrderToGraphql } from "../../app/sources/shopify/simulator/rest-to-graphql";
 import { shopifyOrder } from "./shopify-payload";
 import { wooOrder } from "./woocommerce-payload";
@@ -24,14 +25,14 @@ export interface CorpusCase {
     vatByRate: Record<number, number>;
     /** Tip lines: VAT-free, on the tips account. */
     tip?: { gross: number; account: string };
+    /**
+     * The VAT-free rounding line (minor units) per ledger rounding model, where the ledger cannot
+     * represent the order's gross at its VAT; none when absent.
+     */
+    rounding?: Partial<Record<LedgerVatRounding, number>>;
   };
   /** Runs through the ledger simulators too (domestic DKK orders on the seeded charts). */
   ledgers: boolean;
-  /**
-   * Ledgers that cannot reproduce the order's VAT at all, and why: they must refuse the document
-   * with a clear message rather than book other figures.
-   */
-  unreachableOn?: Partial<Record<"economic", string>>;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -96,11 +97,17 @@ const w1: CorpusCase = {
       discountTax: "46.74",
     },
   }),
-  expected: { currency: "DKK", gross: 102_892, vatByRate: { 2500: 20_579 } },
-  ledgers: true,
   // e-conomic rounds VAT once on the document's net per VAT code: net 1028.92 − 205.79 = 823.13,
-  // × 25 % = 205.7825 → 205.78. No set of lines with that gross reaches 205.79 there.
-  unreachableOn: { economic: "VAT is rounded on the document's net total" },
+  // × 25 % = 205.7825 → 205.78. The nets that give 205.79 are 823.14 … 823.17 (823.14 × 25 % =
+  // 205.785 → 205.79); the nearest, 823.14, is one øre more, so one line is booked 0.01 higher
+  // excl. VAT and a VAT-free rounding line of −0.01 keeps the total 1028.92.
+  expected: {
+    currency: "DKK",
+    gross: 102_892,
+    vatByRate: { 2500: 20_579 },
+    rounding: { perDocumentRate: -1 },
+  },
+  ledgers: true,
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -395,4 +402,161 @@ const s5: CorpusCase = {
   ledgers: true,
 };
 
-export const corpus: CorpusCase[] = [w1, w2, w3, s1, s2, s3Shop, s3Presentment, s4, s5];
+// ---------------------------------------------------------------------------------------------
+// A ledger that cannot represent the gross: rounding of the gross, never of the VAT.
+
+// S6 — Shopify, taxes included, one unit at 413.52: tax 413.52 × 25/125 = 82.704 → 82.70.
+// Rounding per line: the nets around it give 330.81 × 25 % = 82.7025 → 82.70 (gross 413.51) and
+//   330.82 × 25 % = 82.705 → 82.71 (gross 413.53): no net carries 413.52 with 82.70. The line
+//   books 413.51 and a VAT-free rounding line +0.01 keeps the total 413.52.
+// Rounding once per document (e-conomic): the nets giving 82.70 are 330.78 … 330.81; the nearest
+//   to 330.82 is 330.81, one øre less, so again a rounding line of +0.01.
+const s6Rest = shopifyOrder({
+  id: 206,
+  number: 2206,
+  shopCurrency: "DKK",
+  taxesIncluded: true,
+  country: "DK",
+  lines: [
+    {
+      title: "Espressomaskine",
+      sku: "ESP-M1",
+      quantity: 1,
+      price: "413.52",
+      tax: [{ rate: 0.25, price: "82.70" }],
+    },
+  ],
+  totals: { total: "413.52", tax: "82.70" },
+});
+const s6: CorpusCase = {
+  name: "S6 Shopify one unit at 413.52 (no net carries it at 82.70 VAT)",
+  source: "shopify",
+  payload: s6Rest,
+  graphql: restOrderToGraphql(s6Rest),
+  expected: {
+    currency: "DKK",
+    gross: 41_352,
+    vatByRate: { 2500: 8270 },
+    rounding: { perLine: 1, perDocumentRate: 1 },
+  },
+  ledgers: true,
+};
+
+// S7 — Shopify, taxes included, 25 % lines that each round their tax up, a 0 % newspaper.
+//   2 × 99.99 = 199.98: tax 39.996 → 40.00 (net 159.98); 49.99: 9.998 → 10.00 (net 39.99);
+//   29.99: 5.998 → 6.00 (net 23.99); "Dagblad" 45.00 taxable false; shipping 39.00: 7.80 (31.20).
+// Tax 40.00 + 10.00 + 6.00 + 7.80 = 63.80; total 199.98 + 49.99 + 29.99 + 45.00 + 39.00 = 363.96.
+// Per line every net gives its line's tax (159.98 × 25 % = 39.995 → 40.00, 39.99 → 9.9975 →
+//   10.00, 23.99 → 5.9975 → 6.00, 31.20 → 7.80): no rounding line.
+// e-conomic: 25 % nets 159.98 + 39.99 + 23.99 + 31.20 = 255.16 × 25 % = 63.79, not 63.80; the
+//   nets giving 63.80 are 255.18 … 255.21 (255.18 × 25 % = 63.795 → 63.80). Two øre more excl.
+//   VAT on one line, and a rounding line of −0.02.
+const s7Rest = shopifyOrder({
+  id: 207,
+  number: 2207,
+  shopCurrency: "DKK",
+  taxesIncluded: true,
+  country: "DK",
+  lines: [
+    {
+      title: "Kaffebønner 1 kg",
+      sku: "KB-1000",
+      quantity: 2,
+      price: "99.99",
+      tax: [{ rate: 0.25, price: "40.00" }],
+    },
+    {
+      title: "Mælkeskummer",
+      sku: "MS-1",
+      quantity: 1,
+      price: "49.99",
+      tax: [{ rate: 0.25, price: "10.00" }],
+    },
+    {
+      title: "Filterpapir",
+      sku: "FP-100",
+      quantity: 1,
+      price: "29.99",
+      tax: [{ rate: 0.25, price: "6.00" }],
+    },
+    { title: "Dagblad", sku: "AVIS", quantity: 1, price: "45.00", taxable: false },
+  ],
+  shipping: [{ title: "GLS", price: "39.00", tax: [{ rate: 0.25, price: "7.80" }] }],
+  totals: { total: "363.96", tax: "63.80" },
+});
+const s7: CorpusCase = {
+  name: "S7 Shopify 25 % lines rounding up beside a 0 % line",
+  source: "shopify",
+  payload: s7Rest,
+  graphql: restOrderToGraphql(s7Rest),
+  expected: {
+    currency: "DKK",
+    gross: 36_396,
+    vatByRate: { 2500: 6380, 0: 0 },
+    rounding: { perDocumentRate: -2 },
+  },
+  ledgers: true,
+};
+
+// W4 — WooCommerce, prices incl. 25 % moms, three lines whose tax rounds up and shipping.
+//   99.99 gross: total_tax 19.998 → 20.00, total 79.99; 49.99: 10.00, 39.99; 29.99: 6.00, 23.99;
+//   shipping 39.00: 7.80, 31.20. cart_tax 36.00, total_tax 43.80, total 218.97.
+// Per line every net gives its tax (79.99 × 25 % = 19.9975 → 20.00, …): no rounding line.
+// e-conomic: nets 79.99 + 39.99 + 23.99 + 31.20 = 175.17 × 25 % = 43.7925 → 43.79; the nets giving
+//   43.80 start at 175.18 (43.795 → 43.80): one øre more excl. VAT, a rounding line of −0.01.
+const w4: CorpusCase = {
+  name: "W4 WooCommerce lines whose tax rounds up",
+  source: "woocommerce",
+  payload: wooOrder({
+    id: 5104,
+    pricesIncludeTax: true,
+    ratePercent: 25,
+    lines: [
+      {
+        name: "Kaffekande",
+        sku: "KK-1",
+        quantity: 1,
+        subtotal: "79.99",
+        subtotalTax: "20.00",
+        total: "79.99",
+        totalTax: "20.00",
+      },
+      {
+        name: "Mælkekande",
+        sku: "MK-1",
+        quantity: 1,
+        subtotal: "39.99",
+        subtotalTax: "10.00",
+        total: "39.99",
+        totalTax: "10.00",
+      },
+      {
+        name: "Kaffeske",
+        sku: "KS-1",
+        quantity: 1,
+        subtotal: "23.99",
+        subtotalTax: "6.00",
+        total: "23.99",
+        totalTax: "6.00",
+      },
+    ],
+    shipping: { title: "PostNord", total: "31.20", tax: "7.80" },
+    totals: {
+      total: "218.97",
+      totalTax: "43.80",
+      cartTax: "36.00",
+      shippingTax: "7.80",
+      discountTotal: "0.00",
+      discountTax: "0.00",
+    },
+  }),
+  expected: {
+    currency: "DKK",
+    gross: 21_897,
+    vatByRate: { 2500: 4380 },
+    rounding: { perDocumentRate: -1 },
+  },
+  ledgers: true,
+};
+
+export const corpus: CorpusCase[] = [w1, w2, w3, w4, s1, s2, s3Shop, s3Presentment, s4, s5, s6, s7];

@@ -1,5 +1,6 @@
 import { buildInvoice } from "../../app/domain/build-invoice";
 import type { InvoiceDraft } from "../../app/domain/invoice-draft";
+import type { LedgerVatRounding } from "../../app/domain/vat/ledger-rounding";
 import { resolveSettings } from "../../app/domain/preview";
 import { mapSourceOrder } from "../../app/sources/map-source";
 import type { CorpusCase } from "./corpus-cases";
@@ -16,9 +17,14 @@ export function corpusSettings(
   return { ...base, accounts: { tips: "TIPS", ...baseAccounts, ...accounts } };
 }
 
-/** Payload → canonical order → invoice draft, as the engine builds it. */
-export function corpusDraft(c: CorpusCase, payload: unknown, settingsInput: unknown): InvoiceDraft {
+/** Payload → canonical order → invoice draft, as the engine builds it for a ledger rounding VAT so. */
+export function corpusDraft(
+  c: CorpusCase,
+  payload: unknown,
+  settingsInput: unknown,
+  vatRounding?: LedgerVatRounding,
+): InvoiceDraft {
   const settings = resolveSettings(settingsInput);
   const order = mapSourceOrder(c.source, JSON.stringify(payload), settings);
-  return buildInvoice({ order, settings, shop: SHOP }).draft;
+  return buildInvoice({ order, settings, shop: SHOP, ...(vatRounding ? { vatRounding } : {}) }).draft;
 }

@@ -8,7 +8,9 @@ import { corpusDraft, corpusSettings } from "./corpus-draft";
 /**
  * The corpus through the preview use case (what the order page and the CLI show) and the draft
  * builder: invoice gross = the order's total, VAT per rate = the order's own tax per rate, to the
- * minor unit, and no VAT-free rounding line — none of these orders needs one.
+ * minor unit, for a ledger rounding VAT per line and for one rounding it once per document. A
+ * VAT-free rounding line appears only where the case says the ledger cannot represent the gross
+ * (worked out by hand in corpus-cases.ts), and the preview then explains it in Danish and English.
  */
 
 function shapes(c: CorpusCase): Array<[string, Record<string, unknown>]> {
@@ -29,13 +31,15 @@ function expectedPositive(c: CorpusCase): Record<number, number> {
 describe("VAT corpus: the draft books the order's own figures", () => {
   for (const c of corpus) {
     for (const [shape, payload] of shapes(c)) {
-      it(`${c.name} (${shape})`, () => {
-        const draft = corpusDraft(c, payload, corpusSettings(c));
+      it.each(["perLine", "perDocumentRate"] as const)(`${c.name} (${shape}, %s)`, (vatRounding) => {
+        const draft = corpusDraft(c, payload, corpusSettings(c), vatRounding);
         expect(draft.currency).toBe(c.expected.currency);
         expect(draft.totals.gross).toBe(c.expected.gross);
         expect(positiveVatByRate(draft)).toEqual(expectedPositive(c));
         expect(draft.vatByRate.filter((b) => b.vatRate === 0).every((b) => b.vat === 0)).toBe(true);
-        expect(draft.lines.filter((l) => l.kind === "rounding")).toEqual([]);
+        const rounding = draft.lines.filter((l) => l.kind === "rounding");
+        expect(rounding.reduce((a, l) => a + l.gross, 0)).toBe(c.expected.rounding?.[vatRounding] ?? 0);
+        expect(rounding.every((l) => l.vatRate === 0 && l.vat === 0)).toBe(true);
         for (const line of draft.lines) {
           expect(line.net + line.vat).toBe(line.gross);
           expect(line.quantity * line.unitNet).toBe(line.net);
@@ -64,7 +68,11 @@ describe("VAT corpus: the draft books the order's own figures", () => {
       );
       expect(bucket?.vat, `VAT at ${rate} bp`).toBe(formatMinor(vat, code));
     }
-    expect(preview.lines.some((l) => l.kind === "rounding")).toBe(false);
+    const rounding = c.expected.rounding?.perLine ?? 0;
+    expect(preview.lines.filter((l) => l.kind === "rounding").map((l) => l.gross)).toEqual(
+      rounding === 0 ? [] : [formatMinor(rounding, code)],
+    );
+    expect((preview.explanations ?? []).length > 0).toBe(rounding !== 0);
     if (c.expected.tip) {
       expect(preview.lines.filter((l) => l.account === "TIPS").map((l) => [l.vatRate, l.gross])).toEqual([
         ["0", formatMinor(c.expected.tip.gross, code)],
@@ -149,5 +157,49 @@ describe("VAT corpus: tips", () => {
     expect(note.lines.map((l) => [l.description, l.vatRate, l.vat, l.gross, l.account])).toEqual([
       ["Tip", "0", "0.00", "20.00", "TIPS"],
     ]);
+  });
+});
+
+describe("VAT corpus: a rounding line is explained in the preview", () => {
+  const byName = (prefix: string) => {
+    const found = corpus.find((k) => k.name.startsWith(prefix));
+    if (!found) throw new Error(`corpus has ${prefix}`);
+    return found;
+  };
+
+  it("a single unit no net carries: the line books the nearest gross, in Danish and English", () => {
+    const c = byName("S6");
+    const preview = previewDocument({ source: c.source, order: JSON.stringify(c.payload) });
+    expect(preview.lines.map((l) => [l.kind, l.net, l.vat, l.gross])).toEqual([
+      ["item", "330.81", "82.70", "413.51"],
+      ["rounding", "0.01", "0.00", "0.01"],
+    ]);
+    expect(preview.explanations).toEqual([
+      {
+        key: "preview.warning.rounding.perLine",
+        en: "Espressomaskine: the ledger computes VAT on each line, and no amount excl. VAT gives 413.52 DKK with the shop's VAT at 25 %. The line is booked at 413.51 DKK, and a VAT-free rounding line of 0.01 DKK keeps the order total.",
+        da: "Espressomaskine: regnskabsprogrammet beregner momsen på hver linje, og intet beløb ekskl. moms giver 413.52 DKK med butikkens moms ved 25 %. Linjen bogføres til 413.51 DKK, og en momsfri afrundingslinje på 0.01 DKK holder ordrens total.",
+      },
+    ]);
+  });
+
+  it("e-conomic's VAT on the document's net: one line moves, the rounding line says why", () => {
+    const c = byName("W1");
+    const preview = previewDocument({
+      source: c.source,
+      order: JSON.stringify(c.payload),
+      vatRounding: "perDocumentRate",
+    });
+    // 823.14 × 25 % = 205.785 → 205.79 as e-conomic rounds it; the rounding line is net −0.01.
+    expect(preview.vatByRate).toEqual([
+      { vatRate: "25", net: "823.14", vat: "205.79" },
+      { vatRate: "0", net: "-0.01", vat: "0.00" },
+    ]);
+    expect(preview.totals).toEqual({ net: "823.13", vat: "205.79", gross: "1028.92" });
+    expect(preview.lines.filter((l) => l.kind === "rounding").map((l) => l.gross)).toEqual(["-0.01"]);
+    expect(preview.explanations?.map((e) => e.en)).toEqual([
+      "The ledger computes VAT at 25 % once on the document's amount excl. VAT, and 823.13 DKK would give 205.78 DKK instead of the shop's 205.79 DKK. Kaffekværn is booked so that the amount excl. VAT is 823.14 DKK, and a VAT-free rounding line of -0.01 DKK keeps the total.",
+    ]);
+    expect(preview.explanations?.[0]?.da).toContain("momsfri afrundingslinje på -0.01 DKK");
   });
 });

@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@prisma/client";
 import { buildCreditNote } from "../../domain/build-credit-note";
 import { buildInvoice } from "../../domain/build-invoice";
+import { vatRoundingForShop } from "../ledger-connections.server";
 import type { ShopSettings } from "../../settings/settings-schema";
 import { mapSourceOrder, mapSourceRefund } from "../../sources/map-source";
 import { readingOrderData } from "./classify-transfer-error";
@@ -17,6 +18,8 @@ export function createDraftBuilder(deps: {
   return async ({ job, invoiceJob, invoice, previousCreditNotes }) => {
     const shop = await deps.db.shop.findUniqueOrThrow({ where: { id: job.shopId } });
     const settings = await deps.settingsFor(job.shopId);
+    // Laid out for the connected ledger's own VAT rounding (per line, or once per document).
+    const rounding = await vatRoundingForShop(deps.db, job.shopId);
     // A refund webhook carries no order: credit notes read the order their invoice was built from.
     const order = readingOrderData(() =>
       mapSourceOrder(shop.platform, invoiceJob?.sourceOrder ?? job.sourceOrder, settings),
@@ -31,7 +34,7 @@ export function createDraftBuilder(deps: {
       if (order.test && settings.transfer.skipTestOrders && !manual) {
         return { skip: "this is a test order (settings: skip test orders)" };
       }
-      return { draft: buildInvoice({ order, settings, shop: shop.domain }).draft };
+      return { draft: buildInvoice({ order, settings, shop: shop.domain, ...rounding }).draft };
     }
     if (!invoice) return { skip: "the order's invoice was never transferred, so there is nothing to credit" };
     if (!job.sourceRefund) throw new Error(`credit-note job ${job.id} has no refund payload`);
@@ -44,6 +47,7 @@ export function createDraftBuilder(deps: {
         settings,
         shop: shop.domain,
         ...(previousCreditNotes ? { previousCreditNotes } : {}),
+        ...rounding,
       }),
     };
   };

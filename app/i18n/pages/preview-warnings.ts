@@ -16,6 +16,10 @@ export const previewWarningsEn = {
   "preview.warning.tip":
     "Tip of {amount} {currency} booked on its own line without VAT (account {account}): a tip is no payment for goods or services",
   "preview.warning.rounding": "Rounding line of {amount} added to match the total",
+  "preview.warning.rounding.perLine":
+    "{line}: the ledger computes VAT on each line, and no amount excl. VAT gives {from} with the shop's VAT at {rate} %. The line is booked at {to}, and a VAT-free rounding line of {rounding} keeps the order total.",
+  "preview.warning.rounding.perDocumentRate":
+    "The ledger computes VAT at {rate} % once on the document's amount excl. VAT, and {from} would give {ledgerVat} instead of the shop's {vat}. {line} is booked so that the amount excl. VAT is {to}, and a VAT-free rounding line of {rounding} keeps the total.",
   "preview.warning.reducedRate":
     "{field}: reduced rate {rate} % taken from the order (standard rate in {country} is {standard} %)",
   "preview.warning.noRefundMoney":
@@ -49,6 +53,10 @@ export const previewWarningsDa: Record<PreviewWarningKey, string> = {
   "preview.warning.tip":
     "Drikkepenge på {amount} {currency} bogført på egen linje uden moms (konto {account}): drikkepenge er ikke betaling for varer eller ydelser",
   "preview.warning.rounding": "Afrundingslinje på {amount} tilføjet, så totalen stemmer",
+  "preview.warning.rounding.perLine":
+    "{line}: regnskabsprogrammet beregner momsen på hver linje, og intet beløb ekskl. moms giver {from} med butikkens moms ved {rate} %. Linjen bogføres til {to}, og en momsfri afrundingslinje på {rounding} holder ordrens total.",
+  "preview.warning.rounding.perDocumentRate":
+    "Regnskabsprogrammet beregner momsen ved {rate} % én gang af bilagets beløb ekskl. moms, og {from} ville give {ledgerVat} i stedet for butikkens {vat}. {line} bogføres, så beløbet ekskl. moms bliver {to}, og en momsfri afrundingslinje på {rounding} holder totalen.",
   "preview.warning.reducedRate":
     "{field}: nedsat sats {rate} % taget fra ordren (normalsatsen i {country} er {standard} %)",
   "preview.warning.noRefundMoney":

@@ -29,8 +29,9 @@ import { fromBillyAmount, toBillyAmount } from "./billy-amounts";
 import { BillyClient } from "./billy-client";
 import { contactBody, contactSearch, matchesCustomer } from "./billy-contacts";
 import { decideContact } from "../customer-identity";
+import { ledgerExchangeRate } from "../ledger-exchange-rate";
 import { ledgerVatMismatchError, vatByRateMismatch } from "../ledger-vat-check";
-import { type BillyCredentials, billyCredentialsSchema } from "./billy-credentials";
+import { type BillyCredentials, billyCredentialsSchema, billyMeta } from "./billy-credentials";
 import { type PlannedLines, planBillyLines, toBillyLine } from "./billy-invoice-lines";
 import {
   type BillyAccount,
@@ -306,12 +307,17 @@ export function createBillyAdapter(init: LedgerAdapterInit<BillyCredentials>): L
     const contactMessage = [draft.header, draft.comment]
       .filter((text, i, all) => text && all.indexOf(text) === i)
       .join("\n");
+    // The shop's own rate (Billy: base-currency units per unit of the invoice currency) rather
+    // than Billy's daily rate, so the booked amounts match what the shop converted.
+    const company = await organization();
+    const exchangeRate = ledgerExchangeRate(draft, company.baseCurrencyId ?? "DKK", { per: 1, decimals: 6 });
     const body = {
       invoice: {
         ...org,
         ...header,
         entryDate: draft.issueDate,
         currencyId: draft.currency,
+        ...(exchangeRate !== undefined ? { exchangeRate } : {}),
         taxMode: plan.taxMode,
         state: "draft",
         externalId: draft.externalReference,
@@ -545,6 +551,7 @@ export function createBillyAdapter(init: LedgerAdapterInit<BillyCredentials>): L
   return {
     contractVersion: LEDGER_CONTRACT_VERSION,
     provider: "billy",
+    vatRounding: billyMeta.vatRounding,
 
     async verifyConnection() {
       const company = await organization();

@@ -1,3 +1,4 @@
+import type { LedgerVatRounding } from "../../domain/vat/ledger-rounding";
 import { z } from "zod";
 
 /**
@@ -28,6 +29,7 @@ export interface BillyMeta {
   /** Billy takes an explicit invoice number only when the invoice is created. */
   supportsLockedNumber: boolean;
   keepsStock: boolean;
+  vatRounding: LedgerVatRounding;
 }
 
 export const billyMeta: BillyMeta = {
@@ -54,5 +56,7 @@ export const billyMeta: BillyMeta = {
     },
   ],
   supportsLockedNumber: true,
+  // Billy rounds VAT per line to the minor unit.
+  vatRounding: "perLine",
   keepsStock: false,
 };

@@ -1,4 +1,5 @@
 import type { LedgerHarness, SimulatedDocument, SimulatorProbe } from "../../../test/contract/ledger-harness";
+import { vatPerRate } from "../simulator-kit/simulated-document";
 import { createBillyAdapter } from "./billy-adapter";
 import { type BillySimulator, startBillySimulator } from "./simulator/billy-simulator";
 import { billyAccountBalances } from "./simulator/sim-daybook";
@@ -38,6 +39,12 @@ export function billyProbe(simulator: BillySimulator): SimulatorProbe {
         booked: invoice.state === "approved",
         ...(invoice.state === "approved" && invoice.invoiceNo ? { number: invoice.invoiceNo } : {}),
         totalGross: invoice.amountMinor + invoice.taxMinor,
+        exchangeRate: invoice.exchangeRate,
+        vatByRate: vatPerRate(
+          [...state.invoiceLines.values()]
+            .filter((line) => line.invoiceId === invoice.id)
+            .map((line) => ({ rate: state.taxRates.get(line.taxRateId)?.rateBp ?? 0, vat: line.taxMinor })),
+        ),
         ...(invoice.creditedInvoiceId ? { creditsInvoiceId: invoice.creditedInvoiceId } : {}),
       })),
     requestCount: () => simulator.requests.length,

@@ -6,7 +6,7 @@ import { buildCreditNoteBody, buildInvoiceBody } from "./build-dinero-voucher";
 import { createDineroClient } from "./dinero-client";
 import { findOrCreateContact } from "./dinero-contacts";
 import type { DineroCredentials } from "./dinero-credentials";
-import { dineroCredentialsSchema } from "./dinero-credentials";
+import { dineroCredentialsSchema, dineroMeta } from "./dinero-credentials";
 import { DINERO_PROVIDER } from "./dinero-errors";
 import { bookDineroJournalEntry, findDineroJournalEntry } from "./dinero-journal-entry";
 import { dineroGuid } from "./dinero-guid";
@@ -75,6 +75,7 @@ export function createDineroAdapter(
   return {
     contractVersion: LEDGER_CONTRACT_VERSION,
     provider: "dinero",
+    vatRounding: dineroMeta.vatRounding,
 
     verifyConnection: () => verifyDineroConnection(client, init.organisationId),
     listSalesAccounts: () => listDineroSalesAccounts(client),

@@ -80,5 +80,7 @@ export const dineroMeta = {
     },
   ] satisfies CredentialField[],
   supportsLockedNumber: true,
+  // Dinero rounds each line's VAT on its own, then sums.
+  vatRounding: "perLine",
   keepsStock: false,
 } as const;

@@ -1,4 +1,5 @@
 import type { LedgerHarness, SimulatedDocument, SimulatorProbe } from "../../../test/contract/ledger-harness";
+import { vatPerRate } from "../simulator-kit/simulated-document";
 import type { LedgerAdapter } from "../ledger-contract";
 import { createDineroAdapter } from "./dinero-adapter";
 import type { DineroSimulator } from "./simulator/dinero-simulator";
@@ -110,6 +111,9 @@ export function dineroProbe(
           booked: voucher.Status === "Booked",
           ...(voucher.Number > 0 ? { number: String(voucher.Number) } : {}),
           totalGross: voucher.totals.gross,
+          vatByRate: vatPerRate(
+            voucher.lines.map((line) => ({ rate: Math.round(line.vatRate * 10_000), vat: line.vat })),
+          ),
           ...(voucher.CreditNoteFor ? { creditsInvoiceId: voucher.CreditNoteFor } : {}),
         }),
       );

@@ -9,6 +9,7 @@ import { createDynaccountAdapter } from "./dynaccount-adapter";
 import type { DynaccountCredentials } from "./dynaccount-credentials";
 import { dynaccountHarness } from "./dynaccount-harness";
 import { startDynaccountSimulator, type RunningDynaccountSimulator } from "./simulator/dynaccount-simulator";
+import { simulatedDocuments } from "./simulator/sim-probe";
 
 /** What the adapter sends, recorded by an injected fetch that still talks to the real simulator. */
 
@@ -226,6 +227,52 @@ describe("products", () => {
 });
 
 describe("invoices", () => {
+  it("books a sold gift card with its SKU: the product has no sales account, the line sits on the liability", async () => {
+    const base = sampleInvoice(accounts, { orderNumber: 2050, email: "gift@example.dk" });
+    // A gift card of 500.00: no VAT (no supply yet), on the gift-card liability, a balance account.
+    const giftCard = {
+      kind: "giftCard" as const,
+      description: "Gavekort 500 kr.",
+      sku: "GAVEKORT-500",
+      quantity: 1,
+      unitNet: 50_000,
+      vatRate: 0,
+      vatTreatment: "exempt" as const,
+      net: 50_000,
+      vat: 0,
+      gross: 50_000,
+      account: accounts.giftCardLiability,
+    };
+    const draft: InvoiceDraft = {
+      ...base,
+      lines: [...base.lines, giftCard],
+      totals: { ...base.totals, net: base.totals.net + 50_000, gross: base.totals.gross + 50_000 },
+      vatByRate: [...base.vatByRate, { vatRate: 0, net: 50_000, vat: 0 }],
+    };
+    const refs = await refsFor(draft);
+    // Dynaccount takes only a result account on a product; the gift card's product has none.
+    const products = writes("put/product").map((request) => request.form);
+    expect(products.find((form) => form.product_id_ === "GAVEKORT-500")).toEqual({
+      product_id_: "GAVEKORT-500",
+      name: "Gavekort 500 kr.",
+      vatcode_name: "",
+      price: "500.00",
+    });
+    expect(products.find((form) => form.product_id_ === "MUG-STONE")?.account_id_).toBe("1100");
+    sent = [];
+    const document = await adapter.createInvoice(draft, refs);
+    const lines = only("insert_bulk/debtor_order_product").form;
+    expect([lines["product_type[3]"], lines["account_id_[3]"], lines["price[3]"]]).toEqual([
+      "ACCOUNT",
+      accounts.giftCardLiability,
+      "500.00",
+    ]);
+    expect(document.totalGross).toBe(draft.totals.gross);
+    const stored = simulatedDocuments(sim.state).find((d) => d.kind === "invoice" && d.id === document.id);
+    expect(stored?.totalGross).toBe(draft.totals.gross);
+    expect(stored?.vatByRate).toEqual({ 2500: base.totals.vat });
+  });
+
   it("sends the order header and all lines in one bulk request", async () => {
     const draft = sampleInvoice(accounts, { orderNumber: 2001, email: "body@example.dk" });
     const refs = await refsFor(draft);

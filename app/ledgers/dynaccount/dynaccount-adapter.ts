@@ -1,7 +1,7 @@
 import { LEDGER_CONTRACT_VERSION, type LedgerAdapter, type LedgerAdapterInit } from "../ledger-contract";
 import { DynaccountClient } from "./dynaccount-client";
 import type { DynaccountContext } from "./dynaccount-context";
-import type { DynaccountCredentials } from "./dynaccount-credentials";
+import { type DynaccountCredentials, dynaccountMeta } from "./dynaccount-credentials";
 import { findOrCreateDebtor } from "./dynaccount-customers";
 import {
   bookDynaccountCreditNote,
@@ -35,6 +35,7 @@ export function createDynaccountAdapter(init: LedgerAdapterInit<DynaccountCreden
   return {
     contractVersion: LEDGER_CONTRACT_VERSION,
     provider: "dynaccount",
+    vatRounding: dynaccountMeta.vatRounding,
     verifyConnection: () => verifyDynaccountConnection(context),
     listSalesAccounts: () => listDynaccountSalesAccounts(context),
     listDepositAccounts: () => listDynaccountDepositAccounts(context),

@@ -6,7 +6,13 @@ export interface DynaccountContext {
   client: DynaccountClient;
   credentials: DynaccountCredentials;
   /** Filled on first successful look-up; a failed look-up is simply retried next time. */
-  cache: { debtorGroup?: string; draftId?: string; paymentTerms?: PaymentTerm[] };
+  cache: {
+    debtorGroup?: string;
+    draftId?: string;
+    paymentTerms?: PaymentTerm[];
+    /** Account number → whether it is a result (OPERATING) account a product can sell on. */
+    salesAccounts?: Map<string, boolean>;
+  };
 }
 
 export interface PaymentTerm {

@@ -82,5 +82,7 @@ export const dynaccountMeta = {
     },
   ] satisfies DynaccountCredentialField[],
   supportsLockedNumber: false,
+  // Dynaccount adds VAT per line from its VAT code.
+  vatRounding: "perLine",
   keepsStock: true,
 } as const;

@@ -4,7 +4,7 @@ import { isKnownCurrency, currency } from "../../domain/money";
 import { toLedgerDecimal } from "../ledger-amounts";
 import type { DynaccountFields } from "./dynaccount-client";
 import type { DynaccountContext } from "./dynaccount-context";
-import { productRowSchema, readRows } from "./dynaccount-rows";
+import { accountRowSchema, productRowSchema, readRows } from "./dynaccount-rows";
 import { dynaccountVatCode } from "./dynaccount-vat";
 
 /**
@@ -23,14 +23,16 @@ export async function ensureDynaccountProduct(
 ): Promise<LedgerRef> {
   const existing = await findProduct(context, product.sku);
   if (existing) {
-    if (options.update) await context.client.put("product", existing, productFields(product), SAVE);
+    if (options.update) {
+      await context.client.put("product", existing, await productFields(context, product), SAVE);
+    }
     return { id: product.sku, created: false };
   }
   try {
     await context.client.put(
       "product",
       undefined,
-      { product_id_: product.sku, ...productFields(product) },
+      { product_id_: product.sku, ...(await productFields(context, product)) },
       SAVE,
     );
     return { id: product.sku, created: true };
@@ -70,12 +72,34 @@ async function findProduct(context: DynaccountContext, sku: string): Promise<str
   return readRows(productRowSchema, rows, LOOKUP)[0]?.id;
 }
 
-function productFields(product: ProductSpec): DynaccountFields {
+/**
+ * A product's account is its sales account, and Dynaccount takes only a result (OPERATING)
+ * account there. A line on a balance account — a gift card sold, booked on the gift-card
+ * liability — still gets its product (the SKU is the shop's), without an account: the document
+ * line names the account itself (see dynaccount-lines).
+ */
+async function productFields(context: DynaccountContext, product: ProductSpec): Promise<DynaccountFields> {
   const inBaseCurrency = isKnownCurrency(product.currency) && currency(product.currency) === "DKK";
   return {
     name: product.name,
     vatcode_name: dynaccountVatCode(product),
-    account_id_: product.account,
+    ...((await isSalesAccount(context, product.account)) ? { account_id_: product.account } : {}),
     ...(inBaseCurrency ? { price: toLedgerDecimal("dynaccount", product.unitNet, currency("DKK")) } : {}),
   };
+}
+
+async function isSalesAccount(context: DynaccountContext, account: string): Promise<boolean> {
+  const known = context.cache.salesAccounts?.get(account);
+  if (known !== undefined) return known;
+  const operation = "look up the product's account in Dynaccount";
+  const rows = await context.client.get(
+    "account",
+    { where: { account_id_: account }, select: ["account_id_", "type"], limit: [0, 1] },
+    operation,
+  );
+  const row = readRows(accountRowSchema, rows, operation)[0];
+  // An account the chart does not have stays on the product, so Dynaccount names the problem.
+  const sales = row === undefined || row.type === "OPERATING";
+  context.cache.salesAccounts = (context.cache.salesAccounts ?? new Map()).set(account, sales);
+  return sales;
 }

@@ -47,6 +47,7 @@ export const accountRowSchema = z.object({
   name: z.string().nullish(),
   vatcode_name: z.string().nullish(),
   is_bank: flag,
+  type: z.string().nullish(),
 });
 export const vatCodeRowSchema = z.object({
   name: z.string(),

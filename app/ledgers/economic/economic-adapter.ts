@@ -7,8 +7,9 @@ import {
   type LedgerOption,
 } from "../ledger-contract";
 import { LedgerError } from "../ledger-error";
+import { ledgerExchangeRate } from "../ledger-exchange-rate";
 import { EconomicClient } from "./economic-client";
-import { type EconomicCredentials, economicCredentialsSchema } from "./economic-credentials";
+import { type EconomicCredentials, economicCredentialsSchema, economicMeta } from "./economic-credentials";
 import { findOrCreateCustomer } from "./economic-customers";
 import {
   bookDocument,
@@ -87,12 +88,16 @@ export function createEconomicAdapter(
       paymentTermsNumber: await paymentTermsNumber(),
       vatZoneNumber: await lookups.zoneNumber(zone),
       heading,
+      // The shop's own rate (e-conomic: base-currency cost of 100 units, at most 6 decimals)
+      // rather than e-conomic's daily rate, so the booked amounts match the shop's payout.
+      exchangeRate: ledgerExchangeRate(draft, await lookups.baseCurrency(), { per: 100, decimals: 6 }),
     });
   }
 
   const adapter: LedgerAdapter = {
     contractVersion: LEDGER_CONTRACT_VERSION,
     provider: "economic",
+    vatRounding: economicMeta.vatRounding,
 
     async verifyConnection() {
       const self = await lookups.self();

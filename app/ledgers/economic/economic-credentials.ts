@@ -45,5 +45,7 @@ export const economicMeta = {
     },
   ] satisfies LedgerCredentialField[],
   supportsLockedNumber: true,
+  // e-conomic rounds VAT once per VAT code on the summed net of the document.
+  vatRounding: "perDocumentRate",
   keepsStock: false,
 } as const;

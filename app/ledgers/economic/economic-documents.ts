@@ -41,6 +41,8 @@ export function buildDraftBody(
     paymentTermsNumber: number;
     vatZoneNumber: number;
     heading: string;
+    /** Base-currency cost of 100 units of the document's currency, the shop's own rate. */
+    exchangeRate?: number;
   },
 ) {
   const sign = draft.kind === "creditNote" ? -1 : 1;
@@ -58,6 +60,7 @@ export function buildDraftBody(
   return compact({
     date: draft.issueDate,
     currency: draft.currency,
+    exchangeRate: refs.exchangeRate,
     customer: { customerNumber: refs.customerNumber },
     paymentTerms: { paymentTermsNumber: refs.paymentTermsNumber },
     layout: { layoutNumber: refs.layoutNumber },

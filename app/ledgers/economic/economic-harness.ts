@@ -4,7 +4,9 @@ import type { EconomicCredentials } from "./economic-credentials";
 import type { RunningEconomicSimulator } from "./simulator/economic-simulator";
 import { startEconomicSimulator } from "./simulator/economic-simulator";
 import { economicAccountBalances } from "./simulator/economic-sim-finance-vouchers";
-import type { SimInvoice } from "./simulator/economic-sim-state";
+import type { EconomicSimState, SimInvoice } from "./simulator/economic-sim-state";
+import { roundHalfAway } from "./simulator/economic-sim-http";
+import { vatPerRate } from "../simulator-kit/simulated-document";
 
 /**
  * Runs the shared ledger contract against the e-conomic adapter and its simulator. Accounts are
@@ -80,14 +82,14 @@ export function economicProbe(simulator: RunningEconomicSimulator): SimulatorPro
         emails: state.emails.length,
       };
     },
-    documents: () => state.invoices.map(toSimulatedDocument),
+    documents: () => state.invoices.map((invoice) => toSimulatedDocument(invoice, state)),
     requestCount: () => simulator.requests.length,
     setRateLimit: (limit, windowMs) => simulator.bucket.configure(limit, windowMs),
     accountBalances: () => economicAccountBalances(state),
   };
 }
 
-function toSimulatedDocument(invoice: SimInvoice): SimulatedDocument {
+function toSimulatedDocument(invoice: SimInvoice, state: EconomicSimState): SimulatedDocument {
   const booked = invoice.bookedInvoiceNumber !== undefined;
   const references = invoice.data.references as { other?: string } | undefined;
   const notes = invoice.data.notes as { heading?: string } | undefined;
@@ -100,6 +102,22 @@ function toSimulatedDocument(invoice: SimInvoice): SimulatedDocument {
     booked,
     ...(booked ? { number: String(invoice.bookedInvoiceNumber) } : {}),
     totalGross: Math.abs(invoice.grossCents),
+    exchangeRate: invoice.exchangeRate,
+    vatByRate: vatByCode(invoice, state),
     ...(credited ? { creditsInvoiceId: credited } : {}),
   };
+}
+
+/** e-conomic's VAT per VAT code: once on the code's summed net, as the simulator prices it. */
+function vatByCode(invoice: SimInvoice, state: EconomicSimState): Record<number, number> {
+  const netByCode = new Map<string, number>();
+  for (const line of invoice.lines) {
+    if (line.vatCode) netByCode.set(line.vatCode, (netByCode.get(line.vatCode) ?? 0) + line.netCents);
+  }
+  return vatPerRate(
+    [...netByCode].map(([code, net]) => {
+      const percent = state.vatAccounts.find((vat) => vat.vatCode === code)?.ratePercentage ?? 0;
+      return { rate: Math.round(percent * 100), vat: roundHalfAway((net * percent) / 100) };
+    }),
+  );
 }

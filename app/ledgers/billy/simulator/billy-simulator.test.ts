@@ -141,6 +141,19 @@ describe("Billy simulator: errors in Billy's shapes", () => {
 });
 
 describe("Billy simulator: invoices", () => {
+  it("keeps the exchange rate sent with a foreign-currency invoice, refuses one that is not positive, and ignores it in the base currency", async () => {
+    const c = await contact();
+    const p = await product({ productNo: "MUG-RATE" });
+    const eur = await draftInvoice(c.id, p.id, { currencyId: "EUR", exchangeRate: 7.461 });
+    expect(eur.status).toBe(200);
+    expect(eur.body.invoices[0].exchangeRate).toBe(7.461);
+    const zero = await draftInvoice(c.id, p.id, { currencyId: "EUR", exchangeRate: 0 });
+    expect(zero.status).toBe(422);
+    expect(Object.keys(zero.body.validationErrors.invoice.attributes)).toEqual(["exchangeRate"]);
+    const dkk = await draftInvoice(c.id, p.id, { exchangeRate: 7.461 });
+    expect(dkk.body.invoices[0].exchangeRate).toBe(1);
+  });
+
   it("returns every property of a live invoice response", async () => {
     const c = await contact();
     const p = await product();

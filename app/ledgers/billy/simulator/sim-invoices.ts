@@ -95,6 +95,9 @@ export function createInvoice(state: BillySimState, request: SimRequest): SimRes
     fields.fail("attContactPersonId", "The contact person must belong to the invoice's contact.");
   }
   const exchangeRate = fields.number("exchangeRate");
+  if (exchangeRate !== undefined && exchangeRate <= 0) {
+    fields.fail("exchangeRate", "The exchange rate must be a positive number.");
+  }
   const rawLines = fields.array("lines");
   if (!fields.has("lines")) fields.fail("lines", "At minimum, one line must be supplied.");
   else if (rawLines && rawLines.length === 0) fields.fail("lines", "At minimum, one line must be supplied.");

@@ -1,5 +1,6 @@
 import { currencyOf, parseAmount } from "./sim-amounts";
-import type { SimulatedDocument } from "../../simulator-kit/simulated-document";
+import { vatPerRate, type SimulatedDocument } from "../../simulator-kit/simulated-document";
+import { findByName } from "./sim-values";
 import type { DynaccountSimState, SimRow } from "./sim-store";
 
 /** What tests and the contract harness read from the simulated company. */
@@ -20,6 +21,7 @@ export function simulatedDocuments(state: DynaccountSimState): SimulatedDocument
       booked: invoice !== undefined,
       ...(invoice ? { number: String(invoice.invoice_id_) } : {}),
       totalGross: gross(row),
+      vatByRate: lineVat(state, row, "debtor_order_product", "order_id", order.id),
     };
   });
   const notes = state.table("debtor_creditnote").rows.map((note) => ({
@@ -29,6 +31,7 @@ export function simulatedDocuments(state: DynaccountSimState): SimulatedDocument
     booked: note.is_booked === "YES",
     ...(note.is_booked === "YES" ? { number: String(note.invoice_id_) } : {}),
     totalGross: gross(note),
+    vatByRate: lineVat(state, note, "debtor_creditnote_product", "creditnote_id", note.id),
     creditsInvoiceId: String(note.invoice_id),
   }));
   return [...invoices, ...notes];
@@ -51,4 +54,22 @@ export function simulatedCounts(state: DynaccountSimState) {
 function gross(row: SimRow): number {
   const code = currencyOf(row.currency_name);
   return code ? (parseAmount(row.total_amount as string, code) ?? 0) : 0;
+}
+
+/** VAT per rate of a document's lines, each as the simulator computed it from its VAT code. */
+function lineVat(
+  state: DynaccountSimState,
+  document: SimRow,
+  table: string,
+  column: string,
+  id: SimRow["id"],
+): Record<number, number> {
+  const code = currencyOf(document.currency_name);
+  const lines = state.table(table).rows.filter((line) => String(line[column]) === String(id));
+  return vatPerRate(
+    lines.map((line) => ({
+      rate: Math.round(Number(findByName(state, "vatcode", line.vatcode_name)?.percent ?? 0) * 100),
+      vat: code ? (parseAmount(line.vat_amount as string, code) ?? 0) : 0,
+    })),
+  );
 }

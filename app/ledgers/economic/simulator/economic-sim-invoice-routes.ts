@@ -140,11 +140,38 @@ function createDraft(state: EconomicSimState, request: SimRequest): SimResponse 
     } else dueDate = value.dueDate;
   }
 
+  // The schema's maxDecimal 6 for the rate (base-currency cost of 100 units) is the server's rule.
+  if (typeof value.exchangeRate === "number") {
+    const millionths = value.exchangeRate * 1_000_000;
+    if (Math.abs(millionths - Math.round(millionths)) > 1e-3) {
+      problems.push({
+        path: ["exchangeRate"],
+        errorCode: "E04740",
+        message: "exchangeRate scale cannot be greater then six decimal places.",
+        value: value.exchangeRate,
+        developerHint: "Please check the format of your data.",
+      });
+    } else if (value.exchangeRate <= 0) {
+      problems.push({
+        path: ["exchangeRate"],
+        message: "exchangeRate must be greater than 0.",
+        value: value.exchangeRate,
+      });
+    }
+  }
+
   const priced = priceLines(state, value.lines, vatZoneNumber ?? 1);
   problems.push(...priced.errors);
   if (problems.length > 0) return validationError(problems);
 
-  const exchangeRate = typeof value.exchangeRate === "number" ? value.exchangeRate : (dailyRate as number);
+  // In the agreement's base currency the rate is 100 whatever is sent; otherwise the one sent,
+  // else e-conomic's daily rate.
+  const exchangeRate =
+    currency === state.agreement.baseCurrency
+      ? 100
+      : typeof value.exchangeRate === "number"
+        ? value.exchangeRate
+        : (dailyRate as number);
   const invoice: SimInvoice = {
     draftInvoiceNumber: state.takeDraftNumber(),
     data: value,

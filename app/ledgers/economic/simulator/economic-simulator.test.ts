@@ -202,6 +202,29 @@ describe("e-conomic simulator: validation in e-conomic's error shape", () => {
     expect(errorsAt(json, "lines", 3, "product")[0]).toMatchObject({ errorCode: "E06000", value: "NOPE" });
   });
 
+  it("takes a document's exchange rate with at most six decimals, and 100 in the base currency", async () => {
+    const customerNumber = await customer("rate@example.dk");
+    const tooFine = await call("POST", "/invoices/drafts", {
+      ...draftBody(customerNumber),
+      currency: "EUR",
+      exchangeRate: 745.9016123,
+    });
+    expect(tooFine.status).toBe(400);
+    expect(errorsAt(tooFine.json, "exchangeRate")[0]).toMatchObject({
+      errorCode: "E04740",
+      value: 745.9016123,
+    });
+    const eur = await call("POST", "/invoices/drafts", {
+      ...draftBody(customerNumber),
+      currency: "EUR",
+      exchangeRate: 745.901612,
+    });
+    expect(eur.status).toBe(201);
+    expect(eur.json.exchangeRate).toBe(745.901612);
+    const dkk = await call("POST", "/invoices/drafts", { ...draftBody(customerNumber), exchangeRate: 740 });
+    expect(dkk.json.exchangeRate).toBe(100);
+  });
+
   it("ignores read-only and unknown properties, as the live server does", async () => {
     const customerNumber = await customer("lax@example.dk");
     const { status, json } = await call("POST", "/invoices/drafts", {
