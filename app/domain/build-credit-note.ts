@@ -20,7 +20,7 @@ import {
   type LedgerVatRounding,
   type RoundingMove,
 } from "./vat/ledger-rounding";
-import { explanationText, roundingExplanations } from "./vat/rounding-explanation";
+import { roundingExplanations } from "./vat/rounding-explanation";
 
 export interface BuildCreditNoteInput {
   refund: Refund;

@@ -11,7 +11,7 @@ import type { Order } from "./order";
 import { reconcile } from "./reconcile";
 import type { ShopSettings } from "../settings/settings-schema";
 import { DEFAULT_VAT_ROUNDING, layOutForDocumentRate, type LedgerVatRounding } from "./vat/ledger-rounding";
-import { explanationText, roundingExplanations } from "./vat/rounding-explanation";
+import { roundingExplanations } from "./vat/rounding-explanation";
 import { ratePercentToBasisPoints } from "./vat/vat-rate-format";
 import { chargedTax, decideTreatment, type TreatmentDecision } from "./vat/vat-treatment";
 import { draftWarning, type DraftWarning } from "./draft-warning";

@@ -1,5 +1,4 @@
 import type { PreviewWarningKey } from "../i18n/pages/preview-warnings";
-import type { MessageKey } from "../i18n/messages";
 import type { CurrencyCode } from "./money";
 import type { DraftWarning } from "./draft-warning";
 
