@@ -1,5 +1,5 @@
 import type { Prisma, PrismaClient } from "@prisma/client";
-import { IllegalJobTransitionError } from "../engine/job-state";
+import { IllegalJobTransitionError, JOB_TRANSITIONS } from "../engine/job-state";
 import { transitionJob, transitionJobs } from "../engine/job-state.server";
 import type { JobError, JobStatus } from "../engine/job-types";
 import type { TransferProgress } from "../engine/transfer/transfer-progress";
@@ -8,7 +8,7 @@ import { actorLabel } from "./merchant-actor";
 import { INVOICE_HANDLED_KIND } from "./parked-kinds";
 
 /** What the merchant may act on: an order-level failure, or a failure that paused the shop. */
-export const PARKED_STATUSES = ["needsAttention", "failed"] as const satisfies readonly JobStatus[];
+export const PARKED_STATUSES = JOB_TRANSITIONS.retry.from;
 
 export { INVOICE_HANDLED_KIND };
 
