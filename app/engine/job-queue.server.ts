@@ -2,7 +2,10 @@ import { randomUUID } from "node:crypto";
 import type { Job, PrismaClient } from "@prisma/client";
 import { Prisma } from "@prisma/client";
 import { assertBodyIsOrder } from "../sources/order-identity";
-import type { JobError, JobKind, JobStatus, JobTrigger } from "./job-types";
+import type { InitialJobStatus, JobStatus } from "./job-state";
+import { IllegalJobTransitionError, JOB_TRANSITIONS } from "./job-state";
+import { claimNextJob as claimNext, transitionJob, transitionJobs } from "./job-state.server";
+import type { JobError, JobKind, JobTrigger } from "./job-types";
 import { businessKeyFor } from "./job-types";
 import { storableJson, storableText } from "../lib/storable-text";
 
@@ -15,6 +18,8 @@ import { storableJson, storableText } from "../lib/storable-text";
  * accepted only under its token, so a worker that stalled past its lease can no longer record
  * anything once another took over. An expired lease (a crashed or stalled worker) is taken over
  * only after a grace for the old holder's last request, and counts as a lease loss, not an attempt.
+ * These are the queue's use cases; each status change in them is a transition of the state
+ * machine (job-state.ts), written with its audit entry by job-state.server.ts.
  */
 
 export interface EnqueueInput {
@@ -27,7 +32,8 @@ export interface EnqueueInput {
   /** Raw JSON text of the source order (and refund): parsed later so big numeric ids stay exact. */
   sourceOrder: string;
   sourceRefund?: string;
-  status?: Extract<JobStatus, "queued" | "waiting" | "skipped">;
+  /** The state the job starts in; every later change is a transition (job-state.server.ts). */
+  status?: InitialJobStatus;
   /** For skipped jobs: why. */
   reason?: string;
 }
@@ -80,7 +86,7 @@ export async function enqueueJob(
  */
 export async function enqueueJobWithAudit(
   db: PrismaClient,
-  input: Omit<EnqueueInput, "reason" | "status"> & { status?: "queued" | "waiting" },
+  input: Omit<EnqueueInput, "reason" | "status"> & { status?: Exclude<InitialJobStatus, "skipped"> },
   audit: { step: string; message: string },
 ): Promise<{ jobId: string; created: boolean }> {
   assertBodyIsOrder(input.orderId, input.sourceOrder);
@@ -108,8 +114,14 @@ export async function enqueueJobWithAudit(
   return { jobId: existing.id, created: false };
 }
 
+/** Audit entries about the shop as a whole (pause, resume) belong to no order. */
+export const SHOP_AUDIT_ORDER_ID = "";
+
 /** A claimed job's identity for the fenced updates below: its id and the claim's token. */
 export type HeldLease = Pick<Job, "id" | "leaseToken">;
+
+/** A claimed job as the fenced transitions below need it: the lease, and what the audit names. */
+export type HeldJob = HeldLease & Pick<Job, "shopId" | "orderId" | "attempts">;
 
 export interface ClaimOptions {
   /**
@@ -120,57 +132,14 @@ export interface ClaimOptions {
   takeoverGraceMs?: number;
 }
 
-/** Claims serialise on this advisory lock, so two claims never both see a shop as idle. */
-const CLAIM_LOCK = 7_301_013;
-
-/** Claims the next runnable job of any shop, or null. */
-export async function claimNextJob(
+/** Claims the next runnable job of any shop, or null (the statement lives with the state machine). */
+export function claimNextJob(
   db: PrismaClient,
   workerId: string,
   leaseMs: number,
   options: ClaimOptions = {},
 ): Promise<Job | null> {
-  const graceSecs = Math.max(0, options.takeoverGraceMs ?? 0) / 1000;
-  const rows = await db.$transaction(
-    async (tx) => {
-      // Held to the end of this transaction. Row locks alone cannot keep one job per shop: a claim
-      // whose snapshot predates another's commit would still see that shop as idle.
-      await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${CLAIM_LOCK})`);
-      return tx.$queryRaw<Job[]>`
-        UPDATE "Job" AS j
-           SET status = 'running',
-               "leaseOwner" = ${workerId},
-               "leaseExpiresAt" = now() + make_interval(secs => ${leaseMs / 1000}::double precision),
-               "leaseToken" = j."leaseToken" + 1,
-               attempts = CASE WHEN j.status = 'running' THEN j.attempts ELSE j.attempts + 1 END,
-               "leaseLosses" = CASE WHEN j.status = 'running' THEN j."leaseLosses" + 1 ELSE j."leaseLosses" END,
-               "updatedAt" = now()
-         WHERE j.id = (
-           SELECT c.id
-             FROM "Job" AS c
-             JOIN "Shop" AS s ON s.id = c."shopId"
-            WHERE ((c.status = 'queued' AND c."runAfter" <= now())
-                   OR (c.status = 'running'
-                       AND c."leaseExpiresAt" + make_interval(secs => ${graceSecs}::double precision) < now()))
-              AND s."uninstalledAt" IS NULL
-              AND (s.paused = false OR c.trigger = 'manual')
-              -- One job at a time per shop; a lapsed lease still counts until it is taken over.
-              AND NOT EXISTS (
-                    SELECT 1 FROM "Job" AS r
-                     WHERE r."shopId" = c."shopId" AND r.status = 'running' AND r.id <> c.id)
-              -- An order's own jobs stay in order: a credit note never passes its order's earlier jobs.
-              AND NOT EXISTS (
-                    SELECT 1 FROM "Job" AS e
-                     WHERE e."shopId" = c."shopId" AND e."orderId" = c."orderId" AND e.seq < c.seq
-                       AND e.status IN ('queued', 'running', 'failed', 'needsAttention'))
-            ORDER BY c.seq
-            LIMIT 1
-            FOR UPDATE OF c SKIP LOCKED)
-        RETURNING j.*`;
-    },
-    { maxWait: 30_000, timeout: 60_000 },
-  );
-  return rows[0] ?? null;
+  return claimNext(db, workerId, leaseMs, options);
 }
 
 /**
@@ -181,7 +150,7 @@ export async function renewLease(db: PrismaClient, lease: HeldLease, leaseMs: nu
   const count = await db.$executeRaw`
     UPDATE "Job"
        SET "leaseExpiresAt" = now() + make_interval(secs => ${leaseMs / 1000}::double precision)
-     WHERE id = ${lease.id} AND "leaseToken" = ${lease.leaseToken} AND status = 'running'
+     WHERE id = ${lease.id} AND "leaseToken" = ${lease.leaseToken} AND status = ${JOB_TRANSITIONS.claim.to}
        AND "leaseExpiresAt" > now()`;
   return count === 1;
 }
@@ -193,23 +162,28 @@ export async function saveProgress(
   progress: Prisma.InputJsonValue,
 ): Promise<void> {
   const { count } = await db.job.updateMany({
-    where: { id: lease.id, leaseToken: lease.leaseToken, status: "running" },
+    where: { id: lease.id, leaseToken: lease.leaseToken, status: JOB_TRANSITIONS.claim.to },
     // The draft carries the buyer's text: a NUL or unpaired surrogate must not make it unstorable.
     data: { progress: storableJson(progress) },
   });
   if (count !== 1) throw new LeaseLostError(lease.id);
 }
 
+/**
+ * The document is in the ledger. An invoice's credit notes that arrived before it may run now,
+ * after everything queued so far. Throws LeaseLostError when another worker took the job over.
+ */
 export async function completeJob(
   db: PrismaClient,
-  job: Pick<Job, "id" | "leaseToken" | "shopId" | "orderId" | "kind">,
+  job: HeldLease & Pick<Job, "shopId" | "orderId" | "kind">,
   result: { documentId: string; documentNumber?: string },
 ): Promise<void> {
   await db.$transaction(async (tx) => {
-    const { count } = await tx.job.updateMany({
-      where: { id: job.id, leaseToken: job.leaseToken, status: "running" },
-      data: {
-        status: "succeeded",
+    const moved = await transitionJob(tx, {
+      job,
+      event: "succeed",
+      leaseToken: job.leaseToken,
+      set: {
         documentId: result.documentId,
         documentNumber: result.documentNumber ?? null,
         // leaseOwner stays: it records which worker finished the job.
@@ -217,28 +191,37 @@ export async function completeJob(
         lastError: Prisma.DbNull,
         finishedAt: new Date(),
       },
+      audit: {
+        step: "queue",
+        level: "info",
+        message: `Transferred${result.documentNumber ? ` as number ${result.documentNumber}` : ""}`,
+        data: { documentId: result.documentId },
+      },
     });
-    if (count !== 1) throw new LeaseLostError(job.id);
+    if (!moved) throw new LeaseLostError(job.id);
     if (job.kind === "invoice") {
-      // Credit notes that arrived before their invoice may run now, after everything queued so far.
-      const waiting = await tx.job.findMany({
-        where: { shopId: job.shopId, orderId: job.orderId, kind: "creditNote", status: "waiting" },
-        orderBy: { seq: "asc" },
-        select: { id: true },
+      await transitionJobs(tx, {
+        shopId: job.shopId,
+        which: { orderId: job.orderId, kind: "creditNote" },
+        event: "invoiceBooked",
+        moveToEnd: true,
+        audit: () => ({
+          step: "queue",
+          level: "info",
+          message: "The invoice is transferred: the credit note is queued",
+        }),
       });
-      for (const { id } of waiting) {
-        await tx.$executeRaw`UPDATE "Job" SET status = 'queued', seq = nextval(pg_get_serial_sequence('"Job"', 'seq')), "updatedAt" = now() WHERE id = ${id}`;
-      }
     }
   });
 }
 
-/** Decided not to transfer: final, with the reason. */
-export async function skipJob(db: PrismaClient, lease: HeldLease, reason: string): Promise<boolean> {
-  const { count } = await db.job.updateMany({
-    where: { id: lease.id, leaseToken: lease.leaseToken, status: "running" },
-    data: {
-      status: "skipped",
+/** Decided not to transfer: final, with the reason. False when the lease was lost. */
+export async function skipJob(db: PrismaClient, job: HeldJob, reason: string): Promise<boolean> {
+  return transitionJob(db, {
+    job,
+    event: "skip",
+    leaseToken: job.leaseToken,
+    set: {
       leaseOwner: null,
       leaseExpiresAt: null,
       finishedAt: new Date(),
@@ -249,27 +232,30 @@ export async function skipJob(db: PrismaClient, lease: HeldLease, reason: string
         at: new Date().toISOString(),
       }),
     },
+    audit: { step: "queue", level: "info", message: `Skipped: ${reason}` },
   });
-  return count === 1;
 }
 
 /** A retryable failure: back to the queue after `delayMs` (on the database's clock). */
 export async function retryJobLater(
   db: PrismaClient,
-  lease: HeldLease,
+  job: HeldJob,
   error: JobError,
   delayMs: number,
 ): Promise<boolean> {
-  const count = await db.$executeRaw`
-    UPDATE "Job"
-       SET status = 'queued',
-           "runAfter" = now() + make_interval(secs => ${Math.max(0, delayMs) / 1000}::double precision),
-           "leaseOwner" = NULL,
-           "leaseExpiresAt" = NULL,
-           "lastError" = ${JSON.stringify(storableJson({ ...error }))}::jsonb,
-           "updatedAt" = now()
-     WHERE id = ${lease.id} AND "leaseToken" = ${lease.leaseToken} AND status = 'running'`;
-  return count === 1;
+  return transitionJob(db, {
+    job,
+    event: "failRetryable",
+    leaseToken: job.leaseToken,
+    runAfterDelayMs: delayMs,
+    set: { leaseOwner: null, leaseExpiresAt: null, lastError: storableJson({ ...error }) },
+    audit: {
+      step: "retry",
+      level: "warn",
+      message: `${error.message} — retrying in ${Math.round(Math.max(0, delayMs) / 1000)} s`,
+      data: { kind: error.kind, attempt: job.attempts },
+    },
+  });
 }
 
 /**
@@ -279,21 +265,28 @@ export async function retryJobLater(
  */
 export async function failJobAndPauseShop(
   db: PrismaClient,
-  job: Pick<Job, "id" | "leaseToken" | "shopId" | "orderName" | "orderId">,
+  job: HeldJob & Pick<Job, "orderName">,
   error: JobError,
 ): Promise<boolean> {
   return db.$transaction(async (tx) => {
-    const { count } = await tx.job.updateMany({
-      where: { id: job.id, leaseToken: job.leaseToken, status: "running" },
-      data: {
-        status: "failed",
+    const moved = await transitionJob(tx, {
+      job,
+      event: "failFinal",
+      leaseToken: job.leaseToken,
+      set: {
         leaseOwner: null,
         leaseExpiresAt: null,
         lastError: storableJson({ ...error }),
         finishedAt: new Date(),
       },
+      audit: {
+        step: "failed",
+        level: "error",
+        message: error.message,
+        data: { kind: error.kind, attempt: job.attempts },
+      },
     });
-    if (count !== 1) return false;
+    if (!moved) return false;
     await tx.shop.update({
       where: { id: job.shopId },
       data: {
@@ -311,46 +304,156 @@ export async function failJobAndPauseShop(
  * reason, the shop is not paused and its other orders keep running. Later jobs of the same order
  * (its credit notes) wait behind it. The merchant retries it (requeueParkedJob) or books it by hand.
  */
-export async function parkJob(db: PrismaClient, lease: HeldLease, error: JobError): Promise<boolean> {
-  const { count } = await db.job.updateMany({
-    where: { id: lease.id, leaseToken: lease.leaseToken, status: "running" },
-    data: {
-      status: "needsAttention",
-      leaseOwner: null,
-      leaseExpiresAt: null,
-      lastError: storableJson({ ...error }),
+export async function parkJob(
+  db: PrismaClient,
+  job: HeldJob & Pick<Job, "leaseLosses">,
+  error: JobError,
+): Promise<boolean> {
+  return transitionJob(db, {
+    job,
+    event: "park",
+    leaseToken: job.leaseToken,
+    set: { leaseOwner: null, leaseExpiresAt: null, lastError: storableJson({ ...error }) },
+    audit: {
+      step: "needsAttention",
+      level: "error",
+      message: error.message,
+      data: { kind: error.kind, attempt: job.attempts, leaseLosses: job.leaseLosses },
     },
   });
-  return count === 1;
 }
 
 /**
- * The merchant's Retry of a parked job: queued again now, with fresh attempt and lease-loss
- * counts. The progress stays, so nothing already in the ledger is created twice. False when the
- * job is not parked (already retried, handled, or never parked).
+ * Retry of a parked job: queued again now, with fresh attempt and lease-loss counts. The
+ * progress stays, so nothing already in the ledger is created twice. False when the job is not
+ * parked (already retried, handled, or never parked).
  */
 export async function requeueParkedJob(db: PrismaClient, jobId: string): Promise<boolean> {
-  const count = await db.$executeRaw`
-    UPDATE "Job"
-       SET status = 'queued', "runAfter" = now(), attempts = 0, "leaseLosses" = 0,
-           "finishedAt" = NULL, "updatedAt" = now()
-     WHERE id = ${jobId} AND status = 'needsAttention'`;
-  return count === 1;
+  const job = await db.job.findUnique({
+    where: { id: jobId },
+    select: { id: true, shopId: true, orderId: true },
+  });
+  if (!job) return false;
+  return falseWhenMovedOn(
+    transitionJob(db, {
+      job,
+      event: "retry",
+      only: ["needsAttention"],
+      set: { runAfter: new Date(), attempts: 0, leaseLosses: 0, finishedAt: null },
+      audit: { step: "queue", level: "info", message: "Queued again after it needed attention" },
+    }),
+  );
 }
 
 /**
  * Resume: failed jobs go back to the queue in their original order with fresh attempt counts,
  * then the backlog follows. Parked jobs stay parked: each is retried on its own by the merchant.
+ * `by` names who resumed, for the audit (each re-queued job's entry, and the shop's own).
  */
-export async function resumeShop(db: PrismaClient, shopId: string): Promise<{ requeued: number }> {
-  const [requeued] = await db.$transaction([
-    db.job.updateMany({
-      where: { shopId, status: "failed" },
-      data: { status: "queued", runAfter: new Date(), finishedAt: null, attempts: 0, leaseLosses: 0 },
+export async function resumeShop(
+  db: PrismaClient,
+  shopId: string,
+  by = "an operator",
+): Promise<{ requeued: number }> {
+  return db.$transaction(async (tx) => {
+    const requeued = await transitionJobs(tx, {
+      shopId,
+      event: "resume",
+      set: { runAfter: new Date(), finishedAt: null, attempts: 0, leaseLosses: 0 },
+      audit: () => ({ step: "queue", level: "info", message: `Queued again: transfers resumed by ${by}` }),
+    });
+    await tx.shop.update({
+      where: { id: shopId },
+      data: { paused: false, pausedAt: null, pausedReason: null },
+    });
+    await tx.auditEntry.create({
+      data: {
+        shopId,
+        orderId: SHOP_AUDIT_ORDER_ID,
+        step: "resume",
+        level: "info",
+        message: `Transfers resumed by ${storableText(by)}`,
+      },
+    });
+    return { requeued: requeued.length };
+  });
+}
+
+/**
+ * Pause: automatic transfer stops for the shop until it is resumed; new events keep queuing and
+ * the merchant's own Transfer and Retry still run. Recorded in the shop's audit entries.
+ */
+export async function pauseShop(db: PrismaClient, shopId: string, reason: string, by: string): Promise<void> {
+  await db.$transaction(async (tx) => {
+    await tx.shop.update({
+      where: { id: shopId },
+      data: { paused: true, pausedAt: new Date(), pausedReason: storableText(reason) },
+    });
+    await tx.auditEntry.create({
+      data: {
+        shopId,
+        orderId: SHOP_AUDIT_ORDER_ID,
+        step: "pause",
+        level: "info",
+        message: `Transfers paused by ${storableText(by)}: ${storableText(reason)}`,
+      },
+    });
+  });
+}
+
+/**
+ * The order was cancelled (or deleted) before its invoice was transferred: the job is skipped
+ * with `reason`. `from` narrows the states it may leave. False when there was nothing to skip.
+ */
+export async function skipCancelledJob(
+  db: PrismaClient,
+  job: Pick<Job, "id" | "shopId" | "orderId">,
+  reason: string,
+  from?: readonly JobStatus[],
+): Promise<boolean> {
+  return falseWhenMovedOn(
+    transitionJob(db, {
+      job,
+      event: "skipCancelled",
+      ...(from ? { only: from } : {}),
+      set: {
+        finishedAt: new Date(),
+        lastError: { kind: "skipped", message: reason, retryable: false, at: new Date().toISOString() },
+      },
+      audit: {
+        step: "queue",
+        level: "info",
+        message: `Skipped: ${reason.charAt(0).toLowerCase()}${reason.slice(1)}`,
+      },
     }),
-    db.shop.update({ where: { id: shopId }, data: { paused: false, pausedAt: null, pausedReason: null } }),
-  ]);
-  return { requeued: requeued.count };
+  );
+}
+
+/** An order skipped as cancelled is due again: queued now, from the order as it is now. */
+export async function restoreSkippedJob(
+  db: PrismaClient,
+  job: Pick<Job, "id" | "shopId" | "orderId">,
+  changes: { trigger: JobTrigger; sourceOrder: string },
+  message: string,
+): Promise<boolean> {
+  return falseWhenMovedOn(
+    transitionJob(db, {
+      job,
+      event: "restore",
+      set: { ...changes, runAfter: new Date(), finishedAt: null },
+      audit: { step: "queue", level: "info", message },
+    }),
+  );
+}
+
+/** False when the job was moved on by someone else (a webhook, a click) since it was read. */
+async function falseWhenMovedOn(transition: Promise<boolean>): Promise<boolean> {
+  try {
+    return await transition;
+  } catch (error) {
+    if (error instanceof IllegalJobTransitionError) return false;
+    throw error;
+  }
 }
 
 export class LeaseLostError extends Error {

@@ -2,20 +2,8 @@
 
 export type JobKind = "invoice" | "creditNote";
 
-export type JobStatus =
-  /** Ready to run (at or after `runAfter`). */
-  | "queued"
-  /** A credit note whose invoice is not transferred yet. */
-  | "waiting"
-  | "running"
-  | "succeeded"
-  | "failed"
-  /** Decided not to transfer (e.g. cancelled before transfer, test order), with a reason. */
-  | "skipped"
-  /** An order-level failure parked for the merchant: the shop's other jobs keep running. */
-  | "needsAttention"
-  /** The merchant booked it by hand: final, nothing sent to the ledger. */
-  | "handled";
+/** Defined with the state machine, the one place that changes it. */
+export type { JobStatus } from "./job-state";
 
 export type JobTrigger = "paid" | "fulfilled" | "status" | "manual" | "reconcile" | "backfill";
 

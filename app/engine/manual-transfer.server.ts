@@ -4,6 +4,8 @@ import { findOrder, type ReadOrderFromPlatform } from "../sources/find-order.ser
 import { orderIdOfBody } from "../sources/order-identity";
 import { appendAudit } from "./audit-log.server";
 import { enqueueJob } from "./job-queue.server";
+import { IllegalJobTransitionError } from "./job-state";
+import { transitionJob } from "./job-state.server";
 
 export type ManualTransferResult =
   | { outcome: "queued"; jobId: string }
@@ -50,28 +52,26 @@ export async function requestManualTransfer(
     return { outcome: "unknownOrder" };
   }
   if (existing) {
-    // Conditional on the status just read: a "mark as handled" or a worker in between wins.
-    const { count } = await db.job.updateMany({
-      where: { id: existing.id, status: existing.status },
-      data: {
-        status: "queued",
-        trigger: "manual",
-        runAfter: new Date(),
-        finishedAt: null,
-        // A parked job starts its attempts over, as the merchant's Retry does.
-        ...(existing.status === "needsAttention" ? { attempts: 0 } : {}),
-        ...(sourceOrder ? { sourceOrder } : {}),
-      },
-    });
-    if (count === 0) return { outcome: "inProgress", jobId: existing.id };
-    await appendAudit(db, {
-      shopId: shop.id,
-      orderId,
-      jobId: existing.id,
-      step: "queue",
-      level: "info",
-      message: "Transfer requested by hand",
-    });
+    try {
+      // Conditional on the status just read: a "mark as handled" or a worker in between wins.
+      await transitionJob(db, {
+        job: existing,
+        event: "requestTransfer",
+        only: [existing.status],
+        set: {
+          trigger: "manual",
+          runAfter: new Date(),
+          finishedAt: null,
+          // A parked job starts its attempts over, as the merchant's Retry does.
+          ...(existing.status === "needsAttention" ? { attempts: 0 } : {}),
+          ...(sourceOrder ? { sourceOrder } : {}),
+        },
+        audit: { step: "queue", level: "info", message: "Transfer requested by hand" },
+      });
+    } catch (error) {
+      if (error instanceof IllegalJobTransitionError) return { outcome: "inProgress", jobId: existing.id };
+      throw error;
+    }
     return { outcome: "requeued", jobId: existing.id };
   }
   const body = sourceOrder ?? (await findOrder(db, shop, orderId, readFromPlatform))?.body;

@@ -26,7 +26,8 @@ import type { JobError } from "./job-types";
 
 /**
  * Claims jobs and runs them through a handler. The handler does the ledger work step by step,
- * saving progress after each step; the worker turns its outcome or error into the queue's state:
+ * saving progress after each step; the worker turns its outcome or error into a transition of
+ * the job's state (job-state.ts), through the queue's use cases, each with its audit entry:
  * success, a retry with backoff, or a final failure — which pauses the shop when it concerns the
  * connection and parks just this job when it concerns the order (see failure-scope.ts).
  *
@@ -188,7 +189,7 @@ export class Worker {
         ...(data === undefined ? {} : { data }),
       });
     if (job.leaseLosses > (this.options.maxLeaseLosses ?? 5)) {
-      await this.park(job, lease, audit, {
+      await this.park(job, audit, {
         kind: "interrupted",
         message: translate("en", "jobError.interrupted", { count: job.leaseLosses }),
         messageKey: "jobError.interrupted",
@@ -235,8 +236,7 @@ export class Worker {
         }),
       );
       if (outcome.status === "skipped") {
-        if (!(await skipJob(db, lease, outcome.reason))) return;
-        await audit("queue", "info", `Skipped: ${outcome.reason}`);
+        if (!(await skipJob(db, job, outcome.reason))) return;
         await this.settled(job, audit);
         return;
       }
@@ -244,7 +244,7 @@ export class Worker {
       await this.settled(job, audit);
     } catch (error) {
       if (error instanceof LeaseLostError) return;
-      await this.handleFailure(job, lease, error, audit, wrote);
+      await this.handleFailure(job, error, audit, wrote);
     } finally {
       clearInterval(heartbeat);
     }
@@ -266,7 +266,6 @@ export class Worker {
 
   private async handleFailure(
     job: Job,
-    lease: HeldLease,
     error: unknown,
     audit: JobContext["audit"],
     wrote: boolean,
@@ -288,29 +287,19 @@ export class Worker {
       // A write whose answer never came may still land in the ledger: let it, before the retry looks.
       const floor = wrote && outcomeUnknown(error) ? this.writeMarginMs : 0;
       const delay = Math.max(retryDelayMs(job.attempts, retryAfterMs, policy), floor);
-      if (!(await retryJobLater(db, lease, jobError, delay))) return;
-      await audit("retry", "warn", `${failure.merchantMessage} — retrying in ${Math.round(delay / 1000)} s`, {
-        kind: failure.kind,
-        attempt: job.attempts,
-      });
+      await retryJobLater(db, job, jobError, delay);
       return;
     }
     if (scope === "order") {
-      await this.park(job, lease, audit, jobError);
+      await this.park(job, audit, jobError);
       return;
     }
     if (!(await failJobAndPauseShop(db, job, jobError))) return;
-    await audit("failed", "error", failure.merchantMessage, { kind: failure.kind, attempt: job.attempts });
     await this.settled(job, audit);
   }
 
-  private async park(job: Job, lease: HeldLease, audit: JobContext["audit"], error: JobError): Promise<void> {
-    if (!(await parkJob(this.options.db, lease, error))) return;
-    await audit("needsAttention", "error", error.message, {
-      kind: error.kind,
-      attempt: job.attempts,
-      leaseLosses: job.leaseLosses,
-    });
+  private async park(job: Job, audit: JobContext["audit"], error: JobError): Promise<void> {
+    if (!(await parkJob(this.options.db, job, error))) return;
     await this.settled(job, audit);
   }
 

@@ -1,4 +1,6 @@
 import type { Prisma, PrismaClient } from "@prisma/client";
+import { IllegalJobTransitionError, JOB_TRANSITIONS } from "../engine/job-state";
+import { transitionJob, transitionJobs } from "../engine/job-state.server";
 import type { JobError, JobStatus } from "../engine/job-types";
 import type { TransferProgress } from "../engine/transfer/transfer-progress";
 import type { MerchantActor } from "./merchant-actor";
@@ -6,7 +8,7 @@ import { actorLabel } from "./merchant-actor";
 import { INVOICE_HANDLED_KIND } from "./parked-kinds";
 
 /** What the merchant may act on: an order-level failure, or a failure that paused the shop. */
-export const PARKED_STATUSES = ["needsAttention", "failed"] as const satisfies readonly JobStatus[];
+export const PARKED_STATUSES = JOB_TRANSITIONS.retry.from;
 
 export { INVOICE_HANDLED_KIND };
 
@@ -52,36 +54,33 @@ export async function retryParkedJob(db: PrismaClient, input: ParkedJobInput): P
       if (invoice === "handled") return { outcome: "invoiceHandled", jobId: job.id };
       if (invoice !== "succeeded") next = "waiting";
     }
-    const { count } = await tx.job.updateMany({
-      where: { id: job.id, shopId: input.shopId, status: { in: [...PARKED_STATUSES] } },
-      data: {
-        status: next,
-        runAfter: now,
-        attempts: 0,
-        leaseLosses: 0,
-        // Nothing reached the ledger yet: build the draft again, from the order as the shop now
-        // has it and the settings as the merchant just fixed them. Once a create may have been
-        // sent, the progress stays, so the document is found instead of created twice.
-        ...(startedInLedger(job.progress) ? {} : { progress: {} }),
-        finishedAt: null,
-        leaseOwner: null,
-        leaseExpiresAt: null,
-        // Manual, so a paused shop still runs it without resuming the whole backlog.
-        trigger: "manual",
-      },
-    });
-    if (count === 0) return { outcome: "notParked", jobId: job.id, status: job.status };
-    await tx.auditEntry.create({
-      data: {
-        shopId: input.shopId,
-        orderId: job.orderId,
-        jobId: job.id,
-        step: "queue",
-        level: "info",
-        message: `Retry requested by ${actorLabel(input.actor)}`,
-        data: { actor: actorLabel(input.actor), actorKind: input.actor.kind, at: now.toISOString() },
-      },
-    });
+    const moved = await refusedAsNotParked(() =>
+      transitionJob(tx, {
+        job: { id: job.id, shopId: input.shopId, orderId: job.orderId },
+        event: next === "queued" ? "retry" : "retryAwaitingInvoice",
+        set: {
+          runAfter: now,
+          attempts: 0,
+          leaseLosses: 0,
+          // Nothing reached the ledger yet: build the draft again, from the order as the shop now
+          // has it and the settings as the merchant just fixed them. Once a create may have been
+          // sent, the progress stays, so the document is found instead of created twice.
+          ...(startedInLedger(job.progress) ? {} : { progress: {} }),
+          finishedAt: null,
+          leaseOwner: null,
+          leaseExpiresAt: null,
+          // Manual, so a paused shop still runs it without resuming the whole backlog.
+          trigger: "manual",
+        },
+        audit: {
+          step: "queue",
+          level: "info",
+          message: `Retry requested by ${actorLabel(input.actor)}`,
+          data: { actor: actorLabel(input.actor), actorKind: input.actor.kind, at: now.toISOString() },
+        },
+      }),
+    );
+    if (!moved) return { outcome: "notParked", jobId: job.id, status: job.status };
     return { outcome: "retried", jobId: job.id, orderId: job.orderId, status: next };
   });
 }
@@ -104,33 +103,32 @@ export async function markHandledManually(db: PrismaClient, input: ParkedJobInpu
   return db.$transaction(async (tx) => {
     const job = await findJob(tx, input);
     if (!job) return { outcome: "notFound" };
-    const from: string[] = [...PARKED_STATUSES];
+    const from: JobStatus[] = [...PARKED_STATUSES];
     if (job.kind === "creditNote" && (await invoiceStatus(tx, input.shopId, job.orderId)) === "handled") {
       from.push("waiting");
     }
-    const { count } = await tx.job.updateMany({
-      where: { id: job.id, shopId: input.shopId, status: { in: from } },
-      data: { status: "handled", finishedAt: now, leaseOwner: null, leaseExpiresAt: null },
-    });
-    if (count === 0) return { outcome: "notParked", jobId: job.id, status: job.status };
     const who = actorLabel(input.actor);
-    await tx.auditEntry.create({
-      data: {
-        shopId: input.shopId,
-        orderId: job.orderId,
-        jobId: job.id,
-        step: "handled",
-        level: "info",
-        message: `Marked as handled manually by ${who}; nothing was sent to the ledger`,
-        data: {
-          actor: who,
-          actorKind: input.actor.kind,
-          at: now.toISOString(),
-          previousStatus: job.status,
-          ...(reasonOf(job.lastError) ? { reason: reasonOf(job.lastError) } : {}),
+    const moved = await refusedAsNotParked(() =>
+      transitionJob(tx, {
+        job: { id: job.id, shopId: input.shopId, orderId: job.orderId },
+        event: "markHandled",
+        only: from,
+        set: { finishedAt: now, leaseOwner: null, leaseExpiresAt: null },
+        audit: {
+          step: "handled",
+          level: "info",
+          message: `Marked as handled manually by ${who}; nothing was sent to the ledger`,
+          data: {
+            actor: who,
+            actorKind: input.actor.kind,
+            at: now.toISOString(),
+            previousStatus: job.status,
+            ...(reasonOf(job.lastError) ? { reason: reasonOf(job.lastError) } : {}),
+          },
         },
-      },
-    });
+      }),
+    );
+    if (!moved) return { outcome: "notParked", jobId: job.id, status: job.status };
     const parkedCreditNotes =
       job.kind === "invoice" ? await parkWaitingCreditNotes(tx, input.shopId, job.orderId, now) : [];
     return { outcome: "handled", jobId: job.id, orderId: job.orderId, parkedCreditNotes };
@@ -180,11 +178,6 @@ async function invoiceStatus(tx: Tx, shopId: string, orderId: string): Promise<s
 }
 
 async function parkWaitingCreditNotes(tx: Tx, shopId: string, orderId: string, now: Date) {
-  const waiting = await tx.job.findMany({
-    where: { shopId, orderId, kind: "creditNote", status: "waiting" },
-    select: { id: true },
-    orderBy: { seq: "asc" },
-  });
   const reason: JobError = {
     kind: INVOICE_HANDLED_KIND,
     message:
@@ -192,27 +185,23 @@ async function parkWaitingCreditNotes(tx: Tx, shopId: string, orderId: string, n
     retryable: false,
     at: now.toISOString(),
   };
-  const parked: string[] = [];
-  for (const { id } of waiting) {
-    const { count } = await tx.job.updateMany({
-      where: { id, shopId, status: "waiting" },
-      data: { status: "needsAttention", lastError: { ...reason }, finishedAt: now },
-    });
-    if (count === 0) continue;
-    parked.push(id);
-    await tx.auditEntry.create({
-      data: {
-        shopId,
-        orderId,
-        jobId: id,
-        step: "queue",
-        level: "warn",
-        message: reason.message,
-        data: { kind: reason.kind },
-      },
-    });
+  return transitionJobs(tx, {
+    shopId,
+    which: { orderId, kind: "creditNote" },
+    event: "invoiceHandled",
+    set: { lastError: { ...reason }, finishedAt: now },
+    audit: () => ({ step: "queue", level: "warn", message: reason.message, data: { kind: reason.kind } }),
+  });
+}
+
+/** A job no longer in a state the merchant's action may leave (a double click, a worker in between). */
+async function refusedAsNotParked(move: () => Promise<boolean>): Promise<boolean> {
+  try {
+    return await move();
+  } catch (error) {
+    if (error instanceof IllegalJobTransitionError) return false;
+    throw error;
   }
-  return parked;
 }
 
 function reasonOf(lastError: Prisma.JsonValue): string | null {

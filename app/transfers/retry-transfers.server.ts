@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@prisma/client";
-import { resumeShop } from "../engine/job-queue.server";
+import { pauseShop, resumeShop } from "../engine/job-queue.server";
 import type { MerchantActor } from "./merchant-actor";
+import { actorLabel } from "./merchant-actor";
 import { PARKED_STATUSES, retryParkedJob } from "./parked-jobs.server";
 
 export interface RetryResult {
@@ -41,7 +42,24 @@ export async function retryTransfers(
   return { jobIds };
 }
 
-/** Resume after a pause: failed jobs first, in their original order, then the backlog. */
-export async function resumeTransfers(db: PrismaClient, shopId: string): Promise<{ requeued: number }> {
-  return resumeShop(db, shopId);
+/**
+ * Resume after a pause: failed jobs first, in their original order, then the backlog. The shop's
+ * audit and each re-queued job's name who resumed.
+ */
+export async function resumeTransfers(
+  db: PrismaClient,
+  shopId: string,
+  actor: MerchantActor,
+): Promise<{ requeued: number }> {
+  return resumeShop(db, shopId, actorLabel(actor));
+}
+
+/** Pause automatic transfer by hand (an operator, before a ledger change); recorded in the audit. */
+export async function pauseTransfers(
+  db: PrismaClient,
+  shopId: string,
+  reason: string,
+  actor: MerchantActor,
+): Promise<void> {
+  await pauseShop(db, shopId, reason, actorLabel(actor));
 }

@@ -59,7 +59,7 @@ export async function runTransfersAction(
       }
     }
     case "resume": {
-      const { requeued } = await resumeTransfers(db, shop.id);
+      const { requeued } = await resumeTransfers(db, shop.id, actor);
       deps.wake();
       return { ok: true, message: "transfers.result.resumed", values: { count: requeued } };
     }

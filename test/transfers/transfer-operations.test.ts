@@ -118,7 +118,7 @@ describe("transfer operations", () => {
       documentNumber: null,
       orderNumber: 8_000_000,
     }));
-    expect(await resumeTransfers(db, shopA)).toEqual({ requeued: 2 });
+    expect(await resumeTransfers(db, shopA, OPERATOR)).toEqual({ requeued: 2 });
     expect(await db.shop.findUniqueOrThrow({ where: { id: shopA } })).toMatchObject({
       paused: false,
       pausedReason: null,

@@ -8,7 +8,7 @@ import { originalJson, storableJson, storableText } from "../../lib/storable-tex
 import { orderIdOfParsed } from "../../sources/order-identity";
 import { parseJsonSafely } from "../../sources/shopify/parse-json-safely";
 import { appendAudit } from "../audit-log.server";
-import { enqueueJobWithAudit } from "../job-queue.server";
+import { enqueueJobWithAudit, skipCancelledJob } from "../job-queue.server";
 import type { TransferProgress } from "../transfer/transfer-progress";
 import { changesSinceTransfer } from "./changes-since-transfer";
 
@@ -107,27 +107,16 @@ export async function ingestShopifyEvent(db: PrismaClient, event: ShopifyEvent):
     }
     case "orders/cancelled": {
       const orderId = orderGid(payload);
-      const { count } = await db.job.updateMany({
-        where: { shopId: shop.id, businessKey: `invoice:${orderId}`, status: "queued" },
-        data: {
-          status: "skipped",
-          finishedAt: new Date(),
-          lastError: {
-            kind: "skipped",
-            message: "The order was cancelled before it was transferred",
-            retryable: false,
-            at: new Date().toISOString(),
-          },
-        },
+      const invoice = await db.job.findUnique({
+        where: { shopId_businessKey: { shopId: shop.id, businessKey: `invoice:${orderId}` } },
+        select: { id: true, shopId: true, orderId: true },
       });
-      if (count === 0) return { action: "ignored", reason: "no queued invoice to skip" };
-      await appendAudit(db, {
-        shopId: shop.id,
-        orderId,
-        step: "queue",
-        level: "info",
-        message: "Skipped: the order was cancelled before it was transferred",
-      });
+      const skipped =
+        invoice &&
+        (await skipCancelledJob(db, invoice, "The order was cancelled before it was transferred", [
+          "queued",
+        ]));
+      if (!skipped) return { action: "ignored", reason: "no queued invoice to skip" };
       return { action: "skippedJob", jobId: orderId };
     }
     case "orders/updated":

@@ -5,7 +5,7 @@ import type { ShopSettings } from "../../settings/settings-schema";
 import { prismaSettingsStorage } from "../../shops/shop-settings-storage.server";
 import { isWithdrawnStatus, shouldTransferWooOrder } from "../../sources/woocommerce/transfer-trigger";
 import { appendAudit } from "../audit-log.server";
-import { enqueueJob } from "../job-queue.server";
+import { enqueueJob, restoreSkippedJob, skipCancelledJob } from "../job-queue.server";
 import type { JobTrigger } from "../job-types";
 import type { TransferProgress } from "../transfer/transfer-progress";
 import { changesSinceTransfer } from "./changes-since-transfer";
@@ -91,18 +91,12 @@ export async function ingestWooOrder(
   } else if (invoiceJob.status === "skipped") {
     if (!due) return { invoice: "skipped", invoiceJobId: invoiceJob.id, creditNotesEnqueued: 0 };
     // Cancelled or trashed before transfer, now restored and paid: it is due again.
-    await db.job.update({
-      where: { id: invoiceJob.id },
-      data: { status: "queued", trigger, runAfter: new Date(), finishedAt: null, sourceOrder: order.json },
-    });
-    await appendAudit(db, {
-      shopId: shop.id,
-      orderId,
-      jobId: invoiceJob.id,
-      step: "queue",
-      level: "info",
-      message: `Queued again: the order is ${order.status} in WooCommerce`,
-    });
+    await restoreSkippedJob(
+      db,
+      invoiceJob,
+      { trigger, sourceOrder: order.json },
+      `Queued again: the order is ${order.status} in WooCommerce`,
+    );
     invoice = "requeued";
   } else {
     // Not transferred yet (queued, waiting, failed, running): the worker reads the newest order.
@@ -184,24 +178,7 @@ async function withdraw(
   if (!invoiceJob) return "notDue";
   if (invoiceJob.status === "queued" || invoiceJob.status === "failed") {
     const reason = `The order was ${why} in WooCommerce before it was transferred`;
-    const { count } = await db.job.updateMany({
-      where: { id: invoiceJob.id, status: { in: ["queued", "failed"] } },
-      data: {
-        status: "skipped",
-        finishedAt: new Date(),
-        lastError: { kind: "skipped", message: reason, retryable: false, at: new Date().toISOString() },
-      },
-    });
-    if (count === 1) {
-      await appendAudit(db, {
-        shopId: shop.id,
-        orderId,
-        jobId: invoiceJob.id,
-        step: "queue",
-        level: "info",
-        message: `Skipped: ${reason.charAt(0).toLowerCase()}${reason.slice(1)}`,
-      });
-    }
+    await skipCancelledJob(db, invoiceJob, reason, ["queued", "failed"]);
     return "skipped";
   }
   if (invoiceJob.status === "succeeded") {
