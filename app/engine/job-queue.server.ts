@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Job, PrismaClient } from "@prisma/client";
 import { Prisma } from "@prisma/client";
-import { assertBodyIsOrder } from "../sources/order-identity";
+import { assertBodyIsOrder } from "../sources/source-contract";
 import type { JobError, JobKind, JobStatus, JobTrigger } from "./job-types";
 import { businessKeyFor } from "./job-types";
 import { storableJson, storableText } from "../lib/storable-text";

@@ -2,11 +2,11 @@ import type { PrismaClient, Shop } from "@prisma/client";
 import { loadShopSettings } from "../settings/settings-store";
 import { prismaSettingsStorage } from "../shops/shop-settings-storage.server";
 import { log } from "../lib/log.server";
-import { orderIdOfBody } from "../sources/order-identity";
+import { orderIdOfBody } from "../sources/source-contract";
 import { appendAudit } from "./audit-log.server";
 import { enqueueJob } from "./job-queue.server";
 import type { JobTrigger } from "./job-types";
-import type { OrderSource, OrderSummary } from "./order-source";
+import type { OrderSource, OrderSummary } from "../sources/source-contract";
 
 /**
  * Webhooks can be lost; the reconciliation compares the shop's recent orders with our jobs and
