@@ -9,6 +9,7 @@ import {
 import { prisma } from "../db/prisma.server";
 import { markShopUninstalled } from "../shops/shop-repo.server";
 import { log } from "../lib/log.server";
+import { createdWork } from "../engine/ingest/ingest-events.server";
 import { ingestShopifyEvents } from "../engine/ingest/ingest-shopify-event.server";
 import { wakeWorkers } from "../engine/worker-registry.server";
 import { sourceFor } from "../sources/source-registry";
@@ -67,7 +68,7 @@ export async function handleShopifyWebhook(request: Request, expectedTopic: stri
     triggeredAt: webhook.triggeredAt,
     body: webhook.rawBody,
   });
-  if (outcome.action === "enqueued" && outcome.created) wakeWorkersSoon();
+  if (createdWork(outcome)) wakeWorkersSoon();
   log.info("webhook recorded", { topic: webhook.topic, shop: webhook.shopDomain, outcome: outcome.action });
   return new Response(null, { status: 200 });
 }

@@ -116,15 +116,20 @@ export async function handleWooWebhook(
 }
 
 function asHeaders(headers: WooWebhookHeaders): Headers {
-  if (headers instanceof Headers) return headers;
   const result = new Headers();
-  for (const [name, value] of Object.entries(headers)) {
+  const copy = (name: string, value: string | readonly string[] | undefined) => {
     const first = typeof value === "string" ? value : value?.[0];
     try {
       if (first !== undefined) result.set(name, first);
     } catch {
       // A value no HTTP header can hold is treated as absent (the signature check then refuses).
     }
+  };
+  // Any Headers implementation (the runtime's or a polyfill's), or a plain record.
+  if (typeof (headers as Headers).forEach === "function" && typeof (headers as Headers).get === "function") {
+    (headers as Headers).forEach((value, name) => copy(name, value));
+  } else {
+    for (const [name, value] of Object.entries(headers)) copy(name, value);
   }
   return result;
 }

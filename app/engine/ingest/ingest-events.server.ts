@@ -208,14 +208,18 @@ async function enqueueInvoice(
   return { action: "enqueued", jobId, created };
 }
 
-/** A refund waits for its invoice: its credit note is queued only once the invoice is booked. */
-async function enqueueCreditNote(
+/**
+ * A refund waits for its invoice: its credit note is queued only once the invoice is booked (the
+ * rule for deliveries, the reconciliation and the historical import alike).
+ */
+export async function enqueueCreditNote(
   db: PrismaClient,
-  shop: Shop,
+  shop: Pick<Shop, "id">,
   refund: SourceRefundBody,
-  invoice: Job | null,
+  invoice: Pick<Job, "status" | "orderName"> | null | undefined,
   orderBody: string,
   trigger: JobTrigger,
+  orderName?: string,
 ): Promise<{ action: "enqueued"; jobId: string; created: boolean }> {
   const booked = invoice?.status === "succeeded";
   const { jobId, created } = await enqueueJobWithAudit(
@@ -224,7 +228,7 @@ async function enqueueCreditNote(
       shopId: shop.id,
       kind: "creditNote",
       orderId: refund.orderId,
-      orderName: invoice?.orderName ?? refund.orderId,
+      orderName: invoice?.orderName ?? orderName ?? refund.orderId,
       refundId: refund.refundId,
       trigger,
       sourceOrder: orderBody,
