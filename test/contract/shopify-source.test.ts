@@ -14,7 +14,7 @@ const DOMAIN = "conformance.myshopify.com";
 runSourceConformance({
   name: "Shopify",
   source: shopifySource,
-  expected: { paid: "paid", refund: "refund", edit: "updated" },
+  expected: { paid: "paid", refund: "refund", edit: "updated", statusWriteBack: false },
   async start(): Promise<SimulatedShop> {
     const simulator = await startShopifyAdminSimulator({
       bucket: { maximumAvailable: 100_000, restoreRate: 100_000 },

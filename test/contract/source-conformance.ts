@@ -90,7 +90,13 @@ export interface SourceUnderTest {
   source: Source;
   start(): Promise<SimulatedShop>;
   /** The event type a delivery of each kind becomes (milestones, or the order's whole state). */
-  expected: { paid: SourceEventType; refund: SourceEventType; edit: SourceEventType };
+  expected: {
+    paid: SourceEventType;
+    refund: SourceEventType;
+    edit: SourceEventType;
+    /** Whether the shop can show our status on its orders. */
+    statusWriteBack: boolean;
+  };
 }
 
 const SETTINGS = { version: 1, accounts: { giftCardLiability: "63080" } };
@@ -141,6 +147,13 @@ export function runSourceConformance(subject: SourceUnderTest): void {
       if (item === undefined) throw new Error("nothing was delivered");
       return item;
     };
+
+    it("declares its capabilities as a typed object (absent ones null, never missing)", () => {
+      expect(Object.keys(source.capabilities).sort()).toEqual(["statusWriteBack"]);
+      expect(source.capabilities.statusWriteBack !== null).toBe(subject.expected.statusWriteBack);
+      const writeBack = source.capabilities.statusWriteBack;
+      if (writeBack) expect(typeof writeBack.write).toBe("function");
+    });
 
     it("verify accepts a correctly signed delivery and refuses a wrong secret or an altered body", async () => {
       const placed = await shop.placePaidOrder();

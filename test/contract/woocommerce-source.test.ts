@@ -10,7 +10,7 @@ import { captureDeliveries, runSourceConformance, type SimulatedShop } from "./s
 runSourceConformance({
   name: "WooCommerce",
   source: wooCommerceSource,
-  expected: { paid: "orderState", refund: "orderState", edit: "orderState" },
+  expected: { paid: "orderState", refund: "orderState", edit: "orderState", statusWriteBack: true },
   async start(): Promise<SimulatedShop> {
     const woo = await startWooSimulator({ orders: [], refunds: [] });
     const capture = await captureDeliveries();

@@ -1,6 +1,5 @@
 import type { Job, Platform, PrismaClient, Shop } from "@prisma/client";
-import type { InvoiceDraft } from "../../domain/invoice-draft";
-import { originalJson, storableJson, storableText } from "../../lib/storable-text";
+import { storableText } from "../../lib/storable-text";
 import { loadShopSettings } from "../../settings/settings-store";
 import type { ShopSettings } from "../../settings/settings-schema";
 import { prismaSettingsStorage } from "../../shops/shop-settings-storage.server";
@@ -12,12 +11,11 @@ import {
   type SourceRefundBody,
   type WithdrawnBecause,
 } from "../../sources/source-contract";
-import { appendAudit } from "../audit-log.server";
 import { enqueueJobWithAudit } from "../job-queue.server";
 import type { JobTrigger } from "../job-types";
-import type { TransferProgress } from "../transfer/transfer-progress";
-import { changesSinceTransfer } from "./changes-since-transfer";
+import type { IngestOutcome, IngestVia, OrderStateInvoice } from "./ingest-outcome";
 import { setInvoiceStatusFromSource } from "./ingest-job-status.server";
+import { flagChanges, invoiceJobOf, orderChanged } from "./order-changed.server";
 
 /**
  * The one ingest use case: a source's typed events become transfer work by the same business
@@ -26,33 +24,7 @@ import { setInvoiceStatusFromSource } from "./ingest-job-status.server";
  * writes: the ledger is called by workers, never from a delivery.
  */
 
-/** Where the events came from: a delivery, or the reconciliation poll reading the shop. */
-export type IngestVia = "webhook" | "reconcile";
-
-export type OrderStateInvoice =
-  | "enqueued"
-  | "requeued"
-  | "refreshed"
-  | "unchanged"
-  | "notDue"
-  | "skipped"
-  | "flaggedChange"
-  | "transferred";
-
-export type IngestOutcome =
-  | { action: "enqueued"; jobId: string; created: boolean }
-  | { action: "ignored"; reason: string }
-  | { action: "skippedJob"; jobId: string }
-  | { action: "flaggedChange"; jobId: string }
-  | { action: "refreshed"; jobId: string }
-  | { action: "orderState"; invoice: OrderStateInvoice; invoiceJobId?: string; creditNotesEnqueued: number };
-
-/** Whether an outcome created work a worker should be woken for. */
-export function createdWork(outcome: IngestOutcome): boolean {
-  if (outcome.action === "enqueued") return outcome.created;
-  if (outcome.action !== "orderState") return false;
-  return outcome.invoice === "enqueued" || outcome.invoice === "requeued" || outcome.creditNotesEnqueued > 0;
-}
+export { createdWork, type IngestOutcome, type IngestVia, type OrderStateInvoice } from "./ingest-outcome";
 
 export interface IngestOptions {
   via: IngestVia;
@@ -269,68 +241,6 @@ async function withdrawInvoice(
     return { result: "flaggedChange", jobId: job.id };
   }
   return { result: "none" };
-}
-
-/**
- * An order edited in the shop. Not transferred yet: the job (if any) takes the newer order — a
- * parked or failed one too, as a retry rebuilds the draft while nothing is booked. Transferred:
- * the booked invoice is never rewritten; what differs is recorded for the merchant to decide.
- */
-async function orderChanged(
-  db: PrismaClient,
-  shop: Shop,
-  order: SourceOrderBody,
-  settings: ShopSettings,
-  known?: Job | null,
-): Promise<IngestOutcome> {
-  const job = known === undefined ? await invoiceJobOf(db, shop.id, order.orderId) : known;
-  if (!job || job.status !== "succeeded") {
-    if (job && REFRESHABLE.includes(job.status) && job.sourceOrder !== order.body) {
-      const { count } = await db.job.updateMany({
-        where: { id: job.id, status: { in: REFRESHABLE } },
-        data: { sourceOrder: order.body },
-      });
-      if (count === 1) return { action: "refreshed", jobId: job.id };
-    }
-    return { action: "ignored", reason: "the order is not transferred yet" };
-  }
-  const transferred = originalJson(job.progress as TransferProgress | null)?.draft as
-    InvoiceDraft | undefined;
-  if (!transferred) return { action: "ignored", reason: "no transferred draft to compare" };
-  const differences = changesSinceTransfer(transferred, shop.platform, order.body, settings, shop.domain);
-  if (differences.length === 0) return { action: "ignored", reason: "nothing booked has changed" };
-  await flagChanges(db, job, differences);
-  return { action: "flaggedChange", jobId: job.id };
-}
-
-/** Statuses whose job has not booked anything and will read its stored order when it runs. */
-const REFRESHABLE = ["queued", "waiting", "failed", "needsAttention"];
-
-/**
- * Records what changed after transfer, audited once: the same differences arriving again (a
- * redelivery, the poll re-reading the order) are already on the job and write nothing.
- */
-async function flagChanges(db: PrismaClient, job: Job, differences: string[]): Promise<void> {
-  const previous =
-    originalJson(job.changedAfterTransfer as { differences?: string[] } | null)?.differences ?? [];
-  if (differences.every((difference) => previous.includes(difference))) return;
-  await db.job.update({
-    where: { id: job.id },
-    // Differences quote the buyer's SKUs and line names.
-    data: { changedAfterTransfer: storableJson({ at: new Date().toISOString(), differences }) },
-  });
-  await appendAudit(db, {
-    shopId: job.shopId,
-    orderId: job.orderId,
-    jobId: job.id,
-    step: "changed",
-    level: "warn",
-    message: `Changed after transfer: ${differences.join("; ")}`,
-  });
-}
-
-function invoiceJobOf(db: PrismaClient, shopId: string, orderId: string): Promise<Job | null> {
-  return db.job.findUnique({ where: { shopId_businessKey: { shopId, businessKey: `invoice:${orderId}` } } });
 }
 
 function statusOf(reached: OrderMilestones): string {
