@@ -1,4 +1,4 @@
-import { isValidShopifySignature } from "../../webhooks/verify-local-webhook.server";
+import { isValidShopifySignature } from "./shopify-webhook-signature";
 import type { DeliveryVerdict } from "../source-contract";
 
 /** "ORDERS_PAID" → "orders/paid", "APP_SCOPES_UPDATE" → "app/scopes_update". */
