@@ -1,6 +1,6 @@
 import type { PrismaClient, Shop } from "@prisma/client";
 import { resumeShop } from "../engine/job-queue.server";
-import type { OrderSource } from "../engine/order-source";
+import type { OrderSource } from "../sources/source-contract";
 import { reconcileShop } from "../engine/reconcile.server";
 import type { DemoResultKey } from "../i18n/pages/demo";
 import { loadShopSettings, saveShopSettings } from "../settings/settings-store";

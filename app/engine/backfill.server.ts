@@ -1,7 +1,7 @@
 import type { Backfill, PrismaClient } from "@prisma/client";
 import { loadShopSettings } from "../settings/settings-store";
 import { prismaSettingsStorage } from "../shops/shop-settings-storage.server";
-import type { OrderSource, OrderSummary } from "./order-source";
+import type { OrderSource, OrderSummary } from "../sources/source-contract";
 import { enqueueMissing } from "./reconcile.server";
 
 /**

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Job, PrismaClient } from "@prisma/client";
 import { Prisma } from "@prisma/client";
-import { assertBodyIsOrder } from "../sources/order-identity";
+import { assertBodyIsOrder } from "../sources/source-contract";
 import type { InitialJobStatus, JobStatus } from "./job-state";
 import { IllegalJobTransitionError, JOB_TRANSITIONS } from "./job-state";
 import { claimNextJob as claimNext, transitionJob, transitionJobs } from "./job-state.server";

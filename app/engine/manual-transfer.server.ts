@@ -1,7 +1,7 @@
 import type { PrismaClient, Shop } from "@prisma/client";
 import { log } from "../lib/log.server";
-import { findOrder, type ReadOrderFromPlatform } from "../sources/find-order.server";
-import { orderIdOfBody } from "../sources/order-identity";
+import { findOrder, type ReadOrderFromPlatform } from "../sources/source-registry.server";
+import { orderIdOfBody } from "../sources/source-contract";
 import { appendAudit } from "./audit-log.server";
 import { enqueueJob } from "./job-queue.server";
 import { IllegalJobTransitionError } from "./job-state";

@@ -8,7 +8,7 @@ import { formatMinor } from "../domain/money";
 import { LEDGER_PROVIDERS, isLedgerProviderId } from "../ledgers/registry";
 import { loadShopSettings } from "../settings/settings-store";
 import { prismaSettingsStorage } from "../shops/shop-settings-storage.server";
-import { findOrder, type ReadOrderFromPlatform } from "../sources/find-order.server";
+import { findOrder, type ReadOrderFromPlatform } from "../sources/source-registry.server";
 import type { TransferProgress } from "./transfer/transfer-progress";
 
 /**

@@ -1,6 +1,6 @@
 import type { Platform, PrismaClient, Shop } from "@prisma/client";
 import { log } from "../lib/log.server";
-import type { OrderSource } from "./order-source";
+import type { OrderSource } from "../sources/source-contract";
 import { reconcileShop } from "./reconcile.server";
 
 const DAY_MS = 24 * 60 * 60 * 1000;

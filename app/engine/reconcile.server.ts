@@ -2,11 +2,12 @@ import type { PrismaClient, Shop } from "@prisma/client";
 import { loadShopSettings } from "../settings/settings-store";
 import { prismaSettingsStorage } from "../shops/shop-settings-storage.server";
 import { log } from "../lib/log.server";
-import { orderIdOfBody } from "../sources/order-identity";
+import { orderIdOfBody } from "../sources/source-contract";
 import { appendAudit } from "./audit-log.server";
+import { enqueueCreditNote } from "./ingest/ingest-events.server";
 import { enqueueJob } from "./job-queue.server";
 import type { JobTrigger } from "./job-types";
-import type { OrderSource, OrderSummary } from "./order-source";
+import type { OrderSource, OrderSummary } from "../sources/source-contract";
 
 /**
  * Webhooks can be lost; the reconciliation compares the shop's recent orders with our jobs and
@@ -94,19 +95,16 @@ export async function enqueueMissing(
   }
   for (const refund of document.refunds) {
     if (known.some((job) => job.businessKey === `creditNote:${refund.id}`)) continue;
-    const invoiceDone = invoice?.status === "succeeded";
-    const result = await enqueueJob(db, {
-      shopId: shop.id,
-      kind: "creditNote",
-      orderId: summary.id,
-      orderName: summary.name,
-      refundId: refund.id,
+    const queued = await enqueueCreditNote(
+      db,
+      shop,
+      { orderId: summary.id, refundId: refund.id, body: refund.body },
+      invoice ? { status: invoice.status, orderName: summary.name } : null,
+      document.order,
       trigger,
-      sourceOrder: document.order,
-      sourceRefund: refund.body,
-      status: invoiceDone ? "queued" : "waiting",
-    });
-    if (result.created) created++;
+      summary.name,
+    );
+    if (queued.created) created++;
   }
   return created;
 }

@@ -1,8 +1,9 @@
-import type { PrismaClient } from "@prisma/client";
+import type { Job, PrismaClient } from "@prisma/client";
 import { loadShopSettings } from "../settings/settings-store";
 import { prismaSettingsStorage } from "../shops/shop-settings-storage.server";
 import type { SecretBox } from "../lib/secret-box.server";
-import { writeBackWooStatus } from "../sources/woocommerce/status-write-back.server";
+import { sourceFor } from "../sources/source-registry";
+import { appendAudit } from "./audit-log.server";
 import { LedgerAdapterCache } from "./ledger-adapter-cache.server";
 import { ledgerForShop } from "./ledger-connections.server";
 import { classifyTransferError } from "./transfer/classify-transfer-error";
@@ -47,11 +48,30 @@ export function createTransferWorker(db: PrismaClient, options: TransferWorkerOp
     ...options,
     db,
     handler,
-    // WooCommerce orders show their transfer status in the store (the companion plugin reads it).
     onSettled: async (job) => {
-      await writeBackWooStatus(db, job.id, options.box ? { box: options.box } : {});
+      await writeBackStatus(db, job, options.box ? { box: options.box } : {});
       await options.onSettled?.(job);
     },
     classifyError: classifyTransferError,
+  });
+}
+
+/**
+ * A source that can show our status on its orders (WooCommerce: the companion plugin reads it)
+ * gets the settled job's outcome written back; what was written is audited here.
+ */
+async function writeBackStatus(db: PrismaClient, job: Job, options: { box?: SecretBox }): Promise<void> {
+  const shop = await db.shop.findUnique({ where: { id: job.shopId }, select: { platform: true } });
+  const writeBack = shop ? sourceFor(shop.platform).capabilities.statusWriteBack : null;
+  if (!writeBack) return;
+  const result = await writeBack.write(db, job, options);
+  if (!("written" in result)) return;
+  await appendAudit(db, {
+    shopId: job.shopId,
+    orderId: job.orderId,
+    jobId: job.id,
+    step: "writeBack",
+    level: "info",
+    message: `Wrote the transfer status to the ${shop?.platform === "woocommerce" ? "WooCommerce" : "Shopify"} order (${result.written.map((m) => m.key).join(", ")})`,
   });
 }

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { prisma } from "../db/prisma.server";
 import { secretBox } from "../lib/secrets.server";
-import { handlePluginTransfer } from "../sources/woocommerce/plugin-transfer.server";
+import { handlePluginTransfer } from "../webhooks/woo-plugin-transfer.server";
 import { MAX_SMALL_BODY_BYTES, readLimitedBody } from "../lib/read-limited-body.server";
 
 /** The companion plugin's Transfer / Retry button and bulk action (signed with the store secret). */

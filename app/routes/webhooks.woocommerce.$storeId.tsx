@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { prisma } from "../db/prisma.server";
 import { secretBox } from "../lib/secrets.server";
-import { handleWooWebhook } from "../sources/woocommerce/handle-woo-webhook.server";
+import { handleWooWebhook } from "../webhooks/handle-woo-webhook.server";
 import { MAX_WEBHOOK_BYTES, readLimitedBody } from "../lib/read-limited-body.server";
 
 /** One endpoint per WooCommerce store (its webhooks are signed with that store's secret). */

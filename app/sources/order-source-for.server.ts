@@ -1,6 +1,6 @@
 import type { PrismaClient, Shop } from "@prisma/client";
 import { prisma } from "../db/prisma.server";
-import type { OrderSource } from "../engine/order-source";
+import type { OrderSource } from "./source-contract";
 import type { SecretBox } from "../lib/secret-box.server";
 import { orderSourceForShop } from "./shopify/shop-order-source.server";
 import { wooOrderSourceForShop } from "./woocommerce/store-order-source.server";

@@ -1,6 +1,6 @@
 import type { Backfill, PrismaClient, Shop } from "@prisma/client";
 import { runBackfill, startBackfill } from "../engine/backfill.server";
-import type { OrderSource } from "../engine/order-source";
+import type { OrderSource } from "../sources/source-contract";
 import { log } from "../lib/log.server";
 import { calendarDay, endOfDay, startOfDay } from "./time-zone";
 

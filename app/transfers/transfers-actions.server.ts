@@ -1,5 +1,5 @@
 import type { PrismaClient, Shop } from "@prisma/client";
-import type { OrderSource } from "../engine/order-source";
+import type { OrderSource } from "../sources/source-contract";
 import type { MessageKey } from "../i18n/messages";
 import { startHistoricalImport } from "./historical-import.server";
 import type { MerchantActor } from "./merchant-actor";

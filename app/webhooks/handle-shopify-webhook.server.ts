@@ -9,8 +9,11 @@ import {
 import { prisma } from "../db/prisma.server";
 import { markShopUninstalled } from "../shops/shop-repo.server";
 import { log } from "../lib/log.server";
-import { ingestShopifyEvent } from "../engine/ingest/ingest-shopify-event.server";
+import { createdWork } from "../engine/ingest/ingest-events.server";
+import { ingestShopifyEvents } from "../engine/ingest/ingest-shopify-event.server";
 import { wakeWorkers } from "../engine/worker-registry.server";
+import { sourceFor } from "../sources/source-registry";
+import type { SourceEvent } from "../sources/source-contract";
 import { isRecorded, recordWebhook } from "./record-webhook.server";
 import { verifyShopifyWebhook } from "./shopify-webhook.server";
 import type { VerifiedShopifyWebhook } from "./shopify-webhook.server";
@@ -37,19 +40,25 @@ export async function handleShopifyWebhook(request: Request, expectedTopic: stri
     log.info("webhook redelivered", { topic: webhook.topic, shop: webhook.shopDomain });
     return new Response(null, { status: 200 });
   }
+  const events = await sourceFor("shopify").events(
+    {
+      topic: webhook.topic,
+      rawBody: webhook.rawBody,
+      deliveryId: webhook.webhookId,
+      shopDomain: webhook.shopDomain,
+      resourceId: undefined,
+    },
+    null,
+  );
   try {
-    await applyImmediateEffects(webhook);
+    for (const event of events) await applyImmediateEffects(webhook, event);
   } catch (error) {
     if (error instanceof ZodError)
       return new Response(`The ${webhook.topic} payload is not as expected`, { status: 400 });
     if (error instanceof ForeignShopError) return new Response(error.message, { status: 400 });
     throw error;
   }
-  const outcome = await ingestShopifyEvent(prisma(), {
-    shopDomain: webhook.shopDomain,
-    topic: webhook.topic,
-    rawBody: webhook.rawBody,
-  });
+  const outcome = await ingestShopifyEvents(prisma(), webhook.shopDomain, webhook.topic, events);
   await recordWebhook({
     platform: "shopify",
     shopDomain: webhook.shopDomain,
@@ -59,7 +68,7 @@ export async function handleShopifyWebhook(request: Request, expectedTopic: stri
     triggeredAt: webhook.triggeredAt,
     body: webhook.rawBody,
   });
-  if (outcome.action === "enqueued" && outcome.created) wakeWorkersSoon();
+  if (createdWork(outcome)) wakeWorkersSoon();
   log.info("webhook recorded", { topic: webhook.topic, shop: webhook.shopDomain, outcome: outcome.action });
   return new Response(null, { status: 200 });
 }
@@ -82,25 +91,21 @@ function wakeWorkersSoon(): void {
 }
 
 /** The few topics whose effect cannot wait for a worker. */
-async function applyImmediateEffects(webhook: VerifiedShopifyWebhook): Promise<void> {
-  switch (webhook.topic) {
-    case "app/uninstalled":
+async function applyImmediateEffects(webhook: VerifiedShopifyWebhook, event: SourceEvent): Promise<void> {
+  switch (event.type) {
+    case "uninstalled":
       // The access token is already revoked; keep business data until shop/redact (48 h).
       await prisma().session.deleteMany({ where: { shop: webhook.shopDomain } });
       await markShopUninstalled("shopify", webhook.shopDomain);
       return;
-    case "app/scopes_update": {
-      const current = webhook.payload.current;
-      if (Array.isArray(current)) {
-        await prisma().session.updateMany({
-          where: { shop: webhook.shopDomain },
-          data: { scope: current.map(String).join(",") },
-        });
-      }
+    case "scopesUpdated":
+      await prisma().session.updateMany({
+        where: { shop: webhook.shopDomain },
+        data: { scope: event.scopes.join(",") },
+      });
       return;
-    }
-    case "customers/data_request": {
-      const report = await customerDataReport(prisma(), webhook.shopDomain, webhook.rawBody);
+    case "customerDataRequest": {
+      const report = await customerDataReport(prisma(), webhook.shopDomain, event.body);
       // For the store owner: logged and kept in the shop's audit trail.
       log.info("customer data request", {
         shop: webhook.shopDomain,
@@ -124,11 +129,11 @@ async function applyImmediateEffects(webhook: VerifiedShopifyWebhook): Promise<v
       }
       return;
     }
-    case "customers/redact":
-      await redactCustomer(prisma(), webhook.shopDomain, webhook.rawBody);
+    case "customerRedact":
+      await redactCustomer(prisma(), webhook.shopDomain, event.body);
       return;
-    case "shop/redact":
-      await redactShop(prisma(), webhook.shopDomain, webhook.rawBody);
+    case "shopRedact":
+      await redactShop(prisma(), webhook.shopDomain, event.body);
       return;
     default:
       return;

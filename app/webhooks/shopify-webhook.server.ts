@@ -2,7 +2,12 @@ import { SessionStorageError, ShopifyError } from "@shopify/shopify-api";
 import { env } from "../config/env.server";
 import { shopify } from "../shopify.server";
 import { MAX_WEBHOOK_BYTES, readLimitedBody } from "../lib/read-limited-body.server";
-import { isValidShopifySignature } from "./verify-local-webhook.server";
+import {
+  checkShopifyBody,
+  bodyNamesAnotherShop,
+  normaliseShopDomain,
+  normaliseTopic,
+} from "../sources/shopify/shopify-delivery";
 
 export interface VerifiedShopifyWebhook {
   shopDomain: string;
@@ -15,50 +20,6 @@ export interface VerifiedShopifyWebhook {
   payload: Record<string, unknown>;
   /** The body text as received (parse it with big-number care, never via `payload`, for ids). */
   rawBody: string;
-}
-
-/** "ORDERS_PAID" → "orders/paid", "APP_SCOPES_UPDATE" → "app/scopes_update". */
-export function normaliseTopic(topic: string): string {
-  if (topic.includes("/")) return topic.toLowerCase();
-  const [resource = "", ...rest] = topic.toLowerCase().split("_");
-  return `${resource}/${rest.join("_")}`;
-}
-
-/** A shop's permanent myshopify domain, the only form Shopify sends in X-Shopify-Shop-Domain. */
-const SHOP_DOMAIN = /^[a-z0-9][a-z0-9-]{0,99}\.myshopify\.com$/;
-
-/**
- * The tenant of a webhook is the shop its verified headers name, in the lower case every table
- * keys shops by; undefined when the header is not a myshopify domain (a 400, never a 500).
- */
-export function normaliseShopDomain(header: string | null): string | undefined {
-  if (header === null) return undefined;
-  const domain = header.trim().toLowerCase();
-  return SHOP_DOMAIN.test(domain) ? domain : undefined;
-}
-
-/** Body fields that name a shop: a body naming another shop than the verified header is refused. */
-const SHOP_FIELDS = ["shop_domain", "myshopify_domain"] as const;
-
-/**
- * A signed body is the shop's own words, but only the header is the tenant: a delivery whose body
- * names another shop (compliance `shop_domain`, the shop payload's `myshopify_domain`, or a
- * myshopify `domain`) is refused whole, so one shop's request can never act on another's data.
- */
-export function bodyNamesAnotherShop(
-  payload: Record<string, unknown>,
-  shopDomain: string,
-): string | undefined {
-  for (const field of SHOP_FIELDS) {
-    if (!(field in payload)) continue;
-    const value = payload[field];
-    if (typeof value !== "string" || value.trim().toLowerCase() !== shopDomain) return field;
-  }
-  const domain = payload.domain;
-  if (typeof domain === "string" && /\.myshopify\.com$/i.test(domain.trim())) {
-    if (domain.trim().toLowerCase() !== shopDomain) return "domain";
-  }
-  return undefined;
 }
 
 /**
@@ -76,21 +37,9 @@ export async function verifyShopifyWebhook(request: Request): Promise<VerifiedSh
   if (!raw) throw new Response("Payload too large", { status: 413, headers: { Connection: "close" } });
   const config = env();
   const secret = config.localMode ? config.LOCAL_WEBHOOK_SECRET : (config.SHOPIFY_API_SECRET ?? "");
-  if (!isValidShopifySignature(raw, request.headers.get("x-shopify-hmac-sha256"), secret)) {
-    throw new Response("Unauthorized", { status: 401 });
-  }
-  const { rawBody, payload } = parseBody(raw);
-  const shopHeader = request.headers.get("x-shopify-shop-domain");
-  const shopDomain = normaliseShopDomain(shopHeader);
-  if (shopHeader !== null && !shopDomain) {
-    throw new Response("X-Shopify-Shop-Domain is not a myshopify domain", { status: 400 });
-  }
-  if (shopDomain) {
-    const field = bodyNamesAnotherShop(payload, shopDomain);
-    if (field) {
-      throw new Response(`The body's ${field} is not the shop in X-Shopify-Shop-Domain`, { status: 400 });
-    }
-  }
+  const checked = checkShopifyBody(raw, request.headers, secret);
+  if (!checked.ok) throw new Response(checked.reason, { status: checked.status });
+  const { rawBody, payload, shopDomain } = checked;
   if (!config.localMode) {
     // authenticate.webhook checks the HMAC and Shopify's headers again, on the bytes read above,
     // with the shop header in the normalised form the tables use.
@@ -148,23 +97,6 @@ async function authenticateWebhook(request: Request) {
     }
     throw error;
   }
-}
-
-function parseBody(raw: Buffer): { rawBody: string; payload: Record<string, unknown> } {
-  let payload: unknown;
-  let rawBody: string;
-  try {
-    rawBody = new TextDecoder("utf-8", { fatal: true }).decode(raw);
-    payload = JSON.parse(rawBody);
-  } catch {
-    throw new Response("Webhook body is not valid UTF-8 JSON", { status: 400 });
-  }
-  if (!isObject(payload)) throw new Response("Webhook body must be a JSON object", { status: 400 });
-  return { rawBody, payload };
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function parseDate(value: string | undefined): Date | undefined {

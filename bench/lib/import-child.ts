@@ -2,7 +2,7 @@ import fs from "node:fs";
 import { performance } from "node:perf_hooks";
 import { prisma, prepareDatabase, disconnectDatabase } from "../../app/db/prisma.server";
 import { runBackfill, startBackfill } from "../../app/engine/backfill.server";
-import type { OrderSource } from "../../app/engine/order-source";
+import type { OrderSource } from "../../app/sources/source-contract";
 import { AdminGraphqlClient } from "../../app/sources/shopify/admin-graphql/admin-graphql-client";
 import { shopifyOrderSource } from "../../app/sources/shopify/shopify-order-source";
 

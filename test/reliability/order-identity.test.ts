@@ -3,7 +3,7 @@ import type { PrismaClient, Shop } from "@prisma/client";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { LOCAL_SHOP_DOMAIN } from "../../app/auth/local-shop.server";
 import { enqueueJob, enqueueJobWithAudit } from "../../app/engine/job-queue.server";
-import type { OrderSource } from "../../app/engine/order-source";
+import type { OrderSource } from "../../app/sources/source-contract";
 import { enqueueMissing } from "../../app/engine/reconcile.server";
 import { createTransferWorker } from "../../app/engine/transfer-engine.server";
 import type { Worker } from "../../app/engine/worker.server";

@@ -1,7 +1,7 @@
 import { buildInvoice } from "../../domain/build-invoice";
 import type { InvoiceDraft } from "../../domain/invoice-draft";
 import type { ShopSettings } from "../../settings/settings-schema";
-import { mapSourceOrder } from "../../sources/map-source";
+import { sourceFor } from "../../sources/source-registry";
 
 /**
  * What differs between the invoice that was booked and the order as it is now (an edit in the
@@ -17,7 +17,7 @@ export function changesSinceTransfer(
 ): string[] {
   try {
     const current = buildInvoice({
-      order: mapSourceOrder(source, orderJson, settings),
+      order: sourceFor(source).mapOrder(orderJson, settings),
       settings,
       shop: shopDomain,
     }).draft;

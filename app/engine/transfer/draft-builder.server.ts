@@ -3,7 +3,7 @@ import { buildCreditNote } from "../../domain/build-credit-note";
 import { buildInvoice } from "../../domain/build-invoice";
 import { vatRoundingForShop } from "../ledger-connections.server";
 import type { ShopSettings } from "../../settings/settings-schema";
-import { mapSourceOrder, mapSourceRefund } from "../../sources/map-source";
+import { sourceFor } from "../../sources/source-registry";
 import { readingOrderData } from "./classify-transfer-error";
 import type { BuiltDraft, DraftRequest } from "./transfer-handler";
 
@@ -22,7 +22,7 @@ export function createDraftBuilder(deps: {
     const rounding = await vatRoundingForShop(deps.db, job.shopId);
     // A refund webhook carries no order: credit notes read the order their invoice was built from.
     const order = readingOrderData(() =>
-      mapSourceOrder(shop.platform, invoiceJob?.sourceOrder ?? job.sourceOrder, settings),
+      sourceFor(shop.platform).mapOrder(invoiceJob?.sourceOrder ?? job.sourceOrder, settings),
     );
     const manual = job.trigger === "manual";
     if (job.kind === "invoice") {
@@ -39,7 +39,7 @@ export function createDraftBuilder(deps: {
     if (!invoice) return { skip: "the order's invoice was never transferred, so there is nothing to credit" };
     if (!job.sourceRefund) throw new Error(`credit-note job ${job.id} has no refund payload`);
     const sourceRefund = job.sourceRefund;
-    const refund = readingOrderData(() => mapSourceRefund(shop.platform, sourceRefund, order, settings));
+    const refund = readingOrderData(() => sourceFor(shop.platform).mapRefund(sourceRefund, order, settings));
     return {
       draft: buildCreditNote({
         refund,

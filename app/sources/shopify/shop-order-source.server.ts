@@ -1,6 +1,6 @@
 import type { Shop } from "@prisma/client";
 import { env } from "../../config/env.server";
-import type { OrderSource } from "../../engine/order-source";
+import type { OrderSource } from "../source-contract";
 import { shopify } from "../../shopify.server";
 import { sourceError } from "../source-error";
 import { AdminGraphqlClient } from "./admin-graphql/admin-graphql-client";

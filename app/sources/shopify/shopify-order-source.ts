@@ -1,4 +1,4 @@
-import type { OrderSource, OrderSummary } from "../../engine/order-source";
+import type { OrderSource, OrderSummary } from "../source-contract";
 import type { AdminGraphqlClient } from "./admin-graphql/admin-graphql-client";
 import { fetchOrderForInvoice, listOrdersUpdatedSince } from "./admin-graphql/order-queries";
 import type { UpdatedOrderSummary } from "./admin-graphql/order-queries";

@@ -1,8 +1,7 @@
 import type { PrismaClient } from "@prisma/client";
-import { appendAudit } from "../../engine/audit-log.server";
-import type { JobError } from "../../engine/job-types";
 import type { SecretBox } from "../../lib/secret-box.server";
 import { secretBox } from "../../lib/secrets.server";
+import type { StatusWriteBack, StatusWriteBackResult } from "../source-contract";
 import { findWooStore, wooClientFor } from "./woo-store-repo.server";
 
 /** Order meta the companion plugin displays (LB_Order_Status in extensions/woocommerce). */
@@ -13,13 +12,14 @@ export const ORDER_META = {
   creditNotes: "_ledger_bridge_credit_notes",
 } as const;
 
-export type WriteBackResult = { written: Array<{ key: string; value: string }> } | { skipped: string };
+export type WriteBackResult = StatusWriteBackResult;
 
 /**
  * After a WooCommerce order's job settles, writes its outcome onto the order as meta through
  * the REST API (meta only: WooCommerce recalculates totals when a PUT carries lines), where the
  * plugin's order box and list column show it. The invoice decides the status; a credit note adds
- * its number, or its error without hiding that the invoice went through.
+ * its number, or its error without hiding that the invoice went through. The engine audits what
+ * was written (a source writes no audit of its own).
  */
 export async function writeBackWooStatus(
   db: PrismaClient,
@@ -30,7 +30,7 @@ export async function writeBackWooStatus(
   if (!job || job.shop.platform !== "woocommerce") return { skipped: "not a WooCommerce order" };
   const store = await findWooStore(db, job.shopId);
   if (!store) return { skipped: "the store is not connected" };
-  const message = (job.lastError as JobError | null)?.message ?? "";
+  const message = (job.lastError as { message?: string } | null)?.message ?? "";
   const meta: Array<{ key: string; value: string }> = [];
   if (job.kind === "invoice") {
     if (job.status === "succeeded") {
@@ -69,13 +69,10 @@ export async function writeBackWooStatus(
     timeoutMs: options.timeoutMs ?? 15_000,
   });
   await client.updateOrderMeta(job.orderId, meta);
-  await appendAudit(db, {
-    shopId: job.shopId,
-    orderId: job.orderId,
-    jobId: job.id,
-    step: "writeBack",
-    level: "info",
-    message: `Wrote the transfer status to the WooCommerce order (${meta.map((m) => m.key).join(", ")})`,
-  });
   return { written: meta };
 }
+
+/** The write-back as the source contract's capability. */
+export const wooStatusWriteBack: StatusWriteBack = {
+  write: (db, job, options) => writeBackWooStatus(db, job.id, options),
+};

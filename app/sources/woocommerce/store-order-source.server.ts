@@ -1,5 +1,5 @@
 import type { PrismaClient, Shop } from "@prisma/client";
-import type { OrderSource } from "../../engine/order-source";
+import type { OrderSource } from "../source-contract";
 import { log } from "../../lib/log.server";
 import type { SecretBox } from "../../lib/secret-box.server";
 import { secretBox } from "../../lib/secrets.server";

@@ -1,4 +1,6 @@
 import type { ShopSettings } from "../../settings/settings-schema";
+import type { OrderMilestones } from "../source-contract";
+import { transferDue } from "../transfer-due";
 
 /** What matters about a WooCommerce order for deciding whether it should have an invoice. */
 export interface WooOrderState {
@@ -17,28 +19,26 @@ const NEVER_PAID = new Set([
   "auto-draft",
 ]);
 
+/** How far a WooCommerce order has come, by its status and WooCommerce's record of a payment. */
+export function wooMilestones(order: WooOrderState): OrderMilestones {
+  const status = order.status.toLowerCase();
+  if (NEVER_PAID.has(status)) return { paid: false, fulfilled: false };
+  return {
+    paid: Boolean(order.datePaid) && status !== "on-hold",
+    fulfilled: status === "completed",
+    status,
+    refundedAfterPayment: status === "refunded" && Boolean(order.datePaid),
+  };
+}
+
 /**
- * Whether the shop's settings say this order should be transferred now:
- * - `statuses`: the order is in one of the merchant's statuses (e.g. processing, completed);
- * - `paid`: WooCommerce recorded a payment (`date_paid`) and the order is not failed/cancelled;
- * - `fulfilled`: the order is completed.
- * An order that was paid and then fully refunded (status `refunded`) transfers under every
- * automatic trigger: its invoice and credit note belong in the books, even when the order
- * skipped the trigger status or its webhook was lost.
+ * Whether the shop's settings say this order should be transferred now (the one trigger rule,
+ * app/sources/transfer-due.ts): `statuses` — one of the merchant's statuses; `paid` — WooCommerce
+ * recorded a payment (`date_paid`) and the order is not on hold, failed or cancelled;
+ * `fulfilled` — completed.
  */
 export function shouldTransferWooOrder(order: WooOrderState, settings: ShopSettings): boolean {
-  const status = order.status.toLowerCase();
-  const trigger = settings.transfer.trigger;
-  if (trigger === "manual" || NEVER_PAID.has(status)) return false;
-  if (status === "refunded" && order.datePaid) return true;
-  switch (trigger) {
-    case "statuses":
-      return settings.transfer.statuses.map((s) => s.toLowerCase().replace(/^wc-/, "")).includes(status);
-    case "paid":
-      return Boolean(order.datePaid) && status !== "on-hold";
-    case "fulfilled":
-      return status === "completed";
-  }
+  return transferDue(wooMilestones(order), settings);
 }
 
 /** Statuses after which a queued (not yet transferred) invoice should not go out. */

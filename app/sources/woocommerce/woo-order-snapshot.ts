@@ -1,7 +1,15 @@
 import { z } from "zod";
-import type { WooOrderSnapshot } from "../../engine/ingest/ingest-woocommerce-event.server";
 import type { WooCommerceClient, WooFetchedOrder } from "./woocommerce-client";
 import { SourceError } from "../source-error";
+
+/** One WooCommerce order's current state, as the REST API returned it. */
+export interface WooOrderSnapshot {
+  orderId: string;
+  /** The order as the REST API returned it; null when the store no longer has it. */
+  order: { json: string; status: string; number: string; datePaid: string | null } | null;
+  /** Raw JSON of each of the order's refunds. */
+  refunds: Array<{ id: string; json: string }>;
+}
 
 const orderFacts = z.looseObject({
   id: z.number(),
@@ -12,13 +20,11 @@ const orderFacts = z.looseObject({
   refunds: z.array(z.looseObject({ id: z.number() })).nullish(),
 });
 
-/** The facts the ingest decides on, read from an order as the REST API returned it. */
-export function snapshotFacts(fetched: WooFetchedOrder): NonNullable<WooOrderSnapshot["order"]> & {
-  refundIds: string[];
-} {
-  const facts = orderFacts.parse(JSON.parse(fetched.json));
+/** The facts the ingest decides on, read from an order's JSON as the REST API returned it. */
+export function orderFactsOf(json: string): NonNullable<WooOrderSnapshot["order"]> & { refundIds: string[] } {
+  const facts = orderFacts.parse(JSON.parse(json));
   return {
-    json: fetched.json,
+    json,
     status: facts.status,
     number: String(facts.number ?? facts.id),
     datePaid: facts.date_paid_gmt ?? facts.date_paid ?? null,
@@ -51,7 +57,7 @@ export async function fetchWooSnapshot(
       throw error;
     }
   }
-  const { refundIds, ...order } = snapshotFacts(fetched);
+  const { refundIds, ...order } = orderFactsOf(fetched.json);
   const refunds =
     refundIds.length > 0
       ? (await client.listRefunds(orderId)).map((r) => ({ id: String(r.summary.id), json: r.json }))

@@ -1,8 +1,8 @@
-import type { OrderSource, OrderSummary, SourceOrderDocument } from "../../engine/order-source";
+import type { OrderSource, OrderSummary, SourceOrderDocument } from "../source-contract";
 import type { ShopSettings } from "../../settings/settings-schema";
 import { isWithdrawnStatus, shouldTransferWooOrder } from "./transfer-trigger";
 import type { ModifiedOrdersPage, WooCommerceClient, WooFetchedOrder } from "./woocommerce-client";
-import { fetchWooSnapshot, snapshotFacts } from "./woo-order-snapshot";
+import { fetchWooSnapshot, orderFactsOf, type WooOrderSnapshot } from "./woo-order-snapshot";
 
 export interface WooOrderSourceOptions {
   /** The shop's settings decide which orders are due (`transfer.trigger`, `transfer.statuses`). */
@@ -24,7 +24,7 @@ export function wooOrderSource(client: WooCommerceClient, options: WooOrderSourc
   async function* summaries(pages: AsyncIterable<ModifiedOrdersPage>): AsyncIterable<OrderSummary> {
     for await (const page of pages) {
       for (const fetched of page.orders) {
-        const facts = snapshotFacts(fetched);
+        const facts = orderFactsOf(fetched.json);
         const id = String(fetched.summary.id);
         seen.set(id, fetched);
         const createdAt = (JSON.parse(fetched.json) as { date_created_gmt?: unknown }).date_created_gmt;
@@ -43,13 +43,19 @@ export function wooOrderSource(client: WooCommerceClient, options: WooOrderSourc
   return {
     ordersUpdatedSince: (since) => summaries(client.ordersModifiedAfter(since, { perPage })),
     ordersCreatedBetween: (from, to) => summaries(client.ordersCreatedBetween(from, to, { perPage })),
-    async fetchOrder(id): Promise<SourceOrderDocument | null> {
-      const snapshot = await fetchWooSnapshot(client, id, seen.get(id));
-      if (!snapshot.order) return null;
-      return {
-        order: snapshot.order.json,
-        refunds: snapshot.refunds.map((refund) => ({ id: refund.id, body: refund.json })),
-      };
-    },
+    fetchOrder: async (id) => documentOf(await fetchWooSnapshot(client, id, seen.get(id))),
+  };
+}
+
+/** One order and its refunds by id: what a delivery, which is only a signal, is answered with. */
+export function wooOrderReader(client: WooCommerceClient): Pick<OrderSource, "fetchOrder"> {
+  return { fetchOrder: async (id) => documentOf(await fetchWooSnapshot(client, id)) };
+}
+
+function documentOf(snapshot: WooOrderSnapshot): SourceOrderDocument | null {
+  if (!snapshot.order) return null;
+  return {
+    order: snapshot.order.json,
+    refunds: snapshot.refunds.map((refund) => ({ id: refund.id, body: refund.json })),
   };
 }

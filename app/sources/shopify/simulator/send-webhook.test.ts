@@ -2,7 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { readFileSync } from "node:fs";
 import { afterEach, expect, test } from "vitest";
-import { isValidShopifySignature } from "../../../webhooks/verify-local-webhook.server";
+import { isValidShopifySignature } from "../shopify-webhook-signature";
 import { sendWebhook } from "./send-webhook";
 import { ShopifyStore } from "./shopify-store";
 

@@ -1,19 +1,19 @@
 import type { PrismaClient } from "@prisma/client";
-import { enqueueWooRefunds } from "../../engine/ingest/ingest-woocommerce-event.server";
-import { requestManualTransfer, type ManualTransferResult } from "../../engine/manual-transfer.server";
-import { wakeWorkers } from "../../engine/worker-registry.server";
-import { log } from "../../lib/log.server";
-import type { SecretBox } from "../../lib/secret-box.server";
-import { verifyPluginRequest } from "./plugin-signature";
-import { normalizeStoreUrl } from "./store-url";
-import { SourceError } from "../source-error";
-import { fetchWooSnapshot } from "./woo-order-snapshot";
+import { ingestRefundsOfOrder } from "../engine/ingest/ingest-events.server";
+import { requestManualTransfer, type ManualTransferResult } from "../engine/manual-transfer.server";
+import { wakeWorkers } from "../engine/worker-registry.server";
+import { log } from "../lib/log.server";
+import type { SecretBox } from "../lib/secret-box.server";
+import { verifyPluginRequest } from "../sources/woocommerce/plugin-signature";
+import { normalizeStoreUrl } from "../sources/woocommerce/store-url";
+import { SourceError } from "../sources/source-error";
+import { fetchWooSnapshot } from "../sources/woocommerce/woo-order-snapshot";
 import {
   findWooStoreByUrl,
   openStoreSecret,
   recordStoreProblem,
   wooClientFor,
-} from "./woo-store-repo.server";
+} from "../sources/woocommerce/woo-store-repo.server";
 
 export interface PluginTransferDeps {
   db: PrismaClient;
@@ -98,7 +98,17 @@ export async function handlePluginTransfer(
             data: { orderName: `#${snapshot.order.number}` },
           });
         }
-        await enqueueWooRefunds(db, store.shop, snapshot);
+        const order = {
+          orderId: snapshot.orderId,
+          orderName: `#${snapshot.order.number}`,
+          body: snapshot.order.json,
+        };
+        const refunds = snapshot.refunds.map((r) => ({
+          orderId: snapshot.orderId,
+          refundId: r.id,
+          body: r.json,
+        }));
+        await ingestRefundsOfOrder(db, store.shop, order, refunds);
       }
     } catch (error) {
       if (!(error instanceof SourceError)) throw error;
