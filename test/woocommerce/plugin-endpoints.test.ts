@@ -143,7 +143,8 @@ describe("WooCommerce plugin endpoints", () => {
     const id = Number(woo.store.createOrder(newDanishOrder(PAID)).id);
     expect((await transfer([id], { secret: "guessed" })).status).toBe(401);
     expect((await transfer([id], { timestamp: now() - 301 })).status).toBe(401);
-    expect((await transfer([id], { timestamp: now() + 301 })).status).toBe(401);
+    // Future by more than the 300 s window even when a loaded machine takes seconds to send it.
+    expect((await transfer([id], { timestamp: now() + 360 })).status).toBe(401);
     expect((await transfer([id], { shopHeader: "https://other.example/" })).status).toBe(401);
     const mismatch = await transfer([id], { bodyShop: "https://other.example/" });
     expect(mismatch.status).toBe(400);
