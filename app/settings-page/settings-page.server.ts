@@ -1,4 +1,5 @@
 import type { PrismaClient, Shop } from "@prisma/client";
+import { vatRoundingForShop } from "../engine/ledger-connections.server";
 import { describeConnection } from "../onboarding/connect-ledger.server";
 import { parseSettings } from "../settings/parse-settings";
 import type { ShopSettings } from "../settings/settings-schema";
@@ -25,17 +26,18 @@ export async function loadSettingsPage(db: PrismaClient, shop: Shop): Promise<Se
     loadShopSettings(prismaSettingsStorage(db), shop.id),
   ]);
   const form = settingsToForm(settings);
-  const [connection, lists, order] = await Promise.all([
+  const [connection, lists, order, rounding] = await Promise.all([
     describeConnection(db, shop),
     loadLedgerLists(db, shop, { emailInvoices: settings.transfer.email.enabled }),
     previewOrderFor(db, shop),
+    vatRoundingForShop(db, shop.id),
   ]);
   return {
     form,
     saved: stored !== null,
     connection,
     lists,
-    preview: previewWithForm(order, form, shop.domain),
+    preview: previewWithForm(order, form, shop.domain, rounding),
   };
 }
 
@@ -77,5 +79,6 @@ export async function previewSettingsForm(
   shop: Shop,
   submitted: Readonly<Record<string, string>>,
 ): Promise<SettingsPreview> {
-  return previewWithForm(await previewOrderFor(db, shop), parseSubmittedForm(submitted), shop.domain);
+  const [order, rounding] = await Promise.all([previewOrderFor(db, shop), vatRoundingForShop(db, shop.id)]);
+  return previewWithForm(order, parseSubmittedForm(submitted), shop.domain, rounding);
 }

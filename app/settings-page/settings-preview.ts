@@ -1,4 +1,5 @@
 import { previewDocument, type PreviewDocument, type PreviewSource } from "../domain/preview";
+import type { LedgerVatRounding } from "../domain/vat/ledger-rounding";
 import { formToSettings, type SettingsForm } from "./settings-form";
 
 /**
@@ -22,6 +23,8 @@ export function previewWithForm(
   order: PreviewOrder,
   form: SettingsForm,
   shopDomain: string,
+  /** How the connected ledger rounds VAT, so the preview shows the lines it will receive. */
+  ledger: { vatRounding?: LedgerVatRounding } = {},
 ): SettingsPreview {
   const { body, ...described } = order;
   const { document: settings, errors } = formToSettings(form);
@@ -37,7 +40,7 @@ export function previewWithForm(
     return {
       status: "ok",
       order: described,
-      document: previewDocument({ source: order.source, order: body, settings, shop: shopDomain }),
+      document: previewDocument({ source: order.source, order: body, settings, shop: shopDomain, ...ledger }),
     };
   } catch (error) {
     // DraftError and mapping errors name the field; they are what the merchant must fix.
