@@ -37,7 +37,7 @@ export async function runCli(argv: string[]): Promise<void> {
  */
 function exitIfSomethingLingers(code: number): void {
   setTimeout(() => {
-    const open = process.getActiveResourcesInfo().filter((kind) => kind !== "TTYWrap");
+    const open = process.getActiveResourcesInfo().filter((kind) => kind !== "TTYWrap" && kind !== "PipeWrap");
     process.stderr.write(
       `${LINGERING_MARKER} ${open.join(", ") || "something"} kept the process open; exiting.\n`,
     );

@@ -1,4 +1,9 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { LOCK_FILE_NAME } from "../../app/db/pglite-lock.server";
+import { LINGERING_MARKER } from "../../cli/run-cli";
 import type { AppProcess } from "../support/app-process";
 import { startAppProcess } from "../support/app-process";
 
@@ -10,16 +15,22 @@ describe.skipIf(process.env.CI_TEST_PASS === "postgres")(
   "the server's log on addresses nothing serves",
   () => {
     let app: AppProcess;
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "lb-quiet-"));
     beforeAll(async () => {
       // As `npm start` runs it: production mode, where Remix logs every error it handles.
       app = await startAppProcess({
-        PGLITE_DATA_DIR: "memory://quiet-not-found",
+        PGLITE_DATA_DIR: dataDir,
         LOG_LEVEL: "info",
         NODE_ENV: "production",
       });
+      // /healthz answers while the demo still connects its stores: wait for the last start-up line.
+      while (!app.output().includes("Ledger Bridge is running")) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
     }, 240_000);
     afterAll(async () => {
-      await app?.stop();
+      await app?.stop("SIGKILL");
+      fs.rmSync(dataDir, { recursive: true, force: true });
     });
 
     /** What the server printed while `act` ran (and shortly after: logging is asynchronous). */
@@ -72,6 +83,13 @@ describe.skipIf(process.env.CI_TEST_PASS === "postgres")(
       });
       expect(log).not.toMatch(/^\s+at /m);
       expect(log).not.toContain("No route matches");
+    });
+
+    it("stops on SIGTERM with exit code 0 and leaves its database folder free", async () => {
+      expect(fs.existsSync(path.join(dataDir, LOCK_FILE_NAME))).toBe(true);
+      expect(await app.stop("SIGTERM")).toBe(0);
+      expect(app.output()).not.toContain(LINGERING_MARKER);
+      expect(fs.existsSync(path.join(dataDir, LOCK_FILE_NAME))).toBe(false);
     });
   },
 );
