@@ -5,14 +5,16 @@ process.env.DATABASE_URL ??= "postgresql://pglite/embedded";
 
 import path from "node:path";
 import { defineConfig } from "prisma/config";
-import { createDriverAdapter } from "./app/db/driver-adapter.server";
 
 export default defineConfig({
   experimental: { adapter: true },
   engine: "js",
   schema: path.join("prisma", "schema.prisma"),
   migrations: { path: path.join("prisma", "migrations") },
+  // Loaded on demand and connecting lazily: `prisma generate` and `prisma -v` (run by npm ci)
+  // must never open the database, whatever state data/pglite is in.
   async adapter() {
-    return createDriverAdapter();
+    const { prismaCliAdapter } = await import("./app/db/prisma-cli-adapter.server");
+    return prismaCliAdapter();
   },
 });

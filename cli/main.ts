@@ -1,4 +1,5 @@
 import { ConfigError } from "../app/config/env.server";
+import { DatabaseInUseError } from "../app/db/pglite-lock.server";
 import type { CliIo } from "./cli-io";
 import { processIo } from "./cli-io";
 import { UsageError } from "./usage-error";
@@ -97,6 +98,10 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     if (error instanceof ConfigError) {
       io.stderr(error.message);
       return 78; // EX_CONFIG: the operator must fix the environment.
+    }
+    if (error instanceof DatabaseInUseError) {
+      io.stderr(error.message);
+      return 75; // EX_TEMPFAIL: works once the other process has stopped.
     }
     throw error;
   }

@@ -14,6 +14,7 @@ import { disconnectDatabase, prepareDatabase, prisma } from "../app/db/prisma.se
 import { log } from "../app/lib/log.server";
 import { refuseOddInput } from "../app/lib/request-input-guard";
 import { upsertInstalledShop } from "../app/shops/shop-repo.server";
+import { answerFaviconQuietly, withQuietNotFound } from "./quiet-not-found";
 import { startWorker } from "./start-worker";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -63,6 +64,7 @@ async function serve(
     if (!refused) return next();
     res.status(refused.status).type("text/plain").send(refused.reason);
   });
+  answerFaviconQuietly(app);
   let build: ServerBuild | (() => Promise<ServerBuild>);
   let closeVite: (() => Promise<void>) | undefined;
   if (options.dev) {
@@ -70,7 +72,8 @@ async function serve(
     const devServer = await vite.createServer({ root: ROOT, server: { middlewareMode: true } });
     closeVite = () => devServer.close();
     app.use(devServer.middlewares);
-    build = () => devServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
+    build = async () =>
+      withQuietNotFound((await devServer.ssrLoadModule("virtual:remix/server-build")) as ServerBuild);
   } else {
     if (!fs.existsSync(SERVER_BUILD_PATH)) {
       throw new Error(
@@ -82,7 +85,7 @@ async function serve(
       express.static(path.join(ROOT, "build/client/assets"), { immutable: true, maxAge: "1y" }),
     );
     app.use(express.static(path.join(ROOT, "build/client"), { maxAge: "1h" }));
-    build = (await import(pathToFileURL(SERVER_BUILD_PATH).href)) as ServerBuild;
+    build = withQuietNotFound((await import(pathToFileURL(SERVER_BUILD_PATH).href)) as ServerBuild);
   }
   app.all(
     "*",

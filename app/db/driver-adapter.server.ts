@@ -4,6 +4,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { env } from "../config/env.server";
+import { lockPgliteFolder, unlockPgliteFolder } from "./pglite-lock.server";
 
 export type DatabaseTarget =
   | { kind: "pglite"; dataDir: string }
@@ -32,7 +33,10 @@ const pgliteInstances = (globalThis.ledgerBridgePglite ??= new Map<string, PGlit
 export function pgliteFor(dataDir: string): PGlite {
   let instance = pgliteInstances.get(dataDir);
   if (!instance) {
-    if (!dataDir.startsWith("memory://")) fs.mkdirSync(dataDir, { recursive: true });
+    if (!dataDir.startsWith("memory://")) {
+      fs.mkdirSync(dataDir, { recursive: true });
+      lockPgliteFolder(dataDir);
+    }
     instance = new PGlite(dataDir);
     pgliteInstances.set(dataDir, instance);
   }
@@ -43,7 +47,15 @@ export function pgliteFor(dataDir: string): PGlite {
 export async function closePglite(dataDir?: string): Promise<void> {
   const entries = [...pgliteInstances.entries()].filter(([dir]) => dataDir === undefined || dir === dataDir);
   for (const [dir] of entries) pgliteInstances.delete(dir);
-  await Promise.all(entries.map(([, instance]) => instance.close()));
+  await Promise.all(
+    entries.map(async ([dir, instance]) => {
+      try {
+        await instance.close();
+      } finally {
+        if (!dir.startsWith("memory://")) unlockPgliteFolder(dir);
+      }
+    }),
+  );
 }
 
 export function createDriverAdapter(

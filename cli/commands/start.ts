@@ -23,16 +23,19 @@ export async function runStart(args: string[], io: CliIo): Promise<number> {
     });
     if (!built) return 1;
   }
+  // Listening before the server starts: /healthz answers while the demo is still connecting its
+  // stores, and a stop requested then must still close the database (and release its folder).
+  const stopRequested = new Promise<void>((resolve) => {
+    process.once("SIGINT", resolve);
+    process.once("SIGTERM", resolve);
+  });
   const started = await startServer({ dev });
-  const stop = () => {
-    void started.close().then(() => process.exit(0));
-  };
-  process.once("SIGINT", stop);
-  process.once("SIGTERM", stop);
   io.stdout(`Ledger Bridge is running at ${started.url} (health: ${started.url}/healthz)`);
-  // Keep running until a signal arrives.
-  await new Promise<never>(() => {});
-  return 0;
+  await stopRequested;
+  await started.close();
+  // Server, worker, demo and database are closed (the folder's lock released); timers the
+  // in-process simulators and clients may still hold must not delay the operator's Ctrl-C.
+  process.exit(0);
 }
 
 const BUILD_LOCK = path.join(ROOT, "node_modules/.cache/ledger-bridge-build.lock");
