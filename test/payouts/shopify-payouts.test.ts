@@ -1,6 +1,6 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { shopifySimulatorPerTest } from "../support/shopify-simulator-per-test";
 import { buildPayoutEntry, type PayoutAccounts } from "../../app/domain/payouts/payout-entry";
-import { AdminGraphqlClient } from "../../app/sources/shopify/admin-graphql/admin-graphql-client";
 import {
   fetchPayoutTransactions,
   listPayoutsIssuedSince,
@@ -10,10 +10,6 @@ import {
   simulatePaymentsAccount,
   type PaymentEvent,
 } from "../../app/sources/shopify/simulator/payments-account";
-import {
-  startShopifyAdminSimulator,
-  type ShopifyAdminSimulator,
-} from "../../app/sources/shopify/simulator/shopify-admin-simulator";
 
 const accounts: PayoutAccounts = {
   clearing: "5820",
@@ -36,15 +32,10 @@ const events: PaymentEvent[] = [
   { kind: "chargeback", order: order(3), amount: 12_000, day: "2026-12-02", disputeFee: 6000 },
 ];
 
-let simulator: ShopifyAdminSimulator | undefined;
-afterEach(async () => {
-  await simulator?.close();
-  simulator = undefined;
-});
+const startSimulator = shopifySimulatorPerTest();
 
 async function readPayouts(payments: ReturnType<typeof simulatePaymentsAccount> | undefined) {
-  simulator = await startShopifyAdminSimulator({ ...(payments ? { payments } : {}) });
-  const client = new AdminGraphqlClient({ baseUrl: simulator.url, accessToken: "shpat_simulator" });
+  const { client } = await startSimulator(payments ? { payments } : {});
   const payouts = [];
   // Small pages, so paging is what brings every payout and transaction.
   for await (const payout of listPayoutsIssuedSince(client, new Date("2026-12-01T00:00:00Z"), 1)) {

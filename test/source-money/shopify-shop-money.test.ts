@@ -1,23 +1,14 @@
-import { afterEach, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
+import { shopifySimulatorPerTest } from "../support/shopify-simulator-per-test";
 import { buildCreditNote } from "../../app/domain/build-credit-note";
 import { buildInvoice } from "../../app/domain/build-invoice";
 import { resolveSettings } from "../../app/domain/preview";
 import { mapSourceOrder, mapSourceRefund } from "../../app/sources/map-source";
-import { AdminGraphqlClient } from "../../app/sources/shopify/admin-graphql/admin-graphql-client";
 import { withTransactionShopMoney } from "../../app/sources/shopify/admin-graphql/transaction-shop-money";
-import {
-  startShopifyAdminSimulator,
-  type ShopifyAdminSimulator,
-} from "../../app/sources/shopify/simulator/shopify-admin-simulator";
-import { ShopifyStore } from "../../app/sources/shopify/simulator/shopify-store";
 import { shopifyOrderSource } from "../../app/sources/shopify/shopify-order-source";
 import { restOrder } from "./shopify-rest-order";
 
-let simulator: ShopifyAdminSimulator | undefined;
-afterEach(async () => {
-  await simulator?.close();
-  simulator = undefined;
-});
+const startSimulator = shopifySimulatorPerTest();
 
 const SHOP = "x.myshopify.com";
 // Finnish OSS order paid in EUR, the books in DKK (the shop's currency).
@@ -78,9 +69,8 @@ const fullRefund = {
 };
 
 async function start() {
-  simulator = await startShopifyAdminSimulator({ store: new ShopifyStore() });
+  const { simulator, client } = await startSimulator();
   const stored = simulator.store.createOrderFromTemplate(finnish);
-  const client = new AdminGraphqlClient({ baseUrl: simulator.url, accessToken: "shpat_simulator" });
   return { sim: simulator, stored, client, orderGid: String(stored.graphql.id) };
 }
 

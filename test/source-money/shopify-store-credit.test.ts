@@ -1,22 +1,13 @@
-import { afterEach, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
+import { shopifySimulatorPerTest } from "../support/shopify-simulator-per-test";
 import { buildCreditNote } from "../../app/domain/build-credit-note";
 import { buildInvoice } from "../../app/domain/build-invoice";
 import { resolveSettings } from "../../app/domain/preview";
 import { mapSourceOrder, mapSourceRefund } from "../../app/sources/map-source";
-import { AdminGraphqlClient } from "../../app/sources/shopify/admin-graphql/admin-graphql-client";
-import {
-  startShopifyAdminSimulator,
-  type ShopifyAdminSimulator,
-} from "../../app/sources/shopify/simulator/shopify-admin-simulator";
-import { ShopifyStore } from "../../app/sources/shopify/simulator/shopify-store";
 import { shopifyOrderSource } from "../../app/sources/shopify/shopify-order-source";
 import { restOrder } from "./shopify-rest-order";
 
-let simulator: ShopifyAdminSimulator | undefined;
-afterEach(async () => {
-  await simulator?.close();
-  simulator = undefined;
-});
+const startSimulator = shopifySimulatorPerTest();
 
 const SHOP = "x.myshopify.com";
 const settings = resolveSettings({ version: 1, accounts: { giftCardLiability: "63100" } });
@@ -83,10 +74,9 @@ function refundOfKande(transactions: Array<{ gateway: string; amount: string }>)
 }
 
 async function creditNotes(refundTemplate: Record<string, unknown>) {
-  simulator = await startShopifyAdminSimulator({ store: new ShopifyStore() });
+  const { simulator, client } = await startSimulator();
   const stored = simulator.store.createOrderFromTemplate(order);
   const webhook = simulator.store.createRefundFromTemplate(String(stored.graphql.id), refundTemplate);
-  const client = new AdminGraphqlClient({ baseUrl: simulator.url, accessToken: "shpat_simulator" });
   const fetched = await shopifyOrderSource(client).fetchOrder(String(stored.graphql.id));
   const build = (orderPayload: string, refundPayload: string) => {
     const canonical = mapSourceOrder("shopify", orderPayload, settings);

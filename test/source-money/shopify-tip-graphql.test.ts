@@ -1,29 +1,19 @@
-import { afterEach, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
+import { shopifySimulatorPerTest } from "../support/shopify-simulator-per-test";
 import { buildInvoice } from "../../app/domain/build-invoice";
 import { resolveSettings } from "../../app/domain/preview";
 import { mapSourceOrder } from "../../app/sources/map-source";
-import { AdminGraphqlClient } from "../../app/sources/shopify/admin-graphql/admin-graphql-client";
-import {
-  startShopifyAdminSimulator,
-  type ShopifyAdminSimulator,
-} from "../../app/sources/shopify/simulator/shopify-admin-simulator";
-import { ShopifyStore } from "../../app/sources/shopify/simulator/shopify-store";
 import { shopifyOrderSource } from "../../app/sources/shopify/shopify-order-source";
 import { restOrder } from "./shopify-rest-order";
 
-let simulator: ShopifyAdminSimulator | undefined;
-afterEach(async () => {
-  await simulator?.close();
-  simulator = undefined;
-});
+const startSimulator = shopifySimulatorPerTest();
 
 const SETTINGS = { version: 1, accounts: { tips: "TIPS" } };
 
 /** The same order as the `orders/paid` webhook carries it and as the app reads it over GraphQL. */
 async function bothWays(template: Record<string, unknown>, settingsInput: unknown = SETTINGS) {
-  simulator = await startShopifyAdminSimulator({ store: new ShopifyStore() });
+  const { simulator, client } = await startSimulator();
   const stored = simulator.store.createOrderFromTemplate(template);
-  const client = new AdminGraphqlClient({ baseUrl: simulator.url, accessToken: "shpat_simulator" });
   const fetched = await shopifyOrderSource(client).fetchOrder(String(stored.graphql.id));
   const settings = resolveSettings(settingsInput);
   const draftOf = (payload: string) =>
