@@ -2,20 +2,11 @@ import { jobErrorOf, type JobErrorText } from "../i18n/job-error-text";
 import { originalText } from "../lib/storable-text";
 import type { PrismaClient } from "@prisma/client";
 import { Prisma } from "@prisma/client";
+import { JOB_STATUSES } from "../engine/job-state";
 import type { JobKind, JobStatus, JobTrigger } from "../engine/job-types";
 import { numericOrderId, shopifyOrderGid } from "./order-ids";
 import { decodeTransferCursor, encodeTransferCursor } from "./transfer-cursor";
 
-export const JOB_STATUSES = [
-  "queued",
-  "waiting",
-  "running",
-  "succeeded",
-  "failed",
-  "skipped",
-  "needsAttention",
-  "handled",
-] as const satisfies readonly JobStatus[];
 export const JOB_KINDS = ["invoice", "creditNote"] as const;
 
 export interface TransfersQuery {
