@@ -2,24 +2,8 @@ import os from "node:os";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../../cli/main";
 import type { TestDatabase } from "../support/test-database";
-import { startCliDatabase, type CliDatabase } from "../support/cli-database";
+import { captureCliIo, startCliDatabase, type CliDatabase } from "../support/cli-database";
 import { seedJobs } from "../transfers/seed-jobs";
-
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    out,
-    err,
-    io: {
-      stdout: (text: string) => out.push(text),
-      stderr: (text: string) => err.push(text),
-      readFile: async (path: string): Promise<string> => {
-        throw new Error(`ENOENT: ${path}`);
-      },
-    },
-  };
-}
 
 const SHOP = "cli-attention.myshopify.com";
 const order = (n: number) => `gid://shopify/Order/${n}`;
@@ -66,7 +50,7 @@ describe("CLI for orders that need attention", () => {
     );
 
   it("mark-handled --order marks the parked invoice once, with the operator in the audit", async () => {
-    const c = capture();
+    const c = captureCliIo();
     expect(await main(["mark-handled", "--shop", SHOP, "--order", order(501)], c.io)).toBe(0);
     expect(c.out.join("\n")).toContain("Marked the invoice of #501");
     expect(await jobOf(501)).toMatchObject({ status: "handled", documentId: null });
@@ -79,19 +63,19 @@ describe("CLI for orders that need attention", () => {
       },
     ]);
     // Again: nothing left to mark, exit 1, no second entry.
-    const again = capture();
+    const again = captureCliIo();
     expect(await main(["mark-handled", "--shop", SHOP, "--order", order(501)], again.io)).toBe(1);
     expect(again.err.join("\n")).toContain("needs attention");
     expect(await auditOf(501)).toHaveLength(1);
     // The succeeded order is not something to mark.
-    expect(await main(["mark-handled", "--shop", SHOP, "--order", order(502)], capture().io)).toBe(1);
+    expect(await main(["mark-handled", "--shop", SHOP, "--order", order(502)], captureCliIo().io)).toBe(1);
     expect((await jobOf(502)).status).toBe("succeeded");
   });
 
   it("refuses another shop's job by id", async () => {
-    const c = capture();
+    const c = captureCliIo();
     expect(await main(["mark-handled", "--shop", SHOP, "--job", otherJob], c.io)).toBe(1);
-    expect(await main(["retry", "--shop", SHOP, "--job", otherJob], capture().io)).toBe(1);
+    expect(await main(["retry", "--shop", SHOP, "--job", otherJob], captureCliIo().io)).toBe(1);
     expect((await database.prisma.job.findUniqueOrThrow({ where: { id: otherJob } })).status).toBe(
       "needsAttention",
     );
@@ -100,17 +84,19 @@ describe("CLI for orders that need attention", () => {
   it("retry --job re-queues a parked job with attempts reset and the operator in the audit", async () => {
     const job = await jobOf(503);
     await database.prisma.job.update({ where: { id: job.id }, data: { attempts: 4 } });
-    const c = capture();
+    const c = captureCliIo();
     expect(await main(["retry", "--shop", SHOP, "--job", job.id], c.io)).toBe(0);
     expect(c.out.at(-1)).toContain("Re-queued 1");
     expect(await jobOf(503)).toMatchObject({ status: "queued", attempts: 0, trigger: "manual" });
     expect((await auditOf(503)).map((entry) => entry.message)).toEqual([`Retry requested by ${who}`]);
-    expect(await main(["retry", "--shop", SHOP, "--job", job.id], capture().io)).toBe(1);
+    expect(await main(["retry", "--shop", SHOP, "--job", job.id], captureCliIo().io)).toBe(1);
   });
 
   it("answers usage errors with exit 2", async () => {
-    expect(await main(["mark-handled", "--shop", SHOP], capture().io)).toBe(2);
-    expect(await main(["mark-handled", "--shop", SHOP, "--order", "x", "--job", "y"], capture().io)).toBe(2);
-    expect(await main(["retry", "--shop", SHOP, "--order", "x", "--all-failed"], capture().io)).toBe(2);
+    expect(await main(["mark-handled", "--shop", SHOP], captureCliIo().io)).toBe(2);
+    expect(
+      await main(["mark-handled", "--shop", SHOP, "--order", "x", "--job", "y"], captureCliIo().io),
+    ).toBe(2);
+    expect(await main(["retry", "--shop", SHOP, "--order", "x", "--all-failed"], captureCliIo().io)).toBe(2);
   });
 });

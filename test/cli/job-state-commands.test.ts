@@ -3,24 +3,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { SHOP_AUDIT_ORDER_ID } from "../../app/engine/job-queue.server";
 import { main } from "../../cli/main";
 import type { TestDatabase } from "../support/test-database";
-import { startCliDatabase, type CliDatabase } from "../support/cli-database";
+import { captureCliIo, startCliDatabase, type CliDatabase } from "../support/cli-database";
 import { seedJobs } from "../transfers/seed-jobs";
-
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    out,
-    err,
-    io: {
-      stdout: (text: string) => out.push(text),
-      stderr: (text: string) => err.push(text),
-      readFile: async (path: string): Promise<string> => {
-        throw new Error(`ENOENT: ${path}`);
-      },
-    },
-  };
-}
 
 const SHOP = "cli-state.myshopify.com";
 
@@ -64,7 +48,7 @@ describe("CLI commands that change transfer state", () => {
     );
 
   it("retry --all-failed re-queues each failed job with an audit entry naming the operator", async () => {
-    const c = capture();
+    const c = captureCliIo();
     expect(await main(["retry", "--shop", SHOP, "--all-failed"], c.io)).toBe(0);
     expect(c.out.at(-1)).toContain("Re-queued 2");
     const [first, booked, third] = await jobs();
@@ -76,7 +60,7 @@ describe("CLI commands that change transfer state", () => {
   });
 
   it("pause records who paused and why in the shop's audit, and stops automatic transfer", async () => {
-    const c = capture();
+    const c = captureCliIo();
     expect(await main(["pause", "--shop", SHOP, "--reason", "closing the month"], c.io)).toBe(0);
     expect(await database.prisma.shop.findUniqueOrThrow({ where: { id: shopId } })).toMatchObject({
       paused: true,
@@ -93,8 +77,8 @@ describe("CLI commands that change transfer state", () => {
   });
 
   it("resume lifts the pause and audits the shop and every job it re-queues", async () => {
-    expect(await main(["pause", "--shop", SHOP], capture().io)).toBe(0);
-    const c = capture();
+    expect(await main(["pause", "--shop", SHOP], captureCliIo().io)).toBe(0);
+    const c = captureCliIo();
     expect(await main(["resume", "--shop", SHOP], c.io)).toBe(0);
     expect(c.out.at(-1)).toContain("2 failed transfer(s) re-queued");
     expect((await database.prisma.shop.findUniqueOrThrow({ where: { id: shopId } })).paused).toBe(false);
@@ -123,7 +107,7 @@ describe("CLI commands that change transfer state", () => {
   });
 
   it("pause of an unknown shop changes nothing and writes nothing", async () => {
-    const c = capture();
+    const c = captureCliIo();
     expect(await main(["pause", "--shop", "nowhere.myshopify.com"], c.io)).toBe(2);
     expect((await database.prisma.shop.findUniqueOrThrow({ where: { id: shopId } })).paused).toBe(false);
     expect(await audit()).toEqual([]);

@@ -3,32 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { enqueueJob } from "../../app/engine/job-queue.server";
 import { main } from "../../cli/main";
 import type { TestDatabase } from "../support/test-database";
-import { startCliDatabase, type CliDatabase } from "../support/cli-database";
+import { captureCliIo, startCliDatabase, type CliDatabase } from "../support/cli-database";
 
 const SAMPLE_ORDER = fs.readFileSync(
   new URL("../fixtures/shopify/orders-paid.sample.json", import.meta.url),
   "utf8",
 );
-
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  const files = new Map<string, string>();
-  return {
-    out,
-    err,
-    files,
-    io: {
-      stdout: (text: string) => out.push(text),
-      stderr: (text: string) => err.push(text),
-      readFile: async (path: string) => {
-        const content = files.get(path);
-        if (content === undefined) throw new Error(`ENOENT: ${path}`);
-        return content;
-      },
-    },
-  };
-}
 
 describe("operator CLI", () => {
   let cli: CliDatabase;
@@ -65,7 +45,7 @@ describe("operator CLI", () => {
   });
 
   it("lists shops with their transfer counts", async () => {
-    const c = capture();
+    const c = captureCliIo();
     expect(await main(["shops", "list", "--json"], c.io)).toBe(0);
     expect(JSON.parse(c.out.join("\n"))).toEqual([
       {
@@ -81,7 +61,7 @@ describe("operator CLI", () => {
   });
 
   it("shows a shop's transfers with the merchant-facing error", async () => {
-    const c = capture();
+    const c = captureCliIo();
     expect(await main(["status", "--shop", "cli.myshopify.com", "--json"], c.io)).toBe(0);
     const status = JSON.parse(c.out.join("\n"));
     expect(status.transfers).toEqual([
@@ -97,7 +77,7 @@ describe("operator CLI", () => {
   });
 
   it("pauses and resumes a shop, re-queuing failed transfers on resume", async () => {
-    const c = capture();
+    const c = captureCliIo();
     expect(
       await main(["pause", "--shop", "cli.myshopify.com", "--reason", "bookkeeper closing the month"], c.io),
     ).toBe(0);
@@ -109,7 +89,7 @@ describe("operator CLI", () => {
 
   it("retries failed transfers of one order", async () => {
     await database.prisma.job.updateMany({ data: { status: "failed" } });
-    const c = capture();
+    const c = captureCliIo();
     expect(
       await main(["retry", "--shop", "cli.myshopify.com", "--order", "gid://shopify/Order/7"], c.io),
     ).toBe(0);
@@ -120,7 +100,7 @@ describe("operator CLI", () => {
     await database.prisma.job.updateMany({
       data: { status: "needsAttention", attempts: 12, leaseLosses: 6 },
     });
-    const c = capture();
+    const c = captureCliIo();
     expect(
       await main(["retry", "--shop", "cli.myshopify.com", "--order", "gid://shopify/Order/7"], c.io),
     ).toBe(0);
@@ -132,7 +112,7 @@ describe("operator CLI", () => {
   });
 
   it("gets and sets settings with field errors for bad values", async () => {
-    const c = capture();
+    const c = captureCliIo();
     expect(await main(["settings", "get", "--shop", "cli.myshopify.com"], c.io)).toBe(0);
     const defaults = JSON.parse(c.out.join("\n"));
     expect(defaults.version).toBe(1);
@@ -149,7 +129,7 @@ describe("operator CLI", () => {
   });
 
   it("queues a manual transfer once, however often it is asked for", async () => {
-    const c = capture();
+    const c = captureCliIo();
     // A real order: the file is checked like `preview` checks it before anything is queued.
     c.files.set("order.json", SAMPLE_ORDER.replaceAll("820982911946154508", "8"));
     const args = [
@@ -172,7 +152,7 @@ describe("operator CLI", () => {
   });
 
   it("answers a usage error with exit code 2 and the reason", async () => {
-    const c = capture();
+    const c = captureCliIo();
     expect(await main(["status", "--shop", "nope.myshopify.com"], c.io)).toBe(2);
     expect(c.err[0]).toContain('No shop with domain "nope.myshopify.com"');
     expect(await main(["retry", "--shop", "cli.myshopify.com"], c.io)).toBe(2);

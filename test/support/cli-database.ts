@@ -34,3 +34,24 @@ export async function startCliDatabase(): Promise<CliDatabase> {
     },
   };
 }
+
+/** The CLI's input/output, captured: what it printed, and files it may read (none unless added). */
+export function captureCliIo() {
+  const out: string[] = [];
+  const err: string[] = [];
+  const files = new Map<string, string>();
+  return {
+    out,
+    err,
+    files,
+    io: {
+      stdout: (text: string) => out.push(text),
+      stderr: (text: string) => err.push(text),
+      readFile: async (path: string) => {
+        const content = files.get(path);
+        if (content === undefined) throw new Error(`ENOENT: ${path}`);
+        return content;
+      },
+    },
+  };
+}
