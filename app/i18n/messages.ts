@@ -34,6 +34,12 @@ const coreEn = {
   "nav.connect": "Accounting system",
   "nav.demo": "Demo",
   "nav.logout": "Log out",
+  "error.notFound.title": "This page does not exist",
+  "error.notFound.body": "The address {path} is not a page of Ledger Bridge.",
+  "error.unexpected.title": "Something went wrong",
+  "error.unexpected.body":
+    "The page could not be shown. Nothing was transferred or changed by this error; try again.",
+  "error.backToApp": "Go to Ledger Bridge",
 } as const;
 
 const coreDa: Record<keyof typeof coreEn, string> = {
@@ -55,6 +61,11 @@ const coreDa: Record<keyof typeof coreEn, string> = {
   "nav.connect": "Regnskabsprogram",
   "nav.demo": "Demo",
   "nav.logout": "Log ud",
+  "error.notFound.title": "Siden findes ikke",
+  "error.notFound.body": "Adressen {path} er ikke en side i Ledger Bridge.",
+  "error.unexpected.title": "Noget gik galt",
+  "error.unexpected.body": "Siden kunne ikke vises. Fejlen har ikke overført eller ændret noget; prøv igen.",
+  "error.backToApp": "Gå til Ledger Bridge",
 };
 
 export const en = {

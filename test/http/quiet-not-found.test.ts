@@ -58,7 +58,11 @@ describe.skipIf(process.env.CI_TEST_PASS === "postgres")(
         for (const address of ["/apple-touch-icon.png", "/no/such/page"]) {
           const response = await fetch(`${app.url}${address}`);
           expect(response.status).toBe(404);
-          await response.text();
+          // The root error page, in both languages (no shop locale outside the app layout).
+          const page = await response.text();
+          expect(page).toContain("Siden findes ikke");
+          expect(page).toContain("This page does not exist");
+          expect(page).toContain(`Adressen ${address} er ikke en side i Ledger Bridge.`);
         }
       });
       const entries = log
@@ -72,6 +76,8 @@ describe.skipIf(process.env.CI_TEST_PASS === "postgres")(
       ]);
       // Remix's handleError default printed the bare error with its stack, one per request.
       expect(log).not.toMatch(/^Error: No route matches URL/m);
+      // Nor does the root error boundary print one (Remix's default boundary logs the error).
+      expect(log).not.toMatch(/^\s+at /m);
     });
 
     it("a page load with its favicon request logs no stack trace", async () => {
