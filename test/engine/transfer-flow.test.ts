@@ -96,8 +96,12 @@ describe("transfer engine with Dinero", () => {
     const draft = (job.progress as { draft: { totals: { gross: number }; payments: unknown[] } }).draft;
     expect(invoices[0]?.totals.gross).toBe(draft.totals.gross);
     expect(invoices[0]?.payments).toHaveLength(draft.payments.length);
-    const steps = (await auditTrail(db, job.shopId, job.orderId)).map((entry) => entry.step);
+    const trail = await auditTrail(db, job.shopId, job.orderId);
+    const steps = trail.map((entry) => entry.step);
     expect(steps).toEqual(expect.arrayContaining(["queue", "draft", "customer", "invoice", "book"]));
+    // People read the audit log: the gross in kroner and øre, not in minor units.
+    const gross = (draft.totals.gross / 100).toFixed(2);
+    expect(trail.find((entry) => entry.step === "draft")?.message).toContain(`gross ${gross} DKK`);
   });
 
   it("credits a refund against its booked invoice", async () => {

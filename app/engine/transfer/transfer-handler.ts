@@ -293,5 +293,6 @@ function done(document: LedgerDocument): JobOutcome {
 }
 
 function describe(draft: DocumentDraft): string {
-  return `${draft.kind === "invoice" ? "invoice" : "credit note"} for ${draft.order.name}: ${draft.lines.length} lines, gross ${draft.totals.gross} ${draft.currency}`;
+  // The audit log is read by people: 366.00 DKK, not the minor units 36600.
+  return `${draft.kind === "invoice" ? "invoice" : "credit note"} for ${draft.order.name}: ${draft.lines.length} lines, gross ${formatMinor(draft.totals.gross, draft.currency)} ${draft.currency}`;
 }
