@@ -21,6 +21,7 @@ import { INVOICE_HANDLED_KIND } from "../transfers/parked-kinds";
 import type { TransferTab, TransfersSearch } from "../transfers/transfers-params";
 import { formatDateTime } from "./format";
 import { JobStatusBadge } from "./StatusBadge";
+import { triggerKey } from "./transfer-trigger";
 
 const TABS: TransferTab[] = [
   "all",
@@ -251,7 +252,7 @@ function TransferTableRow({
       <IndexTable.Cell>
         <span data-testid="document-number">{row.documentNumber ?? "—"}</span>
       </IndexTable.Cell>
-      <IndexTable.Cell>{t(`transfers.trigger.${row.trigger}`)}</IndexTable.Cell>
+      <IndexTable.Cell>{t(triggerKey(row))}</IndexTable.Cell>
       <IndexTable.Cell>
         <Text as="span" alignment="end" numeric>
           {row.attempts}
