@@ -19,6 +19,7 @@ import { parseOrderAction, runOrderAction } from "../transfers/order-actions.ser
 import { orderDetail } from "../transfers/order-detail.server";
 import { INVOICE_HANDLED_KIND } from "../transfers/parked-kinds";
 import { requestActor } from "../transfers/request-actor.server";
+import { numericOrderId as numericIdOf } from "../transfers/order-ids";
 
 /** The numeric order id, as in the shop admin's order URL (Shopify or WooCommerce). */
 const orderIdParam = z.string().regex(/^\d{1,20}$/);
@@ -68,7 +69,7 @@ export default function OrderPage() {
   return (
     <Page
       title={detail.orderName ? t("order.titleNamed", { name: detail.orderName }) : t("order.title")}
-      subtitle={detail.orderId}
+      subtitle={t("order.subtitleId", { id: numericIdOf(detail.orderId) ?? detail.orderId })}
       backAction={{ content: t("order.back"), url: "/app/transfers" }}
     >
       <Layout>

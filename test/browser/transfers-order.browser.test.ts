@@ -238,6 +238,9 @@ describeWhen(chromiumAvailable, "Chromium", "transfers and order pages in the br
       await row(paid.name).filter({ hasText: "Invoice" }).getByRole("link", { name: paid.name }).click();
       await page.waitForURL(new RegExp(`/app/orders/${numeric(paid)}$`));
       await page.getByTestId("order-status").getByText("Transferred").waitFor({ timeout: WAIT });
+      // The subtitle names the order as the shop admin does, never by its internal gid://.
+      expect(await page.getByText(`Order ID ${numeric(paid)} in the shop`).isVisible()).toBe(true);
+      expect(await page.getByText(paid.orderId, { exact: true }).count()).toBe(0);
       expect(await page.getByTestId("order-document").textContent()).toBe(`Invoice ${paidNumber} in Dinero`);
       expect(await page.getByText("Invoice as transferred").isVisible()).toBe(true);
       const gross = await page.locator("[data-total=gross]").first().textContent();

@@ -2,6 +2,7 @@
 export const orderEn = {
   "order.title": "Order",
   "order.titleNamed": "Order {name}",
+  "order.subtitleId": "Order ID {id} in the shop",
   "order.back": "Transfers",
   "order.transfer.heading": "Accounting",
   "order.status.notTransferred": "Not transferred",
@@ -97,6 +98,7 @@ export const orderEn = {
 export const orderDa: Record<keyof typeof orderEn, string> = {
   "order.title": "Ordre",
   "order.titleNamed": "Ordre {name}",
+  "order.subtitleId": "Ordre-id {id} i butikken",
   "order.back": "Overførsler",
   "order.transfer.heading": "Regnskab",
   "order.status.notTransferred": "Ikke overført",
