@@ -25,7 +25,7 @@ export const settingsEn = {
     "Book invoices at once or leave them as drafts, and how they are numbered.",
   "settings.section.accounts.title": "Sales accounts",
   "settings.section.accounts.description":
-    "Where sales and shipping are booked, per kind of sale. In Dinero the account also decides the VAT.",
+    "Where sales and shipping are booked, per kind of sale. Choose accounts whose VAT code fits the sale: some accounting systems take the VAT from the account.",
   "settings.section.vat.title": "VAT, OSS and VOEC",
   "settings.section.vat.description":
     "Your VAT registration. With OSS, EU consumer sales carry the buyer's country's VAT and need their own account.",
@@ -244,7 +244,7 @@ export const settingsDa: Record<keyof typeof settingsEn, string> = {
     "Bogfør fakturaer med det samme, eller lad dem ligge som kladder, og vælg, hvordan de nummereres.",
   "settings.section.accounts.title": "Salgskonti",
   "settings.section.accounts.description":
-    "Hvor salg og fragt bogføres for hver slags salg. I Dinero bestemmer kontoen også momsen.",
+    "Hvor salg og fragt bogføres for hver slags salg. Vælg konti, hvis momskode passer til salget: nogle regnskabsprogrammer tager momsen fra kontoen.",
   "settings.section.vat.title": "Moms, OSS og VOEC",
   "settings.section.vat.description":
     "Din momsregistrering. Med OSS får salg til forbrugere i EU køberlandets moms og skal have deres egen konto.",
