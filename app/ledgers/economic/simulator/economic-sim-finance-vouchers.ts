@@ -9,10 +9,39 @@ import type { EconomicSimState, Json, SimVoucherEntry } from "./economic-sim-sta
  * journal keeps them as draft entries; an unbalanced voucher is accepted, as e-conomic's
  * kassekladde accepts one until it is booked — booking is not part of the legacy API.
  */
+type AccountingYear = { fromDate: string; toDate: string; year: string };
+
+/**
+ * What every journal entry type checks alike: its date lies in the voucher's accounting year,
+ * and its currency (the agreement's base currency when none is given) is one the agreement knows.
+ */
+export function readEntryDateAndCurrency(
+  state: EconomicSimState,
+  entry: Json,
+  year: AccountingYear | undefined,
+  at: (field: string) => Array<string | number>,
+  problems: FieldError[],
+): { date: string; currency: string } {
+  const date = String(entry.date);
+  if (year && (date < year.fromDate || date > year.toDate))
+    problems.push({
+      path: at("date"),
+      message: `The date ${date} is outside accounting year ${year.year}.`,
+      value: date,
+    });
+  const currency =
+    isObject(entry.currency) && typeof entry.currency.code === "string"
+      ? entry.currency.code.toUpperCase()
+      : state.agreement.baseCurrency;
+  if (!(currency in state.exchangeRates))
+    problems.push({ ...doesNotExist("currency", currency, "currencies"), path: at("currency") });
+  return { date, currency };
+}
+
 export function readFinanceVouchers(
   state: EconomicSimState,
   raw: unknown,
-  year: { fromDate: string; toDate: string; year: string } | undefined,
+  year: AccountingYear | undefined,
   problems: FieldError[],
 ): Array<Omit<SimVoucherEntry, "journalEntryNumber">> {
   const list = Array.isArray(raw) ? raw : [];
@@ -55,19 +84,7 @@ export function readFinanceVouchers(
         message: "amount scale cannot be greater then two decimal places.",
         value: entry.amount,
       });
-    const date = String(entry.date);
-    if (year && (date < year.fromDate || date > year.toDate))
-      problems.push({
-        path: at("date"),
-        message: `The date ${date} is outside accounting year ${year.year}.`,
-        value: date,
-      });
-    const currency =
-      isObject(entry.currency) && typeof entry.currency.code === "string"
-        ? entry.currency.code.toUpperCase()
-        : state.agreement.baseCurrency;
-    if (!(currency in state.exchangeRates))
-      problems.push({ ...doesNotExist("currency", currency, "currencies"), path: at("currency") });
+    const { date, currency } = readEntryDateAndCurrency(state, entry, year, at, problems);
     return {
       entryType: "financeVoucher" as const,
       ...(accountNumber !== undefined ? { accountNumber } : {}),

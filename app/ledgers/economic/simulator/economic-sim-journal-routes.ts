@@ -10,7 +10,11 @@ import {
   toHundredths,
 } from "./economic-sim-http";
 import type { EconomicSimState, Json, SimVoucher, SimVoucherEntry } from "./economic-sim-state";
-import { readFinanceVouchers, renderFinanceFields } from "./economic-sim-finance-vouchers";
+import {
+  readEntryDateAndCurrency,
+  readFinanceVouchers,
+  renderFinanceFields,
+} from "./economic-sim-finance-vouchers";
 import { validateBody } from "./economic-sim-validation";
 
 /**
@@ -142,20 +146,7 @@ function createVouchers(state: EconomicSimState, request: SimRequest): SimRespon
         value: entry.amount,
       });
     }
-    const date = String(entry.date);
-    if (year && (date < year.fromDate || date > year.toDate)) {
-      problems.push({
-        path: at("date"),
-        message: `The date ${date} is outside accounting year ${year.year}.`,
-        value: date,
-      });
-    }
-    const currency =
-      isObject(entry.currency) && typeof entry.currency.code === "string"
-        ? entry.currency.code.toUpperCase()
-        : state.agreement.baseCurrency;
-    if (!(currency in state.exchangeRates))
-      problems.push({ ...doesNotExist("currency", currency, "currencies"), path: at("currency") });
+    const { date, currency } = readEntryDateAndCurrency(state, entry, year, at, problems);
     accepted.push({
       entryType: "customerPayment",
       ...(customerNumber !== undefined ? { customerNumber } : {}),
