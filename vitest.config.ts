@@ -7,6 +7,8 @@ export default defineConfig({
       "test/**/*.test.ts",
       "cli/**/*.test.ts",
       "server/**/*.test.ts",
+      "simulators/**/*.test.ts",
+      "demo/**/*.test.ts",
       "extensions/**/*.test.{ts,tsx}",
     ],
     exclude: ["**/node_modules/**", "build/**"],

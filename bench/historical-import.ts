@@ -1,9 +1,9 @@
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseJsonSafely } from "../app/sources/shopify/parse-json-safely";
-import { startShopifyAdminSimulator } from "../app/sources/shopify/simulator/shopify-admin-simulator";
-import { ShopifyStore } from "../app/sources/shopify/simulator/shopify-store";
-import type { Json } from "../app/sources/shopify/simulator/rest-to-graphql";
+import { startShopifyAdminSimulator } from "../simulators/shopify/shopify-admin-simulator";
+import { ShopifyStore } from "../simulators/shopify/shopify-store";
+import type { Json } from "../simulators/shopify/rest-to-graphql";
 import { DANISH_ORDER } from "../test/support/order-templates";
 import type { BenchDatabase } from "./lib/bench-databases";
 import { freshPostgres, pgliteOnDisk, postgresReachable } from "./lib/bench-databases";

@@ -5,7 +5,7 @@ import { ingestShopifyEvent } from "../app/engine/ingest/ingest-shopify-event.se
 import { saveConnection } from "../app/engine/ledger-connections.server";
 import { createTransferWorker } from "../app/engine/transfer-engine.server";
 import type { LedgerProviderId } from "../app/ledgers/ledger-contract";
-import type { RecordedRequest } from "../app/ledgers/simulator-kit/simulator-server";
+import type { RecordedRequest } from "../simulators/kit/simulator-server";
 import { SecretBox, secretKeyFromBase64 } from "../app/lib/secret-box.server";
 import { saveShopSettings } from "../app/settings/settings-store";
 import { prismaSettingsStorage } from "../app/shops/shop-settings-storage.server";

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import * as prettier from "prettier";
-import { adminSchema } from "../app/sources/shopify/simulator/admin-schema";
+import { adminSchema } from "../simulators/shopify/admin-schema";
 import { adminGraphqlDocuments } from "./lib/admin-graphql-documents";
 import { generateAdminTypes } from "./lib/admin-graphql-typegen";
 

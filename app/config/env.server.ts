@@ -103,7 +103,7 @@ const envSchema = z
       z.coerce.number().int().min(1).max(1_000_000).optional(),
     ),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
-    // Local mode only: the demo's in-process Shopify and ledger simulators (app/demo).
+    // Local mode only: the demo's in-process Shopify and ledger simulators (demo/).
     DEMO_SIMULATORS: z.preprocess(
       (value) => (typeof value === "string" ? emptyToUndefined(value.toLowerCase()) : value),
       z

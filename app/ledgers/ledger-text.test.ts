@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { sampleInvoice } from "../../test/contract/sample-drafts";
-import { dineroHarness } from "./dinero/dinero-harness";
+import { dineroHarness } from "../../simulators/dinero/dinero-harness";
 import { clipText, LEDGER_TEXT_RULES, ledgerSafeDraft } from "./ledger-text";
 
 /** What Dynaccount accepts as a product number (its simulator's rule, from the API's error). */

@@ -1,8 +1,9 @@
 import type { Platform, PrismaClient, Shop } from "@prisma/client";
 import { env, type Env } from "../config/env.server";
 import { saveConnection } from "../engine/ledger-connections.server";
-import { buildAuthorizeUrl, DINERO_SIMULATOR_DEFAULTS, exchangeCode, pkceChallenge } from "../ledgers/dinero";
+import { buildAuthorizeUrl, exchangeCode, pkceChallenge } from "../ledgers/dinero";
 import { LedgerError } from "../ledgers/ledger-error";
+import { LOCAL_DINERO_OAUTH_CLIENT } from "./local-dinero-client";
 import { connectLedger, type AdapterOverrides } from "./connect-ledger.server";
 import { oauthStateSecret, pkceVerifierFor, signOAuthState, verifyOAuthState } from "./oauth-state.server";
 
@@ -26,7 +27,7 @@ export function dineroOAuthClient(config: Env = env()): OAuthClient | null {
   if (config.DINERO_CLIENT_ID && config.DINERO_CLIENT_SECRET) {
     return { clientId: config.DINERO_CLIENT_ID, clientSecret: config.DINERO_CLIENT_SECRET };
   }
-  return config.localMode ? { ...DINERO_SIMULATOR_DEFAULTS.vismaClient } : null;
+  return config.localMode ? { ...LOCAL_DINERO_OAUTH_CLIENT } : null;
 }
 
 /** Where Visma Connect sends the merchant back: the public app URL, or this host locally. */

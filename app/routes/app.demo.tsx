@@ -18,18 +18,18 @@ import { requireAdmin } from "../auth/admin-context.server";
 import { usePolling } from "../components/use-polling";
 import { env } from "../config/env.server";
 import { prisma } from "../db/prisma.server";
-import type { DemoActionResult } from "../demo/demo-actions.server";
-import { runDemoAction } from "../demo/demo-actions.server";
+import type { DemoActionResult } from "../../demo/demo-actions.server";
+import { runDemoAction } from "../../demo/demo-actions.server";
 import type {
   DemoOrderRow,
   DemoOverview,
   DemoTransferView,
   DemoWooCommerceView,
-} from "../demo/demo-overview.server";
-import { demoOverview } from "../demo/demo-overview.server";
-import { parseDemoIntent } from "../demo/demo-params.server";
-import { currentDemo } from "../demo/demo-registry.server";
-import type { DemoLedgerDocument } from "../demo/demo-types";
+} from "../../demo/demo-overview.server";
+import { demoOverview } from "../../demo/demo-overview.server";
+import { parseDemoIntent } from "../../demo/demo-params.server";
+import { currentDemo } from "../../demo/demo-registry.server";
+import type { DemoLedgerDocument } from "../../demo/demo-types";
 import { wakeWorkers } from "../engine/worker-registry.server";
 import type { MessageKey } from "../i18n/messages";
 import { en } from "../i18n/messages";

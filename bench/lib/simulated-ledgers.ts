@@ -1,14 +1,14 @@
-import { billyHarness } from "../../app/ledgers/billy/billy-harness";
-import { startBillySimulator } from "../../app/ledgers/billy";
-import { DINERO_SIMULATOR_DEFAULTS, startDineroSimulator } from "../../app/ledgers/dinero";
-import { dineroHarness } from "../../app/ledgers/dinero/dinero-harness";
-import { startDynaccountSimulator } from "../../app/ledgers/dynaccount";
-import { dynaccountHarness } from "../../app/ledgers/dynaccount/dynaccount-harness";
-import { startEconomicSimulator } from "../../app/ledgers/economic";
-import { economicHarness } from "../../app/ledgers/economic/economic-harness";
+import { billyHarness } from "../../simulators/billy/billy-harness";
+import { startBillySimulator } from "../../simulators/billy";
+import { DINERO_SIMULATOR_DEFAULTS, startDineroSimulator } from "../../simulators/dinero";
+import { dineroHarness } from "../../simulators/dinero/dinero-harness";
+import { startDynaccountSimulator } from "../../simulators/dynaccount";
+import { dynaccountHarness } from "../../simulators/dynaccount/dynaccount-harness";
+import { startEconomicSimulator } from "../../simulators/economic";
+import { economicHarness } from "../../simulators/economic/economic-harness";
 import type { LedgerProviderId } from "../../app/ledgers/ledger-contract";
-import type { FaultController } from "../../app/ledgers/simulator-kit/faults";
-import type { RecordedRequest } from "../../app/ledgers/simulator-kit/simulator-server";
+import type { FaultController } from "../../simulators/kit/faults";
+import type { RecordedRequest } from "../../simulators/kit/simulator-server";
 
 /**
  * A ledger simulator as the transfer benchmark drives it: a real rate limit (requests per

@@ -1,5 +1,5 @@
 import { connectLedger } from "../../app/onboarding/connect-ledger.server";
-import { demoCredentials } from "../../app/onboarding/demo-credentials";
+import { demoCredentials } from "../../demo/demo-credentials";
 import { isLedgerProviderId, LEDGER_PROVIDER_IDS } from "../../app/ledgers/registry";
 import type { CliIo } from "../cli-io";
 import { flags, openDatabase, requireShop, UsageError } from "../cli-support";

@@ -5,10 +5,7 @@ import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { settingsToken } from "../../app/sources/woocommerce/plugin-signature";
-import {
-  startWooSimulator,
-  type WooSimulator,
-} from "../../app/sources/woocommerce/simulator/woocommerce-simulator";
+import { startWooSimulator, type WooSimulator } from "../../simulators/woocommerce/woocommerce-simulator";
 import type { AppProcess } from "../support/app-process";
 import { startAppProcess } from "../support/app-process";
 import { chromiumAvailable, launchBrowser, screenshot } from "../support/browser";

@@ -1,4 +1,4 @@
-import { billyHarness } from "../../app/ledgers/billy/billy-harness";
+import { billyHarness } from "../../simulators/billy/billy-harness";
 import { describeLedgerContract } from "./ledger-contract-suite";
 
 describeLedgerContract(billyHarness);

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DraftCustomer } from "../../app/domain/invoice-draft";
-import { billyHarness } from "../../app/ledgers/billy/billy-harness";
-import { dineroHarness } from "../../app/ledgers/dinero/dinero-harness";
-import { dynaccountHarness } from "../../app/ledgers/dynaccount/dynaccount-harness";
-import { economicHarness } from "../../app/ledgers/economic/economic-harness";
+import { billyHarness } from "../../simulators/billy/billy-harness";
+import { dineroHarness } from "../../simulators/dinero/dinero-harness";
+import { dynaccountHarness } from "../../simulators/dynaccount/dynaccount-harness";
+import { economicHarness } from "../../simulators/economic/economic-harness";
 import type { LedgerAdapter } from "../../app/ledgers/ledger-contract";
 import type { LedgerHarness, StartedLedger } from "./ledger-harness";
 import { sampleCustomer } from "./sample-drafts";

@@ -1,4 +1,4 @@
-import { dineroHarness } from "../../app/ledgers/dinero/dinero-harness";
+import { dineroHarness } from "../../simulators/dinero/dinero-harness";
 import { describeLedgerContract } from "./ledger-contract-suite";
 
 describeLedgerContract(dineroHarness);

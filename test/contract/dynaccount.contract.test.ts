@@ -1,4 +1,4 @@
-import { dynaccountHarness } from "../../app/ledgers/dynaccount/dynaccount-harness";
+import { dynaccountHarness } from "../../simulators/dynaccount/dynaccount-harness";
 import { describeLedgerContract } from "./ledger-contract-suite";
 
 describeLedgerContract(dynaccountHarness);

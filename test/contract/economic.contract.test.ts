@@ -1,4 +1,4 @@
-import { economicHarness } from "../../app/ledgers/economic/economic-harness";
+import { economicHarness } from "../../simulators/economic/economic-harness";
 import { describeLedgerContract } from "./ledger-contract-suite";
 
 describeLedgerContract(economicHarness);

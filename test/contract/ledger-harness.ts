@@ -1,7 +1,7 @@
 import type { PayoutAccounts } from "../../app/domain/payouts/payout-entry";
 import type { LedgerAdapter, LedgerProviderId } from "../../app/ledgers/ledger-contract";
-import type { FaultController, FaultRequestInfo } from "../../app/ledgers/simulator-kit/faults";
-import type { SimulatedDocument } from "../../app/ledgers/simulator-kit/simulated-document";
+import type { FaultController, FaultRequestInfo } from "../../simulators/kit/faults";
+import type { SimulatedDocument } from "../../simulators/kit/simulated-document";
 
 /**
  * What each ledger supplies so the one shared contract suite (ledger-contract-suite.ts) can run

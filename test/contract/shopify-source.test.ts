@@ -2,9 +2,9 @@ import { AdminGraphqlClient } from "../../app/sources/shopify/admin-graphql/admi
 import { parseJsonSafely } from "../../app/sources/shopify/parse-json-safely";
 import { shopifySource } from "../../app/sources/shopify/shopify-source";
 import { shopifyOrderSource } from "../../app/sources/shopify/shopify-order-source";
-import type { Json } from "../../app/sources/shopify/simulator/rest-to-graphql";
-import { sendWebhook } from "../../app/sources/shopify/simulator/send-webhook";
-import { startShopifyAdminSimulator } from "../../app/sources/shopify/simulator/shopify-admin-simulator";
+import type { Json } from "../../simulators/shopify/rest-to-graphql";
+import { sendWebhook } from "../../simulators/shopify/send-webhook";
+import { startShopifyAdminSimulator } from "../../simulators/shopify/shopify-admin-simulator";
 import { DANISH_ORDER, DANISH_REFUND } from "../support/order-templates";
 import { captureDeliveries, runSourceConformance, type SimulatedShop } from "./source-conformance";
 

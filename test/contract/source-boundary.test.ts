@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { importsOf } from "../support/imports-of";
 
 /**
  * The engine depends on the source contract only: nothing under app/engine imports a file under
@@ -14,18 +15,6 @@ const SOURCES = path.join(ROOT, "app/sources");
 const CONTRACT = new Set(
   ["source-contract.ts", "source-registry.ts", "source-registry.server.ts"].map((f) => path.join(SOURCES, f)),
 );
-
-/** Every static, re-exported and dynamic module specifier in a file's text. */
-export function importsOf(text: string): string[] {
-  const specifiers: string[] = [];
-  const patterns = [
-    /\b(?:import|export)\s+(?:type\s+)?[^'"]*?\bfrom\s*["']([^"']+)["']/g,
-    /\bimport\s*["']([^"']+)["']/g,
-    /\bimport\s*\(\s*["']([^"']+)["']\s*\)/g,
-  ];
-  for (const pattern of patterns) for (const match of text.matchAll(pattern)) specifiers.push(match[1] ?? "");
-  return specifiers;
-}
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

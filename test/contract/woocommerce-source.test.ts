@@ -3,7 +3,7 @@ import { loadShopSettings } from "../../app/settings/settings-store";
 import { WooCommerceClient } from "../../app/sources/woocommerce/woocommerce-client";
 import { wooOrderSource } from "../../app/sources/woocommerce/woocommerce-order-source";
 import { wooCommerceSource } from "../../app/sources/woocommerce/woocommerce-source";
-import { startWooSimulator } from "../../app/sources/woocommerce/simulator/woocommerce-simulator";
+import { startWooSimulator } from "../../simulators/woocommerce/woocommerce-simulator";
 import { danishRefundLines, newDanishOrder, PAID } from "../woocommerce/woo-harness";
 import { captureDeliveries, runSourceConformance, type SimulatedShop } from "./source-conformance";
 

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DemoActionResult } from "../../app/demo/demo-actions.server";
-import type { DemoOrderRow, DemoOverview } from "../../app/demo/demo-overview.server";
+import type { DemoActionResult } from "../../demo/demo-actions.server";
+import type { DemoOrderRow, DemoOverview } from "../../demo/demo-overview.server";
 import type { LedgerProviderId } from "../../app/ledgers/ledger-contract";
 import type { AppProcess } from "../support/app-process";
 import { startAppProcess } from "../support/app-process";

@@ -6,8 +6,8 @@ import {
   ledgerForShop,
   saveConnection,
 } from "../../app/engine/ledger-connections.server";
-import { startBillySimulator } from "../../app/ledgers/billy";
-import type { BillySimulator } from "../../app/ledgers/billy";
+import { startBillySimulator } from "../../simulators/billy";
+import type { BillySimulator } from "../../simulators/billy";
 import { LedgerError } from "../../app/ledgers/ledger-error";
 import { SecretBox, secretKeyFromBase64 } from "../../app/lib/secret-box.server";
 import type { TestDatabase } from "../support/test-database";

@@ -9,8 +9,8 @@ import { ingestShopifyEvent } from "../../app/engine/ingest/ingest-shopify-event
 import { resumeShop } from "../../app/engine/job-queue.server";
 import { createTransferWorker } from "../../app/engine/transfer-engine.server";
 import type { Worker } from "../../app/engine/worker.server";
-import { DINERO_SIMULATOR_DEFAULTS, startDineroSimulator } from "../../app/ledgers/dinero";
-import type { DineroSimulator } from "../../app/ledgers/dinero";
+import { DINERO_SIMULATOR_DEFAULTS, startDineroSimulator } from "../../simulators/dinero";
+import type { DineroSimulator } from "../../simulators/dinero";
 import { SecretBox, secretKeyFromBase64 } from "../../app/lib/secret-box.server";
 import { saveShopSettings } from "../../app/settings/settings-store";
 import { prismaSettingsStorage } from "../../app/shops/shop-settings-storage.server";

@@ -3,8 +3,8 @@ import { resetEnvForTests } from "../../app/config/env.server";
 import {
   startDynaccountSimulator,
   type RunningDynaccountSimulator,
-} from "../../app/ledgers/dynaccount/simulator/dynaccount-simulator";
-import { startBillySimulator, type BillySimulator } from "../../app/ledgers/billy/simulator/billy-simulator";
+} from "../../simulators/dynaccount/dynaccount-simulator";
+import { startBillySimulator, type BillySimulator } from "../../simulators/billy/billy-simulator";
 import { secretBox } from "../../app/lib/secrets.server";
 import { main } from "../../cli/main";
 import type { TestDatabase } from "../support/test-database";

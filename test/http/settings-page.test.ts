@@ -2,7 +2,7 @@ import type { PrismaClient, Shop } from "@prisma/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LOCAL_SHOP_DOMAIN } from "../../app/auth/local-shop.server";
 import { resetEnvForTests } from "../../app/config/env.server";
-import { startBillySimulator, type BillySimulator } from "../../app/ledgers/billy/simulator/billy-simulator";
+import { startBillySimulator, type BillySimulator } from "../../simulators/billy/billy-simulator";
 import { connectLedger } from "../../app/onboarding/connect-ledger.server";
 import { action as previewAction } from "../../app/routes/app.settings.preview";
 import { action as settingsAction, loader as settingsLoader } from "../../app/routes/app.settings";

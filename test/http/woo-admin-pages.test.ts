@@ -6,10 +6,7 @@ import type { SettingsPageModel } from "../../app/settings-page/settings-page-mo
 import type { OrderDetail } from "../../app/transfers/order-detail.server";
 import type { TransfersPage } from "../../app/transfers/list-transfers.server";
 import { settingsToken } from "../../app/sources/woocommerce/plugin-signature";
-import {
-  startWooSimulator,
-  type WooSimulator,
-} from "../../app/sources/woocommerce/simulator/woocommerce-simulator";
+import { startWooSimulator, type WooSimulator } from "../../simulators/woocommerce/woocommerce-simulator";
 import type { AppProcess } from "../support/app-process";
 import { startAppProcess } from "../support/app-process";
 import type { AppDatabase } from "../transfers/app-database";

@@ -6,10 +6,7 @@ import {
   listPayoutsIssuedSince,
 } from "../../app/sources/shopify/admin-graphql/payout-queries";
 import { mapShopifyPayout } from "../../app/sources/shopify/map-shopify-payout";
-import {
-  simulatePaymentsAccount,
-  type PaymentEvent,
-} from "../../app/sources/shopify/simulator/payments-account";
+import { simulatePaymentsAccount, type PaymentEvent } from "../../simulators/shopify/payments-account";
 
 const accounts: PayoutAccounts = {
   clearing: "5820",

@@ -3,10 +3,7 @@ import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ingestShopifyEvent } from "../../app/engine/ingest/ingest-shopify-event.server";
 import { settingsToken } from "../../app/sources/woocommerce/plugin-signature";
-import {
-  startWooSimulator,
-  type WooSimulator,
-} from "../../app/sources/woocommerce/simulator/woocommerce-simulator";
+import { startWooSimulator, type WooSimulator } from "../../simulators/woocommerce/woocommerce-simulator";
 import type { AppProcess } from "../support/app-process";
 import { startAppProcess } from "../support/app-process";
 import { danishOrder } from "../support/order-templates";

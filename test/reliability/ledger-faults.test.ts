@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DocumentDraft } from "../../app/domain/invoice-draft";
 import { ingestShopifyEvent } from "../../app/engine/ingest/ingest-shopify-event.server";
 import { createTransferWorker } from "../../app/engine/transfer-engine.server";
-import type { FaultKind } from "../../app/ledgers/simulator-kit/faults";
+import type { FaultKind } from "../../simulators/kit/faults";
 import { SecretBox, secretKeyFromBase64 } from "../../app/lib/secret-box.server";
 import { waitUntil } from "../support/reliability-app";
 import type { SimulatedLedger } from "../support/reliability-ledgers";

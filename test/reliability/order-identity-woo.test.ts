@@ -4,7 +4,7 @@ import { createTransferWorker } from "../../app/engine/transfer-engine.server";
 import type { Worker } from "../../app/engine/worker.server";
 import type { SecretBox } from "../../app/lib/secret-box.server";
 import { orderIdOfBody } from "../../app/sources/order-identity";
-import type { WooSimulator } from "../../app/sources/woocommerce/simulator/woocommerce-simulator";
+import type { WooSimulator } from "../../simulators/woocommerce/woocommerce-simulator";
 import { orderDetail, transferOrder } from "../../app/transfers/order-detail.server";
 import { newDanishOrder, PAID, startWooTransferBed, type WooTransferBed } from "../woocommerce/woo-harness";
 

@@ -11,7 +11,7 @@ import type { DatabaseTarget } from "../../app/db/driver-adapter.server";
 import { closePglite } from "../../app/db/driver-adapter.server";
 import { migrate, readMigrations } from "../../app/db/migrate.server";
 import { openSqlRunner } from "../../app/db/sql-runner.server";
-import { DINERO_SIMULATOR_DEFAULTS, type DineroSimulator } from "../../app/ledgers/dinero";
+import { DINERO_SIMULATOR_DEFAULTS, type DineroSimulator } from "../../simulators/dinero";
 import { action as blockTransfer } from "../../app/routes/api.orders.$orderId.transfer";
 import { loader as blockStatus } from "../../app/routes/api.orders.$orderId.transfer-status";
 import { action as pageTransfer, loader as pageLoader } from "../../app/routes/app.orders.$orderId";

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { adminGraphqlDocuments, type AdminDocument } from "../../scripts/lib/admin-graphql-documents";
 import { bulkOrdersQuery } from "../../app/sources/shopify/admin-graphql/bulk-order-export";
 import { SHOPIFY_API_VERSION } from "../../app/shopify.server";
-import { ADMIN_SCHEMA_VERSION, adminDocumentErrors } from "../../app/sources/shopify/simulator/admin-schema";
+import { ADMIN_SCHEMA_VERSION, adminDocumentErrors } from "../../simulators/shopify/admin-schema";
 
 describe("Admin GraphQL documents against Shopify's published schema", () => {
   let documents: AdminDocument[] = [];

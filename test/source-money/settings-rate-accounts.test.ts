@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LOCAL_SHOP_DOMAIN } from "../../app/auth/local-shop.server";
 import { resetEnvForTests } from "../../app/config/env.server";
 import { translate, type MessageKey } from "../../app/i18n/messages";
-import { startBillySimulator, type BillySimulator } from "../../app/ledgers/billy/simulator/billy-simulator";
+import { startBillySimulator, type BillySimulator } from "../../simulators/billy/billy-simulator";
 import { connectLedger } from "../../app/onboarding/connect-ledger.server";
 import { action as settingsAction, loader as settingsLoader } from "../../app/routes/app.settings";
 import { rateAccountRows, serializeForm, type SettingsForm } from "../../app/settings-page/settings-form";

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import type { DemoActionResult } from "../../app/demo/demo-actions.server";
-import type { DemoOverview } from "../../app/demo/demo-overview.server";
+import type { DemoActionResult } from "../../demo/demo-actions.server";
+import type { DemoOverview } from "../../demo/demo-overview.server";
 import type { AppProcess } from "./app-process";
 import { startAppProcess } from "./app-process";
 import type { TestDatabase } from "./test-database";

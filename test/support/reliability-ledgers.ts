@@ -1,16 +1,16 @@
 import type { LedgerHarness, SimulatorProbe } from "../contract/ledger-harness";
-import { billyProbe, startBillySimulator } from "../../app/ledgers/billy";
-import { billyHarness } from "../../app/ledgers/billy/billy-harness";
-import { DINERO_SIMULATOR_DEFAULTS, startDineroSimulator } from "../../app/ledgers/dinero";
-import { dineroHarness, dineroProbe } from "../../app/ledgers/dinero/dinero-harness";
-import { startDynaccountSimulator } from "../../app/ledgers/dynaccount";
-import { dynaccountHarness } from "../../app/ledgers/dynaccount/dynaccount-harness";
-import { dynaccountAccountBalances } from "../../app/ledgers/dynaccount/simulator/sim-balances";
-import { simulatedCounts, simulatedDocuments } from "../../app/ledgers/dynaccount/simulator/sim-probe";
-import { economicProbe, startEconomicSimulator } from "../../app/ledgers/economic";
-import { economicHarness } from "../../app/ledgers/economic/economic-harness";
+import { billyProbe, startBillySimulator } from "../../simulators/billy";
+import { billyHarness } from "../../simulators/billy/billy-harness";
+import { DINERO_SIMULATOR_DEFAULTS, startDineroSimulator } from "../../simulators/dinero";
+import { dineroHarness, dineroProbe } from "../../simulators/dinero/dinero-harness";
+import { startDynaccountSimulator } from "../../simulators/dynaccount";
+import { dynaccountHarness } from "../../simulators/dynaccount/dynaccount-harness";
+import { dynaccountAccountBalances } from "../../simulators/dynaccount/sim-balances";
+import { simulatedCounts, simulatedDocuments } from "../../simulators/dynaccount/sim-probe";
+import { economicProbe, startEconomicSimulator } from "../../simulators/economic";
+import { economicHarness } from "../../simulators/economic/economic-harness";
 import type { LedgerProviderId } from "../../app/ledgers/ledger-contract";
-import type { RecordedRequest } from "../../app/ledgers/simulator-kit/simulator-server";
+import type { RecordedRequest } from "../../simulators/kit/simulator-server";
 import { DINERO_SIMULATOR_CREDENTIALS } from "./reliability-shops";
 
 /**

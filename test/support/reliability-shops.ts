@@ -1,6 +1,6 @@
 import type { PrismaClient, Shop } from "@prisma/client";
 import { saveConnection } from "../../app/engine/ledger-connections.server";
-import { DINERO_SIMULATOR_DEFAULTS } from "../../app/ledgers/dinero";
+import { DINERO_SIMULATOR_DEFAULTS } from "../../simulators/dinero";
 import type { SecretBox } from "../../app/lib/secret-box.server";
 import { saveShopSettings } from "../../app/settings/settings-store";
 import { prismaSettingsStorage } from "../../app/shops/shop-settings-storage.server";

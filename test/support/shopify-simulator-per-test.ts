@@ -4,8 +4,8 @@ import {
   startShopifyAdminSimulator,
   type ShopifyAdminSimulator,
   type ShopifyAdminSimulatorOptions,
-} from "../../app/sources/shopify/simulator/shopify-admin-simulator";
-import { ShopifyStore } from "../../app/sources/shopify/simulator/shopify-store";
+} from "../../simulators/shopify/shopify-admin-simulator";
+import { ShopifyStore } from "../../simulators/shopify/shopify-store";
 
 /**
  * A fresh Shopify Admin simulator for each test, closed after it, with the app's GraphQL client

@@ -1,5 +1,5 @@
 import type { LedgerVatRounding } from "../../app/domain/vat/ledger-rounding";
-import { restOrderToGraphql } from "../../app/sources/shopify/simulator/rest-to-graphql";
+import { restOrderToGraphql } from "../../simulators/shopify/rest-to-graphql";
 import { shopifyOrder } from "./shopify-payload";
 import { wooOrder } from "./woocommerce-payload";
 

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createSimulatorAdapter } from "../../app/ledgers/dinero/dinero-harness";
+import { createSimulatorAdapter } from "../../simulators/dinero/dinero-harness";
 import {
   DINERO_SIMULATOR_DEFAULTS,
   startDineroSimulator,
   type DineroSimulator,
-} from "../../app/ledgers/dinero/simulator/dinero-simulator";
+} from "../../simulators/dinero/dinero-simulator";
 import { captureError, prepareRefs } from "../contract/ledger-contract-suite";
 import type { CorpusCase } from "./corpus-cases";
 import { corpusDraft } from "./corpus-draft";

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { billyHarness } from "../../app/ledgers/billy/billy-harness";
-import { dineroHarness } from "../../app/ledgers/dinero/dinero-harness";
-import { dynaccountHarness } from "../../app/ledgers/dynaccount/dynaccount-harness";
-import { economicHarness } from "../../app/ledgers/economic/economic-harness";
+import { billyHarness } from "../../simulators/billy/billy-harness";
+import { dineroHarness } from "../../simulators/dinero/dinero-harness";
+import { dynaccountHarness } from "../../simulators/dynaccount/dynaccount-harness";
+import { economicHarness } from "../../simulators/economic/economic-harness";
 import type { LedgerHarness, StartedLedger } from "../contract/ledger-harness";
 import { prepareRefs } from "../contract/ledger-contract-suite";
 import { buildCreditNote } from "../../app/domain/build-credit-note";

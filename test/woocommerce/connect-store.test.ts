@@ -3,10 +3,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { resetEnvForTests } from "../../app/config/env.server";
 import type { SecretBox } from "../../app/lib/secret-box.server";
 import { connectWithKeys } from "../../app/sources/woocommerce/connect-store.server";
-import {
-  startWooSimulator,
-  type WooSimulator,
-} from "../../app/sources/woocommerce/simulator/woocommerce-simulator";
+import { startWooSimulator, type WooSimulator } from "../../simulators/woocommerce/woocommerce-simulator";
 import { wooOrderSourceForShop } from "../../app/sources/woocommerce/store-order-source.server";
 import { openApiKeys, openStoreSecret } from "../../app/sources/woocommerce/woo-store-repo.server";
 import { main } from "../../cli/main";

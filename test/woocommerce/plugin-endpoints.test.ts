@@ -3,14 +3,11 @@ import { fileURLToPath } from "node:url";
 import type { PrismaClient, Shop } from "@prisma/client";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTransferWorker } from "../../app/engine/transfer-engine.server";
-import type { DineroSimulator } from "../../app/ledgers/dinero";
+import type { DineroSimulator } from "../../simulators/dinero";
 import type { SecretBox } from "../../app/lib/secret-box.server";
 import { settingsToken, signPluginBody } from "../../app/sources/woocommerce/plugin-signature";
-import { phpJsonEncode } from "../../app/sources/woocommerce/simulator/woo-sim-json";
-import {
-  startWooSimulator,
-  type WooSimulator,
-} from "../../app/sources/woocommerce/simulator/woocommerce-simulator";
+import { phpJsonEncode } from "../../simulators/woocommerce/woo-sim-json";
+import { startWooSimulator, type WooSimulator } from "../../simulators/woocommerce/woocommerce-simulator";
 import { openStoreSecret } from "../../app/sources/woocommerce/woo-store-repo.server";
 import type { TestDatabase } from "../support/test-database";
 import { createTestDatabase } from "../support/test-database";

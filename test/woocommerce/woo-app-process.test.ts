@@ -1,10 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { settingsToken, signPluginBody } from "../../app/sources/woocommerce/plugin-signature";
-import { phpJsonEncode } from "../../app/sources/woocommerce/simulator/woo-sim-json";
-import {
-  startWooSimulator,
-  type WooSimulator,
-} from "../../app/sources/woocommerce/simulator/woocommerce-simulator";
+import { phpJsonEncode } from "../../simulators/woocommerce/woo-sim-json";
+import { startWooSimulator, type WooSimulator } from "../../simulators/woocommerce/woocommerce-simulator";
 import type { AppProcess } from "../support/app-process";
 import { startAppProcess } from "../support/app-process";
 import type { TestDatabase } from "../support/test-database";

@@ -14,15 +14,15 @@ import * as callbackRoute from "../../app/routes/woocommerce.callback";
 import * as connectRoute from "../../app/routes/woocommerce.connect";
 import * as connectedRoute from "../../app/routes/woocommerce.connected";
 import * as settingsRoute from "../../app/routes/woocommerce.settings";
-import type { WooJson } from "../../app/sources/woocommerce/simulator/woo-sim-store";
+import type { WooJson } from "../../simulators/woocommerce/woo-sim-store";
 import {
   startWooSimulator,
   type WooSimulator,
   type WooSimulatorOptions,
-} from "../../app/sources/woocommerce/simulator/woocommerce-simulator";
+} from "../../simulators/woocommerce/woocommerce-simulator";
 import { connectWithKeys } from "../../app/sources/woocommerce/connect-store.server";
-import type { DineroSimulator, DineroSimulatorOptions } from "../../app/ledgers/dinero";
-import { startDineroSimulator } from "../../app/ledgers/dinero";
+import type { DineroSimulator, DineroSimulatorOptions } from "../../simulators/dinero";
+import { startDineroSimulator } from "../../simulators/dinero";
 import { connectDineroSimulator } from "../support/seed-dinero-shop";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 

@@ -2,9 +2,9 @@ import type { PrismaClient, Shop } from "@prisma/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { reconcileDueShops } from "../../app/engine/reconcile-scheduler.server";
 import { createTransferWorker } from "../../app/engine/transfer-engine.server";
-import { DINERO_SIMULATOR_DEFAULTS, type DineroSimulator } from "../../app/ledgers/dinero";
+import { DINERO_SIMULATOR_DEFAULTS, type DineroSimulator } from "../../simulators/dinero";
 import type { SecretBox } from "../../app/lib/secret-box.server";
-import type { WooSimulator } from "../../app/sources/woocommerce/simulator/woocommerce-simulator";
+import type { WooSimulator } from "../../simulators/woocommerce/woocommerce-simulator";
 import { wooOrderSourceForShop } from "../../app/sources/woocommerce/store-order-source.server";
 import {
   danishRefundLines,

@@ -2,19 +2,16 @@ import type { PrismaClient, Shop } from "@prisma/client";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTransferWorker } from "../../app/engine/transfer-engine.server";
 import type { Worker } from "../../app/engine/worker.server";
-import { DINERO_SIMULATOR_DEFAULTS, type DineroSimulator } from "../../app/ledgers/dinero";
+import { DINERO_SIMULATOR_DEFAULTS, type DineroSimulator } from "../../simulators/dinero";
 import type { SecretBox } from "../../app/lib/secret-box.server";
 import { saveShopSettings } from "../../app/settings/settings-store";
 import { prismaSettingsStorage } from "../../app/shops/shop-settings-storage.server";
 import { writeBackWooStatus } from "../../app/sources/woocommerce/status-write-back.server";
 import { markHandledManually } from "../../app/transfers/parked-jobs.server";
-import { phpJsonEncode } from "../../app/sources/woocommerce/simulator/woo-sim-json";
-import { wooSignature } from "../../app/sources/woocommerce/simulator/woo-sim-webhooks";
-import {
-  startWooSimulator,
-  type WooSimulator,
-} from "../../app/sources/woocommerce/simulator/woocommerce-simulator";
-import type { WooJson } from "../../app/sources/woocommerce/simulator/woo-sim-store";
+import { phpJsonEncode } from "../../simulators/woocommerce/woo-sim-json";
+import { wooSignature } from "../../simulators/woocommerce/woo-sim-webhooks";
+import { startWooSimulator, type WooSimulator } from "../../simulators/woocommerce/woocommerce-simulator";
+import type { WooJson } from "../../simulators/woocommerce/woo-sim-store";
 import { openWebhookSecret } from "../../app/sources/woocommerce/woo-store-repo.server";
 import type { TestDatabase } from "../support/test-database";
 import { createTestDatabase } from "../support/test-database";

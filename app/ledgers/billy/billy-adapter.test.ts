@@ -7,9 +7,9 @@ import { currency } from "../../domain/money";
 import type { LedgerAdapter, ProductSpec } from "../ledger-contract";
 import { LedgerError } from "../ledger-error";
 import { createBillyAdapter } from "./billy-adapter";
-import { billyHarness } from "./billy-harness";
-import { type BillySimulator, startBillySimulator } from "./simulator/billy-simulator";
-import { SEED } from "./simulator/sim-seed";
+import { billyHarness } from "../../../simulators/billy/billy-harness";
+import { type BillySimulator, startBillySimulator } from "../../../simulators/billy/billy-simulator";
+import { SEED } from "../../../simulators/billy/sim-seed";
 
 const documented = JSON.parse(
   readFileSync(new URL("../../../test/fixtures/billy/documented-requests.json", import.meta.url), "utf8"),

@@ -7,10 +7,3 @@ export {
   billyMeta,
 } from "./billy-credentials";
 export { billyHttpError, billyNetworkError } from "./billy-errors";
-export { billyHarness, billyProbe } from "./billy-harness";
-export {
-  type BillySimulator,
-  type BillySimulatorOptions,
-  startBillySimulator,
-} from "./simulator/billy-simulator";
-export type { BillySimState } from "./simulator/sim-state";

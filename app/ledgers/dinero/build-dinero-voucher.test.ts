@@ -3,7 +3,7 @@ import { sampleCreditNote, sampleInvoice } from "../../../test/contract/sample-d
 import type { InvoiceDraft } from "../../domain/invoice-draft";
 import { LedgerError } from "../ledger-error";
 import { buildCreditNoteBody, buildInvoiceBody, dineroAccountNumber } from "./build-dinero-voucher";
-import { dineroHarness } from "./dinero-harness";
+import { dineroHarness } from "../../../simulators/dinero/dinero-harness";
 
 const accounts = dineroHarness.accounts;
 const refs = {

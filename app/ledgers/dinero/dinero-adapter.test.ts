@@ -6,10 +6,13 @@ import { currency } from "../../domain/money";
 import type { LedgerAdapter, LedgerDocument } from "../ledger-contract";
 import { createDineroAdapter } from "./dinero-adapter";
 import { dineroGuid } from "./dinero-guid";
-import { dineroHarness } from "./dinero-harness";
-import type { DineroSimulator } from "./simulator/dinero-simulator";
-import { DINERO_SIMULATOR_DEFAULTS as DEFAULTS, startDineroSimulator } from "./simulator/dinero-simulator";
-import type { OrganizationState } from "./simulator/simulator-state";
+import { dineroHarness } from "../../../simulators/dinero/dinero-harness";
+import type { DineroSimulator } from "../../../simulators/dinero/dinero-simulator";
+import {
+  DINERO_SIMULATOR_DEFAULTS as DEFAULTS,
+  startDineroSimulator,
+} from "../../../simulators/dinero/dinero-simulator";
+import type { OrganizationState } from "../../../simulators/dinero/simulator-state";
 
 const ORG = DEFAULTS.organizationId;
 const accounts = dineroHarness.accounts;

@@ -11,8 +11,11 @@ import {
   refreshTokens,
   requestApiKeyToken,
 } from "./dinero-oauth";
-import type { DineroSimulator } from "./simulator/dinero-simulator";
-import { DINERO_SIMULATOR_DEFAULTS as DEFAULTS, startDineroSimulator } from "./simulator/dinero-simulator";
+import type { DineroSimulator } from "../../../simulators/dinero/dinero-simulator";
+import {
+  DINERO_SIMULATOR_DEFAULTS as DEFAULTS,
+  startDineroSimulator,
+} from "../../../simulators/dinero/dinero-simulator";
 
 const REDIRECT = "http://127.0.0.1:3000/auth/dinero/callback";
 const visma = DEFAULTS.vismaClient;

@@ -20,7 +20,3 @@ export {
 } from "./dinero-oauth";
 export type { DineroTokenSet } from "./dinero-oauth";
 export { DINERO_PROVIDER, dineroErrorFromResponse } from "./dinero-errors";
-export { dineroHarness } from "./dinero-harness";
-export { DINERO_SIMULATOR_DEFAULTS, startDineroSimulator } from "./simulator/dinero-simulator";
-export type { DineroSimulator, DineroSimulatorOptions } from "./simulator/dinero-simulator";
-export type { DineroSimulatorState } from "./simulator/simulator-state";

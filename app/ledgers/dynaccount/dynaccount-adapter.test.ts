@@ -7,9 +7,12 @@ import type { LedgerAdapter } from "../ledger-contract";
 import { LedgerError } from "../ledger-error";
 import { createDynaccountAdapter } from "./dynaccount-adapter";
 import type { DynaccountCredentials } from "./dynaccount-credentials";
-import { dynaccountHarness } from "./dynaccount-harness";
-import { startDynaccountSimulator, type RunningDynaccountSimulator } from "./simulator/dynaccount-simulator";
-import { simulatedDocuments } from "./simulator/sim-probe";
+import { dynaccountHarness } from "../../../simulators/dynaccount/dynaccount-harness";
+import {
+  startDynaccountSimulator,
+  type RunningDynaccountSimulator,
+} from "../../../simulators/dynaccount/dynaccount-simulator";
+import { simulatedDocuments } from "../../../simulators/dynaccount/sim-probe";
 
 /** What the adapter sends, recorded by an injected fetch that still talks to the real simulator. */
 

@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sampleCreditNote, sampleInvoice } from "../../../test/contract/sample-drafts";
 import type { LedgerAdapter } from "../ledger-contract";
-import { dynaccountHarness } from "./dynaccount-harness";
+import { dynaccountHarness } from "../../../simulators/dynaccount/dynaccount-harness";
 import { DEFAULT_DRAFT_NAME } from "./dynaccount-credentials";
 import { createDynaccountAdapter } from "./dynaccount-adapter";
-import { startDynaccountSimulator, type RunningDynaccountSimulator } from "./simulator/dynaccount-simulator";
+import {
+  startDynaccountSimulator,
+  type RunningDynaccountSimulator,
+} from "../../../simulators/dynaccount/dynaccount-simulator";
 
 /** invoice → book → payment → e-mail → credit note → book → refund, checked in the ledger's own tables. */
 

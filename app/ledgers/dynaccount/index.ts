@@ -9,10 +9,3 @@ export {
 } from "./dynaccount-credentials";
 export { translateDynaccountFailure, translateDynaccountNetworkError } from "./dynaccount-errors";
 export { dynaccountHash } from "./dynaccount-signature";
-export {
-  DEMO_DYNACCOUNT_COMPANY,
-  startDynaccountSimulator,
-  type DynaccountSimulatorOptions,
-  type RunningDynaccountSimulator,
-} from "./simulator/dynaccount-simulator";
-export type { DynaccountSimState } from "./simulator/sim-store";

@@ -5,9 +5,12 @@ import type { LedgerAdapter } from "../ledger-contract";
 import { captureError, prepareRefs } from "../../../test/contract/ledger-contract-suite";
 import { sampleCreditNote, sampleInvoice } from "../../../test/contract/sample-drafts";
 import { type EconomicAdapterOptions, createEconomicAdapter } from "./economic-adapter";
-import { economicHarness } from "./economic-harness";
+import { economicHarness } from "../../../simulators/economic/economic-harness";
 import { accountSchema, collectionOf } from "./economic-schemas";
-import { type RunningEconomicSimulator, startEconomicSimulator } from "./simulator/economic-simulator";
+import {
+  type RunningEconomicSimulator,
+  startEconomicSimulator,
+} from "../../../simulators/economic/economic-simulator";
 
 interface SentRequest {
   method: string;

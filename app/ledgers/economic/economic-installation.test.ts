@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEconomicAdapter } from "./economic-adapter";
 import { buildInstallationUrl, parseInstallationCallback } from "./economic-installation";
-import { type RunningEconomicSimulator, startEconomicSimulator } from "./simulator/economic-simulator";
+import {
+  type RunningEconomicSimulator,
+  startEconomicSimulator,
+} from "../../../simulators/economic/economic-simulator";
 
 describe("e-conomic installation (grant) flow", () => {
   it("builds the requestaccess URL with the app's public token and our callback", () => {

@@ -11,9 +11,3 @@ export {
   type InstallationUrlInput,
 } from "./economic-installation";
 export type { EconomicSettingsOverrides } from "./economic-lookups";
-export {
-  startEconomicSimulator,
-  type EconomicSimulatorOptions,
-  type RunningEconomicSimulator,
-} from "./simulator/economic-simulator";
-export { economicHarness, economicProbe } from "./economic-harness";

@@ -1,7 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startWooSimulator, type WooSimulator } from "./simulator/woocommerce-simulator";
+import { startWooSimulator, type WooSimulator } from "../../../simulators/woocommerce/woocommerce-simulator";
 import {
   buildWcAuthorizeUrl,
   newWcAuthState,

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { currency } from "../../domain/money";
 import { mapWooCommerceOrder } from "./map-woocommerce-order";
 import { mapWooCommerceRefund } from "./map-woocommerce-refund";
-import { startWooSimulator, type WooSimulator } from "./simulator/woocommerce-simulator";
+import { startWooSimulator, type WooSimulator } from "../../../simulators/woocommerce/woocommerce-simulator";
 import { WooCommerceClient } from "./woocommerce-client";
 import { SourceError } from "../source-error";
 

@@ -3,8 +3,11 @@ import { readFileSync } from "node:fs";
 import { afterEach, describe, expect, test } from "vitest";
 import { parseJsonSafely } from "../parse-json-safely";
 import { mapShopifyGraphqlOrder } from "../map-shopify-graphql-order";
-import { startShopifyAdminSimulator, type ShopifyAdminSimulator } from "../simulator/shopify-admin-simulator";
-import { ShopifyStore } from "../simulator/shopify-store";
+import {
+  startShopifyAdminSimulator,
+  type ShopifyAdminSimulator,
+} from "../../../../simulators/shopify/shopify-admin-simulator";
+import { ShopifyStore } from "../../../../simulators/shopify/shopify-store";
 import { AdminGraphqlClient, waitForCostMs } from "./admin-graphql-client";
 import { SourceError } from "../../source-error";
 import { bulkOrdersQuery, readBulkRecords, startBulkQuery, waitForBulkOperation } from "./bulk-order-export";
