@@ -7,7 +7,7 @@ import { prisma } from "./db/prisma.server";
 import { secretBox } from "./lib/secrets.server";
 
 /** Admin API version for GraphQL calls and webhook payloads; keep equal to shopify.app.toml. */
-export const SHOPIFY_API_VERSION = ApiVersion.July26;
+export const SHOPIFY_API_VERSION = ApiVersion.October26;
 
 function createShopifyApp() {
   const config = env();

@@ -442,7 +442,7 @@ export async function startShopifyAdminSimulator(
 
   return {
     url: server.url,
-    graphqlUrl: (apiVersion = "2026-07") => `${server.url}/admin/api/${apiVersion}/graphql.json`,
+    graphqlUrl: (apiVersion = "2026-10") => `${server.url}/admin/api/${apiVersion}/graphql.json`,
     store,
     bucket,
     server,
