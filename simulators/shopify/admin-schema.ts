@@ -9,7 +9,7 @@ import { buildClientSchema, parse, validate } from "graphql";
  * tests refuse a query the real Admin API would refuse: a field that does not exist in the app's
  * API version, a wrong argument, a missing variable type.
  */
-export const ADMIN_SCHEMA_VERSION = "2026-07";
+export const ADMIN_SCHEMA_VERSION = "2026-10";
 
 const VENDOR_DIR = path.resolve(import.meta.dirname, "../../vendor/shopify-admin-schema");
 const schemas = new Map<string, GraphQLSchema>();

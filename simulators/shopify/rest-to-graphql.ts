@@ -163,7 +163,7 @@ export function restRefundToGraphql(refund: Json, currencies?: OrderCurrencies):
     orderAdjustments: objects(refund.order_adjustments).map((a) => ({
       amountSet: moneyBag(a.amount_set),
       taxAmountSet: moneyBag(a.tax_amount_set),
-      // 2026-07 has no `kind` on OrderAdjustment; a shipping refund is the one with no reason.
+      // 2026-10 has no `kind` on OrderAdjustment; a shipping refund is the one with no reason.
       reason: a.kind === "refund_discrepancy" ? "REFUND_DISCREPANCY" : null,
     })),
     transactions: objects(refund.transactions).map((t) => restTransactionToGraphql(t, currencies)),

@@ -49,7 +49,7 @@ test("a webhook arrives signed and headed as Shopify sends it, and verifies with
   expect(got?.headers["x-shopify-shop-domain"]).toBe("demo.myshopify.com");
   expect(got?.headers["x-shopify-webhook-id"]).toBe(sent.webhookId);
   expect(got?.headers["x-shopify-event-id"]).toBe(sent.eventId);
-  expect(got?.headers["x-shopify-api-version"]).toBe("2026-07");
+  expect(got?.headers["x-shopify-api-version"]).toBe("2026-10");
   expect(Number.isNaN(Date.parse(String(got?.headers["x-shopify-triggered-at"])))).toBe(false);
   const signature = String(got?.headers["x-shopify-hmac-sha256"]);
   expect(isValidShopifySignature(got!.raw, signature, SECRET)).toBe(true);

@@ -39,7 +39,7 @@ export async function sendWebhook(delivery: ShopifyWebhookDelivery): Promise<Sen
       "x-shopify-webhook-id": webhookId,
       "x-shopify-event-id": eventId,
       "x-shopify-triggered-at": (delivery.triggeredAt ?? new Date()).toISOString(),
-      "x-shopify-api-version": delivery.apiVersion ?? "2026-07",
+      "x-shopify-api-version": delivery.apiVersion ?? "2026-10",
     },
     body: rawBody,
     // Shopify gives up after 5 s.

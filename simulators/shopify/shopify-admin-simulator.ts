@@ -23,6 +23,7 @@ import { LeakyBucket, type ThrottleStatus } from "./leaky-bucket";
 import { filterBalanceTransactions, filterPayouts, type PaymentsAccount } from "./payments-account";
 import type { Json } from "./rest-to-graphql";
 import { ShopifyStore, type StoredOrder } from "./shopify-store";
+import { ShopifyOAuthGrants, type OAuthGrantsOptions } from "./oauth-token-grants";
 
 /**
  * A local Shopify Admin API: `POST /admin/api/:version/graphql.json` answering the app's queries
@@ -40,6 +41,8 @@ export interface ShopifyAdminSimulatorOptions {
   bulkDurationMs?: number;
   /** Shopify Payments; a shop without it answers `shopifyPaymentsAccount: null`. */
   payments?: PaymentsAccount;
+  /** The token endpoint (token exchange, refresh); the Admin API then also takes the tokens it issues. */
+  oauth?: OAuthGrantsOptions;
 }
 
 interface BulkOperation {
@@ -64,6 +67,8 @@ export interface ShopifyAdminSimulator {
   url: string;
   graphqlUrl(apiVersion?: string): string;
   store: ShopifyStore;
+  /** Present when started with `oauth`. */
+  oauth: ShopifyOAuthGrants | undefined;
   bucket: LeakyBucket;
   server: RunningSimulator;
   /** Every GraphQL operation answered: name, requested cost, and whether it was throttled. */
@@ -163,6 +168,7 @@ export async function startShopifyAdminSimulator(
 ): Promise<ShopifyAdminSimulator> {
   const store = options.store ?? new ShopifyStore();
   const accessToken = options.accessToken ?? "shpat_simulator";
+  const oauth = options.oauth ? new ShopifyOAuthGrants(options.oauth) : undefined;
   const bucket = new LeakyBucket(options.bucket?.maximumAvailable ?? 1000, options.bucket?.restoreRate ?? 50);
   const maxQueryCost = options.maxQueryCost ?? 1000;
   const bulkOperations: BulkOperation[] = [];
@@ -403,6 +409,9 @@ export async function startShopifyAdminSimulator(
   }
 
   const router = new SimRouter()
+    .on("POST", "/admin/oauth/access_token", (request) =>
+      oauth ? oauth.handle(request) : { status: 404, body: { errors: "Not Found" } },
+    )
     .on("POST", "/admin/api/:version/graphql.json", (request) =>
       handleGraphql(request.json(), request.params.version ?? ""),
     )
@@ -430,8 +439,10 @@ export async function startShopifyAdminSimulator(
       badJson: () => ({ status: 400, body: { errors: { query: "Required parameter missing or invalid" } } }),
     },
     authenticate: (request) => {
-      if (request.path.startsWith("/bulk-results/")) return undefined;
-      if (request.header("x-shopify-access-token") === accessToken) return undefined;
+      if (request.path.startsWith("/bulk-results/") || request.path === "/admin/oauth/access_token")
+        return undefined;
+      const token = request.header("x-shopify-access-token");
+      if (token === accessToken || oauth?.acceptsAccessToken(token)) return undefined;
       return {
         status: 401,
         body: { errors: "[API] Invalid API key or access token (unrecognized login or wrong password)" },
@@ -442,8 +453,9 @@ export async function startShopifyAdminSimulator(
 
   return {
     url: server.url,
-    graphqlUrl: (apiVersion = "2026-07") => `${server.url}/admin/api/${apiVersion}/graphql.json`,
+    graphqlUrl: (apiVersion = "2026-10") => `${server.url}/admin/api/${apiVersion}/graphql.json`,
     store,
+    oauth,
     bucket,
     server,
     operations,

@@ -1,5 +1,8 @@
+import { randomBytes } from "node:crypto";
 import { Session } from "@shopify/shopify-api";
 import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
+import { SealedSessionStorage } from "../../app/auth/sealed-session-storage.server";
+import { SecretBox, secretKeyFromBase64 } from "../../app/lib/secret-box.server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { describeWhen } from "../support/optional-suite";
 import type { TestDatabase } from "../support/test-database";
@@ -37,6 +40,34 @@ function sessionStorageSuite(create: () => Promise<TestDatabase>) {
     expect(loaded?.toObject()).toEqual(session.toObject());
     expect(loaded?.refreshToken).toBe("shprt_refresh_token");
     expect(loaded?.expires?.toISOString()).toBe("2027-01-01T10:00:00.000Z");
+  });
+
+  it("keeps an expiring offline token's refresh token and both expiries, sealed at rest", async () => {
+    const box = new SecretBox(secretKeyFromBase64(randomBytes(32).toString("base64")));
+    const sealed = new SealedSessionStorage(storage, () => box);
+    // As @shopify/shopify-api 15 builds it from Shopify's answer to an expiring token exchange.
+    const session = new Session({
+      id: "offline_expiring.myshopify.com",
+      shop: "expiring.myshopify.com",
+      state: "",
+      isOnline: false,
+      scope: "read_orders",
+      accessToken: "shpat_expiring_access",
+      expires: new Date("2026-12-08T01:00:00.000Z"),
+      refreshToken: "shprt_expiring_refresh",
+      refreshTokenExpires: new Date("2027-03-08T00:00:00.000Z"),
+    });
+    expect(await sealed.storeSession(session)).toBe(true);
+    const row = await db.prisma.session.findUniqueOrThrow({ where: { id: session.id } });
+    expect(row.accessToken).toMatch(/^v1\./);
+    expect(row.refreshToken).toMatch(/^v1\./);
+    expect(JSON.stringify(row, (_k, v: unknown) => (typeof v === "bigint" ? String(v) : v))).not.toContain(
+      "shprt_expiring_refresh",
+    );
+    expect(row.refreshTokenExpires?.toISOString()).toBe("2027-03-08T00:00:00.000Z");
+    const loaded = await sealed.loadSession(session.id);
+    expect(loaded?.toObject()).toEqual(session.toObject());
+    expect(loaded?.isExpired(0)).toBe(session.isExpired(0));
   });
 
   it("finds sessions by shop and deletes them", async () => {

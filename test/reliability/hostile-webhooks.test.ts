@@ -69,7 +69,7 @@ function shopifyCases(topic: string): HostileCase[] {
       "x-shopify-topic": topic,
       "x-shopify-shop-domain": SHOP,
       "x-shopify-webhook-id": `hostile-${randomUUID()}`,
-      "x-shopify-api-version": "2026-07",
+      "x-shopify-api-version": "2026-10",
       "x-shopify-triggered-at": new Date().toISOString(),
       ...extra,
     };
@@ -325,7 +325,7 @@ describe.each(MODES)(
           "x-shopify-topic": topic,
           "x-shopify-shop-domain": shop,
           "x-shopify-webhook-id": webhookId,
-          "x-shopify-api-version": "2026-07",
+          "x-shopify-api-version": "2026-10",
           "x-shopify-hmac-sha256": signShopifyWebhook(body, secret),
         },
         body,

@@ -195,7 +195,7 @@ describe("secrets never leave the server", () => {
         "x-shopify-topic": topic,
         "x-shopify-shop-domain": shop,
         "x-shopify-webhook-id": `scan-${randomBytes(8).toString("hex")}`,
-        "x-shopify-api-version": "2026-07",
+        "x-shopify-api-version": "2026-10",
         "x-shopify-hmac-sha256": signShopifyWebhook(body, secret),
       },
       body,

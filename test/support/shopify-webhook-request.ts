@@ -19,7 +19,7 @@ export function shopifyWebhookInit(options: {
     "x-shopify-shop-domain": options.shop,
     "x-shopify-webhook-id": options.webhookId ?? randomUUID(),
     "x-shopify-event-id": randomUUID(),
-    "x-shopify-api-version": "2026-07",
+    "x-shopify-api-version": "2026-10",
     "x-shopify-triggered-at": new Date().toISOString(),
   };
   const hmac =

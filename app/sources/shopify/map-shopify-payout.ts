@@ -3,7 +3,7 @@ import type { Payout, PayoutCategory, PayoutTransaction } from "../../domain/pay
 import type { GraphqlBalanceTransaction, GraphqlPayout } from "./admin-graphql/payout-queries";
 
 /**
- * Shopify's balance-transaction types (ShopifyPaymentsTransactionType, 2026-07) by what they are
+ * Shopify's balance-transaction types (ShopifyPaymentsTransactionType, 2026-10) by what they are
  * to the bookkeeping. Anything not named here — lending, shipping labels, taxes, channel credits,
  * the many reversals — is an adjustment: booked to the adjustment account, visible per payout,
  * never guessed into sales.

@@ -92,7 +92,7 @@ describe("mapShopifyRefund", () => {
     expect(refund.transactions).toMatchObject([{ kind: "refund", amount: 1080 }]);
   });
 
-  it("tells a GraphQL shipping refund (reason null: 2026-07 has no `kind`) from a discrepancy", () => {
+  it("tells a GraphQL shipping refund (reason null: 2026-10 has no `kind`) from a discrepancy", () => {
     const bag = (amount: string) => ({
       shopMoney: { amount, currencyCode: "DKK" },
       presentmentMoney: { amount, currencyCode: "DKK" },

@@ -92,7 +92,7 @@ export function mapRestRefund(refund: RestRefund, context: ShopifyRefundContext,
     const amount = money.rest(adjustment.amount, adjustment.amount_set, `${path}.amount`);
     const tax = money.restOptional(adjustment.tax_amount, adjustment.tax_amount_set, `${path}.tax_amount`);
     return {
-      // Every adjustment reason 2026-07 knows is named; only a shipping refund has none.
+      // Every adjustment reason 2026-10 knows is named; only a shipping refund has none.
       kind: adjustmentKind(adjustment.reason ?? "shipping_refund"),
       // Shopify: negative = money back to the customer; tax comes on top of `amount`.
       amount: negate(pricesIncludeTax ? amount + tax : amount),
@@ -153,7 +153,7 @@ export function mapGraphqlRefund(
     const amount = money.bag(adjustment.amountSet, `${path}.amountSet`);
     const tax = money.bagOptional(adjustment.taxAmountSet, `${path}.taxAmountSet`);
     return {
-      // Every adjustment reason 2026-07 knows is named; only a shipping refund has none.
+      // Every adjustment reason 2026-10 knows is named; only a shipping refund has none.
       kind: adjustmentKind(adjustment.reason ?? "shipping_refund"),
       amount: negate(pricesIncludeTax ? amount + tax : amount),
       tax: negate(tax),

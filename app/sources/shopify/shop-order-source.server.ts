@@ -1,7 +1,8 @@
 import type { Shop } from "@prisma/client";
 import { env } from "../../config/env.server";
 import type { OrderSource } from "../source-contract";
-import { shopify } from "../../shopify.server";
+import { offlineSessionForShop } from "../../auth/offline-session.server";
+import { SHOPIFY_API_VERSION } from "../../shopify.server";
 import { sourceError } from "../source-error";
 import { AdminGraphqlClient } from "./admin-graphql/admin-graphql-client";
 import { shopifyOrderSource } from "./shopify-order-source";
@@ -12,8 +13,8 @@ function noShopify(detail: string) {
 }
 
 /**
- * The shop's orders over the Admin GraphQL API with its offline token (refreshed by the Shopify
- * library when it expires). In local mode the demo shop's orders come from the Shopify simulator
+ * The shop's orders over the Admin GraphQL API with its offline token, refreshed before the call
+ * when it has expired (offline-session.server.ts). In local mode the demo shop's orders come from the Shopify simulator
  * at SHOPIFY_ADMIN_BASE_URL.
  */
 export async function orderSourceForShop(shop: Shop): Promise<OrderSource> {
@@ -31,11 +32,12 @@ export async function orderSourceForShop(shop: Shop): Promise<OrderSource> {
       new AdminGraphqlClient({ baseUrl: config.SHOPIFY_ADMIN_BASE_URL, accessToken: "shpat_simulator" }),
     );
   }
-  const { session } = await shopify().unauthenticated.admin(shop.domain);
+  const session = await offlineSessionForShop(shop.domain);
   return shopifyOrderSource(
     new AdminGraphqlClient({
       baseUrl: config.SHOPIFY_ADMIN_BASE_URL ?? `https://${shop.domain}`,
       accessToken: session.accessToken ?? "",
+      apiVersion: SHOPIFY_API_VERSION,
     }),
   );
 }

@@ -94,7 +94,7 @@ export const graphqlRefund = z.object({
       shippingLine: z.object({ id: text }).nullish(),
     }),
   ),
-  // Admin API 2026-07 has no `OrderAdjustment.kind` (asking for it fails the whole query): a
+  // Admin API 2026-10 (like 2026-07) has no `OrderAdjustment.kind` (asking for it fails the whole query): a
   // shipping refund is a `refundShippingLines` entry there, never an adjustment, so `reason`
   // (REFUND_DISCREPANCY, RESTOCK, DAMAGE, …) is all an adjustment says about itself.
   orderAdjustments: connection(z.object({ amountSet: moneyBag, taxAmountSet: moneyBag, reason: text })),

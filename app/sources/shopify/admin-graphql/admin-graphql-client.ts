@@ -8,7 +8,7 @@ import { shopifyAdminError } from "./admin-graphql-errors";
  * being throttled. A THROTTLED answer is retried after the computed wait.
  */
 
-export const ADMIN_API_VERSION = "2026-07";
+export const ADMIN_API_VERSION = "2026-10";
 
 export interface AdminGraphqlClientOptions {
   /** `https://{shop}.myshopify.com`, or the simulator's URL. */

@@ -1117,6 +1117,7 @@ export type OrderDisplayFinancialStatus =
 
 export type OrderDisplayFulfillmentStatus =
   | "FULFILLED"
+  | "FULFILLMENT_NOT_REQUIRED"
   | "IN_PROGRESS"
   | "ON_HOLD"
   | "OPEN"
