@@ -31,38 +31,30 @@ export function billyHttpError(
   const body = parseBillyErrorBody(text);
   const code = body.errorCode;
   const said = [...Object.values(body.attributes), body.errorMessage ?? ""];
+  const refused = status < 500 && status !== 403 && status !== 429;
   let reading: FailureReading | undefined;
   if (status === 401 || (code && AUTH_CODES.has(code))) {
     reading = { kind: "authentication", messageKey: "ledgerError.billy.unauthorized" };
-  } else if (
-    status < 500 &&
-    status !== 403 &&
-    status !== 429 &&
-    (status === 409 || said.some((t) => DUPLICATE.test(t)))
-  ) {
+  } else if (status === 409 || (refused && said.some((t) => DUPLICATE.test(t)))) {
     reading = { kind: "conflict", messageKey: "ledgerError.duplicate" };
   }
   const failure = {
     status,
     reason: body.reason,
     providerCode: code,
-    detail: `${context.method} ${context.path} (${context.action}) → HTTP ${status}${code ? ` ${code}` : ""}${body.reason ? `: ${body.reason}` : ""}`,
+    detail: `${operation(context)} (${context.action}) → HTTP ${status}${code ? ` ${code}` : ""}${body.reason ? `: ${body.reason}` : ""}`,
     retryAfterMs: parseRetryAfter(headers.get("retry-after")) ?? DEFAULT_RATE_LIMIT_WAIT_MS,
     authKey: "ledgerError.billy.forbidden",
   } as const;
   return ledgerHttpError("billy", failure, reading);
 }
 
+const operation = (context: BillyCallContext) => `${context.method} ${context.path}`;
+
 /** Translates a request that got no HTTP answer: timeout, refused or reset connection. */
-export const billyNetworkError = (
-  error: unknown,
-  context: BillyCallContext & { timedOut: boolean },
-): LedgerError =>
-  ledgerNetworkError("billy", error, {
-    operation: `${context.method} ${context.path}`,
-    timedOut: context.timedOut,
-  });
+export const billyNetworkError = (error: unknown, context: BillyCallContext & { timedOut: boolean }) =>
+  ledgerNetworkError("billy", error, { operation: operation(context), timedOut: context.timedOut });
 
 /** A 2xx answer whose body is not what Billy documents. */
 export const billyUnexpectedResponse = (context: BillyCallContext, detail: string): LedgerError =>
-  ledgerUnreadableAnswer("billy", `${context.method} ${context.path}`, detail);
+  ledgerUnreadableAnswer("billy", operation(context), detail);
