@@ -93,3 +93,11 @@ function firstPayment<T>(payments: readonly T[]): T {
   if (!payment) throw new Error("the sample draft has a payment");
   return payment;
 }
+
+/** The body of the `nth` recorded request whose method and path match, from a recording file. */
+export function recordedBody(file: string, method: string, path: RegExp, nth = 0): unknown {
+  const requests = JSON.parse(readFileSync(file, "utf8")) as RecordedRequest[];
+  const found = requests.filter((request) => request.method === method && path.test(request.path))[nth];
+  if (!found) throw new Error(`no recorded ${method} ${String(path)} #${nth} in ${file}`);
+  return found.body;
+}
