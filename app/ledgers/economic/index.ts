@@ -10,7 +10,7 @@ export {
   type InstallationCallback,
   type InstallationUrlInput,
 } from "./economic-installation";
-export type { EconomicSettingsOverrides } from "./economic-lookups";
+export type { EconomicSettingsOverrides } from "./economic-settings";
 export {
   startEconomicSimulator,
   type EconomicSimulatorOptions,
