@@ -6,10 +6,11 @@ import { findOrCreateDebtor } from "./dynaccount-customers";
 import {
   bookDynaccountCreditNote,
   bookDynaccountInvoice,
+  createDynaccountCreditNote,
+  createDynaccountInvoice,
   emailDynaccountInvoice,
-} from "./dynaccount-booking";
-import { createDynaccountCreditNote, createDynaccountInvoice } from "./dynaccount-documents";
-import { findDynaccountDocument } from "./dynaccount-find-document";
+  findDynaccountDocument,
+} from "./dynaccount-documents";
 import { bookDynaccountJournalEntry, findDynaccountJournalEntry } from "./dynaccount-journal-entry";
 import {
   listDynaccountDepositAccounts,
