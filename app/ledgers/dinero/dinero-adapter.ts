@@ -71,6 +71,8 @@ export function createDineroAdapter(
     contractVersion: LEDGER_CONTRACT_VERSION,
     provider: "dinero",
     vatRounding: dineroMeta.vatRounding,
+    // Dinero converts a foreign-currency voucher at its own rate.
+    capabilities: { stock: null, lockDocumentNumber: true, email: "separately", exchangeRate: false },
 
     verifyConnection: () => verifyDineroConnection(client, init.organisationId),
     listSalesAccounts: () => listDineroSalesAccounts(client),

@@ -37,6 +37,13 @@ export function createDynaccountAdapter(init: LedgerAdapterInit<DynaccountCreden
     contractVersion: LEDGER_CONTRACT_VERSION,
     provider: "dynaccount",
     vatRounding: dynaccountMeta.vatRounding,
+    capabilities: {
+      stock: { readStock: (skus) => readDynaccountStock(context, skus) },
+      // Dynaccount numbers invoices itself when it books the order.
+      lockDocumentNumber: false,
+      email: "separately",
+      exchangeRate: false,
+    },
     verifyConnection: () => verifyDynaccountConnection(context),
     listSalesAccounts: () => listDynaccountSalesAccounts(context),
     listDepositAccounts: () => listDynaccountDepositAccounts(context),
@@ -56,6 +63,5 @@ export function createDynaccountAdapter(init: LedgerAdapterInit<DynaccountCreden
     findDocument: (kind, externalReference) => findDynaccountDocument(context, kind, externalReference),
     bookJournalEntry: (entry) => bookDynaccountJournalEntry(context, entry),
     findJournalEntry: (key) => findDynaccountJournalEntry(context, key),
-    readStock: (skus) => readDynaccountStock(context, skus),
   };
 }

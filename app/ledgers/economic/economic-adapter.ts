@@ -39,6 +39,7 @@ export function createEconomicAdapter(
     contractVersion: LEDGER_CONTRACT_VERSION,
     provider: "economic",
     vatRounding: economicMeta.vatRounding,
+    capabilities: { stock: null, lockDocumentNumber: true, email: "onBooking", exchangeRate: true },
 
     ...economicLists(client, lookups),
 
