@@ -1,7 +1,7 @@
 import type { LedgerRef, ProductSpec } from "../ledger-contract";
 import { LedgerError } from "../ledger-error";
 import { isKnownCurrency, currency } from "../../domain/money";
-import { toLedgerDecimal } from "../ledger-amounts";
+import { toDynaccountAmount } from "./dynaccount-amounts";
 import type { DynaccountFields } from "./dynaccount-client";
 import type { DynaccountContext } from "./dynaccount-context";
 import { accountRowSchema, productRowSchema, readRows } from "./dynaccount-schemas";
@@ -84,7 +84,7 @@ async function productFields(context: DynaccountContext, product: ProductSpec): 
     name: product.name,
     vatcode_name: dynaccountVatCode(product),
     ...((await isSalesAccount(context, product.account)) ? { account_id_: product.account } : {}),
-    ...(inBaseCurrency ? { price: toLedgerDecimal("dynaccount", product.unitNet, currency("DKK")) } : {}),
+    ...(inBaseCurrency ? { price: toDynaccountAmount(product.unitNet, currency("DKK")) } : {}),
   };
 }
 

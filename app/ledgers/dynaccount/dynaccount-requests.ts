@@ -7,7 +7,7 @@ import type {
   InvoiceDraft,
 } from "../../domain/invoice-draft";
 import type { CurrencyCode } from "../../domain/money";
-import { toLedgerDecimal } from "../ledger-amounts";
+import { toDynaccountAmount } from "./dynaccount-amounts";
 import { LedgerError } from "../ledger-error";
 import type { DynaccountFields } from "./dynaccount-client";
 import { unixNoon } from "./dynaccount-dates";
@@ -78,7 +78,7 @@ export function documentLines(
       account_id_: line.account,
       vatcode_name: dynaccountVatCode(line),
       qty: exact ? line.quantity : 1,
-      price: toLedgerDecimal("dynaccount", exact ? line.unitNet : line.net, draft.currency),
+      price: toDynaccountAmount(exact ? line.unitNet : line.net, draft.currency),
       name: exact ? line.description : `${line.description} (${line.quantity})`,
     };
   });
@@ -150,6 +150,6 @@ export function buildPaymentRow(
     invoice_id_: refs.number,
     currency_name: refs.code,
     // The amount posts to the deposit account and the opposite to the debtor.
-    amount: toLedgerDecimal("dynaccount", direction * payment.amount, refs.code),
+    amount: toDynaccountAmount(direction * payment.amount, refs.code),
   };
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { currency, isKnownCurrency, type CurrencyCode } from "../../domain/money";
 import type { LedgerDocument } from "../ledger-contract";
-import { fromLedgerAmount } from "../ledger-amounts";
+import { fromDynaccountAmount } from "./dynaccount-amounts";
 import type { DynaccountRow } from "./dynaccount-client";
 import { DYNACCOUNT } from "./dynaccount-errors";
 import { ledgerUnreadableAnswer } from "../http-failure";
@@ -82,11 +82,6 @@ export function readRows<T extends z.ZodType>(
   return rows.map((row) => readRow(schema, row, operation));
 }
 
-/** A decimal from Dynaccount in minor units of `code` (see ledger-amounts.ts). */
-export function readAmount(value: string | number | null | undefined, code: CurrencyCode): number {
-  return fromLedgerAmount("dynaccount", value, code);
-}
-
 /**
  * Where each document kind lives in Dynaccount, and how its rows become `LedgerDocument`s:
  * an invoice is its `debtor_order` until invoiced, then the booked `debtor_invoice`.
@@ -145,5 +140,5 @@ export function creditNoteDocument(row: z.output<typeof creditNoteRowSchema>): L
 function amount(value: string | number | null | undefined, currencyName: string | null | undefined): number {
   const code: CurrencyCode =
     currencyName && isKnownCurrency(currencyName) ? currency(currencyName) : currency("DKK");
-  return readAmount(value, code);
+  return fromDynaccountAmount(value, code);
 }
