@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { Env } from "../config/env.server";
+import type { MessageKey } from "../i18n/messages";
 import type { RateLimit } from "../engine/rate-limiter.server";
 import { billyCredentialsSchema, billyMeta, createBillyAdapter } from "./billy";
 import { createDineroAdapter, dineroCredentialsSchema, dineroMeta } from "./dinero";
@@ -36,6 +37,8 @@ export interface LedgerDefinition<Schema extends z.ZodType> {
   id: LedgerProviderId;
   meta: LedgerProviderMeta;
   credentialsSchema: Schema;
+  /** What the merchant reads when the stored credentials do not match the schema. */
+  incompleteKey?: MessageKey;
   endpoints(config: Env): LedgerEndpoints;
   /**
    * The shared limiter's budget for one connection, below the ledger's published limit so other
@@ -66,7 +69,7 @@ export function defineLedger<Schema extends z.ZodType>(
         throw ledgerError(
           definition.id,
           "authentication",
-          "ledgerError.connectionIncomplete",
+          definition.incompleteKey ?? "ledgerError.connectionIncomplete",
           {},
           { detail: `invalid ${definition.meta.displayName} credentials: ${fields}` },
         );
@@ -98,6 +101,7 @@ export const LEDGER_PROVIDERS: Record<LedgerProviderId, LedgerProviderEntry> = {
     id: "billy",
     meta: billyMeta,
     credentialsSchema: billyCredentialsSchema,
+    incompleteKey: "ledgerError.billy.connectionIncomplete",
     endpoints: (config) => ({ apiBaseUrl: config.BILLY_API_BASE_URL }),
     rateLimit: { perMinute: 240, burst: 20 },
     create: (init) => createBillyAdapter(init),
