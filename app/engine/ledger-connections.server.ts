@@ -125,19 +125,14 @@ async function buildAdapter(
   const rateLimit = options.rateLimit ?? entry.rateLimit;
   return entry.create(
     {
-      credentials:
-        provider === "dinero"
-          ? {
-              ...credentials,
-              // Visma Connect rotates refresh tokens: the new set must be stored at once.
-              onTokensRefreshed: async (tokens: Record<string, unknown>) => {
-                await db.ledgerConnection.update({
-                  where: { id: connection.id },
-                  data: { credentials: box.sealJson({ ...credentials, ...tokens }) },
-                });
-              },
-            }
-          : credentials,
+      credentials,
+      // A ledger that rotates its credentials (Dinero's refresh tokens) hands the new ones here.
+      onCredentialsRefreshed: async (changed) => {
+        await db.ledgerConnection.update({
+          where: { id: connection.id },
+          data: { credentials: box.sealJson({ ...credentials, ...changed }) },
+        });
+      },
       ...(connection.organisationId ? { organisationId: connection.organisationId } : {}),
       endpoints: entry.endpoints(env()),
       beforeRequest: () => acquireToken(db, bucketKey, rateLimit),

@@ -27,6 +27,15 @@ export interface FailureReading {
   existingId?: string;
 }
 
+/** A ledger map's shorthand for one reading. */
+export function reading(
+  kind: ErrorKind,
+  messageKey: MessageKey,
+  more: Omit<FailureReading, "kind" | "messageKey"> = {},
+): FailureReading {
+  return { kind, messageKey, ...more };
+}
+
 export interface HttpFailure {
   status: number;
   /** The ledger's own words on what was wrong ("currency: does not exist"), shown as {reason}. */

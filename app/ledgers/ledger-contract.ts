@@ -80,11 +80,36 @@ export interface EmailRequest {
   body: string;
 }
 
+/** Stock on hand, where the ledger keeps it. */
+export interface LedgerStock {
+  /** Stock on hand per SKU (SKUs the ledger does not know are left out or 0, as the ledger says). */
+  readStock(skus: string[]): Promise<Map<string, number>>;
+}
+
+/**
+ * What a ledger can do beyond the common ground of the contract. Callers branch on these, never
+ * on the provider id or on whether an optional method happens to exist.
+ */
+export interface LedgerCapabilities {
+  /** Stock on hand per SKU; null where the ledger keeps no stock. */
+  readonly stock: LedgerStock | null;
+  /** `bookInvoice` honours `options.number` (the order number becomes the invoice number). */
+  readonly lockDocumentNumber: boolean;
+  /**
+   * "separately": `emailInvoice` sends a booked invoice. "onBooking": the ledger can send an
+   * invoice only while booking it (e-conomic); `emailInvoice` then confirms it was sent.
+   */
+  readonly email: "separately" | "onBooking";
+  /** A foreign-currency document carries the shop's own exchange rate (else the ledger's daily rate). */
+  readonly exchangeRate: boolean;
+}
+
 export interface LedgerAdapter {
   readonly contractVersion: typeof LEDGER_CONTRACT_VERSION;
   readonly provider: LedgerProviderId;
   /** How this ledger computes VAT from the nets it is sent; the draft is laid out for it. */
   readonly vatRounding: LedgerVatRounding;
+  readonly capabilities: LedgerCapabilities;
 
   /** Checks the credentials and lists the organisations (companies, agreements) they reach. */
   verifyConnection(): Promise<{ organisations: Organisation[] }>;
@@ -145,9 +170,6 @@ export interface LedgerAdapter {
 
   /** Crash recovery: the entry carrying this business key (searched around `date`), if any. */
   findJournalEntry(key: { businessKey: string; date: string }): Promise<JournalEntryRef | undefined>;
-
-  /** Stock on hand per SKU; undefined where the ledger keeps no stock. */
-  readStock?(skus: string[]): Promise<Map<string, number>>;
 }
 
 /** Where an adapter reaches its ledger; always configurable so tests and the demo use simulators. */
@@ -169,4 +191,9 @@ export interface LedgerAdapterInit<Credentials> {
   beforeRequest?: () => Promise<void>;
   /** Request timeout in milliseconds (default 30 s). */
   timeoutMs?: number;
+  /**
+   * Where a ledger rotates credentials itself (Dinero's refresh tokens), the changed values are
+   * handed here and must be stored at once; the old ones stop working.
+   */
+  onCredentialsRefreshed?: (changed: object) => Promise<void>;
 }

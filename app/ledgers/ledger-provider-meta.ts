@@ -17,10 +17,6 @@ export interface LedgerProviderMeta {
   /** What the merchant needs (plan, module, who can create keys). */
   requirements: string;
   credentialFields: readonly CredentialField[];
-  /** Whether an invoice number can be locked to the order number. */
-  supportsLockedNumber: boolean;
-  /** Whether `readStock` works. */
-  keepsStock: boolean;
   /** How the ledger computes VAT from the nets it is sent; drafts are laid out for it. */
   vatRounding: LedgerVatRounding;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseEnv } from "../config/env.server";
+import { LedgerError } from "./ledger-error";
 import { LEDGER_PROVIDER_IDS, LEDGER_PROVIDERS, ledgerProviderList } from "./registry";
 
 describe("ledger registry", () => {
@@ -41,5 +42,27 @@ describe("ledger registry", () => {
 
   it("keeps each connection's shared budget under the ledger's own limit", () => {
     expect(LEDGER_PROVIDERS.dinero.rateLimit.perMinute).toBeLessThan(100);
+  });
+
+  it("parses stored credentials with the ledger's own schema before any adapter is built", () => {
+    const keys = {
+      dinero: "ledgerError.connectionIncomplete",
+      billy: "ledgerError.billy.connectionIncomplete",
+      economic: "ledgerError.connectionIncomplete",
+      dynaccount: "ledgerError.connectionIncomplete",
+    } as const;
+    for (const id of LEDGER_PROVIDER_IDS) {
+      let thrown: unknown;
+      try {
+        LEDGER_PROVIDERS[id].create(
+          { credentials: { unrelated: "value" }, endpoints: { apiBaseUrl: "http://127.0.0.1:1" } },
+          { emailInvoices: false },
+        );
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown).toBeInstanceOf(LedgerError);
+      expect(thrown).toMatchObject({ provider: id, kind: "authentication", messageKey: keys[id] });
+    }
   });
 });

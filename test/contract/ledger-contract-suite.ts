@@ -29,9 +29,10 @@ export function describeLedgerContract(harness: LedgerHarness): void {
 
     journalEntryContractCases(harness, () => ({ ledger, adapter }));
 
-    it("declares the contract version and its provider", () => {
+    it("declares the contract version, its provider and what it can do", () => {
       expect(adapter.contractVersion).toBe(LEDGER_CONTRACT_VERSION);
       expect(adapter.provider).toBe(harness.provider);
+      expect(adapter.capabilities.lockDocumentNumber).toBe(harness.supportsLockedNumber);
     });
 
     it("verifies the connection and fills the settings dropdowns", async () => {
@@ -176,14 +177,14 @@ export function describeLedgerContract(harness: LedgerHarness): void {
       const { invoice } = await createInvoice(adapter, draft);
       const booked = await adapter.bookInvoice(
         invoice,
-        harness.supportsLockedNumber ? { number: 770001 } : undefined,
+        adapter.capabilities.lockDocumentNumber ? { number: 770001 } : undefined,
       );
       // Booking twice is either a no-op returning the booked document, or a conflict — never a second booking.
       const again = await adapter.bookInvoice(booked).catch((error: unknown) => error);
       if (again instanceof LedgerError) expect(again.kind).toBe("conflict");
       else expect((again as LedgerDocument).id).toBe(booked.id);
 
-      if (harness.supportsLockedNumber) {
+      if (adapter.capabilities.lockDocumentNumber) {
         const other = sampleInvoice(harness.accounts, {
           orderNumber: nextOrder(),
           email: "conflict@example.dk",

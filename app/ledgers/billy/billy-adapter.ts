@@ -50,6 +50,7 @@ export function createBillyAdapter(init: LedgerAdapterInit<BillyCredentials>): L
     contractVersion: LEDGER_CONTRACT_VERSION,
     provider: "billy",
     vatRounding: billyMeta.vatRounding,
+    capabilities: { stock: null, lockDocumentNumber: true, email: "separately", exchangeRate: true },
     verifyConnection: () => verifyBillyConnection(context),
     listSalesAccounts: () => listBillySalesAccounts(context),
     listDepositAccounts: () => listBillyDepositAccounts(context),

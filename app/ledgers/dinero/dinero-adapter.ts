@@ -2,9 +2,10 @@ import type { DocumentDraft } from "../../domain/invoice-draft";
 import type { LedgerAdapter, LedgerAdapterInit, LedgerDocument } from "../ledger-contract";
 import { LEDGER_CONTRACT_VERSION } from "../ledger-contract";
 import { LedgerError } from "../ledger-error";
-import { buildCreditNoteBody, buildInvoiceBody } from "./build-dinero-voucher";
+import { buildCreditNoteBody, buildInvoiceBody } from "./dinero-requests";
 import { createDineroClient } from "./dinero-client";
-import { findOrCreateContact } from "./dinero-contacts";
+import { bookVoucher, createVoucher, emailVoucher, findVoucherByReference } from "./dinero-documents";
+import { findOrCreateContact } from "./dinero-customers";
 import type { DineroCredentials } from "./dinero-credentials";
 import { dineroCredentialsSchema, dineroMeta } from "./dinero-credentials";
 import { DINERO_PROVIDER } from "./dinero-errors";
@@ -12,6 +13,7 @@ import { bookDineroJournalEntry, findDineroJournalEntry } from "./dinero-journal
 import { dineroGuid } from "./dinero-guid";
 import { createTransport } from "./dinero-http";
 import { DINERO_AUTHZ_BASE_URL, VISMA_CONNECT_BASE_URL } from "./dinero-oauth";
+import { registerVoucherPayment } from "./dinero-payments";
 import { ensureDineroProduct } from "./dinero-products";
 import { DEFAULT_REQUESTS_PER_MINUTE, sharedPacer } from "./dinero-request-pacer";
 import {
@@ -21,15 +23,8 @@ import {
   listDineroSalesAccounts,
   listDineroVatCodes,
   verifyDineroConnection,
-} from "./dinero-settings-lists";
+} from "./dinero-lists";
 import { createDineroTokenSource } from "./dinero-token-source";
-import {
-  bookVoucher,
-  createVoucher,
-  emailVoucher,
-  findVoucherByReference,
-  registerVoucherPayment,
-} from "./dinero-vouchers";
 
 export interface DineroAdapterOptions {
   /** This process's own budget per organisation (Dinero allows 100/min; 55 leaves headroom). */
@@ -76,6 +71,8 @@ export function createDineroAdapter(
     contractVersion: LEDGER_CONTRACT_VERSION,
     provider: "dinero",
     vatRounding: dineroMeta.vatRounding,
+    // Dinero converts a foreign-currency voucher at its own rate.
+    capabilities: { stock: null, lockDocumentNumber: true, email: "separately", exchangeRate: false },
 
     verifyConnection: () => verifyDineroConnection(client, init.organisationId),
     listSalesAccounts: () => listDineroSalesAccounts(client),

@@ -79,8 +79,6 @@ export const dineroMeta = {
       help: "Create it in Dinero under Indstillinger → Integrationer → API-nøgler. It belongs to one organisation (firma).",
     },
   ] satisfies CredentialField[],
-  supportsLockedNumber: true,
   // Dinero rounds each line's VAT on its own, then sums.
   vatRounding: "perLine",
-  keepsStock: false,
 } as const;

@@ -1,5 +1,5 @@
-import type { FailureReading, NetworkContext } from "../http-failure";
-import { ledgerHttpError, ledgerNetworkError, parseRetryAfter } from "../http-failure";
+import type { NetworkContext } from "../http-failure";
+import { ledgerHttpError, ledgerNetworkError, parseRetryAfter, reading } from "../http-failure";
 import type { LedgerError } from "../ledger-error";
 import type { DineroErrorBody, DineroResponseFailure } from "./dinero-error-body";
 import {
@@ -10,7 +10,7 @@ import {
   parseDineroErrorBody,
 } from "./dinero-error-body";
 
-export { DINERO_ERROR_CODE, parseDineroErrorBody, type DineroResponseFailure } from "./dinero-error-body";
+export { DINERO_ERROR_CODE } from "./dinero-error-body";
 export const DINERO_PROVIDER = "dinero";
 
 /** `operation` is for logs; `sentGuid` lets a duplicate name the record we created before. */
@@ -36,30 +36,23 @@ export function dineroErrorFromResponse(f: DineroResponseFailure, context: Diner
 }
 
 /** What Dinero's codes and words say beyond the status; undefined leaves it to the status. */
-function dineroReading(
-  status: number,
-  code: number | undefined,
-  body: DineroErrorBody | undefined,
-  sentGuid?: string,
-): FailureReading | undefined {
-  const conflict = (messageKey: FailureReading["messageKey"]) => ({ kind: "conflict", messageKey }) as const;
+function dineroReading(status: number, code?: number, body?: DineroErrorBody, guid?: string) {
   if (status === 403 && (code === C.noPro || code === C.noProLegacy)) {
-    return { kind: "authentication", messageKey: "ledgerError.dinero.noPro" };
+    return reading("authentication", "ledgerError.dinero.noPro");
   }
   if (status === 401 || status === 403 || status === 429) return undefined;
   if (status === 409 || code === C.duplicatedEntity || mentions(body, /guidMustBeUnique/i)) {
-    return { ...conflict("ledgerError.existingUsed"), ...(sentGuid ? { existingId: sentGuid } : {}) };
+    return reading("conflict", "ledgerError.existingUsed", guid ? { existingId: guid } : {});
   }
-  if (code === C.timestampOutdated) return conflict("ledgerError.changedMeanwhile");
-  if (hasIssue(body, "Number", /in use|taken|already/i)) return conflict("ledgerError.numberTaken");
-  if (mentions(body, /already booked/i)) return conflict("ledgerError.alreadyBooked");
-  if (status === 413)
-    return { kind: "validation", messageKey: "ledgerError.tooLarge", params: { limit: "6 MB" } };
-  if (status === 400 && (code === C.voucherNotFound || code === C.notFound)) {
-    return { kind: "validation", messageKey: "ledgerError.notFound" };
-  }
+  if (code === C.timestampOutdated) return reading("conflict", "ledgerError.changedMeanwhile");
+  if (hasIssue(body, "Number", /in use|taken|already/i))
+    return reading("conflict", "ledgerError.numberTaken");
+  if (mentions(body, /already booked/i)) return reading("conflict", "ledgerError.alreadyBooked");
+  if (status === 413) return reading("validation", "ledgerError.tooLarge", { params: { limit: "6 MB" } });
+  const gone = code === C.voucherNotFound || code === C.notFound;
+  if (status === 400 && gone) return reading("validation", "ledgerError.notFound");
   // Brownout: Dinero randomly fails a deprecated endpoint before removing it; a retry may pass.
-  return status === 480 ? { kind: "unavailable", messageKey: "ledgerError.retiring" } : undefined;
+  return status === 480 ? reading("unavailable", "ledgerError.retiring") : undefined;
 }
 
 /** Timeouts and connection failures: the request may or may not have reached Dinero. */

@@ -1,10 +1,10 @@
 import { currency } from "../../domain/money";
 import type { LedgerRef, ProductSpec } from "../ledger-contract";
 import { LedgerError } from "../ledger-error";
-import { dineroAccountNumber } from "./build-dinero-voucher";
-import { fromDineroAmount, toDineroAmount } from "./dinero-amounts";
+import { fromDineroAmount } from "./dinero-amounts";
 import type { DineroClient } from "./dinero-client";
 import { equalsFilter } from "./dinero-query-filter";
+import { buildProductBody, dineroAccountNumber } from "./dinero-requests";
 import type { DineroProductItem } from "./dinero-schemas";
 import { emptySchema, productCreatedSchema, productListSchema } from "./dinero-schemas";
 
@@ -28,7 +28,7 @@ export async function ensureDineroProduct(
         method: "PUT",
         version: "v1",
         path: `/products/${existing.ProductGuid}`,
-        body: productBody(spec, existing),
+        body: buildProductBody(spec, existing),
         schema: emptySchema,
         operation: "update product",
       });
@@ -40,7 +40,7 @@ export async function ensureDineroProduct(
       method: "POST",
       version: "v1",
       path: "/products",
-      body: productBody(spec),
+      body: buildProductBody(spec),
       schema: productCreatedSchema,
       operation: "create product",
     });
@@ -81,19 +81,4 @@ function differs(existing: DineroProductItem, spec: ProductSpec): boolean {
     existing.AccountNumber !== dineroAccountNumber(spec.account) ||
     priceDiffers
   );
-}
-
-function productBody(spec: ProductSpec, existing?: DineroProductItem) {
-  const isDkk = spec.currency.toUpperCase() === "DKK";
-  const keptPrice = existing?.BaseAmountValue ?? 0;
-  return {
-    ProductNumber: spec.sku,
-    Name: spec.name,
-    BaseAmountValue: isDkk ? toDineroAmount(spec.unitNet, DKK) : keptPrice,
-    Quantity: 1,
-    AccountNumber: dineroAccountNumber(spec.account),
-    Unit: existing?.Unit ?? "parts",
-    ...(existing?.ExternalReference ? { ExternalReference: existing.ExternalReference } : {}),
-    ...(existing?.Comment ? { Comment: existing.Comment } : {}),
-  };
 }

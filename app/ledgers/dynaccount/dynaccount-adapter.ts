@@ -6,10 +6,11 @@ import { findOrCreateDebtor } from "./dynaccount-customers";
 import {
   bookDynaccountCreditNote,
   bookDynaccountInvoice,
+  createDynaccountCreditNote,
+  createDynaccountInvoice,
   emailDynaccountInvoice,
-} from "./dynaccount-booking";
-import { createDynaccountCreditNote, createDynaccountInvoice } from "./dynaccount-documents";
-import { findDynaccountDocument } from "./dynaccount-find-document";
+  findDynaccountDocument,
+} from "./dynaccount-documents";
 import { bookDynaccountJournalEntry, findDynaccountJournalEntry } from "./dynaccount-journal-entry";
 import {
   listDynaccountDepositAccounts,
@@ -36,6 +37,13 @@ export function createDynaccountAdapter(init: LedgerAdapterInit<DynaccountCreden
     contractVersion: LEDGER_CONTRACT_VERSION,
     provider: "dynaccount",
     vatRounding: dynaccountMeta.vatRounding,
+    capabilities: {
+      stock: { readStock: (skus) => readDynaccountStock(context, skus) },
+      // Dynaccount numbers invoices itself when it books the order.
+      lockDocumentNumber: false,
+      email: "separately",
+      exchangeRate: false,
+    },
     verifyConnection: () => verifyDynaccountConnection(context),
     listSalesAccounts: () => listDynaccountSalesAccounts(context),
     listDepositAccounts: () => listDynaccountDepositAccounts(context),
@@ -55,6 +63,5 @@ export function createDynaccountAdapter(init: LedgerAdapterInit<DynaccountCreden
     findDocument: (kind, externalReference) => findDynaccountDocument(context, kind, externalReference),
     bookJournalEntry: (entry) => bookDynaccountJournalEntry(context, entry),
     findJournalEntry: (key) => findDynaccountJournalEntry(context, key),
-    readStock: (skus) => readDynaccountStock(context, skus),
   };
 }

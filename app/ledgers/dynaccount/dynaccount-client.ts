@@ -2,11 +2,8 @@ import { z } from "zod";
 import type { LedgerAdapterInit } from "../ledger-contract";
 import { timedFetch } from "../timed-fetch";
 import type { DynaccountCredentials } from "./dynaccount-credentials";
-import {
-  translateDynaccountFailure,
-  translateDynaccountNetworkError,
-  unexpectedDynaccountResponse,
-} from "./dynaccount-errors";
+import { ledgerUnreadableAnswer } from "../http-failure";
+import { DYNACCOUNT, translateDynaccountFailure, translateDynaccountNetworkError } from "./dynaccount-errors";
 import { dynaccountHash } from "./dynaccount-signature";
 
 /**
@@ -68,17 +65,13 @@ export class DynaccountClient {
       operation,
     );
     const row = rows[0];
-    if (!row) throw unexpectedDynaccountResponse(operation, `put ${table} returned no row`);
+    if (!row) throw ledgerUnreadableAnswer(DYNACCOUNT, operation, `put ${table} returned no row`);
     return row;
   }
 
   /** One request for many rows, sent as column arrays: `col[0]=…&col[1]=…`. */
   insertBulk(table: string, rows: readonly DynaccountFields[], operation: string): Promise<DynaccountRow[]> {
-    const pairs: Array<[string, string]> = [];
-    rows.forEach((row, index) => {
-      for (const [key, value] of toPairs(row)) pairs.push([`${key}[${index}]`, value]);
-    });
-    return this.request(["insert_bulk", table], { form: pairs }, operation);
+    return this.request(["insert_bulk", table], { form: bulkPairs(rows) }, operation);
   }
 
   async delete(table: string, id: string, operation: string): Promise<void> {
@@ -122,16 +115,24 @@ export class DynaccountClient {
     const parsed = successBodySchema.safeParse(json);
     if (!ok || !parsed.success || (parsed.data.error !== undefined && parsed.data.error !== null)) {
       if (ok && !parsed.success)
-        throw unexpectedDynaccountResponse(operation, `HTTP ${status}, body not JSON`);
+        throw ledgerUnreadableAnswer(DYNACCOUNT, operation, `HTTP ${status}, body not JSON`);
       throw translateDynaccountFailure({ status, body: json ?? text, retryAfter, operation });
     }
     return parsed.data.result ?? [];
   }
 }
 
-function toPairs(fields: DynaccountFields): Array<[string, string]> {
+/** A row's form fields as sent; unset fields are left out. */
+export function toPairs(fields: DynaccountFields): Array<[string, string]> {
   return Object.entries(fields).flatMap(([key, value]) =>
     value === undefined ? [] : [[key, String(value)] as [string, string]],
+  );
+}
+
+/** Many rows as column arrays: `col[0]=…&col[1]=…`. */
+export function bulkPairs(rows: readonly DynaccountFields[]): Array<[string, string]> {
+  return rows.flatMap((row, index) =>
+    toPairs(row).map(([key, value]): [string, string] => [`${key}[${index}]`, value]),
   );
 }
 

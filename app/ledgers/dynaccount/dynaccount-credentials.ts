@@ -81,8 +81,6 @@ export const dynaccountMeta = {
       help: "Name of the debtor group new customers are created in. Default: the first debtor group in Dynaccount.",
     },
   ] satisfies DynaccountCredentialField[],
-  supportsLockedNumber: false,
   // Dynaccount adds VAT per line from its VAT code.
   vatRounding: "perLine",
-  keepsStock: true,
 } as const;

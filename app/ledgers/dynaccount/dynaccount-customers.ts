@@ -1,16 +1,16 @@
-import type { DraftAddress, DraftCustomer } from "../../domain/invoice-draft";
+import type { DraftCustomer } from "../../domain/invoice-draft";
 import type { LedgerRef } from "../ledger-contract";
 import { LedgerError } from "../ledger-error";
-import type { DynaccountFields } from "./dynaccount-client";
 import type { DynaccountContext } from "./dynaccount-context";
 import { DYNACCOUNT } from "./dynaccount-errors";
+import { debtorFields, referenceNote } from "./dynaccount-requests";
 import {
   debtorGroupRowSchema,
   debtorMatchRowSchema,
   debtorRowSchema,
   readRow,
   readRows,
-} from "./dynaccount-rows";
+} from "./dynaccount-schemas";
 import { decideContact } from "../customer-identity";
 
 /**
@@ -22,10 +22,6 @@ import { decideContact } from "../customer-identity";
 const LOOKUP = "look up the customer in Dynaccount";
 const CREATE = "create the customer in Dynaccount";
 const UPDATE = "update the customer in Dynaccount";
-
-export function referenceNote(reference: string): string {
-  return `ledger-bridge:${reference}`;
-}
 
 export async function findOrCreateDebtor(
   context: DynaccountContext,
@@ -151,41 +147,4 @@ async function debtorGroup(context: DynaccountContext): Promise<string> {
   }
   context.cache.debtorGroup = group.name;
   return group.name;
-}
-
-function debtorFields(customer: DraftCustomer, group: string): DynaccountFields {
-  const country = customer.address.countryCode?.toUpperCase();
-  const shipping = customer.shippingAddress;
-  const differentShipping =
-    shipping !== undefined && JSON.stringify(shipping) !== JSON.stringify(customer.address);
-  return {
-    module_group_name: group,
-    name: customer.companyName || customer.name,
-    attention_name: customer.companyName ? customer.name : undefined,
-    ...addressFields(customer.address, ""),
-    ref_country_name: country,
-    phone: customer.phone,
-    email: customer.email,
-    email_invoice: customer.email,
-    vatno: customer.vatNumber,
-    ean: customer.ean,
-    lang: country === undefined || country === "DK" ? "da" : "en",
-    note: referenceNote(customer.reference),
-    ...(differentShipping && shipping
-      ? {
-          dlv_name: customer.name,
-          ...addressFields(shipping, "dlv_"),
-          dlv_ref_country_name: shipping.countryCode?.toUpperCase(),
-        }
-      : {}),
-  };
-}
-
-export function addressFields(address: DraftAddress, prefix: "" | "dlv_"): DynaccountFields {
-  const street = [address.line1, address.line2].filter((part) => part && part.trim()).join(", ");
-  return {
-    [`${prefix}address`]: street || undefined,
-    [`${prefix}zip`]: address.zip,
-    [`${prefix}city`]: address.city,
-  };
 }

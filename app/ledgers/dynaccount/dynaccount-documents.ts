@@ -1,17 +1,24 @@
 import type { CreditNoteDraft, DocumentDraft, InvoiceDraft } from "../../domain/invoice-draft";
 import { formatMinor } from "../../domain/money";
-import type { LedgerDocument } from "../ledger-contract";
+import type { EmailRequest, LedgerDocument } from "../ledger-contract";
 import { LedgerError } from "../ledger-error";
-import type { DynaccountFields } from "./dynaccount-client";
 import type { DynaccountContext } from "./dynaccount-context";
-import { addressFields } from "./dynaccount-customers";
-import { unixNoon } from "./dynaccount-dates";
-import { creditNoteDocument, notBooked, orderDocument, TABLES, type Kind } from "./dynaccount-document-rows";
 import { DYNACCOUNT } from "./dynaccount-errors";
-import { discard, rejectDuplicate } from "./dynaccount-find-document";
-import { documentLines } from "./dynaccount-lines";
 import { paymentTermFor } from "./dynaccount-lists";
-import { creditNoteRowSchema, idRowSchema, orderRowSchema, readRow } from "./dynaccount-rows";
+import { buildCreditNoteHeader, buildOrderHeader, documentLines } from "./dynaccount-requests";
+import {
+  creditNoteDocument,
+  creditNoteRowSchema,
+  idRowSchema,
+  invoiceDocument,
+  invoiceRowSchema,
+  type Kind,
+  orderDocument,
+  orderRowSchema,
+  readRow,
+  readRows,
+  TABLES,
+} from "./dynaccount-schemas";
 
 /**
  * Path A of the fact sheet: an invoice starts as a `debtor_order` (our draft) carrying the
@@ -28,22 +35,7 @@ export async function createDynaccountInvoice(
   await rejectDuplicate(context, "invoice", draft.externalReference);
   const operation = `create the invoice for ${draft.header} in Dynaccount`;
   const term = await paymentTermFor(context, draft.paymentTermsDays);
-  const shipping = draft.customer.shippingAddress;
-  const header: DynaccountFields = {
-    module_id_: refs.customerId,
-    time: unixNoon(draft.issueDate),
-    currency_name: draft.currency,
-    requisition: draft.externalReference,
-    txt: [draft.header, draft.comment].filter(Boolean).join("\n"),
-    ...(term ? { payment_name: term } : {}),
-    ...(shipping
-      ? {
-          dlv_name: draft.customer.name,
-          ...addressFields(shipping, "dlv_"),
-          dlv_ref_country_name: shipping.countryCode?.toUpperCase(),
-        }
-      : {}),
-  };
+  const header = buildOrderHeader(draft, refs.customerId, term);
   const order = readRow(
     idRowSchema,
     await context.client.put("debtor_order", undefined, header, operation),
@@ -63,7 +55,7 @@ export async function createDynaccountCreditNote(
   const row = await context.client.put(
     "debtor_creditnote",
     undefined,
-    { invoice_id: refs.invoice.id, time: unixNoon(draft.issueDate), requisition: draft.externalReference },
+    buildCreditNoteHeader(draft, refs.invoice.id),
     operation,
   );
   const note = readRow(creditNoteRowSchema, row, operation);
@@ -127,4 +119,171 @@ async function completeDocument(
     });
   }
   return document;
+}
+
+/**
+ * Booking: `invoice_debtor_order` turns the order into a booked invoice with Dynaccount's next
+ * number; `book_debtor_creditnote` books a credit note. Sending uses `send_debtor_invoice`.
+ */
+
+export async function bookDynaccountInvoice(
+  context: DynaccountContext,
+  document: LedgerDocument,
+  options?: { number?: number },
+): Promise<LedgerDocument> {
+  if (options?.number !== undefined) {
+    throw new LedgerError({
+      kind: "validation",
+      provider: DYNACCOUNT,
+      detail: `Locked invoice number ${options.number} requested`,
+      messageKey: "ledgerError.dynaccount.noLockedNumber",
+    });
+  }
+  if (document.state === "booked") return document;
+  const operation = `book invoice ${document.externalReference} in Dynaccount`;
+  try {
+    const rows = await context.client.action("invoice_debtor_order", { order_id: document.id }, operation);
+    return invoiceDocument(readRow(invoiceRowSchema, rows[0], operation));
+  } catch (error) {
+    return recoverBooking(context, "invoice", document, error);
+  }
+}
+
+export async function bookDynaccountCreditNote(
+  context: DynaccountContext,
+  document: LedgerDocument,
+): Promise<LedgerDocument> {
+  if (document.state === "booked") return document;
+  const operation = `book credit note ${document.externalReference} in Dynaccount`;
+  try {
+    const rows = await context.client.action(
+      "book_debtor_creditnote",
+      { creditnote_id: document.id },
+      operation,
+    );
+    return creditNoteDocument(readRow(creditNoteRowSchema, rows[0], operation));
+  } catch (error) {
+    return recoverBooking(context, "creditNote", document, error);
+  }
+}
+
+/** "Already invoiced/booked" after a lost answer means our earlier attempt worked. */
+async function recoverBooking(
+  context: DynaccountContext,
+  kind: Kind,
+  document: LedgerDocument,
+  error: unknown,
+): Promise<LedgerDocument> {
+  if (LedgerError.is(error) && error.kind === "conflict") {
+    const found = await findDynaccountDocument(context, kind, document.externalReference);
+    if (found?.state === "booked") return found;
+  }
+  throw error;
+}
+
+export async function emailDynaccountInvoice(
+  context: DynaccountContext,
+  document: LedgerDocument,
+  request: EmailRequest,
+): Promise<void> {
+  if (document.kind !== "invoice" || document.state !== "booked") throw notBooked("email", document);
+  // Dynaccount's send action takes recipient and message only; it writes its own subject line.
+  await context.client.action(
+    "send_debtor_invoice",
+    { invoice_id: document.id, email: request.recipient, msg: request.body, is_attached: "YES" },
+    `e-mail invoice ${document.number ?? document.id} from Dynaccount`,
+  );
+}
+
+/**
+ * Crash recovery by our external reference, stored in the `requisition` column (the customer's
+ * reference on Dynaccount orders, invoices and credit notes) and searched with the generic WHERE.
+ * A document exists for us only once its lines are stored; a header left without lines by a
+ * crash is removed, so the engine creates the document again instead of booking an empty one.
+ */
+
+export async function findDynaccountDocument(
+  context: DynaccountContext,
+  kind: Kind,
+  externalReference: string,
+): Promise<LedgerDocument | null> {
+  const operation = "look up an earlier transfer in Dynaccount";
+  const tables = TABLES[kind];
+  if (kind === "invoice") {
+    const invoices = await context.client.get(
+      "debtor_invoice",
+      { where: { requisition: externalReference }, order: "id" },
+      operation,
+    );
+    const invoice = readRows(invoiceRowSchema, invoices, operation)[0];
+    if (invoice) return invoiceDocument(invoice);
+  }
+  const drafts = await context.client.get(
+    tables.draft,
+    { where: { requisition: externalReference }, order: "id" },
+    operation,
+  );
+  for (const row of drafts) {
+    const document =
+      kind === "invoice"
+        ? orderDocument(readRow(orderRowSchema, row, operation))
+        : creditNoteDocument(readRow(creditNoteRowSchema, row, operation));
+    if (document.state === "booked" || (await hasLines(context, kind, document.id))) return document;
+    // A header whose lines never arrived (crash between the two requests) is not a document.
+    await discard(context, kind, document.id);
+  }
+  return null;
+}
+
+export async function rejectDuplicate(
+  context: DynaccountContext,
+  kind: Kind,
+  externalReference: string,
+): Promise<void> {
+  const existing = await findDynaccountDocument(context, kind, externalReference);
+  if (!existing) return;
+  throw new LedgerError({
+    kind: "conflict",
+    provider: DYNACCOUNT,
+    existingId: existing.id,
+    detail: `${kind} with requisition ${externalReference} already exists (id ${existing.id})`,
+    messageKey: "ledgerError.alreadyHasDocument",
+    params: {
+      ledger: "Dynaccount",
+      document: kind === "invoice" ? "ledgerError.word.invoice" : "ledgerError.word.creditNote",
+      number: existing.number ? ` (${existing.number})` : "",
+    },
+  });
+}
+
+async function hasLines(context: DynaccountContext, kind: Kind, id: string): Promise<boolean> {
+  const tables = TABLES[kind];
+  const rows = await context.client.get(
+    tables.lines,
+    { where: { [tables.lineParent]: id }, select: ["id"], limit: [0, 1] },
+    "look up an earlier transfer in Dynaccount",
+  );
+  return rows.length > 0;
+}
+
+export async function discard(context: DynaccountContext, kind: Kind, id: string): Promise<void> {
+  try {
+    await context.client.delete(TABLES[kind].draft, id, "remove an incomplete document from Dynaccount");
+  } catch {
+    // Best effort: the original error is what the merchant needs to see.
+  }
+}
+
+export function notBooked(action: "credit" | "email", document: LedgerDocument): LedgerError {
+  return new LedgerError({
+    kind: "validation",
+    provider: DYNACCOUNT,
+    detail: `Cannot ${action} ${document.kind} ${document.id} in state ${document.state}`,
+    messageKey: "ledgerError.mustBeBooked",
+    params: {
+      ledger: "Dynaccount",
+      document: document.kind === "invoice" ? "ledgerError.word.invoice" : "ledgerError.word.creditNote",
+      action: `ledgerError.action.${action}`,
+    },
+  });
 }

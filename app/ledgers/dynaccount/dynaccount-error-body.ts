@@ -34,3 +34,26 @@ export function flattenDynaccountErrors(error: unknown, prefix = ""): Dynaccount
   }
   return [];
 }
+
+const AUTH_FIELDS = new Set(["api_id", "api_key", "api_secret", "hash", "x_hash", "auth"]);
+const CONFLICT = /already exists|already invoiced|already booked|duplicate|not unique|findes allerede/i;
+
+/** What a body says: the fields at fault (last path part), the words, a credential field, a duplicate. */
+export interface DynaccountErrorReading {
+  fields: string[];
+  reason: string;
+  authField: string | undefined;
+  conflict: boolean;
+}
+
+export function readDynaccountErrorBody(body: unknown): DynaccountErrorReading {
+  const parsed = dynaccountErrorBodySchema.safeParse(body);
+  const errors = parsed.success ? flattenDynaccountErrors(parsed.data.error) : [];
+  const fields = errors.map((e) => e.field.split(".").pop() ?? e.field);
+  return {
+    fields,
+    reason: errors.map((e) => `${e.field}: ${e.message}`).join("; "),
+    authField: fields.find((field) => AUTH_FIELDS.has(field)),
+    conflict: errors.some((e) => CONFLICT.test(e.message)),
+  };
+}

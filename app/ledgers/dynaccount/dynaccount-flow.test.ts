@@ -49,7 +49,7 @@ describe("Dynaccount order flow", () => {
       );
       productIds.set(line.sku, ref.id);
     }
-    const stockBefore = await adapter.readStock?.(["TSHIRT-RED-M", "MUG-STONE", "UNKNOWN"]);
+    const stockBefore = await adapter.capabilities.stock?.readStock(["TSHIRT-RED-M", "MUG-STONE", "UNKNOWN"]);
     expect(stockBefore).toEqual(
       new Map([
         ["TSHIRT-RED-M", 0],
@@ -80,7 +80,7 @@ describe("Dynaccount order flow", () => {
     });
     // Paid webshop orders are due on the invoice date.
     expect(invoiceRow?.time_due).toBe(invoiceRow?.time);
-    expect(await adapter.readStock?.(["TSHIRT-RED-M", "MUG-STONE"])).toEqual(
+    expect(await adapter.capabilities.stock?.readStock(["TSHIRT-RED-M", "MUG-STONE"])).toEqual(
       new Map([
         ["TSHIRT-RED-M", -2],
         ["MUG-STONE", -1],
@@ -140,7 +140,9 @@ describe("Dynaccount order flow", () => {
     expect(
       sim.state.table("debtor_invoice_product").where("product_id_", "TSHIRT-RED-M")[0]?.qty_credited,
     ).toBe("1");
-    expect(await adapter.readStock?.(["TSHIRT-RED-M"])).toEqual(new Map([["TSHIRT-RED-M", -1]]));
+    expect(await adapter.capabilities.stock?.readStock(["TSHIRT-RED-M"])).toEqual(
+      new Map([["TSHIRT-RED-M", -1]]),
+    );
     const refundRows = sim.state.table("accounting").rows.filter((row) => row.invoice_id_ === "1002");
     expect(refundRows).toEqual([
       expect.objectContaining({ type: "DEBTOR_PAYMENT", account_id_: accounts.deposit, amount: "-100.00" }),

@@ -6,9 +6,10 @@ import type { JournalEntryRef } from "../ledger-contract";
 import { LedgerError } from "../ledger-error";
 import type { DynaccountContext } from "./dynaccount-context";
 import { unixNoon } from "./dynaccount-dates";
-import { DYNACCOUNT, unexpectedDynaccountResponse } from "./dynaccount-errors";
+import { DYNACCOUNT } from "./dynaccount-errors";
+import { ledgerUnreadableAnswer } from "../http-failure";
 import { bookingDraft } from "./dynaccount-payments";
-import { readRows } from "./dynaccount-rows";
+import { readRows } from "./dynaccount-schemas";
 
 /**
  * A payout in Dynaccount is a voucher (`enclosure`) in the booking draft (kassekladde) with one
@@ -117,7 +118,7 @@ async function findVoucher(
 }
 
 function toRef(row: z.output<typeof voucherRowSchema> | undefined, created: boolean): JournalEntryRef {
-  if (!row) throw unexpectedDynaccountResponse("book a payout entry", "put enclosure returned no row");
+  if (!row) throw ledgerUnreadableAnswer(DYNACCOUNT, "book a payout entry", "put enclosure returned no row");
   return {
     id: row.id,
     created,

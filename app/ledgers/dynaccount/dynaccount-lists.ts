@@ -6,7 +6,7 @@ import {
   readRows,
   vatCodeRowSchema,
   yearRowSchema,
-} from "./dynaccount-rows";
+} from "./dynaccount-schemas";
 
 /**
  * Settings dropdowns. Accounts: `type` OPERATING (result) or BALANCE; sales accounts are result

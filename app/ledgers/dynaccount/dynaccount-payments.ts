@@ -2,14 +2,13 @@ import type { DraftPayment } from "../../domain/invoice-draft";
 import { type CurrencyCode, currency, isKnownCurrency } from "../../domain/money";
 import type { MessageKey } from "../../i18n/messages";
 import type { MessageParams } from "../../i18n/render-message";
-import { toLedgerDecimal } from "../ledger-amounts";
 import type { LedgerDocument, LedgerRef } from "../ledger-contract";
 import { LedgerError } from "../ledger-error";
 import { DEFAULT_DRAFT_NAME } from "./dynaccount-credentials";
 import type { DynaccountContext } from "./dynaccount-context";
-import { unixNoon } from "./dynaccount-dates";
 import { DYNACCOUNT } from "./dynaccount-errors";
-import { idRowSchema, invoiceRowSchema, readRow, readRows } from "./dynaccount-rows";
+import { buildPaymentRow, buildPaymentVoucher } from "./dynaccount-requests";
+import { idRowSchema, invoiceRowSchema, readRow, readRows } from "./dynaccount-schemas";
 
 /**
  * Dynaccount has no payment endpoint: money received or paid back is a voucher (`enclosure`)
@@ -66,7 +65,8 @@ async function postPayment(
       : currency("DKK");
 
   const draftId = await bookingDraft(context, operation);
-  const txt = `${direction > 0 ? "Indbetaling faktura" : "Udbetaling kreditnota"} ${source.invoice_id_} (${payment.gateway} ${payment.reference})`;
+  const voucher = buildPaymentVoucher(payment, direction, source.invoice_id_, draftId);
+  const txt = voucher.txt;
   const existing = readRows(
     idRowSchema,
     await context.client.get(
@@ -86,30 +86,17 @@ async function postPayment(
   }
   const voucherId =
     existing?.id ??
-    readRow(
-      idRowSchema,
-      await context.client.put(
-        "enclosure",
-        undefined,
-        { time: unixNoon(payment.date), draft_id: draftId, enc_id_: "", txt, note: payment.reference },
-        operation,
-      ),
-      operation,
-    ).id;
+    readRow(idRowSchema, await context.client.put("enclosure", undefined, voucher, operation), operation).id;
   try {
     await context.client.put(
       "accounting",
       undefined,
-      {
-        enclosure_id: voucherId,
-        type: "DEBTOR_PAYMENT",
-        account_id_: payment.depositAccount,
-        accountoff_id_: source.module_id_,
-        invoice_id_: source.invoice_id_,
-        currency_name: code,
-        // The amount posts to the deposit account and the opposite to the debtor.
-        amount: toLedgerDecimal("dynaccount", direction * payment.amount, code),
-      },
+      buildPaymentRow(payment, direction, {
+        voucherId,
+        debtor: source.module_id_,
+        number: source.invoice_id_,
+        code,
+      }),
       operation,
     );
   } catch (error) {

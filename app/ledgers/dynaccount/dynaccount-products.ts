@@ -1,10 +1,10 @@
 import type { LedgerRef, ProductSpec } from "../ledger-contract";
 import { LedgerError } from "../ledger-error";
 import { isKnownCurrency, currency } from "../../domain/money";
-import { toLedgerDecimal } from "../ledger-amounts";
+import { toDynaccountAmount } from "./dynaccount-amounts";
 import type { DynaccountFields } from "./dynaccount-client";
 import type { DynaccountContext } from "./dynaccount-context";
-import { accountRowSchema, productRowSchema, readRows } from "./dynaccount-rows";
+import { accountRowSchema, productRowSchema, readRows } from "./dynaccount-schemas";
 import { dynaccountVatCode } from "./dynaccount-vat";
 
 /**
@@ -76,7 +76,7 @@ async function findProduct(context: DynaccountContext, sku: string): Promise<str
  * A product's account is its sales account, and Dynaccount takes only a result (OPERATING)
  * account there. A line on a balance account — a gift card sold, booked on the gift-card
  * liability — still gets its product (the SKU is the shop's), without an account: the document
- * line names the account itself (see dynaccount-lines).
+ * line names the account itself (see dynaccount-requests).
  */
 async function productFields(context: DynaccountContext, product: ProductSpec): Promise<DynaccountFields> {
   const inBaseCurrency = isKnownCurrency(product.currency) && currency(product.currency) === "DKK";
@@ -84,7 +84,7 @@ async function productFields(context: DynaccountContext, product: ProductSpec): 
     name: product.name,
     vatcode_name: dynaccountVatCode(product),
     ...((await isSalesAccount(context, product.account)) ? { account_id_: product.account } : {}),
-    ...(inBaseCurrency ? { price: toLedgerDecimal("dynaccount", product.unitNet, currency("DKK")) } : {}),
+    ...(inBaseCurrency ? { price: toDynaccountAmount(product.unitNet, currency("DKK")) } : {}),
   };
 }
 

@@ -2,11 +2,8 @@ import type { z } from "zod";
 import type { LedgerAdapterInit } from "../ledger-contract";
 import { timedFetch } from "../timed-fetch";
 import type { EconomicCredentials } from "./economic-credentials";
-import {
-  translateEconomicNetworkError,
-  translateEconomicResponse,
-  unexpectedEconomicAnswer,
-} from "./economic-errors";
+import { ledgerUnreadableAnswer } from "../http-failure";
+import { PROVIDER, translateEconomicNetworkError, translateEconomicResponse } from "./economic-errors";
 
 /**
  * HTTP to e-conomic's legacy REST API: the two auth headers, JSON, Idempotency-Key on writes,
@@ -107,14 +104,16 @@ export class EconomicClient {
     try {
       json = response.bodyText ? JSON.parse(response.bodyText) : undefined;
     } catch {
-      throw unexpectedEconomicAnswer(
+      throw ledgerUnreadableAnswer(
+        PROVIDER,
         request.operation,
         `HTTP ${response.status} with a body that is not JSON`,
       );
     }
     const parsed = schema.safeParse(json);
     if (!parsed.success) {
-      throw unexpectedEconomicAnswer(
+      throw ledgerUnreadableAnswer(
+        PROVIDER,
         request.operation,
         `HTTP ${response.status}: ${parsed.error.issues[0]?.path.join(".")} ${parsed.error.issues[0]?.message}`,
       );

@@ -44,8 +44,6 @@ export const economicMeta = {
       help: "Filled in when you click Connect and approve access in e-conomic. To paste it by hand, use the token shown after approving the installation link.",
     },
   ] satisfies LedgerCredentialField[],
-  supportsLockedNumber: true,
   // e-conomic rounds VAT once per VAT code on the summed net of the document.
   vatRounding: "perDocumentRate",
-  keepsStock: false,
 } as const;

@@ -1,12 +1,13 @@
-import type { DraftAddress, DraftCustomer } from "../../domain/invoice-draft";
+import type { DraftCustomer } from "../../domain/invoice-draft";
 import { EU_MEMBER_STATES } from "../../domain/vat/vat-rates";
 import { contactCreationKey, decideContact, type FoundContact } from "../customer-identity";
 import type { LedgerRef } from "../ledger-contract";
 import type { EconomicClient } from "./economic-client";
-import { type EconomicLookups, type ZoneKey } from "./economic-lookups";
+import type { ZoneKey } from "./economic-requests";
+import { buildCustomerBody, normaliseVat } from "./economic-requests";
+import type { EconomicLookups } from "./economic-settings";
 import { filterValue, idempotencyKey } from "./economic-request-keys";
 import { collectionOf, customerSchema } from "./economic-schemas";
-import { clipText } from "../ledger-text";
 
 /**
  * Customers (debtors). Found by the shop's matching key before anything is created. e-conomic
@@ -14,8 +15,6 @@ import { clipText } from "../ledger-text";
  * strongest identifier the customer has (e-mail, then phone, then CVR/VAT); the create itself
  * carries an Idempotency-Key derived from our reference, so a retried create stays one customer.
  */
-
-const countryNames = new Intl.DisplayNames(["en"], { type: "region" });
 
 export async function findOrCreateCustomer(
   client: EconomicClient,
@@ -49,24 +48,11 @@ export async function findOrCreateCustomer(
   if (decision.action === "use") return { id: decision.contact.id, created: false };
 
   const zone = customerZone(customer);
-  const customerGroupNumber = await lookups.customerGroupNumber(zone);
-  const body = compact({
-    name: clipText(customer.companyName || customer.name, 255),
+  const body = buildCustomerBody(customer, {
     currency: await lookups.baseCurrency(),
-    customerGroup: { customerGroupNumber },
-    vatZone: { vatZoneNumber: await lookups.zoneNumber(zone) },
-    paymentTerms: { paymentTermsNumber: await lookups.defaultPaymentTerms() },
-    email: clipText(customer.email, 255),
-    telephoneAndFaxNumber: clipText(customer.phone, 255),
-    address: clipText(addressLines(customer.address), 510),
-    zip: clipText(customer.address.zip, 30),
-    city: clipText(customer.address.city, 50),
-    country: clipText(countryName(customer.address.countryCode), 50),
-    corporateIdentificationNumber: normaliseVat(customer.vatNumber, customer.address.countryCode)?.slice(
-      0,
-      40,
-    ),
-    ean: clipText(customer.ean, 13),
+    customerGroupNumber: await lookups.customerGroupNumber(zone),
+    vatZoneNumber: await lookups.zoneNumber(zone),
+    paymentTermsNumber: await lookups.defaultPaymentTerms(),
   });
   if (decision.action === "update") {
     // PUT replaces the customer: everything it should keep is in the body.
@@ -120,40 +106,10 @@ function matchFilter(customer: DraftCustomer): string | undefined {
   return undefined;
 }
 
-/** Danish CVR goes without the DK prefix; foreign VAT numbers keep theirs. */
-function normaliseVat(vat: string | undefined, countryCode: string | undefined): string | undefined {
-  const compacted = vat?.replace(/[\s.-]/g, "").toUpperCase();
-  if (!compacted) return undefined;
-  return compacted.startsWith("DK") || (countryCode ?? "DK").toUpperCase() === "DK"
-    ? compacted.replace(/^DK/, "")
-    : compacted;
-}
-
 /** Domestic for Denmark and EU consumers (they pay Danish or OSS VAT); EU only for businesses with a VAT number. */
 function customerZone(customer: DraftCustomer): ZoneKey {
   const country = (customer.address.countryCode ?? "DK").toUpperCase();
   if (country === "DK") return "domestic";
   if (EU_MEMBER_STATES.has(country)) return customer.isBusiness && customer.vatNumber ? "eu" : "domestic";
   return "abroad";
-}
-
-export function addressLines(address: DraftAddress | undefined): string | undefined {
-  const lines = [address?.line1, address?.line2].filter((line): line is string => Boolean(line?.trim()));
-  return lines.length > 0 ? lines.join("\n") : undefined;
-}
-
-export function countryName(code: string | undefined): string | undefined {
-  if (!code) return undefined;
-  try {
-    return countryNames.of(code.toUpperCase()) ?? code;
-  } catch {
-    return code;
-  }
-}
-
-/** e-conomic rejects `null`: optional properties must be left out, not sent empty. */
-export function compact<T extends Record<string, unknown>>(record: T): T {
-  return Object.fromEntries(
-    Object.entries(record).filter(([, value]) => value !== undefined && value !== ""),
-  ) as T;
 }

@@ -1,14 +1,17 @@
 import type { z } from "zod";
-import type { CreditNoteDraft, DocumentDraft, DraftLine } from "../../domain/invoice-draft";
+import type { CreditNoteDraft, DocumentDraft } from "../../domain/invoice-draft";
 import type { LedgerDocument } from "../ledger-contract";
 import { LedgerError } from "../ledger-error";
-import { fromEconomicAmount, toEconomicAmount } from "./economic-amounts";
+import { toEconomicAmount } from "./economic-amounts";
+import { fromBooked, fromDraft, matches } from "./economic-document-reads";
 import type { EconomicClient } from "./economic-client";
-import { addressLines, compact, countryName } from "./economic-customers";
 import { PROVIDER } from "./economic-errors";
-import { type ZoneKey, zoneForTreatment } from "./economic-lookups";
 import { idempotencyKey, filterValue } from "./economic-request-keys";
-import { clipText } from "../ledger-text";
+import type { EconomicDraftBody } from "./economic-requests";
+import { buildBookBody, buildDraftBody, documentZone } from "./economic-requests";
+import { ensureProduct, serviceProductSpec } from "./economic-products";
+import type { EconomicLookups } from "./economic-settings";
+import { ledgerExchangeRate } from "../ledger-exchange-rate";
 import {
   anySchema,
   bookedInvoiceSchema,
@@ -28,82 +31,94 @@ import {
 
 type Kind = LedgerDocument["kind"];
 
-export interface DraftRefs {
-  customerNumber: number;
-  /** Product number per draft line, in line order. */
-  productNumbers: string[];
+/**
+ * The draft body with the agreement's numbers filled in and a product for every line: lines
+ * without one of ours (shipping, fees) get a service product, created once per adapter.
+ */
+export function economicDocumentBodies(client: EconomicClient, lookups: EconomicLookups) {
+  const serviceProducts = new Map<string, Promise<string>>();
+
+  async function lineProducts(
+    draft: DocumentDraft,
+    productIds: ReadonlyMap<string, string>,
+  ): Promise<string[]> {
+    return Promise.all(
+      draft.lines.map(async (line) => {
+        const known = line.sku ? productIds.get(line.sku) : undefined;
+        if (known) return known;
+        if (line.sku && line.kind === "item") {
+          throw new LedgerError({
+            provider: PROVIDER,
+            kind: "validation",
+            detail: `no product id for SKU ${line.sku}`,
+            messageKey: "ledgerError.economic.productNotPrepared",
+            params: { sku: line.sku },
+          });
+        }
+        const spec = serviceProductSpec(line, draft.currency);
+        let pending = serviceProducts.get(spec.sku);
+        if (!pending) {
+          pending = ensureProduct(client, lookups, spec, { update: false }).then((ref) => ref.id);
+          pending.catch(() => serviceProducts.delete(spec.sku));
+          serviceProducts.set(spec.sku, pending);
+        }
+        return pending;
+      }),
+    );
+  }
+
+  async function draftBody(
+    draft: DocumentDraft,
+    refs: { customerId: string; productIds: ReadonlyMap<string, string> },
+    heading: string,
+    paymentTermsNumber: () => Promise<number>,
+  ) {
+    const zone = documentZone(draft.lines);
+    return buildDraftBody(draft, {
+      customerNumber: Number(refs.customerId),
+      productNumbers: await lineProducts(draft, refs.productIds),
+      layoutNumber: await lookups.layoutNumber(await lookups.customerGroupNumber(zone)),
+      paymentTermsNumber: await paymentTermsNumber(),
+      vatZoneNumber: await lookups.zoneNumber(zone),
+      heading,
+      // The shop's own rate (e-conomic: base-currency cost of 100 units, at most 6 decimals)
+      // rather than e-conomic's daily rate, so the booked amounts match the shop's payout.
+      exchangeRate: ledgerExchangeRate(draft, await lookups.baseCurrency(), { per: 100, decimals: 6 }),
+    });
+  }
+  return { draftBody };
 }
 
-export function buildDraftBody(
-  draft: DocumentDraft,
-  refs: DraftRefs & {
-    layoutNumber: number;
-    paymentTermsNumber: number;
-    vatZoneNumber: number;
-    heading: string;
-    /** Base-currency cost of 100 units of the document's currency, the shop's own rate. */
-    exchangeRate?: number;
-  },
-) {
-  const sign = draft.kind === "creditNote" ? -1 : 1;
-  const customer = draft.customer;
-  const delivery = customer.shippingAddress;
-  const reference = draft.externalReference;
-  if (reference.length > 250) {
+/** e-conomic e-mails only while booking: afterwards we can only confirm that it did. */
+export async function confirmEmailedOnBooking(
+  client: EconomicClient,
+  document: LedgerDocument,
+  emailOnBooking: boolean,
+): Promise<void> {
+  if (!emailOnBooking) {
     throw new LedgerError({
       provider: PROVIDER,
       kind: "validation",
-      messageKey: "ledgerError.referenceTooLong",
-      params: { ledger: "e-conomic", max: 250 },
+      detail: "e-conomic has no API call to e-mail a booked invoice",
+      messageKey: "ledgerError.economic.emailOnlyWhenBooking",
     });
   }
-  return compact({
-    date: draft.issueDate,
-    currency: draft.currency,
-    exchangeRate: refs.exchangeRate,
-    customer: { customerNumber: refs.customerNumber },
-    paymentTerms: { paymentTermsNumber: refs.paymentTermsNumber },
-    layout: { layoutNumber: refs.layoutNumber },
-    recipient: compact({
-      name: clipText(customer.companyName || customer.name, 250),
-      address: clipText(addressLines(customer.address), 250),
-      zip: clipText(customer.address.zip, 50),
-      city: clipText(customer.address.city, 250),
-      country: clipText(countryName(customer.address.countryCode), 50),
-      ean: clipText(customer.ean, 13),
-      vatZone: { vatZoneNumber: refs.vatZoneNumber },
-    }),
-    delivery: delivery
-      ? compact({
-          address: clipText(addressLines(delivery), 255),
-          zip: clipText(delivery.zip, 30),
-          city: clipText(delivery.city, 50),
-          country: clipText(countryName(delivery.countryCode), 50),
-        })
-      : undefined,
-    notes: compact({ heading: clipText(refs.heading, 250), textLine1: clipText(draft.comment, 1000) }),
-    references: { other: reference },
-    lines: draft.lines.map((line, index) => ({
-      lineNumber: index + 1,
-      sortKey: index + 1,
-      product: { productNumber: refs.productNumbers[index] as string },
-      description: clipText(line.description || line.kind, 2500),
-      quantity: sign * line.quantity,
-      unitNetPrice: toEconomicAmount(line.unitNet, draft.currency),
-    })),
-  });
-}
-
-/** Recipient VAT zone for the whole document: it, not the customer's, decides e-conomic's VAT. */
-export function documentZone(lines: DraftLine[]): ZoneKey {
-  const zones = lines.map((line) => zoneForTreatment(line.vatTreatment));
-  return zones.includes("eu") ? "eu" : zones.includes("abroad") ? "abroad" : "domestic";
+  const booked = await readBooked(client, document);
+  if (!booked.sent) {
+    throw new LedgerError({
+      provider: PROVIDER,
+      kind: "validation",
+      detail: `booked invoice ${booked.bookedInvoiceNumber} shows no sending`,
+      messageKey: "ledgerError.economic.bookedNotEmailed",
+      params: { number: booked.bookedInvoiceNumber },
+    });
+  }
 }
 
 export async function createDocument(
   client: EconomicClient,
   draft: DocumentDraft,
-  body: ReturnType<typeof buildDraftBody>,
+  body: EconomicDraftBody,
 ): Promise<LedgerDocument> {
   const kind: Kind = draft.kind;
   const existing = await findDocument(client, kind, draft.externalReference);
@@ -145,11 +160,7 @@ export async function bookDocument(
   options: { number?: number; sendByEmail: boolean },
 ): Promise<LedgerDocument> {
   if (document.state === "booked") return document;
-  const body = {
-    draftInvoice: { draftInvoiceNumber: Number(document.id) },
-    ...(options.number !== undefined ? { bookWithNumber: options.number } : {}),
-    ...(options.sendByEmail && document.kind === "invoice" ? { sendBy: "Email" as const } : {}),
-  };
+  const body = buildBookBody(document, options);
   try {
     const booked = await client.request(
       {
@@ -215,57 +226,6 @@ export async function readBooked(
     },
     bookedInvoiceSchema,
   );
-}
-
-/** Filtering is case-insensitive, so the exact reference is checked again here. */
-function matches(
-  kind: Kind,
-  invoice: EconomicDraftInvoice | EconomicBookedInvoice,
-  externalReference: string,
-): boolean {
-  if (invoice.references?.other !== externalReference) return false;
-  return kind === "creditNote" ? invoice.grossAmount <= 0 : invoice.grossAmount >= 0;
-}
-
-/** Credit notes come back negative; the contract compares magnitudes with the draft's positive total. */
-function grossOf(kind: Kind, invoice: { grossAmount: number; currency: string }): number {
-  const gross = fromEconomicAmount(invoice.grossAmount, invoice.currency);
-  return kind === "creditNote" ? -gross : gross;
-}
-
-function fromDraft(kind: Kind, invoice: EconomicDraftInvoice, externalReference: string): LedgerDocument {
-  return {
-    kind,
-    id: String(invoice.draftInvoiceNumber),
-    state: "draft",
-    totalGross: grossOf(kind, invoice),
-    externalReference,
-    version: documentVersion(invoice),
-  };
-}
-
-function fromBooked(kind: Kind, invoice: EconomicBookedInvoice, externalReference: string): LedgerDocument {
-  return {
-    kind,
-    id: String(invoice.bookedInvoiceNumber),
-    number: String(invoice.bookedInvoiceNumber),
-    state: "booked",
-    totalGross: grossOf(kind, invoice),
-    externalReference,
-    version: documentVersion(invoice),
-  };
-}
-
-/** Customer and currency travel with the document, saving a read before each payment. */
-function documentVersion(invoice: { customer: { customerNumber: number }; currency: string }): string {
-  return `${invoice.customer.customerNumber}:${invoice.currency}`;
-}
-
-export function parseDocumentVersion(
-  version: string | undefined,
-): { customerNumber: number; currency: string } | undefined {
-  const match = version ? /^(\d+):([A-Z]{3})$/.exec(version) : null;
-  return match ? { customerNumber: Number(match[1]), currency: match[2] as string } : undefined;
 }
 
 async function discardDraft(

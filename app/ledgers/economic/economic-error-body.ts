@@ -141,3 +141,12 @@ export function rateLimitWindow(header: string | null): number | undefined {
   const match = header ? /-per-(\d+)-seconds/i.exec(header) : null;
   return match ? Number(match[1]) * 1000 : undefined;
 }
+
+const ALREADY_EXISTS = /already (exists|in use|used|booked)|duplicate/i;
+
+/** The error saying the record already exists; a field error's `value` names the existing one. */
+export function findDuplicate(parsed: ParsedEconomicError): { value?: unknown } | undefined {
+  return [...parsed.fieldErrors, { message: parsed.message ?? "", value: undefined }].find((error) =>
+    ALREADY_EXISTS.test(error.message),
+  );
+}

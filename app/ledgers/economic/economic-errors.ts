@@ -1,18 +1,11 @@
-import type { FailureReading, NetworkContext } from "../http-failure";
-import {
-  ledgerHttpError,
-  ledgerNetworkError,
-  ledgerUnreadableAnswer,
-  parseRetryAfter,
-} from "../http-failure";
+import type { NetworkContext } from "../http-failure";
+import { ledgerHttpError, ledgerNetworkError, parseRetryAfter, reading } from "../http-failure";
 import type { LedgerError } from "../ledger-error";
 import { refusalScope } from "../ledger-error";
 import type { ParsedEconomicError } from "./economic-error-body";
-import { parseEconomicErrorBody, rateLimitWindow, summarise } from "./economic-error-body";
+import { findDuplicate, parseEconomicErrorBody, rateLimitWindow, summarise } from "./economic-error-body";
 
 export const PROVIDER = "economic";
-
-const ALREADY_EXISTS = /already (exists|in use|used|booked)|duplicate/i;
 
 export interface ResponseFailure {
   status: number;
@@ -44,29 +37,17 @@ export function translateEconomicResponse(failure: ResponseFailure): LedgerError
 }
 
 /** A duplicate names the existing record in its `value`; 404/405/415 mean our request was refused. */
-function economicReading(
-  status: number,
-  parsed: ParsedEconomicError,
-  summary: string,
-): FailureReading | undefined {
-  if (status === 501) return { kind: "unknown", messageKey: "ledgerError.unexpectedStatus" };
-  const duplicate = [...parsed.fieldErrors, { message: parsed.message ?? "", value: undefined }].find(
-    (error) => ALREADY_EXISTS.test(error.message),
-  );
+function economicReading(status: number, parsed: ParsedEconomicError, summary: string) {
+  if (status === 501) return reading("unknown", "ledgerError.unexpectedStatus");
+  const duplicate = findDuplicate(parsed);
   if (status === 409 || ((status === 400 || status === 422) && duplicate)) {
     const existing = duplicate?.value === undefined ? {} : { existingId: String(duplicate.value) };
-    return { kind: "conflict", messageKey: "ledgerError.duplicate", ...existing };
+    return reading("conflict", "ledgerError.duplicate", existing);
   }
-  if (status === 404 || status === 405 || status === 415) {
-    return { kind: "validation", messageKey: "ledgerError.refused", ...refusalScope(summary) };
-  }
-  return undefined;
+  const refused = status === 404 || status === 405 || status === 415;
+  return refused ? reading("validation", "ledgerError.refused", refusalScope(summary)) : undefined;
 }
 
 /** Network failures and our own timeout: the request may or may not have reached e-conomic. */
 export const translateEconomicNetworkError = (error: unknown, context: NetworkContext): LedgerError =>
   ledgerNetworkError(PROVIDER, error, context);
-
-/** A 2xx answer we cannot read: not safe to guess what happened. */
-export const unexpectedEconomicAnswer = (operation: string, detail: string): LedgerError =>
-  ledgerUnreadableAnswer(PROVIDER, operation, detail);

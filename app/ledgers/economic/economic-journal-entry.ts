@@ -6,7 +6,8 @@ import { LedgerError } from "../ledger-error";
 import { toEconomicAmount } from "./economic-amounts";
 import type { EconomicClient } from "./economic-client";
 import { PROVIDER } from "./economic-errors";
-import { type EconomicLookups, listAll } from "./economic-lookups";
+import { listAll } from "./economic-lists";
+import type { EconomicLookups } from "./economic-settings";
 import { filterValue, idempotencyKey } from "./economic-request-keys";
 import { journalSchema, vouchersSchema } from "./economic-schemas";
 

@@ -1,25 +1,21 @@
 import type { DraftPayment } from "../../domain/invoice-draft";
 import type { LedgerDocument, LedgerRef } from "../ledger-contract";
 import { LedgerError } from "../ledger-error";
-import { toEconomicAmount } from "./economic-amounts";
 import type { EconomicClient } from "./economic-client";
-import { parseDocumentVersion, readBooked } from "./economic-documents";
+import { parseDocumentVersion } from "./economic-document-reads";
+import { readBooked } from "./economic-documents";
 import { PROVIDER } from "./economic-errors";
-import type { EconomicLookups } from "./economic-lookups";
 import { idempotencyKey } from "./economic-request-keys";
+import { buildPaymentBody } from "./economic-requests";
+import type { EconomicLookups } from "./economic-settings";
 import { vouchersSchema } from "./economic-schemas";
-import { clipText } from "../ledger-text";
 
 /**
  * Payments and refunds. e-conomic has no "pay this invoice" call: a payment is a customer
  * payment entry in a journal (kassekladde), `POST /journals/{n}/vouchers`, settling the booked
  * invoice named in `customerInvoice`. The legacy API cannot book journal entries, so they stay
  * as draft entries for the bookkeeper to book with the bank reconciliation — the usual practice.
- *
- * Sign: a payment credits the customer's account (negative amount), a refund debits it
- * (positive). The sources do not confirm the sign; it is set here and nowhere else.
  */
-export const PAYMENT_SIGN = -1;
 
 export async function registerCustomerPayment(
   client: EconomicClient,
@@ -46,27 +42,9 @@ export async function registerCustomerPayment(
   }
   const known = parseDocumentVersion(document.version) ?? (await readBookedIdentity(client, document));
   const isRefund = document.kind === "creditNote";
-  const amount = toEconomicAmount((isRefund ? -PAYMENT_SIGN : PAYMENT_SIGN) * payment.amount, known.currency);
   const journalNumber = await lookups.paymentJournal();
   const year = await lookups.accountingYear(payment.date);
-  const text = `${isRefund ? "Tilbagebetaling kreditnota" : "Betaling faktura"} ${document.number} (${payment.gateway} ${payment.reference})`;
-  const body = {
-    accountingYear: { year },
-    journal: { journalNumber },
-    entries: {
-      customerPayments: [
-        {
-          customer: { customerNumber: known.customerNumber },
-          customerInvoice: Number(document.number),
-          text: clipText(text, 250),
-          amount,
-          contraAccount: { accountNumber: contraAccount },
-          currency: { code: known.currency },
-          date: payment.date,
-        },
-      ],
-    },
-  };
+  const body = buildPaymentBody(document, payment, { year, journalNumber, contraAccount, ...known });
   const vouchers = await client.request(
     {
       method: "POST",

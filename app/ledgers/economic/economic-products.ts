@@ -6,7 +6,7 @@ import { GENERIC_PRODUCT_NAMES, genericProductSpec } from "../line-product-spec"
 import { toEconomicAmount } from "./economic-amounts";
 import type { EconomicClient } from "./economic-client";
 import { PROVIDER } from "./economic-errors";
-import type { EconomicLookups } from "./economic-lookups";
+import type { EconomicLookups } from "./economic-settings";
 import { encodeProductNumber } from "./economic-product-number";
 import { idempotencyKey } from "./economic-request-keys";
 import { type EconomicProduct, productSchema } from "./economic-schemas";

@@ -10,4 +10,4 @@ export {
   type InstallationCallback,
   type InstallationUrlInput,
 } from "./economic-installation";
-export type { EconomicSettingsOverrides } from "./economic-lookups";
+export type { EconomicSettingsOverrides } from "./economic-settings";

@@ -1,24 +1,17 @@
-import type { DocumentDraft, DraftPayment } from "../../domain/invoice-draft";
+import type { DocumentDraft } from "../../domain/invoice-draft";
 import type { CurrencyCode } from "../../domain/money";
 import { currency, isKnownCurrency } from "../../domain/money";
-import type { EmailRequest, LedgerDocument, LedgerRef } from "../ledger-contract";
+import type { EmailRequest, LedgerDocument } from "../ledger-contract";
 import { LedgerError } from "../ledger-error";
 import { ledgerVatMismatchError, vatByRateMismatch } from "../ledger-vat-check";
-import type { DineroCreditNoteBody, DineroInvoiceBody } from "./build-dinero-voucher";
-import { dineroAccountNumber, MAX_EXTERNAL_REFERENCE } from "./build-dinero-voucher";
-import { describeAmount, fromDineroAmount, toDineroAmount } from "./dinero-amounts";
+import { describeAmount, fromDineroAmount } from "./dinero-amounts";
 import type { DineroApiVersion, DineroClient } from "./dinero-client";
 import { DINERO_ERROR_CODE, DINERO_PROVIDER } from "./dinero-errors";
 import { equalsFilter } from "./dinero-query-filter";
+import type { DineroCreditNoteBody, DineroInvoiceBody } from "./dinero-requests";
+import { buildEmailBody } from "./dinero-requests";
 import type { DineroVoucherRead } from "./dinero-schemas";
-import {
-  createdResponseSchema,
-  emptySchema,
-  paymentCreatedSchema,
-  paymentsListSchema,
-  voucherListSchema,
-  voucherReadSchema,
-} from "./dinero-schemas";
+import { createdResponseSchema, emptySchema, voucherListSchema, voucherReadSchema } from "./dinero-schemas";
 
 /**
  * Invoices and sales credit notes behave alike in Dinero but live under different paths and
@@ -28,11 +21,13 @@ import {
 
 export type VoucherKind = LedgerDocument["kind"];
 
-const ENDPOINTS: Record<VoucherKind, { base: string; paymentsListVersion: DineroApiVersion; noun: string }> =
-  {
-    invoice: { base: "/invoices", paymentsListVersion: "v2", noun: "invoice" },
-    creditNote: { base: "/sales/creditnotes", paymentsListVersion: "v1", noun: "credit note" },
-  };
+export const ENDPOINTS: Record<
+  VoucherKind,
+  { base: string; paymentsListVersion: DineroApiVersion; noun: string }
+> = {
+  invoice: { base: "/invoices", paymentsListVersion: "v2", noun: "invoice" },
+  creditNote: { base: "/sales/creditnotes", paymentsListVersion: "v1", noun: "credit note" },
+};
 
 /** What the draft says the ledger must arrive at. */
 export interface ExpectedTotals {
@@ -189,57 +184,6 @@ export async function bookVoucher(
   }
 }
 
-export async function registerVoucherPayment(
-  client: DineroClient,
-  kind: VoucherKind,
-  document: LedgerDocument,
-  payment: DraftPayment,
-): Promise<LedgerRef> {
-  const { base, paymentsListVersion, noun } = ENDPOINTS[kind];
-  const reference = payment.reference.slice(0, MAX_EXTERNAL_REFERENCE);
-  // Payments take no client Guid; our reference on an existing payment means it is already there.
-  const listed = await client.call({
-    method: "GET",
-    version: paymentsListVersion,
-    path: `${base}/${document.id}/payments`,
-    schema: paymentsListSchema,
-    operation: `list ${noun} payments`,
-  });
-  const existing = listed.Payments?.find((item) => item.ExternalReference === reference);
-  if (existing) return { id: existing.Guid, created: false };
-
-  const post = async (voucher: DineroVoucherRead) => {
-    const voucherCurrency = currencyOf(voucher);
-    const amounts =
-      voucherCurrency === "DKK"
-        ? { Amount: toDineroAmount(payment.amount, voucherCurrency) }
-        : await foreignAmounts(client, kind, voucher, payment.amount, voucherCurrency);
-    return client.call({
-      method: "POST",
-      version: "v1",
-      path: `${base}/${document.id}/payments`,
-      body: {
-        Timestamp: voucher.TimeStamp ?? "",
-        DepositAccountNumber: dineroAccountNumber(payment.depositAccount),
-        ...amounts,
-        Description: `${kind === "invoice" ? "Betaling" : "Tilbagebetaling"} via ${payment.gateway}`,
-        RemainderIsFee: false,
-        ExternalReference: reference,
-        PaymentDate: payment.date,
-      },
-      schema: paymentCreatedSchema,
-      operation: `register ${noun} payment`,
-    });
-  };
-  try {
-    return { id: (await post(await readVoucher(client, kind, document.id))).Guid, created: true };
-  } catch (error) {
-    if (!(error instanceof LedgerError && error.providerCode === String(DINERO_ERROR_CODE.timestampOutdated)))
-      throw error;
-    return { id: (await post(await readVoucher(client, kind, document.id))).Guid, created: true };
-  }
-}
-
 export async function emailVoucher(
   client: DineroClient,
   kind: VoucherKind,
@@ -247,18 +191,11 @@ export async function emailVoucher(
   request: EmailRequest,
 ): Promise<void> {
   const { base, noun } = ENDPOINTS[kind];
-  // Dinero refuses a custom message without the tag it replaces with the PDF link.
-  const message = request.body.includes("[link-to-pdf]") ? request.body : `${request.body}\n\n[link-to-pdf]`;
   await client.call({
     method: "POST",
     version: "v1",
     path: `${base}/${document.id}/email`,
-    body: {
-      ShouldAddTrustPilotEmailAsBcc: false,
-      Receiver: request.recipient,
-      ...(request.subject ? { Subject: request.subject } : {}),
-      Message: message,
-    },
+    body: buildEmailBody(request),
     schema: emptySchema,
     operation: `e-mail ${noun}`,
   });
@@ -276,52 +213,13 @@ export function toDocument(kind: VoucherKind, voucher: DineroVoucherRead): Ledge
   };
 }
 
-function currencyOf(voucher: DineroVoucherRead): CurrencyCode {
+export function currencyOf(voucher: DineroVoucherRead): CurrencyCode {
   const code = voucher.Currency ?? "DKK";
   return currency(isKnownCurrency(code) ? code : "DKK");
 }
 
-/**
- * Dinero books payments in DKK and wants the foreign amount beside it to fix the rate. The
- * voucher's own DKK total (list endpoint only) gives the rate Dinero used.
- */
-async function foreignAmounts(
-  client: DineroClient,
-  kind: VoucherKind,
-  voucher: DineroVoucherRead,
-  amount: number,
-  voucherCurrency: CurrencyCode,
-) {
-  const { noun } = ENDPOINTS[kind];
-  const list = await listByReference(
-    client,
-    kind,
-    voucher.ExternalReference ?? "",
-    "Guid,TotalInclVat,TotalInclVatInDkk",
-    (what) => `read ${what} DKK total`,
-  );
-  const row = list.Collection?.find((item) => item.Guid === voucher.Guid);
-  if (!row || row.TotalInclVat == null || row.TotalInclVatInDkk == null || row.TotalInclVat === 0) {
-    throw new LedgerError({
-      provider: DINERO_PROVIDER,
-      kind: "unknown",
-      detail: `no DKK total for ${noun} ${voucher.Guid}`,
-      messageKey: "ledgerError.dinero.noDkkValue",
-      params: { document: noun === "invoice" ? "ledgerError.word.invoice" : "ledgerError.word.creditNote" },
-    });
-  }
-  const dkk = currency("DKK");
-  const totalMinor = fromDineroAmount(row.TotalInclVat, voucherCurrency);
-  const totalDkkMinor = fromDineroAmount(row.TotalInclVatInDkk, dkk);
-  const amountDkk = Math.round((amount * totalDkkMinor) / totalMinor);
-  return {
-    Amount: toDineroAmount(amountDkk, dkk),
-    AmountInForeignCurrency: toDineroAmount(amount, voucherCurrency),
-  };
-}
-
 /** The vouchers of `kind` whose ExternalReference is `reference`, with the list fields asked for. */
-function listByReference(
+export function listByReference(
   client: DineroClient,
   kind: VoucherKind,
   reference: string,

@@ -1,9 +1,22 @@
+import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { recordedBody, transferDrafts } from "../../../test/contract/recorded-requests";
 import { sampleCreditNote, sampleInvoice } from "../../../test/contract/sample-drafts";
 import type { InvoiceDraft } from "../../domain/invoice-draft";
+import { currency } from "../../domain/money";
 import { LedgerError } from "../ledger-error";
-import { buildCreditNoteBody, buildInvoiceBody, dineroAccountNumber } from "./build-dinero-voucher";
+import { skuProductSpec } from "../line-product-spec";
+import { toDineroAmount } from "./dinero-amounts";
 import { dineroHarness } from "../../../simulators/dinero/dinero-harness";
+import {
+  buildContactBody,
+  buildCreditNoteBody,
+  buildEmailBody,
+  buildInvoiceBody,
+  buildPaymentBody,
+  buildProductBody,
+  dineroAccountNumber,
+} from "./dinero-requests";
 
 const accounts = dineroHarness.accounts;
 const refs = {
@@ -90,5 +103,63 @@ describe("buildCreditNoteBody", () => {
     expect(body.CreditNoteFor).toBe("11111111-2222-4333-8444-555555555555");
     expect(body).not.toHaveProperty("PaymentConditionType");
     expect(body.ProductLines).toHaveLength(1);
+  });
+});
+
+describe("the recorded requests (fixtures/transfer-requests.json, recorded before the #15 split)", () => {
+  const file = path.resolve(import.meta.dirname, "fixtures/transfer-requests.json");
+  const recorded = (method: string, pattern: RegExp) =>
+    recordedBody(file, method, pattern) as Record<string, unknown>;
+  const { invoice, creditNote } = transferDrafts(accounts);
+  const invoiceBody = recorded("POST", /\/invoices$/);
+  const creditBody = recorded("POST", /\/sales\/creditnotes$/);
+  // The simulator's product ids were recorded as "<ledger-guid>".
+  const productIds = new Map([
+    ["TSHIRT-RED-M", "<ledger-guid>"],
+    ["MUG-STONE", "<ledger-guid>"],
+  ]);
+  const customerId = String(invoiceBody.ContactGuid);
+  const dkk = currency("DKK");
+
+  it("builds the invoice and the credit note the adapter sent", () => {
+    expect(buildInvoiceBody(invoice, { guid: String(invoiceBody.Guid), customerId, productIds })).toEqual(
+      invoiceBody,
+    );
+    const invoiceId = String(creditBody.CreditNoteFor);
+    expect(
+      buildCreditNoteBody(creditNote, { guid: String(creditBody.Guid), customerId, productIds, invoiceId }),
+    ).toEqual(creditBody);
+  });
+
+  it("builds the contact and the products the adapter sent", () => {
+    expect(buildContactBody(invoice.customer, customerId)).toEqual(recorded("POST", /\/contacts$/));
+    const [shirt, mug] = invoice.lines;
+    if (!shirt?.sku || !mug?.sku) throw new Error("the sample has two products");
+    expect(buildProductBody(skuProductSpec(shirt, shirt.sku, invoice.currency))).toEqual(
+      recordedBody(file, "POST", /\/products$/, 0),
+    );
+    expect(buildProductBody(skuProductSpec(mug, mug.sku, invoice.currency))).toEqual(
+      recordedBody(file, "POST", /\/products$/, 1),
+    );
+  });
+
+  it("builds the payment and the refund the adapter sent", () => {
+    const [payment] = invoice.payments;
+    const [refund] = creditNote.payments;
+    if (!payment || !refund) throw new Error("the samples carry a payment each");
+    expect(
+      buildPaymentBody("invoice", payment, "<timestamp>", { Amount: toDineroAmount(payment.amount, dkk) }),
+    ).toEqual(recorded("POST", /\/invoices\/[^/]+\/payments$/));
+    expect(
+      buildPaymentBody("creditNote", refund, "<timestamp>", { Amount: toDineroAmount(refund.amount, dkk) }),
+    ).toEqual(recorded("POST", /\/creditnotes\/[^/]+\/payments$/));
+  });
+
+  it("adds the PDF link tag an e-mail must carry", () => {
+    expect(buildEmailBody({ recipient: "a@example.dk", body: "Tak" })).toEqual({
+      ShouldAddTrustPilotEmailAsBcc: false,
+      Receiver: "a@example.dk",
+      Message: "Tak\n\n[link-to-pdf]",
+    });
   });
 });

@@ -1,8 +1,10 @@
 import { z } from "zod";
-import type { CurrencyCode } from "../../domain/money";
-import { fromLedgerAmount } from "../ledger-amounts";
+import { currency, isKnownCurrency, type CurrencyCode } from "../../domain/money";
+import type { LedgerDocument } from "../ledger-contract";
+import { fromDynaccountAmount } from "./dynaccount-amounts";
 import type { DynaccountRow } from "./dynaccount-client";
-import { unexpectedDynaccountResponse } from "./dynaccount-errors";
+import { DYNACCOUNT } from "./dynaccount-errors";
+import { ledgerUnreadableAnswer } from "../http-failure";
 
 /** Minimal, lenient views of the rows the adapter reads (PHP answers numbers as text or numbers). */
 
@@ -68,7 +70,7 @@ export function readRow<T extends z.ZodType>(
   operation: string,
 ): z.output<T> {
   const parsed = schema.safeParse(row);
-  if (!parsed.success) throw unexpectedDynaccountResponse(operation, z.prettifyError(parsed.error));
+  if (!parsed.success) throw ledgerUnreadableAnswer(DYNACCOUNT, operation, z.prettifyError(parsed.error));
   return parsed.data;
 }
 
@@ -80,7 +82,63 @@ export function readRows<T extends z.ZodType>(
   return rows.map((row) => readRow(schema, row, operation));
 }
 
-/** A decimal from Dynaccount in minor units of `code` (see ledger-amounts.ts). */
-export function readAmount(value: string | number | null | undefined, code: CurrencyCode): number {
-  return fromLedgerAmount("dynaccount", value, code);
+/**
+ * Where each document kind lives in Dynaccount, and how its rows become `LedgerDocument`s:
+ * an invoice is its `debtor_order` until invoiced, then the booked `debtor_invoice`.
+ */
+
+export type Kind = LedgerDocument["kind"];
+
+export const TABLES = {
+  invoice: {
+    draft: "debtor_order",
+    lines: "debtor_order_product",
+    lineParent: "order_id" as const,
+    booked: "debtor_invoice",
+  },
+  creditNote: {
+    draft: "debtor_creditnote",
+    lines: "debtor_creditnote_product",
+    lineParent: "creditnote_id" as const,
+    booked: "debtor_creditnote",
+  },
+};
+
+export function orderDocument(row: z.output<typeof orderRowSchema>): LedgerDocument {
+  return {
+    kind: "invoice",
+    id: row.id,
+    state: "draft",
+    totalGross: amount(row.total_amount, row.currency_name),
+    externalReference: row.requisition ?? "",
+  };
+}
+
+export function invoiceDocument(row: z.output<typeof invoiceRowSchema>): LedgerDocument {
+  return {
+    kind: "invoice",
+    id: row.id,
+    state: "booked",
+    ...(row.invoice_id_ ? { number: row.invoice_id_ } : {}),
+    totalGross: amount(row.total_amount, row.currency_name),
+    externalReference: row.requisition ?? "",
+  };
+}
+
+export function creditNoteDocument(row: z.output<typeof creditNoteRowSchema>): LedgerDocument {
+  const booked = row.is_booked === "YES";
+  return {
+    kind: "creditNote",
+    id: row.id,
+    state: booked ? "booked" : "draft",
+    ...(booked && row.invoice_id_ ? { number: row.invoice_id_ } : {}),
+    totalGross: amount(row.total_amount, row.currency_name),
+    externalReference: row.requisition ?? "",
+  };
+}
+
+function amount(value: string | number | null | undefined, currencyName: string | null | undefined): number {
+  const code: CurrencyCode =
+    currencyName && isKnownCurrency(currencyName) ? currency(currencyName) : currency("DKK");
+  return fromDynaccountAmount(value, code);
 }

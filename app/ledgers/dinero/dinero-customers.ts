@@ -1,7 +1,7 @@
 import type { CustomerMatchKey, DraftCustomer } from "../../domain/invoice-draft";
 import type { LedgerRef } from "../ledger-contract";
 import { LedgerError } from "../ledger-error";
-import { MAX_EXTERNAL_REFERENCE } from "./build-dinero-voucher";
+import { buildContactBody, MAX_EXTERNAL_REFERENCE } from "./dinero-requests";
 import type { DineroClient } from "./dinero-client";
 import { dineroGuid } from "./dinero-guid";
 import { equalsFilter } from "./dinero-query-filter";
@@ -75,34 +75,4 @@ export async function findOrCreateContact(client: DineroClient, customer: DraftC
       return { id: error.existingId, created: false };
     throw error;
   }
-}
-
-export function buildContactBody(customer: DraftCustomer, guid: string) {
-  const business = customer.isBusiness;
-  const street = [customer.address.line1, customer.address.line2]
-    .filter((part) => part && part.trim())
-    .join(", ");
-  return {
-    ContactGuid: guid,
-    ExternalReference: contactReference(customer),
-    Name: business ? (customer.companyName ?? customer.name) : customer.name,
-    ...(street ? { Street: street } : {}),
-    ...(customer.address.zip ? { ZipCode: customer.address.zip } : {}),
-    ...(customer.address.city ? { City: customer.address.city } : {}),
-    CountryKey: (customer.address.countryCode ?? "DK").toUpperCase(),
-    ...(customer.phone ? { Phone: customer.phone } : {}),
-    ...(customer.email ? { Email: customer.email } : {}),
-    // Company-only fields must stay empty for persons, per the spec.
-    ...(business && customer.companyName ? { AttPerson: customer.name } : {}),
-    ...(business && customer.vatNumber ? { VatNumber: customer.vatNumber } : {}),
-    ...(business && customer.ean ? { EanNumber: customer.ean } : {}),
-    IsPerson: !business,
-    IsMember: false,
-    // Never let Dinero overwrite the buyer's name and address from the CVR register.
-    UseCvr: false,
-  };
-}
-
-function contactReference(customer: DraftCustomer): string {
-  return customer.reference.slice(0, MAX_EXTERNAL_REFERENCE);
 }

@@ -1,13 +1,14 @@
-import type { z } from "zod";
-import type { VatTreatment } from "../../domain/invoice-draft";
 import type { MessageKey } from "../../i18n/messages";
 import type { MessageParams } from "../../i18n/render-message";
 import { LedgerError } from "../ledger-error";
 import type { EconomicClient } from "./economic-client";
 import { PROVIDER } from "./economic-errors";
+import { listAll } from "./economic-lists";
+import type { VatTreatment } from "../../domain/invoice-draft";
+import type { ZoneKey } from "./economic-requests";
+import { zoneForTreatment } from "./economic-requests";
 import {
   accountingYearSchema,
-  collectionOf,
   customerGroupSchema,
   journalSchema,
   layoutSchema,
@@ -25,10 +26,6 @@ import {
  */
 
 const CACHE_MS = 10 * 60 * 1000;
-const PAGE_SIZE = 1000;
-const MAX_PAGES = 20;
-
-export type ZoneKey = "domestic" | "eu" | "abroad";
 
 export interface EconomicSettingsOverrides {
   /** Customer group per VAT zone; defaults: the lowest-numbered group, or one named foreign/udenlandsk for EU and abroad. */
@@ -38,26 +35,6 @@ export interface EconomicSettingsOverrides {
   paymentTermsNumber?: number;
   /** Journal (kassekladde) for customer payments; default: one restricted to customer payments, else the first open one. */
   journalNumber?: number;
-}
-
-export async function listAll<T extends z.ZodType>(
-  client: EconomicClient,
-  path: string,
-  item: T,
-  options: { operation: string; filter?: string },
-): Promise<Array<z.infer<T>>> {
-  const items: Array<z.infer<T>> = [];
-  for (let page = 0; page < MAX_PAGES; page++) {
-    const query: Record<string, string> = { skippages: String(page), pagesize: String(PAGE_SIZE) };
-    if (options.filter) query.filter = options.filter;
-    const result = await client.request(
-      { method: "GET", path, query, operation: options.operation },
-      collectionOf(item),
-    );
-    items.push(...(result.collection as Array<z.infer<T>>));
-    if (result.collection.length < PAGE_SIZE || !result.pagination?.nextPage) break;
-  }
-  return items;
 }
 
 export class EconomicLookups {
@@ -237,13 +214,6 @@ export class EconomicLookups {
     value.catch(() => this.cache.delete(key));
     return value;
   }
-}
-
-/** e-conomic takes VAT from the recipient's zone: reverse charge → EU (0 %), export → abroad (0 %), else domestic. */
-export function zoneForTreatment(treatment: VatTreatment): ZoneKey {
-  if (treatment === "euReverseCharge") return "eu";
-  if (treatment === "export") return "abroad";
-  return "domestic";
 }
 
 export function settingsError(messageKey: MessageKey, params: MessageParams = {}): LedgerError {
