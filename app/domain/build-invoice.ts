@@ -5,6 +5,7 @@ import { draftCustomer } from "./draft-customer";
 import { isoDate, paymentsFromTransactions, depositAccountFor } from "./draft-payments";
 import { invoiceReference } from "./external-reference";
 import { invoiceCharges } from "./invoice-charges";
+import { openTermsFor, registeredPayments } from "./payment-handling";
 import type { DraftPayment, InvoiceDraft } from "./invoice-draft";
 import { formatMinor } from "./money";
 import type { Order } from "./order";
@@ -99,7 +100,19 @@ export function buildInvoice({ order, settings, shop, vatRounding }: BuildInvoic
   });
   warnings.push(...reconciled.warnings);
 
-  const payments = invoicePayments(order, settings, issueDate, reconciled.totals.gross, warnings);
+  const openTerms = openTermsFor(order, settings);
+  if (openTerms) {
+    warnings.push(
+      draftWarning("preview.warning.openTerms", {
+        gateways: openTerms.gateways.join(", "),
+        days: openTerms.days,
+      }),
+    );
+  }
+  const payments = registeredPayments(
+    invoicePayments(order, settings, issueDate, reconciled.totals.gross, warnings),
+    settings,
+  );
   const texts = textValues(order, settings.orderNumberPrefix);
   const draft: InvoiceDraft = {
     kind: "invoice",
@@ -118,7 +131,8 @@ export function buildInvoice({ order, settings, shop, vatRounding }: BuildInvoic
     ...(order.exchangeRate && order.exchangeRate.from === order.currency
       ? { exchangeRate: order.exchangeRate }
       : {}),
-    paymentTermsDays: settings.paymentTermsDays,
+    paymentTermsDays: openTerms?.days ?? settings.paymentTermsDays,
+    ...(openTerms ? { openGateways: openTerms.gateways } : {}),
     ...(settings.numbering === "orderNumber" ? { lockedNumber: lockedNumber(order) } : {}),
     ...(warnings.length > 0 ? { warnings } : {}),
     ...(explanations.length > 0 ? { explanations } : {}),

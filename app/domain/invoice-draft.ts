@@ -164,6 +164,11 @@ export interface InvoiceDraft extends DraftCommon {
   kind: "invoice";
   /** Days until due; the ledger computes the due date from the issue date. */
   paymentTermsDays: number;
+  /**
+   * Gateways set to leave the invoice open with terms (#18) that the order used: their money is
+   * not registered, on the invoice nor as a refund on its credit notes. Adapters ignore it.
+   */
+  openGateways?: string[];
   /** When numbering is locked to the order number: the number to book with. */
   lockedNumber?: number;
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { EU_MEMBER_STATES } from "../domain/vat/vat-rates";
+import { openGatewaysSetting } from "./payment-terms-schema";
 
 /**
  * Per-shop settings, version 1. Every field has a default that suits a Danish merchant on a
@@ -259,6 +260,7 @@ export const ShopSettingsSchema = z
           .describe(
             'Deposit account per gateway, e.g. {"shopify_payments": "55010"}; gift_card defaults to the gift-card liability account',
           ),
+        openGateways: openGatewaysSetting,
       })
       .prefault({}),
     transfer: z

@@ -6,6 +6,8 @@ export const previewWarningsEn = {
   "preview.warning.testOrder": "This is a test order",
   "preview.warning.splitForLedgerRounding":
     "{line}: booked as {count} lines so that a ledger rounding VAT per line arrives at the shop's VAT",
+  "preview.warning.openTerms":
+    "Paid through {gateways}: the invoice stays open with {days} days' payment terms and no payment is registered",
   "preview.warning.paymentsUnknown":
     "Paid through {gateways} but the order has no transactions; register the payments when they are known",
   "preview.warning.overpaid": "Payments of {paid} exceed the invoice total {total}",
@@ -43,6 +45,8 @@ export const previewWarningsDa: Record<PreviewWarningKey, string> = {
   "preview.warning.testOrder": "Dette er en testordre",
   "preview.warning.splitForLedgerRounding":
     "{line}: bogført som {count} linjer, så et regnskabsprogram, der afrunder momsen pr. linje, når frem til butikkens moms",
+  "preview.warning.openTerms":
+    "Betalt med {gateways}: fakturaen står åben med {days} dages betalingsfrist, og der registreres ingen betaling",
   "preview.warning.paymentsUnknown":
     "Betalt via {gateways}, men ordren har ingen transaktioner; registrér betalingerne, når de kendes",
   "preview.warning.overpaid": "Betalinger på {paid} overstiger fakturaens total på {total}",
