@@ -1,6 +1,7 @@
 import type { SettingsFieldError } from "../settings/settings-errors";
 import type { ShopSettings } from "../settings/settings-schema";
 import { MAX_GATEWAYS, SETTINGS_VERSION } from "../settings/settings-schema";
+import { gatewayRowsOf, OPEN_GATEWAYS_FIELD, termsDays } from "./gateway-terms-form";
 import { GATEWAYS_FIELD, SETTINGS_FIELDS, type FieldSpec } from "./settings-form-fields";
 
 /**
@@ -12,6 +13,8 @@ import { GATEWAYS_FIELD, SETTINGS_FIELDS, type FieldSpec } from "./settings-form
 export interface GatewayRow {
   gateway: string;
   account: string;
+  /** Days of terms when the gateway leaves the invoice open (#18); "" or absent = register as paid. */
+  terms?: string;
 }
 
 export interface SettingsForm {
@@ -44,7 +47,12 @@ export type FormErrorKey =
   | "settings.error.tooManyGateways"
   | "settings.error.unknownCountry"
   | "settings.error.rateAccounts"
-  | "settings.error.unknownAccount";
+  | "settings.error.unknownAccount"
+  | "settings.error.terms"
+  | "settings.error.ruleValue"
+  | "settings.error.ruleAccount"
+  | "settings.error.unknownRuleAccount"
+  | "settings.error.singleName";
 
 export type FormErrors = Record<string, FormFieldError>;
 
@@ -64,11 +72,7 @@ export function settingsToForm(settings: ShopSettings): SettingsForm {
             ? value.join(", ")
             : String(value as string | number | boolean);
   }
-  const gateways = Object.entries(settings.payments.gateways).map(([gateway, account]) => ({
-    gateway,
-    account,
-  }));
-  return { values, gateways };
+  return { values, gateways: gatewayRowsOf(settings) };
 }
 
 /** Flattens the form for submission (FormData / fetcher). */
@@ -77,6 +81,7 @@ export function serializeForm(form: SettingsForm): Record<string, string> {
   form.gateways.forEach((row, index) => {
     flat[`${GATEWAYS_FIELD}.${index}.gateway`] = row.gateway;
     flat[`${GATEWAYS_FIELD}.${index}.account`] = row.account;
+    if (row.terms !== undefined) flat[`${GATEWAYS_FIELD}.${index}.terms`] = row.terms;
   });
   return flat;
 }
@@ -90,11 +95,11 @@ export function parseSubmittedForm(flat: Readonly<Record<string, string>>): Sett
   }
   const rows = new Map<number, GatewayRow>();
   for (const [name, value] of Object.entries(flat)) {
-    const match = /^payments\.gateways\.(\d+)\.(gateway|account)$/.exec(name);
+    const match = /^payments\.gateways\.(\d+)\.(gateway|account|terms)$/.exec(name);
     if (!match) continue;
     const index = Number(match[1]);
     const row = rows.get(index) ?? { gateway: "", account: "" };
-    row[match[2] as "gateway" | "account"] = value;
+    row[match[2] as "gateway" | "account" | "terms"] = value;
     rows.set(index, row);
   }
   const gateways = [...rows.entries()].sort(([a], [b]) => a - b).map(([, row]) => row);
@@ -130,10 +135,13 @@ export function formToSettings(form: SettingsForm): {
     writePath(document, GATEWAYS_FIELD, {});
     return { document, errors };
   }
+  const openGateways = new Map<string, number>();
   form.gateways.forEach((row, index) => {
     const gateway = row.gateway.trim();
     const account = row.account.trim();
-    if (gateway === "" && account === "") return;
+    const terms = (row.terms ?? "").trim();
+    // A gateway with neither account nor terms (a row filled from the shop's orders) uses the defaults.
+    if (account === "" && terms === "") return;
     if (gateway === "") {
       errors[`${GATEWAYS_FIELD}.${index}.gateway`] = {
         key: "settings.error.required",
@@ -148,10 +156,22 @@ export function formToSettings(form: SettingsForm): {
       };
       return;
     }
+    if (terms !== "") {
+      const days = termsDays(terms);
+      if (days === undefined) {
+        errors[`${GATEWAYS_FIELD}.${index}.terms`] = {
+          key: "settings.error.terms",
+          message: "0 to 365 days",
+        };
+      } else openGateways.set(gateway, days);
+      // An open gateway books no payment: its deposit account is optional.
+      if (account === "") return;
+    }
     gateways.set(gateway, account);
   });
   // Own data properties, "__proto__" too (fromEntries never invokes the prototype setter).
   writePath(document, GATEWAYS_FIELD, Object.fromEntries(gateways));
+  writePath(document, OPEN_GATEWAYS_FIELD, Object.fromEntries(openGateways));
   return { document, errors };
 }
 
@@ -273,6 +293,11 @@ function fieldFor(path: string, names: ReadonlySet<string>, form: SettingsForm):
     const gateway = path.slice(GATEWAYS_FIELD.length + 1);
     const index = form.gateways.findIndex((row) => row.gateway.trim() === gateway);
     if (index >= 0) return `${GATEWAYS_FIELD}.${index}.account`;
+  }
+  if (path.startsWith(`${OPEN_GATEWAYS_FIELD}.`)) {
+    const gateway = path.slice(OPEN_GATEWAYS_FIELD.length + 1);
+    const index = form.gateways.findIndex((row) => row.gateway.trim() === gateway);
+    if (index >= 0) return `${GATEWAYS_FIELD}.${index}.terms`;
   }
   // A rate's account (accounts.byRate.oss.7.5) belongs to its treatment's rate field.
   const rated = /^(accounts\.byRate\.(?:oss|voec))\./.exec(path)?.[1];

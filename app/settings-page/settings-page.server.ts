@@ -6,7 +6,9 @@ import type { ShopSettings } from "../settings/settings-schema";
 import { loadShopSettings, saveShopSettings } from "../settings/settings-store";
 import { prismaSettingsStorage } from "../shops/shop-settings-storage.server";
 import { rateAccountsMissingFromLedger } from "./ledger-account-check";
+import { gatewayRowsOf } from "./gateway-terms-form";
 import { loadLedgerLists } from "./ledger-lists.server";
+import { gatewaysSeenOnOrders } from "./seen-gateways.server";
 import {
   fieldErrorsFor,
   formToSettings,
@@ -26,6 +28,7 @@ export async function loadSettingsPage(db: PrismaClient, shop: Shop): Promise<Se
     loadShopSettings(prismaSettingsStorage(db), shop.id),
   ]);
   const form = settingsToForm(settings);
+  form.gateways = gatewayRowsOf(settings, await gatewaysSeenOnOrders(db, shop, settings));
   const [connection, lists, order, rounding] = await Promise.all([
     describeConnection(db, shop),
     loadLedgerLists(db, shop, { emailInvoices: settings.transfer.email.enabled }),
