@@ -6,6 +6,7 @@ import { isoDate, paymentsFromTransactions, depositAccountFor } from "./draft-pa
 import { invoiceReference } from "./external-reference";
 import { invoiceCharges } from "./invoice-charges";
 import { openTermsFor, registeredPayments } from "./payment-handling";
+import { ruleFieldKey, skipRuleFor } from "./rules/evaluate-rules";
 import type { DraftPayment, InvoiceDraft } from "./invoice-draft";
 import { formatMinor } from "./money";
 import type { Order } from "./order";
@@ -58,6 +59,16 @@ export function buildInvoice({ order, settings, shop, vatRounding }: BuildInvoic
       draftWarning("preview.warning.cancelled", { date: isoDate(order.cancelledAt) ?? order.cancelledAt }),
     );
   if (order.test) warnings.push(draftWarning("preview.warning.testOrder"));
+  const skipRule = skipRuleFor(settings.rules, order);
+  if (skipRule) {
+    warnings.push(
+      draftWarning("preview.warning.ruleSkip", {
+        rule: skipRule.number,
+        field: ruleFieldKey(skipRule.rule.field),
+        value: skipRule.rule.value,
+      }),
+    );
+  }
 
   const { charges, expectedTaxByRate, roundingMoves } = invoiceCharges({
     order,

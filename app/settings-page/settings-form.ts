@@ -2,6 +2,15 @@ import type { SettingsFieldError } from "../settings/settings-errors";
 import type { ShopSettings } from "../settings/settings-schema";
 import { MAX_GATEWAYS, SETTINGS_VERSION } from "../settings/settings-schema";
 import { gatewayRowsOf, OPEN_GATEWAYS_FIELD, termsDays } from "./gateway-terms-form";
+import {
+  parseRuleRows,
+  ruleFieldFor,
+  ruleRowsOf,
+  rulesDocument,
+  RULES_FIELD,
+  serializeRules,
+  type RuleRow,
+} from "./rules-form";
 import { GATEWAYS_FIELD, SETTINGS_FIELDS, type FieldSpec } from "./settings-form-fields";
 
 /**
@@ -21,6 +30,8 @@ export interface SettingsForm {
   /** Field name (dotted settings path) → value as the form shows it; booleans are "true"/"false". */
   values: Record<string, string>;
   gateways: GatewayRow[];
+  /** Mapping and filter rules, in order (#18); absent = the form does not edit them. */
+  rules?: RuleRow[];
 }
 
 /** A problem shown next to a field: a message key the page translates, or the schema's own words. */
@@ -72,7 +83,7 @@ export function settingsToForm(settings: ShopSettings): SettingsForm {
             ? value.join(", ")
             : String(value as string | number | boolean);
   }
-  return { values, gateways: gatewayRowsOf(settings) };
+  return { values, gateways: gatewayRowsOf(settings), rules: ruleRowsOf(settings) };
 }
 
 /** Flattens the form for submission (FormData / fetcher). */
@@ -83,6 +94,8 @@ export function serializeForm(form: SettingsForm): Record<string, string> {
     flat[`${GATEWAYS_FIELD}.${index}.account`] = row.account;
     if (row.terms !== undefined) flat[`${GATEWAYS_FIELD}.${index}.terms`] = row.terms;
   });
+  if (form.rules) serializeRules(form.rules, flat);
+  if (form.rules?.length === 0) flat[RULES_FIELD] = "";
   return flat;
 }
 
@@ -103,7 +116,9 @@ export function parseSubmittedForm(flat: Readonly<Record<string, string>>): Sett
     rows.set(index, row);
   }
   const gateways = [...rows.entries()].sort(([a], [b]) => a - b).map(([, row]) => row);
-  return { values, gateways };
+  const rules = parseRuleRows(flat);
+  // The rules are edited only when the form sent them (an empty list is sent as "rules").
+  return { values, gateways, ...(rules.length > 0 || RULES_FIELD in flat ? { rules } : {}) };
 }
 
 /**
@@ -172,6 +187,7 @@ export function formToSettings(form: SettingsForm): {
   // Own data properties, "__proto__" too (fromEntries never invokes the prototype setter).
   writePath(document, GATEWAYS_FIELD, Object.fromEntries(gateways));
   writePath(document, OPEN_GATEWAYS_FIELD, Object.fromEntries(openGateways));
+  if (form.rules) document[RULES_FIELD] = rulesDocument(form.rules);
   return { document, errors };
 }
 
@@ -289,6 +305,8 @@ export function fieldErrorsFor(errors: readonly SettingsFieldError[], form: Sett
 
 function fieldFor(path: string, names: ReadonlySet<string>, form: SettingsForm): string {
   if (names.has(path)) return path;
+  const rule = ruleFieldFor(path);
+  if (rule) return rule;
   if (path.startsWith(`${GATEWAYS_FIELD}.`)) {
     const gateway = path.slice(GATEWAYS_FIELD.length + 1);
     const index = form.gateways.findIndex((row) => row.gateway.trim() === gateway);
@@ -317,6 +335,8 @@ const SCHEMA_MESSAGES: ReadonlyArray<[RegExp, FormErrorKey]> = [
   [/^A VAT rate/, "settings.error.vatRate"],
   [/^OSS is enabled/, "settings.error.ossAccount"],
   [/^VOEC is enabled/, "settings.error.voecAccount"],
+  [/^Give the value the rule compares with/, "settings.error.ruleValue"],
+  [/^Choose the account matching lines are booked on/, "settings.error.ruleAccount"],
   [/expected int/i, "settings.error.wholeNumber"],
   [/^Too (small|big)/, "settings.error.range"],
 ];

@@ -6,6 +6,7 @@ import type { ShopSettings } from "../settings/settings-schema";
 import { loadShopSettings, saveShopSettings } from "../settings/settings-store";
 import { prismaSettingsStorage } from "../shops/shop-settings-storage.server";
 import { rateAccountsMissingFromLedger } from "./ledger-account-check";
+import { ruleAccountsMissingFromLedger } from "./rules-form";
 import { gatewayRowsOf } from "./gateway-terms-form";
 import { loadLedgerLists } from "./ledger-lists.server";
 import { gatewaysSeenOnOrders } from "./seen-gateways.server";
@@ -69,11 +70,17 @@ export async function saveSettingsForm(
  */
 async function rateAccountsTheLedgerLacks(db: PrismaClient, shop: Shop, settings: ShopSettings) {
   const { oss, voec } = settings.accounts.byRate;
-  if (Object.keys(oss).length === 0 && Object.keys(voec).length === 0) return {};
+  const ruleAccounts = settings.rules.some((rule) => rule.account !== undefined);
+  if (Object.keys(oss).length === 0 && Object.keys(voec).length === 0 && !ruleAccounts) return {};
   const lists = await loadLedgerLists(db, shop, { emailInvoices: settings.transfer.email.enabled });
   if (lists.status !== "ok") return {};
   const connection = await describeConnection(db, shop);
-  return rateAccountsMissingFromLedger(settings, lists.salesAccounts, connection?.displayName ?? "");
+  const ledger = connection?.displayName ?? "";
+  return {
+    ...rateAccountsMissingFromLedger(settings, lists.salesAccounts, ledger),
+    // Mapping rules (#18): a rule naming an account the ledger lacks is refused on save.
+    ...ruleAccountsMissingFromLedger(settings, lists.salesAccounts, ledger),
+  };
 }
 
 /** The preview of a form that is not saved yet. */

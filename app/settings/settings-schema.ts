@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { EU_MEMBER_STATES } from "../domain/vat/vat-rates";
 import { openGatewaysSetting } from "./payment-terms-schema";
+import { rulesSetting } from "./rules-schema";
 
 /**
  * Per-shop settings, version 1. Every field has a default that suits a Danish merchant on a
@@ -302,6 +303,7 @@ export const ShopSettingsSchema = z
           .describe("Never transfer Shopify test orders automatically"),
       })
       .prefault({}),
+    rules: rulesSetting,
     rounding: z
       .strictObject({
         account: account.default("1050").describe("A VAT-free account for øre differences"),
