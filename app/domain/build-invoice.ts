@@ -1,7 +1,7 @@
 import { chargeToLines } from "./charge";
 import { fillTemplate, textValues } from "./document-texts";
 import { DraftError } from "./draft-errors";
-import { draftCustomer } from "./draft-customer";
+import { customerFor } from "./customer-strategy";
 import { isoDate, paymentsFromTransactions, depositAccountFor } from "./draft-payments";
 import { invoiceReference } from "./external-reference";
 import { invoiceCharges } from "./invoice-charges";
@@ -131,7 +131,7 @@ export function buildInvoice({ order, settings, shop, vatRounding }: BuildInvoic
     currency: order.currency,
     issueDate,
     pricesIncludeVat: order.pricesIncludeTax,
-    customer: draftCustomer(order, settings.customers.matchBy, settings.customers.companyChange),
+    customer: customerFor(order, settings, warnings),
     lines: reconciled.lines,
     totals: reconciled.totals,
     vatByRate: reconciled.vatByRate,

@@ -92,6 +92,11 @@ export interface DraftCustomer {
    * number on the same e-mail): update the found contact, or create one (the default).
    */
   onCompanyChange?: "create" | "update";
+  /**
+   * A fixed ledger contact chosen in settings (#18): the transfer books on it as it is, without
+   * looking up or creating a customer. Adapters ignore it.
+   */
+  ledgerId?: string;
 }
 
 export interface DraftPayment {

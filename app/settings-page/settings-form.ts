@@ -336,6 +336,7 @@ const SCHEMA_MESSAGES: ReadonlyArray<[RegExp, FormErrorKey]> = [
   [/^OSS is enabled/, "settings.error.ossAccount"],
   [/^VOEC is enabled/, "settings.error.voecAccount"],
   [/^Give the value the rule compares with/, "settings.error.ruleValue"],
+  [/^Name the fixed customer/, "settings.error.singleName"],
   [/^Choose the account matching lines are booked on/, "settings.error.ruleAccount"],
   [/expected int/i, "settings.error.wholeNumber"],
   [/^Too (small|big)/, "settings.error.range"],

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { EU_MEMBER_STATES } from "../domain/vat/vat-rates";
+import { customerStrategiesSetting } from "./customer-strategy-schema";
 import { openGatewaysSetting } from "./payment-terms-schema";
 import { rulesSetting } from "./rules-schema";
 
@@ -250,6 +251,7 @@ export const ShopSettingsSchema = z
           .describe(
             "When the match finds a contact that is another buyer (a private person, or another company name or VAT number): create a new contact, or update the found one",
           ),
+        byType: customerStrategiesSetting,
       })
       .prefault({}),
     payments: z

@@ -175,6 +175,13 @@ async function transferCreditNote(input: StepInput<CreditNoteDraft>): Promise<Jo
 
 async function ensureCustomerAndProducts(input: StepInput<DocumentDraft>) {
   const { draft, options, ledger, progress, save, context } = input;
+  if (!progress.customerId && draft.customer.ledgerId) {
+    // The fixed customer chosen in settings (#18): booked on as it is.
+    await save({ customerId: draft.customer.ledgerId });
+    await context.audit("customer", "info", `Using the fixed customer ${draft.customer.name}`, {
+      customerId: draft.customer.ledgerId,
+    });
+  }
   if (!progress.customerId) {
     await context.holdLease();
     const customer = await ledger.findOrCreateCustomer(draft.customer);
