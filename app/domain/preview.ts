@@ -3,7 +3,6 @@ import { buildInvoice } from "./build-invoice";
 import { DraftError } from "./draft-errors";
 import type { DocumentDraft } from "./invoice-draft";
 import type { DraftWarning } from "./draft-warning";
-import { translate } from "../i18n/messages";
 import { renderMessage } from "../i18n/render-message";
 import { formatMinor } from "./money";
 import { mapSourceOrder, mapSourceRefund } from "../sources/map-source";
