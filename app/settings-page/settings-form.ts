@@ -63,7 +63,8 @@ export type FormErrorKey =
   | "settings.error.ruleValue"
   | "settings.error.ruleAccount"
   | "settings.error.unknownRuleAccount"
-  | "settings.error.singleName";
+  | "settings.error.singleName"
+  | "settings.error.fixedCustomerNumber";
 
 export type FormErrors = Record<string, FormFieldError>;
 

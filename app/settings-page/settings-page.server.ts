@@ -7,6 +7,7 @@ import { loadShopSettings, saveShopSettings } from "../settings/settings-store";
 import { prismaSettingsStorage } from "../shops/shop-settings-storage.server";
 import { rateAccountsMissingFromLedger } from "./ledger-account-check";
 import { ruleAccountsMissingFromLedger } from "./rules-form";
+import { fixedCustomersNeedingNumber } from "./fixed-customer-check";
 import { gatewayRowsOf } from "./gateway-terms-form";
 import { loadLedgerLists } from "./ledger-lists.server";
 import { gatewaysSeenOnOrders } from "./seen-gateways.server";
@@ -57,6 +58,8 @@ export async function saveSettingsForm(
   const all: FormErrors = { ...(parsed.ok ? {} : fieldErrorsFor(parsed.errors, form)), ...errors };
   if (parsed.ok && Object.keys(all).length === 0) {
     Object.assign(all, await rateAccountsTheLedgerLacks(db, shop, parsed.settings));
+    const provider = (await describeConnection(db, shop))?.provider;
+    Object.assign(all, fixedCustomersNeedingNumber(parsed.settings, provider));
   }
   if (Object.keys(all).length > 0) return { ok: false, errors: all };
   const saved = await saveShopSettings(prismaSettingsStorage(db), shop.id, document);

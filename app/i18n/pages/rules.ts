@@ -31,6 +31,11 @@ export const rulesEn = {
   "settings.error.unknownRuleAccount":
     "Rule {rule}: account {account} does not exist in {ledger}; choose one of its accounts",
   "settings.error.singleName": "Name the fixed customer",
+  "settings.customers.type.consumer": "consumers",
+  "settings.customers.type.business": "businesses",
+  "settings.customers.type.ean": "public institutions (EAN)",
+  "settings.error.fixedCustomerNumber":
+    "e-conomic cannot find a fixed customer again by our reference: choose the customer by its number in e-conomic",
   "settings.field.customers.byType.consumer.mode": "Consumers: customer",
   "settings.option.customers.byType.consumer.mode.match": "Find or create each customer",
   "settings.option.customers.byType.consumer.mode.single": "Book all on one fixed customer",
@@ -106,6 +111,11 @@ export const rulesDa: Record<RulesKey, string> = {
   "settings.error.unknownRuleAccount":
     "Regel {rule}: konto {account} findes ikke i {ledger}; vælg en af dens konti",
   "settings.error.singleName": "Angiv navnet på den faste kunde",
+  "settings.customers.type.consumer": "private",
+  "settings.customers.type.business": "virksomheder",
+  "settings.customers.type.ean": "offentlige institutioner (EAN)",
+  "settings.error.fixedCustomerNumber":
+    "e-conomic kan ikke finde en fast kunde igen ud fra vores reference: angiv kundens nummer i e-conomic",
   "settings.field.customers.byType.consumer.mode": "Private: kunde",
   "settings.option.customers.byType.consumer.mode.match": "Find eller opret hver kunde",
   "settings.option.customers.byType.consumer.mode.single": "Bogfør alt på én fast kunde",
