@@ -1,4 +1,5 @@
 import { BlockStack, DataTable, InlineStack, Text } from "@shopify/polaris";
+import { renderMessage } from "../i18n/render-message";
 import { useTranslation } from "../i18n/use-translation";
 import type { DocumentView } from "../transfers/document-view";
 import { formatMoney } from "./format";
@@ -62,6 +63,11 @@ export function DocumentTable({ document }: { document: DocumentView }) {
           </Text>
         </InlineStack>
       </BlockStack>
+      {document.reasons?.map((reason, index) => (
+        <Text as="p" tone="subdued" key={index}>
+          <span data-reason={reason.key}>{renderMessage(locale, reason.key, reason.params)}</span>
+        </Text>
+      ))}
     </BlockStack>
   );
 }

@@ -4,6 +4,7 @@ import { fillTemplate, textValues } from "./document-texts";
 import { DraftError } from "./draft-errors";
 import { isoDate, paymentsFromTransactions } from "./draft-payments";
 import { layOutCredit } from "./credit-layout";
+import { registeredPayments } from "./payment-handling";
 import { creditNoteReference, shortId } from "./external-reference";
 import { bucketsOf, revenueBuckets, spread } from "./credit-buckets";
 import { discountAccount, shippingAccount } from "./ledger-accounts";
@@ -317,15 +318,18 @@ export function buildCreditNote(input: BuildCreditNoteInput): CreditNoteDraft {
   }
 
   const issueDate = isoDate(refund.createdAt) ?? invoice.issueDate;
-  const fallbackGateway = invoice.payments[0]?.gateway;
-  const payments = paymentsFromTransactions(
-    refund.transactions.map((t) =>
-      t.gateway === "" && fallbackGateway ? { ...t, gateway: fallbackGateway } : t,
+  const fallbackGateway = invoice.payments[0]?.gateway ?? invoice.openGateways?.[0];
+  const payments = registeredPayments(
+    paymentsFromTransactions(
+      refund.transactions.map((t) =>
+        t.gateway === "" && fallbackGateway ? { ...t, gateway: fallbackGateway } : t,
+      ),
+      new Set(["refund"]),
+      settings,
+      issueDate,
     ),
-    new Set(["refund"]),
     settings,
-    issueDate,
-  );
+  ).filter((p) => !invoice.openGateways?.includes(p.gateway));
   const texts = textValues(
     { name: invoice.order.name, number: invoice.order.number, source: refund.source },
     settings.orderNumberPrefix,

@@ -1,10 +1,12 @@
 import { chargeToLines } from "./charge";
 import { fillTemplate, textValues } from "./document-texts";
 import { DraftError } from "./draft-errors";
-import { draftCustomer } from "./draft-customer";
+import { customerFor } from "./customer-strategy";
 import { isoDate, paymentsFromTransactions, depositAccountFor } from "./draft-payments";
 import { invoiceReference } from "./external-reference";
 import { invoiceCharges } from "./invoice-charges";
+import { openTermsFor, registeredPayments } from "./payment-handling";
+import { ruleFieldKey, skipRuleFor } from "./rules/evaluate-rules";
 import type { DraftPayment, InvoiceDraft } from "./invoice-draft";
 import { formatMinor } from "./money";
 import type { Order } from "./order";
@@ -57,6 +59,16 @@ export function buildInvoice({ order, settings, shop, vatRounding }: BuildInvoic
       draftWarning("preview.warning.cancelled", { date: isoDate(order.cancelledAt) ?? order.cancelledAt }),
     );
   if (order.test) warnings.push(draftWarning("preview.warning.testOrder"));
+  const skipRule = skipRuleFor(settings.rules, order);
+  if (skipRule) {
+    warnings.push(
+      draftWarning("preview.warning.ruleSkip", {
+        rule: skipRule.number,
+        field: ruleFieldKey(skipRule.rule.field),
+        value: skipRule.rule.value,
+      }),
+    );
+  }
 
   const { charges, expectedTaxByRate, roundingMoves } = invoiceCharges({
     order,
@@ -99,7 +111,19 @@ export function buildInvoice({ order, settings, shop, vatRounding }: BuildInvoic
   });
   warnings.push(...reconciled.warnings);
 
-  const payments = invoicePayments(order, settings, issueDate, reconciled.totals.gross, warnings);
+  const openTerms = openTermsFor(order, settings);
+  if (openTerms) {
+    warnings.push(
+      draftWarning("preview.warning.openTerms", {
+        gateways: openTerms.gateways.join(", "),
+        days: openTerms.days,
+      }),
+    );
+  }
+  const payments = registeredPayments(
+    invoicePayments(order, settings, issueDate, reconciled.totals.gross, warnings),
+    settings,
+  );
   const texts = textValues(order, settings.orderNumberPrefix);
   const draft: InvoiceDraft = {
     kind: "invoice",
@@ -107,7 +131,7 @@ export function buildInvoice({ order, settings, shop, vatRounding }: BuildInvoic
     currency: order.currency,
     issueDate,
     pricesIncludeVat: order.pricesIncludeTax,
-    customer: draftCustomer(order, settings.customers.matchBy, settings.customers.companyChange),
+    customer: customerFor(order, settings, warnings),
     lines: reconciled.lines,
     totals: reconciled.totals,
     vatByRate: reconciled.vatByRate,
@@ -118,7 +142,8 @@ export function buildInvoice({ order, settings, shop, vatRounding }: BuildInvoic
     ...(order.exchangeRate && order.exchangeRate.from === order.currency
       ? { exchangeRate: order.exchangeRate }
       : {}),
-    paymentTermsDays: settings.paymentTermsDays,
+    paymentTermsDays: openTerms?.days ?? settings.paymentTermsDays,
+    ...(openTerms ? { openGateways: openTerms.gateways } : {}),
     ...(settings.numbering === "orderNumber" ? { lockedNumber: lockedNumber(order) } : {}),
     ...(warnings.length > 0 ? { warnings } : {}),
     ...(explanations.length > 0 ? { explanations } : {}),

@@ -10,6 +10,7 @@ import {
   tipAccount,
 } from "./ledger-accounts";
 import { DraftError } from "./draft-errors";
+import { withRuleAccount } from "./rules/rule-account";
 import { formatMinor } from "./money";
 import { formatRatePercent } from "./vat/vat-rate-format";
 import type { VatTreatment } from "./invoice-draft";
@@ -99,12 +100,10 @@ export function invoiceCharges(context: ChargeContext): InvoiceCharges {
       : [];
     const discountTax = discountTaxes.reduce((acc, t) => acc + t, 0);
     items.push({
-      ...itemCharge(
+      ...withRuleAccount(
+        itemCharge(line, field, separate ? line.subtotal : line.subtotal - discountTotal, lineRate, settings),
         line,
-        field,
-        separate ? line.subtotal : line.subtotal - discountTotal,
-        lineRate,
-        settings,
+        context,
       ),
       ...(after !== undefined ? { vat: after + discountTax } : {}),
       weight: line.subtotal - discountTotal,

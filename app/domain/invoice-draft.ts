@@ -92,6 +92,11 @@ export interface DraftCustomer {
    * number on the same e-mail): update the found contact, or create one (the default).
    */
   onCompanyChange?: "create" | "update";
+  /**
+   * A fixed ledger contact chosen in settings (#18): the transfer books on it as it is, without
+   * looking up or creating a customer. Adapters ignore it.
+   */
+  ledgerId?: string;
 }
 
 export interface DraftPayment {
@@ -164,6 +169,11 @@ export interface InvoiceDraft extends DraftCommon {
   kind: "invoice";
   /** Days until due; the ledger computes the due date from the issue date. */
   paymentTermsDays: number;
+  /**
+   * Gateways set to leave the invoice open with terms (#18) that the order used: their money is
+   * not registered, on the invoice nor as a refund on its credit notes. Adapters ignore it.
+   */
+  openGateways?: string[];
   /** When numbering is locked to the order number: the number to book with. */
   lockedNumber?: number;
 }

@@ -59,6 +59,9 @@ export interface OrderLine {
   giftCard: boolean;
   /** A tip (Shopify tip line item): no consideration for a supply, outside VAT. */
   tip?: boolean;
+  /** The product's vendor and type as the shop states them, for the mapping rules (#18). */
+  vendor?: string;
+  productType?: string;
   /** Where the line sits in the source payload ("line_items[2]"), for error messages. */
   path?: string;
 }
@@ -236,6 +239,9 @@ export interface Order {
   transactions: Transaction[];
   /** Gateways the order was paid through when transactions are not in the payload. */
   paymentGateways: string[];
+  /** The order's tags and the channel it was sold through ("web", "pos", "checkout"), for the rules (#18). */
+  tags?: string[];
+  salesChannel?: string;
   totals: OrderTotals;
   refunds: Refund[];
   /** Source field names of the order total and total tax, for error messages. */

@@ -3,7 +3,7 @@ import { buildInvoice } from "./build-invoice";
 import { DraftError } from "./draft-errors";
 import type { DocumentDraft } from "./invoice-draft";
 import type { DraftWarning } from "./draft-warning";
-import { translate } from "../i18n/messages";
+import { renderMessage } from "../i18n/render-message";
 import { formatMinor } from "./money";
 import { mapSourceOrder, mapSourceRefund } from "../sources/map-source";
 import { parseSettings } from "../settings/parse-settings";
@@ -150,7 +150,10 @@ function render(draft: DocumentDraft, decision: TreatmentDecision): PreviewDocum
       date: p.date,
     })),
     ...(draft.exchangeRate ? { exchangeRate: draft.exchangeRate } : {}),
-    warnings: (draft.warnings ?? []).map((w) => ({ ...w, text: translate("en", w.key, { ...w.params }) })),
+    warnings: (draft.warnings ?? []).map((w) => ({
+      ...w,
+      text: renderMessage("en", w.key, { ...w.params }),
+    })),
     ...(draft.explanations
       ? {
           explanations: draft.explanations.map((e) => ({

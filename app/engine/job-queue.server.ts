@@ -216,7 +216,12 @@ export async function completeJob(
 }
 
 /** Decided not to transfer: final, with the reason. False when the lease was lost. */
-export async function skipJob(db: PrismaClient, job: HeldJob, reason: string): Promise<boolean> {
+export async function skipJob(
+  db: PrismaClient,
+  job: HeldJob,
+  reason: string,
+  text?: { key: string; params: Record<string, string | number> },
+): Promise<boolean> {
   return transitionJob(db, {
     job,
     event: "skip",
@@ -228,6 +233,7 @@ export async function skipJob(db: PrismaClient, job: HeldJob, reason: string): P
       lastError: storableJson({
         kind: "skipped",
         message: reason,
+        ...(text ? { messageKey: text.key, params: text.params } : {}),
         retryable: false,
         at: new Date().toISOString(),
       }),

@@ -39,7 +39,13 @@ import type { JobError } from "./job-types";
 
 export type JobOutcome =
   | { status: "succeeded"; documentId: string; documentNumber?: string }
-  | { status: "skipped"; reason: string };
+  | { status: "skipped"; reason: string; text?: SkipText };
+
+/** A skip reason Ledger Bridge words itself: its catalogue key and parameters, for the merchant's language. */
+export interface SkipText {
+  key: string;
+  params: Record<string, string | number>;
+}
 
 export interface JobContext {
   workerId: string;
@@ -236,7 +242,7 @@ export class Worker {
         }),
       );
       if (outcome.status === "skipped") {
-        if (!(await skipJob(db, job, outcome.reason))) return;
+        if (!(await skipJob(db, job, outcome.reason, outcome.text))) return;
         await this.settled(job, audit);
         return;
       }

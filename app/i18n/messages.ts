@@ -4,6 +4,7 @@ import { ledgerErrorsDa, ledgerErrorsEn } from "./pages/ledger-errors";
 import { onboardingDa, onboardingEn } from "./pages/onboarding";
 import { orderDa, orderEn } from "./pages/order";
 import { previewWarningsDa, previewWarningsEn } from "./pages/preview-warnings";
+import { rulesDa, rulesEn } from "./pages/rules";
 import { settingsDa, settingsEn } from "./pages/settings";
 import { sourceErrorsDa, sourceErrorsEn } from "./pages/source-errors";
 import { transfersDa, transfersEn } from "./pages/transfers";
@@ -72,6 +73,7 @@ export const en = {
   ...coreEn,
   ...onboardingEn,
   ...settingsEn,
+  ...rulesEn,
   ...transfersEn,
   ...orderEn,
   ...demoEn,
@@ -88,6 +90,7 @@ export const da: Record<MessageKey, string> = {
   ...coreDa,
   ...onboardingDa,
   ...settingsDa,
+  ...rulesDa,
   ...transfersDa,
   ...orderDa,
   ...demoDa,

@@ -5,6 +5,8 @@
  * without being saved, or saved under another name.
  */
 
+import { CUSTOMER_TYPES, type CustomerType } from "../settings/customer-strategy-schema";
+
 export type FieldControl = "text" | "multiline" | "number" | "checkbox" | "select" | "account";
 
 /** Which of the ledger's lists fills an account dropdown. */
@@ -46,6 +48,17 @@ const rateAccounts = (name: string): FieldSpec => ({ name, control: "text", valu
 const number = (name: string): FieldSpec => ({ name, control: "number", value: "number" });
 
 const TREATMENTS = ["domestic", "exempt", "euReverseCharge", "export"] as const;
+
+/** Customer strategy per customer type (#18); an empty "find by" is the general setting. */
+const customerTypeFields = (type: CustomerType): FieldSpec[] => [
+  select(`customers.byType.${type}.mode`, ["match", "single"]),
+  {
+    ...select(`customers.byType.${type}.matchBy`, ["", "email", "phone", "vatNumber", "reference"]),
+    optional: true,
+  },
+  { ...text(`customers.byType.${type}.name`), optional: true },
+  { ...text(`customers.byType.${type}.ledgerCustomerId`), optional: true },
+];
 
 export const SETTINGS_SECTIONS = [
   {
@@ -109,6 +122,7 @@ export const SETTINGS_SECTIONS = [
     fields: [
       select("customers.matchBy", ["email", "phone", "vatNumber", "reference"]),
       select("customers.companyChange", ["create", "update"]),
+      ...CUSTOMER_TYPES.flatMap(customerTypeFields),
     ],
   },
   {

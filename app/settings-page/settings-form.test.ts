@@ -116,7 +116,7 @@ describe("field errors", () => {
     form.values["homeCountry"] = "Denmark";
     form.values["paymentTermsDays"] = "2.5";
     form.values["rounding.toleranceMinorUnits"] = "-1";
-    form.gateways = [{ gateway: "mobilepay", account: "" }];
+    form.gateways = [{ gateway: "mobilepay", account: "5".repeat(41) }];
     const { document } = formToSettings(form);
     const parsed = parseSettings(document);
     if (parsed.ok) throw new Error("should be invalid");
@@ -126,7 +126,7 @@ describe("field errors", () => {
       homeCountry: { key: "settings.error.country" },
       paymentTermsDays: { key: "settings.error.wholeNumber" },
       "rounding.toleranceMinorUnits": { key: "settings.error.range" },
-      "payments.gateways.0.account": { key: "settings.error.chooseAccount" },
+      "payments.gateways.0.account": { key: "settings.error.accountTooLong" },
     });
     expect(Object.values(errors).every((error) => error.message.length > 0)).toBe(true);
   });
@@ -183,6 +183,37 @@ describe("field errors", () => {
     ).toEqual({
       "transfer.statuses": { key: "settings.error.range", message: expect.any(String) },
       [FORM_LEVEL]: { message: "Settings version 7 is newer than this app understands" },
+    });
+  });
+});
+
+describe("payment handling per gateway (#18)", () => {
+  it("turns a row left open with terms into openGateways, without needing a deposit account", () => {
+    const form = settingsToForm(defaultSettings());
+    form.gateways = [
+      { gateway: "Bank Deposit", account: "", terms: "14" },
+      { gateway: "shopify_payments", account: "55010" },
+      // A gateway seen on the shop's orders the merchant left alone: the defaults.
+      { gateway: "paypal", account: "" },
+    ];
+    const round = parseSubmittedForm(serializeForm(form));
+    const { document, errors } = formToSettings(round);
+    expect(errors).toEqual({});
+    const parsed = parseSettings(document);
+    if (!parsed.ok) throw new Error("should be valid");
+    expect({ ...parsed.settings.payments.openGateways }).toEqual({ "Bank Deposit": 14 });
+    expect({ ...parsed.settings.payments.gateways }).toEqual({ shopify_payments: "55010" });
+    expect(settingsToForm(parsed.settings).gateways).toEqual([
+      { gateway: "shopify_payments", account: "55010" },
+      { gateway: "Bank Deposit", account: "", terms: "14" },
+    ]);
+  });
+
+  it("refuses terms that are not whole days from 0 to 365, next to the row", () => {
+    const form = settingsToForm(defaultSettings());
+    form.gateways = [{ gateway: "Bank Deposit", account: "", terms: "400" }];
+    expect(formToSettings(form).errors).toMatchObject({
+      "payments.gateways.0.terms": { key: "settings.error.terms" },
     });
   });
 });

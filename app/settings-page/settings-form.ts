@@ -1,6 +1,16 @@
 import type { SettingsFieldError } from "../settings/settings-errors";
 import type { ShopSettings } from "../settings/settings-schema";
 import { MAX_GATEWAYS, SETTINGS_VERSION } from "../settings/settings-schema";
+import { gatewayRowsOf, OPEN_GATEWAYS_FIELD, termsDays } from "./gateway-terms-form";
+import {
+  parseRuleRows,
+  ruleFieldFor,
+  ruleRowsOf,
+  rulesDocument,
+  RULES_FIELD,
+  serializeRules,
+  type RuleRow,
+} from "./rules-form";
 import { GATEWAYS_FIELD, SETTINGS_FIELDS, type FieldSpec } from "./settings-form-fields";
 
 /**
@@ -12,12 +22,16 @@ import { GATEWAYS_FIELD, SETTINGS_FIELDS, type FieldSpec } from "./settings-form
 export interface GatewayRow {
   gateway: string;
   account: string;
+  /** Days of terms when the gateway leaves the invoice open (#18); "" or absent = register as paid. */
+  terms?: string;
 }
 
 export interface SettingsForm {
   /** Field name (dotted settings path) → value as the form shows it; booleans are "true"/"false". */
   values: Record<string, string>;
   gateways: GatewayRow[];
+  /** Mapping and filter rules, in order (#18); absent = the form does not edit them. */
+  rules?: RuleRow[];
 }
 
 /** A problem shown next to a field: a message key the page translates, or the schema's own words. */
@@ -44,7 +58,13 @@ export type FormErrorKey =
   | "settings.error.tooManyGateways"
   | "settings.error.unknownCountry"
   | "settings.error.rateAccounts"
-  | "settings.error.unknownAccount";
+  | "settings.error.unknownAccount"
+  | "settings.error.terms"
+  | "settings.error.ruleValue"
+  | "settings.error.ruleAccount"
+  | "settings.error.unknownRuleAccount"
+  | "settings.error.singleName"
+  | "settings.error.fixedCustomerNumber";
 
 export type FormErrors = Record<string, FormFieldError>;
 
@@ -64,11 +84,7 @@ export function settingsToForm(settings: ShopSettings): SettingsForm {
             ? value.join(", ")
             : String(value as string | number | boolean);
   }
-  const gateways = Object.entries(settings.payments.gateways).map(([gateway, account]) => ({
-    gateway,
-    account,
-  }));
-  return { values, gateways };
+  return { values, gateways: gatewayRowsOf(settings), rules: ruleRowsOf(settings) };
 }
 
 /** Flattens the form for submission (FormData / fetcher). */
@@ -77,7 +93,10 @@ export function serializeForm(form: SettingsForm): Record<string, string> {
   form.gateways.forEach((row, index) => {
     flat[`${GATEWAYS_FIELD}.${index}.gateway`] = row.gateway;
     flat[`${GATEWAYS_FIELD}.${index}.account`] = row.account;
+    if (row.terms !== undefined) flat[`${GATEWAYS_FIELD}.${index}.terms`] = row.terms;
   });
+  if (form.rules) serializeRules(form.rules, flat);
+  if (form.rules?.length === 0) flat[RULES_FIELD] = "";
   return flat;
 }
 
@@ -90,15 +109,17 @@ export function parseSubmittedForm(flat: Readonly<Record<string, string>>): Sett
   }
   const rows = new Map<number, GatewayRow>();
   for (const [name, value] of Object.entries(flat)) {
-    const match = /^payments\.gateways\.(\d+)\.(gateway|account)$/.exec(name);
+    const match = /^payments\.gateways\.(\d+)\.(gateway|account|terms)$/.exec(name);
     if (!match) continue;
     const index = Number(match[1]);
     const row = rows.get(index) ?? { gateway: "", account: "" };
-    row[match[2] as "gateway" | "account"] = value;
+    row[match[2] as "gateway" | "account" | "terms"] = value;
     rows.set(index, row);
   }
   const gateways = [...rows.entries()].sort(([a], [b]) => a - b).map(([, row]) => row);
-  return { values, gateways };
+  const rules = parseRuleRows(flat);
+  // The rules are edited only when the form sent them (an empty list is sent as "rules").
+  return { values, gateways, ...(rules.length > 0 || RULES_FIELD in flat ? { rules } : {}) };
 }
 
 /**
@@ -130,10 +151,13 @@ export function formToSettings(form: SettingsForm): {
     writePath(document, GATEWAYS_FIELD, {});
     return { document, errors };
   }
+  const openGateways = new Map<string, number>();
   form.gateways.forEach((row, index) => {
     const gateway = row.gateway.trim();
     const account = row.account.trim();
-    if (gateway === "" && account === "") return;
+    const terms = (row.terms ?? "").trim();
+    // A gateway with neither account nor terms (a row filled from the shop's orders) uses the defaults.
+    if (account === "" && terms === "") return;
     if (gateway === "") {
       errors[`${GATEWAYS_FIELD}.${index}.gateway`] = {
         key: "settings.error.required",
@@ -148,10 +172,23 @@ export function formToSettings(form: SettingsForm): {
       };
       return;
     }
+    if (terms !== "") {
+      const days = termsDays(terms);
+      if (days === undefined) {
+        errors[`${GATEWAYS_FIELD}.${index}.terms`] = {
+          key: "settings.error.terms",
+          message: "0 to 365 days",
+        };
+      } else openGateways.set(gateway, days);
+      // An open gateway books no payment: its deposit account is optional.
+      if (account === "") return;
+    }
     gateways.set(gateway, account);
   });
   // Own data properties, "__proto__" too (fromEntries never invokes the prototype setter).
   writePath(document, GATEWAYS_FIELD, Object.fromEntries(gateways));
+  writePath(document, OPEN_GATEWAYS_FIELD, Object.fromEntries(openGateways));
+  if (form.rules) document[RULES_FIELD] = rulesDocument(form.rules);
   return { document, errors };
 }
 
@@ -269,10 +306,17 @@ export function fieldErrorsFor(errors: readonly SettingsFieldError[], form: Sett
 
 function fieldFor(path: string, names: ReadonlySet<string>, form: SettingsForm): string {
   if (names.has(path)) return path;
+  const rule = ruleFieldFor(path);
+  if (rule) return rule;
   if (path.startsWith(`${GATEWAYS_FIELD}.`)) {
     const gateway = path.slice(GATEWAYS_FIELD.length + 1);
     const index = form.gateways.findIndex((row) => row.gateway.trim() === gateway);
     if (index >= 0) return `${GATEWAYS_FIELD}.${index}.account`;
+  }
+  if (path.startsWith(`${OPEN_GATEWAYS_FIELD}.`)) {
+    const gateway = path.slice(OPEN_GATEWAYS_FIELD.length + 1);
+    const index = form.gateways.findIndex((row) => row.gateway.trim() === gateway);
+    if (index >= 0) return `${GATEWAYS_FIELD}.${index}.terms`;
   }
   // A rate's account (accounts.byRate.oss.7.5) belongs to its treatment's rate field.
   const rated = /^(accounts\.byRate\.(?:oss|voec))\./.exec(path)?.[1];
@@ -292,6 +336,9 @@ const SCHEMA_MESSAGES: ReadonlyArray<[RegExp, FormErrorKey]> = [
   [/^A VAT rate/, "settings.error.vatRate"],
   [/^OSS is enabled/, "settings.error.ossAccount"],
   [/^VOEC is enabled/, "settings.error.voecAccount"],
+  [/^Give the value the rule compares with/, "settings.error.ruleValue"],
+  [/^Name the fixed customer/, "settings.error.singleName"],
+  [/^Choose the account matching lines are booked on/, "settings.error.ruleAccount"],
   [/expected int/i, "settings.error.wholeNumber"],
   [/^Too (small|big)/, "settings.error.range"],
 ];

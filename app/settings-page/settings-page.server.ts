@@ -6,7 +6,11 @@ import type { ShopSettings } from "../settings/settings-schema";
 import { loadShopSettings, saveShopSettings } from "../settings/settings-store";
 import { prismaSettingsStorage } from "../shops/shop-settings-storage.server";
 import { rateAccountsMissingFromLedger } from "./ledger-account-check";
+import { ruleAccountsMissingFromLedger } from "./rules-form";
+import { fixedCustomersNeedingNumber } from "./fixed-customer-check";
+import { gatewayRowsOf } from "./gateway-terms-form";
 import { loadLedgerLists } from "./ledger-lists.server";
+import { gatewaysSeenOnOrders } from "./seen-gateways.server";
 import {
   fieldErrorsFor,
   formToSettings,
@@ -26,6 +30,7 @@ export async function loadSettingsPage(db: PrismaClient, shop: Shop): Promise<Se
     loadShopSettings(prismaSettingsStorage(db), shop.id),
   ]);
   const form = settingsToForm(settings);
+  form.gateways = gatewayRowsOf(settings, await gatewaysSeenOnOrders(db, shop, settings));
   const [connection, lists, order, rounding] = await Promise.all([
     describeConnection(db, shop),
     loadLedgerLists(db, shop, { emailInvoices: settings.transfer.email.enabled }),
@@ -53,6 +58,8 @@ export async function saveSettingsForm(
   const all: FormErrors = { ...(parsed.ok ? {} : fieldErrorsFor(parsed.errors, form)), ...errors };
   if (parsed.ok && Object.keys(all).length === 0) {
     Object.assign(all, await rateAccountsTheLedgerLacks(db, shop, parsed.settings));
+    const provider = (await describeConnection(db, shop))?.provider;
+    Object.assign(all, fixedCustomersNeedingNumber(parsed.settings, provider));
   }
   if (Object.keys(all).length > 0) return { ok: false, errors: all };
   const saved = await saveShopSettings(prismaSettingsStorage(db), shop.id, document);
@@ -66,11 +73,17 @@ export async function saveSettingsForm(
  */
 async function rateAccountsTheLedgerLacks(db: PrismaClient, shop: Shop, settings: ShopSettings) {
   const { oss, voec } = settings.accounts.byRate;
-  if (Object.keys(oss).length === 0 && Object.keys(voec).length === 0) return {};
+  const ruleAccounts = settings.rules.some((rule) => rule.account !== undefined);
+  if (Object.keys(oss).length === 0 && Object.keys(voec).length === 0 && !ruleAccounts) return {};
   const lists = await loadLedgerLists(db, shop, { emailInvoices: settings.transfer.email.enabled });
   if (lists.status !== "ok") return {};
   const connection = await describeConnection(db, shop);
-  return rateAccountsMissingFromLedger(settings, lists.salesAccounts, connection?.displayName ?? "");
+  const ledger = connection?.displayName ?? "";
+  return {
+    ...rateAccountsMissingFromLedger(settings, lists.salesAccounts, ledger),
+    // Mapping rules (#18): a rule naming an account the ledger lacks is refused on save.
+    ...ruleAccountsMissingFromLedger(settings, lists.salesAccounts, ledger),
+  };
 }
 
 /** The preview of a form that is not saved yet. */

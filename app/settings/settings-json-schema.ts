@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { OPEN_GATEWAYS_INPUT, OPEN_GATEWAYS_JSON_SCHEMA } from "./payment-terms-schema";
 import { GATEWAY_ACCOUNTS_INPUT, GATEWAY_ACCOUNTS_JSON_SCHEMA, ShopSettingsSchema } from "./settings-schema";
 
 /**
@@ -13,6 +14,7 @@ export function settingsJsonSchema(): Record<string, unknown> {
     override: (ctx) => {
       if (ctx.zodSchema === GATEWAY_ACCOUNTS_INPUT)
         Object.assign(ctx.jsonSchema, GATEWAY_ACCOUNTS_JSON_SCHEMA);
+      if (ctx.zodSchema === OPEN_GATEWAYS_INPUT) Object.assign(ctx.jsonSchema, OPEN_GATEWAYS_JSON_SCHEMA);
     },
   });
   return {

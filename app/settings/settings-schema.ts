@@ -1,5 +1,8 @@
 import { z } from "zod";
 import { EU_MEMBER_STATES } from "../domain/vat/vat-rates";
+import { customerStrategiesSetting } from "./customer-strategy-schema";
+import { openGatewaysSetting } from "./payment-terms-schema";
+import { rulesSetting } from "./rules-schema";
 
 /**
  * Per-shop settings, version 1. Every field has a default that suits a Danish merchant on a
@@ -248,6 +251,7 @@ export const ShopSettingsSchema = z
           .describe(
             "When the match finds a contact that is another buyer (a private person, or another company name or VAT number): create a new contact, or update the found one",
           ),
+        byType: customerStrategiesSetting,
       })
       .prefault({}),
     payments: z
@@ -259,6 +263,7 @@ export const ShopSettingsSchema = z
           .describe(
             'Deposit account per gateway, e.g. {"shopify_payments": "55010"}; gift_card defaults to the gift-card liability account',
           ),
+        openGateways: openGatewaysSetting,
       })
       .prefault({}),
     transfer: z
@@ -300,6 +305,7 @@ export const ShopSettingsSchema = z
           .describe("Never transfer Shopify test orders automatically"),
       })
       .prefault({}),
+    rules: rulesSetting,
     rounding: z
       .strictObject({
         account: account.default("1050").describe("A VAT-free account for øre differences"),

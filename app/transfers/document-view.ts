@@ -1,3 +1,4 @@
+import type { DraftWarning } from "../domain/draft-warning";
 import type { DocumentDraft } from "../domain/invoice-draft";
 import { formatMinor } from "../domain/money";
 import type { PreviewDocument } from "../domain/preview";
@@ -23,6 +24,20 @@ export interface DocumentView {
   }>;
   totals: { net: string; vat: string; gross: string };
   vatByRate: Array<{ vatRate: string; net: string; vat: string }>;
+  /** Why lines and payments are as they are (a mapping rule's account, open terms), by key (#18). */
+  reasons?: DraftWarning[];
+}
+
+/** The draft warnings the order page explains the document with. */
+const REASON_KEYS: ReadonlySet<string> = new Set([
+  "preview.warning.ruleAccount",
+  "preview.warning.openTerms",
+  "preview.warning.singleCustomer",
+]);
+
+function reasonsOf(warnings: readonly DraftWarning[] | undefined): { reasons?: DraftWarning[] } {
+  const reasons = (warnings ?? []).filter((w) => REASON_KEYS.has(w.key));
+  return reasons.length > 0 ? { reasons } : {};
 }
 
 export function viewOfDraft(draft: DocumentDraft): DocumentView {
@@ -50,6 +65,7 @@ export function viewOfDraft(draft: DocumentDraft): DocumentView {
       net: amount(rate.net),
       vat: amount(rate.vat),
     })),
+    ...reasonsOf(draft.warnings),
   };
 }
 
@@ -69,5 +85,6 @@ export function viewOfPreview(preview: PreviewDocument): DocumentView {
     })),
     totals: preview.totals,
     vatByRate: preview.vatByRate,
+    ...reasonsOf(preview.warnings.map(({ key, params }) => ({ key, params }))),
   };
 }

@@ -39,6 +39,7 @@ export function billyProbe(simulator: BillySimulator): SimulatorProbe {
         booked: invoice.state === "approved",
         ...(invoice.state === "approved" && invoice.invoiceNo ? { number: invoice.invoiceNo } : {}),
         totalGross: invoice.amountMinor + invoice.taxMinor,
+        dueDate: invoice.dueDate,
         exchangeRate: invoice.exchangeRate,
         vatByRate: vatPerRate(
           [...state.invoiceLines.values()]

@@ -6,6 +6,7 @@ import type { DineroSimulator } from "./dinero-simulator";
 import { DINERO_SIMULATOR_DEFAULTS, startDineroSimulator } from "./dinero-simulator";
 import { dineroAccountBalances } from "./manual-voucher-routes";
 import type { OrganizationState } from "./simulator-state";
+import { dueDate as voucherDueDate } from "./voucher-read-models";
 
 /**
  * Dinero's side of the shared contract suite: the simulator (validating every body against
@@ -111,6 +112,7 @@ export function dineroProbe(
           booked: voucher.Status === "Booked",
           ...(voucher.Number > 0 ? { number: String(voucher.Number) } : {}),
           totalGross: voucher.totals.gross,
+          dueDate: voucherDueDate(voucher),
           vatByRate: vatPerRate(
             voucher.lines.map((line) => ({ rate: Math.round(line.vatRate * 10_000), vat: line.vat })),
           ),

@@ -19,7 +19,7 @@ export function paymentStatus(voucher: VoucherRecord): string {
   return "Booked";
 }
 
-function dueDate(voucher: VoucherRecord): string {
+export function dueDate(voucher: VoucherRecord): string {
   const date = new Date(`${voucher.Date}T00:00:00Z`);
   const days = voucher.PaymentConditionNumberOfDays ?? 0;
   if (voucher.PaymentConditionType === "CurrentMonthOut") {

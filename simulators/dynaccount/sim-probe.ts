@@ -21,6 +21,9 @@ export function simulatedDocuments(state: DynaccountSimState): SimulatedDocument
       booked: invoice !== undefined,
       ...(invoice ? { number: String(invoice.invoice_id_) } : {}),
       totalGross: gross(row),
+      ...(invoice?.time_due
+        ? { dueDate: new Date(Number(invoice.time_due) * 1000).toISOString().slice(0, 10) }
+        : {}),
       vatByRate: lineVat(state, row, "debtor_order_product", "order_id", order.id),
     };
   });

@@ -102,6 +102,7 @@ function toSimulatedDocument(invoice: SimInvoice, state: EconomicSimState): Simu
     booked,
     ...(booked ? { number: String(invoice.bookedInvoiceNumber) } : {}),
     totalGross: Math.abs(invoice.grossCents),
+    dueDate: invoice.dueDate,
     exchangeRate: invoice.exchangeRate,
     vatByRate: vatByCode(invoice, state),
     ...(credited ? { creditsInvoiceId: credited } : {}),

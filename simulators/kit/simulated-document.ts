@@ -16,6 +16,8 @@ export interface SimulatedDocument {
   exchangeRate?: number;
   /** VAT per rate (basis points → minor units, positive), as the simulator computed it. */
   vatByRate?: Record<number, number>;
+  /** The date the ledger says the invoice is due (YYYY-MM-DD), from the terms it was given. */
+  dueDate?: string;
 }
 
 /** Sums VAT per rate (a credit note's negative sums come out positive), leaving out 0 %. */

@@ -214,6 +214,11 @@ export function restOrderToGraphql(order: Json): Json {
     poNumber: str(order.po_number),
     note: str(order.note),
     sourceName: str(order.source_name),
+    tags:
+      str(order.tags)
+        ?.split(",")
+        .map((tag) => tag.trim())
+        .filter((tag) => tag !== "") ?? [],
     currencyCode: str(order.currency),
     presentmentCurrencyCode: str(order.presentment_currency) ?? str(order.currency),
     taxesIncluded: order.taxes_included ?? false,
@@ -299,7 +304,10 @@ export function restOrderToGraphql(order: Json): Json {
       variant: l.variant_id
         ? { id: `gid://shopify/ProductVariant/${String(l.variant_id)}`, sku: str(l.sku) }
         : null,
-      product: l.product_id ? { id: `gid://shopify/Product/${String(l.product_id)}` } : null,
+      vendor: str(l.vendor),
+      product: l.product_id
+        ? { id: `gid://shopify/Product/${String(l.product_id)}`, productType: str(l.product_type) ?? "" }
+        : null,
       originalUnitPriceSet: moneyBag(l.price_set),
       originalTotalSet: null,
       taxLines: taxLines(l.tax_lines),

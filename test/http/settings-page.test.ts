@@ -109,7 +109,7 @@ describe("settings page", () => {
     form.values["accounts.revenue.domestic"] = "";
     form.values["rounding.toleranceMinorUnits"] = "lots";
     form.values["homeCountry"] = "Danmark";
-    form.gateways = [{ gateway: "mobilepay", account: "" }];
+    form.gateways = [{ gateway: "mobilepay", account: "5".repeat(41) }];
     const response = await save(form);
     expect(response.status).toBe(422);
     const result = (await response.json()) as { ok: boolean; errors: Record<string, { key?: string }> };
@@ -118,7 +118,7 @@ describe("settings page", () => {
       "accounts.revenue.domestic": { key: "settings.error.chooseAccount" },
       "rounding.toleranceMinorUnits": { key: "settings.error.plainNumber" },
       homeCountry: { key: "settings.error.country" },
-      "payments.gateways.0.account": { key: "settings.error.chooseAccount" },
+      "payments.gateways.0.account": { key: "settings.error.accountTooLong" },
     });
     expect(await storedSettings()).toEqual(before);
   });

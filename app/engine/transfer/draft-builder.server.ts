@@ -4,6 +4,7 @@ import { buildInvoice } from "../../domain/build-invoice";
 import { vatRoundingForShop } from "../ledger-connections.server";
 import type { ShopSettings } from "../../settings/settings-schema";
 import { sourceFor } from "../../sources/source-registry";
+import { skipByRule } from "../../domain/rules/skip-by-rule";
 import { readingOrderData } from "./classify-transfer-error";
 import type { BuiltDraft, DraftRequest } from "./transfer-handler";
 
@@ -34,6 +35,8 @@ export function createDraftBuilder(deps: {
       if (order.test && settings.transfer.skipTestOrders && !manual) {
         return { skip: "this is a test order (settings: skip test orders)" };
       }
+      const skipped = skipByRule(settings.rules, order);
+      if (skipped && !manual) return skipped;
       return { draft: buildInvoice({ order, settings, shop: shop.domain, ...rounding }).draft };
     }
     if (!invoice) return { skip: "the order's invoice was never transferred, so there is nothing to credit" };

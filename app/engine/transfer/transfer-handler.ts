@@ -5,7 +5,7 @@ import { formatMinor } from "../../domain/money";
 import { ledgerError } from "../../ledgers/http-failure";
 import { LEDGER_TEXT_RULES, ledgerSafeDraft } from "../../ledgers/ledger-text";
 import { originalJson } from "../../lib/storable-text";
-import type { JobContext, JobHandler, JobOutcome } from "../worker.server";
+import type { JobContext, JobHandler, JobOutcome, SkipText } from "../worker.server";
 import type { TransferOptions } from "./transfer-options";
 import type { TransferProgress } from "./transfer-progress";
 
@@ -25,7 +25,7 @@ export interface DraftRequest {
   previousCreditNotes?: CreditNoteDraft[];
 }
 
-export type BuiltDraft = { draft: DocumentDraft } | { skip: string };
+export type BuiltDraft = { draft: DocumentDraft } | { skip: string; text?: SkipText };
 
 export interface TransferDeps {
   db: PrismaClient;
@@ -46,7 +46,9 @@ export function createTransferHandler(deps: TransferDeps): JobHandler {
 
     if (!progress.draft) {
       const built = await buildFor(job, deps);
-      if ("skip" in built) return { status: "skipped", reason: built.skip };
+      if ("skip" in built) {
+        return { status: "skipped", reason: built.skip, ...(built.text ? { text: built.text } : {}) };
+      }
       await save({ draft: built.draft });
       await context.audit("draft", "info", `Built ${describe(built.draft)}`, {
         externalReference: built.draft.externalReference,
@@ -173,6 +175,13 @@ async function transferCreditNote(input: StepInput<CreditNoteDraft>): Promise<Jo
 
 async function ensureCustomerAndProducts(input: StepInput<DocumentDraft>) {
   const { draft, options, ledger, progress, save, context } = input;
+  if (!progress.customerId && draft.customer.ledgerId) {
+    // The fixed customer chosen in settings (#18): booked on as it is.
+    await save({ customerId: draft.customer.ledgerId });
+    await context.audit("customer", "info", `Using the fixed customer ${draft.customer.name}`, {
+      customerId: draft.customer.ledgerId,
+    });
+  }
   if (!progress.customerId) {
     await context.holdLease();
     const customer = await ledger.findOrCreateCustomer(draft.customer);

@@ -6,6 +6,11 @@ export const previewWarningsEn = {
   "preview.warning.testOrder": "This is a test order",
   "preview.warning.splitForLedgerRounding":
     "{line}: booked as {count} lines so that a ledger rounding VAT per line arrives at the shop's VAT",
+  "preview.warning.openTerms":
+    "Paid through {gateways}: the invoice stays open with {days} days' payment terms and no payment is registered",
+  "preview.warning.ruleAccount": "{line}: account {account} because {field} = {value} (rule {rule})",
+  "preview.warning.ruleSkip": "Not transferred: rule {rule} skips orders where {field} = {value}",
+  "preview.warning.singleCustomer": "Booked on the fixed customer {name} (setting for {type})",
   "preview.warning.paymentsUnknown":
     "Paid through {gateways} but the order has no transactions; register the payments when they are known",
   "preview.warning.overpaid": "Payments of {paid} exceed the invoice total {total}",
@@ -43,6 +48,11 @@ export const previewWarningsDa: Record<PreviewWarningKey, string> = {
   "preview.warning.testOrder": "Dette er en testordre",
   "preview.warning.splitForLedgerRounding":
     "{line}: bogført som {count} linjer, så et regnskabsprogram, der afrunder momsen pr. linje, når frem til butikkens moms",
+  "preview.warning.openTerms":
+    "Betalt med {gateways}: fakturaen står åben med {days} dages betalingsfrist, og der registreres ingen betaling",
+  "preview.warning.ruleAccount": "{line}: konto {account} fordi {field} = {value} (regel {rule})",
+  "preview.warning.ruleSkip": "Overføres ikke: regel {rule} springer ordrer over, hvor {field} = {value}",
+  "preview.warning.singleCustomer": "Bogført på den faste kunde {name} (indstilling for {type})",
   "preview.warning.paymentsUnknown":
     "Betalt via {gateways}, men ordren har ingen transaktioner; registrér betalingerne, når de kendes",
   "preview.warning.overpaid": "Betalinger på {paid} overstiger fakturaens total på {total}",

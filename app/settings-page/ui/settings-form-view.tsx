@@ -9,6 +9,7 @@ import type { LedgerListsState, SaveSettingsResult, SettingsPageModel } from "..
 import type { SettingsPreview } from "../settings-preview";
 import { sectionKey } from "./field-keys";
 import { GatewayRows } from "./gateway-rows";
+import { RuleRows } from "./rule-rows";
 import { SettingsField, type AccountLists } from "./settings-field";
 import { SettingsPreviewView } from "./settings-preview-view";
 
@@ -94,6 +95,15 @@ export function SettingsFormView(props: { model: SettingsPageModel }) {
                   onChange={(gateways) => setForm((current) => ({ ...current, gateways }))}
                   errors={errors}
                   depositAccounts={accountLists?.deposit}
+                  ledger={ledger}
+                />
+              ) : null}
+              {section.id === "accounts" ? (
+                <RuleRows
+                  rows={form.rules ?? []}
+                  onChange={(rules) => setForm((current) => ({ ...current, rules }))}
+                  errors={errors}
+                  salesAccounts={accountLists?.sales}
                   ledger={ledger}
                 />
               ) : null}

@@ -1,5 +1,6 @@
 import { Banner, BlockStack, Card, InlineStack, Text } from "@shopify/polaris";
 import type { CSSProperties } from "react";
+import { renderMessage } from "../../i18n/render-message";
 import { useTranslation } from "../../i18n/use-translation";
 import type { SettingsPreview } from "../settings-preview";
 
@@ -7,7 +8,7 @@ const CELL: CSSProperties = { padding: "6px 4px" };
 
 /** The invoice the current form would produce for the shop's newest order (or the sample). */
 export function SettingsPreviewView(props: { preview: SettingsPreview; updating: boolean }) {
-  const { t } = useTranslation();
+  const { t, locale } = useTranslation();
   const { preview } = props;
   return (
     <Card>
@@ -77,7 +78,7 @@ export function SettingsPreviewView(props: { preview: SettingsPreview; updating:
               {preview.document.warnings.length > 0 ? (
                 <Text as="p" tone="caution">
                   {t("settings.preview.warnings")}:{" "}
-                  {preview.document.warnings.map((w) => t(w.key, w.params)).join("; ")}
+                  {preview.document.warnings.map((w) => renderMessage(locale, w.key, w.params)).join("; ")}
                 </Text>
               ) : null}
             </BlockStack>

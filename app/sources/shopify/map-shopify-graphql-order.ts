@@ -83,6 +83,8 @@ export function mapShopifyGraphqlOrder(order: GraphqlOrder, mode: DocumentCurren
       taxable: item.taxable ?? true,
       giftCard: item.isGiftCard ?? false,
       ...(tipLineIds.has(item.id) ? { tip: true } : {}),
+      ...(nonEmpty(item.vendor) ? { vendor: nonEmpty(item.vendor) } : {}),
+      ...(nonEmpty(item.product?.productType) ? { productType: nonEmpty(item.product?.productType) } : {}),
       path,
     };
   });
@@ -153,6 +155,8 @@ export function mapShopifyGraphqlOrder(order: GraphqlOrder, mode: DocumentCurren
     discountCodes,
     transactions,
     paymentGateways: gateways,
+    tags: order.tags ?? [],
+    salesChannel: nonEmpty(order.sourceName),
     totals: {
       total: money.bag(order.totalPriceSet, "totalPriceSet"),
       tax: money.bagOptional(order.totalTaxSet, "totalTaxSet"),

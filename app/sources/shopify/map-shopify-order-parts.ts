@@ -111,6 +111,8 @@ function orderLine(line: OrderLineFields): OrderLine {
     taxable: line.taxable,
     giftCard: line.giftCard,
     ...(line.tip ? { tip: true } : {}),
+    ...(line.vendor ? { vendor: line.vendor } : {}),
+    ...(line.productType ? { productType: line.productType } : {}),
     path: line.path,
   };
 }
@@ -230,12 +232,13 @@ export function customerOf(c: CustomerFields): Customer {
   };
 }
 
-type Optional = "paidAt" | "fulfilledAt" | "cancelledAt" | "financialStatus" | "exchangeRate";
+type Optional =
+  "paidAt" | "fulfilledAt" | "cancelledAt" | "financialStatus" | "exchangeRate" | "tags" | "salesChannel";
 type FromMoney = "source" | "currency" | "shopCurrency" | "presentmentCurrency";
 
 export type ShopifyOrderFields = Omit<Order, Optional | FromMoney> & {
-  [K in Exclude<Optional, "exchangeRate">]: string | null | undefined;
-} & { exchangeRate: Order["exchangeRate"] };
+  [K in Exclude<Optional, "exchangeRate" | "tags">]: string | null | undefined;
+} & { exchangeRate: Order["exchangeRate"]; tags: readonly string[] };
 
 /** The canonical Shopify order, in the currencies `money` chose. */
 export function shopifyOrder(money: ShopifyMoney, o: ShopifyOrderFields): Order {
@@ -263,6 +266,8 @@ export function shopifyOrder(money: ShopifyMoney, o: ShopifyOrderFields): Order 
     discountCodes: o.discountCodes,
     transactions: o.transactions,
     paymentGateways: o.paymentGateways,
+    ...(o.tags.length > 0 ? { tags: [...o.tags] } : {}),
+    ...(o.salesChannel ? { salesChannel: o.salesChannel } : {}),
     totals: o.totals,
     refunds: o.refunds,
     paths: o.paths,

@@ -76,6 +76,7 @@ export function mapShopifyRestOrder(order: RestOrder, mode: DocumentCurrencyMode
       taxable: item.taxable ?? true,
       giftCard: item.gift_card ?? false,
       ...(item.tip_payment_gateway || item.tip_payment_method ? { tip: true } : {}),
+      ...(nonEmpty(item.vendor) ? { vendor: nonEmpty(item.vendor) } : {}),
       path,
     };
   });
@@ -173,6 +174,11 @@ export function mapShopifyRestOrder(order: RestOrder, mode: DocumentCurrencyMode
     discountCodes: codes,
     transactions,
     paymentGateways: order.payment_gateway_names ?? [],
+    tags: (order.tags ?? "")
+      .split(",")
+      .map((tag) => tag.trim())
+      .filter((tag) => tag !== ""),
+    salesChannel: nonEmpty(order.source_name),
     totals,
     refunds: (order.refunds ?? []).map((refund, i) => mapRestRefund(refund, refundContext, `refunds[${i}].`)),
     paths: { total: "total_price", tax: "total_tax" },

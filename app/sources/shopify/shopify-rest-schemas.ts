@@ -66,6 +66,7 @@ export const restLineItem = z.object({
   /** Present only on a tip line item: the gateway the tip was paid through. */
   tip_payment_gateway: text,
   tip_payment_method: text,
+  vendor: text,
 });
 
 const shippingLine = z.object({
@@ -206,6 +207,9 @@ export const restOrder = z.object({
   discount_codes: z.array(z.object({ code: text, amount: amount.nullish(), type: text })).nullish(),
   note_attributes: z.array(z.object({ name: z.string(), value: z.unknown() })).nullish(),
   payment_gateway_names: z.array(z.string()).nullish(),
+  /** Comma-separated, as the REST payload has them. */
+  tags: text,
+  source_name: text,
   transactions: z.array(restTransaction).nullish(),
   refunds: z.array(restRefund).nullish(),
   fulfillments: z.array(z.object({ created_at: text, status: text })).nullish(),

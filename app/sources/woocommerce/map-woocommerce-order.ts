@@ -171,6 +171,7 @@ function mapParsedOrder(order: WooOrder): Order {
     discountCodes: coupons,
     transactions,
     paymentGateways: gateway ? [gateway] : [],
+    ...(order.created_via ? { salesChannel: order.created_via } : {}),
     totals: {
       total,
       tax: optional(order.total_tax, "total_tax"),

@@ -96,6 +96,8 @@ export const wooOrder = z.object({
   payment_method: text,
   payment_method_title: text,
   transaction_id: text,
+  /** How the order was made: "checkout", "admin", "rest-api" — its sales channel. */
+  created_via: text,
   meta_data: metaData,
   line_items: z.array(wooLineItem),
   tax_lines: z.array(wooTaxLine).nullish(),

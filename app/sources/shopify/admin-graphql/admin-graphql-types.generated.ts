@@ -55,6 +55,8 @@ export type OrderForInvoiceResult = {
     displayFinancialStatus: OrderDisplayFinancialStatus | null;
     displayFulfillmentStatus: OrderDisplayFulfillmentStatus;
     paymentGatewayNames: Array<string>;
+    tags: Array<string>;
+    sourceName: string | null;
     totalPriceSet: {
       shopMoney: {
         amount: string;
@@ -184,9 +186,13 @@ export type OrderForInvoiceResult = {
         currentQuantity: number;
         taxable: boolean;
         isGiftCard: boolean;
+        vendor: string | null;
         variant: {
           id: string;
           sku: string | null;
+        } | null;
+        product: {
+          productType: string;
         } | null;
         originalUnitPriceSet: {
           shopMoney: {
@@ -340,9 +346,13 @@ export type OrderLineItemsPageResult = {
         currentQuantity: number;
         taxable: boolean;
         isGiftCard: boolean;
+        vendor: string | null;
         variant: {
           id: string;
           sku: string | null;
+        } | null;
+        product: {
+          productType: string;
         } | null;
         originalUnitPriceSet: {
           shopMoney: {

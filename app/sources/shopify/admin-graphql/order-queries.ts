@@ -17,8 +17,9 @@ const MONEY = `fragment Money on MoneyBag {
   presentmentMoney { amount currencyCode }
 }`;
 
-const LINE_ITEM_FIELDS = `id name title sku variantTitle quantity currentQuantity taxable isGiftCard
+const LINE_ITEM_FIELDS = `id name title sku variantTitle quantity currentQuantity taxable isGiftCard vendor
         variant { id sku }
+        product { productType }
         originalUnitPriceSet { ...Money }
         originalTotalSet { ...Money }
         taxLines { title rate ratePercentage channelLiable priceSet { ...Money } }
@@ -29,7 +30,7 @@ query OrderForInvoice($id: ID!) {
   order(id: $id) {
     id legacyResourceId name createdAt processedAt updatedAt cancelledAt test
     email phone currencyCode presentmentCurrencyCode taxesIncluded taxExempt
-    displayFinancialStatus displayFulfillmentStatus paymentGatewayNames
+    displayFinancialStatus displayFulfillmentStatus paymentGatewayNames tags sourceName
     totalPriceSet { ...Money }
     totalTaxSet { ...Money }
     totalDiscountsSet { ...Money }
