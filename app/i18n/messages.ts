@@ -3,6 +3,7 @@ import { jobErrorsDa, jobErrorsEn } from "./pages/job-errors";
 import { ledgerErrorsDa, ledgerErrorsEn } from "./pages/ledger-errors";
 import { onboardingDa, onboardingEn } from "./pages/onboarding";
 import { orderDa, orderEn } from "./pages/order";
+import { payoutsDa, payoutsEn } from "./pages/payouts";
 import { previewWarningsDa, previewWarningsEn } from "./pages/preview-warnings";
 import { settingsDa, settingsEn } from "./pages/settings";
 import { sourceErrorsDa, sourceErrorsEn } from "./pages/source-errors";
@@ -80,6 +81,7 @@ export const en = {
   ...previewWarningsEn,
   ...ledgerErrorsEn,
   ...sourceErrorsEn,
+  ...payoutsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -96,6 +98,7 @@ export const da: Record<MessageKey, string> = {
   ...previewWarningsDa,
   ...ledgerErrorsDa,
   ...sourceErrorsDa,
+  ...payoutsDa,
 };
 
 export const dictionaries = { en, da } as const;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { EU_MEMBER_STATES } from "../domain/vat/vat-rates";
+import { PayoutSettingsSchema } from "./payout-settings-schema";
 
 /**
  * Per-shop settings, version 1. Every field has a default that suits a Danish merchant on a
@@ -313,6 +314,7 @@ export const ShopSettingsSchema = z
           ),
       })
       .prefault({}),
+    payouts: PayoutSettingsSchema.describe("Shopify Payments payouts booked in the ledger (issue 19)"),
   })
   .superRefine((settings, ctx) => {
     if (settings.vat.oss.enabled && !settings.accounts.revenue.oss) {
