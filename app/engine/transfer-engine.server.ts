@@ -55,7 +55,8 @@ export function createTransferWorker(db: PrismaClient, options: TransferWorkerOp
     db,
     handler: (job, context) => (job.kind === PAYOUT_JOB_KIND ? payout : transfer)(job, context),
     onSettled: async (job) => {
-      if (job.kind !== PAYOUT_JOB_KIND) await writeBackStatus(db, job, options.box ? { box: options.box } : {});
+      if (job.kind !== PAYOUT_JOB_KIND)
+        await writeBackStatus(db, job, options.box ? { box: options.box } : {});
       await options.onSettled?.(job);
     },
     classifyError: (error) => classifyPayoutError(error) ?? classifyTransferError(error),

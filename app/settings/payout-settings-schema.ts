@@ -70,7 +70,8 @@ export function payoutAccountsFrom(settings: {
   return {
     ok: true,
     accounts: {
-      clearing: settings.payments.gateways[SHOPIFY_PAYMENTS_GATEWAY] ?? settings.payments.defaultDepositAccount,
+      clearing:
+        settings.payments.gateways[SHOPIFY_PAYMENTS_GATEWAY] ?? settings.payments.defaultDepositAccount,
       bank: p.bankAccount,
       fees: p.feeAccount,
       disputes: p.disputesAccount,

@@ -69,7 +69,10 @@ for (const ledger of LEDGERS_UNDER_TEST) {
       expect(bed.simulated.probe.accountBalances().get(clearing)).toBe(WORKED_EXAMPLE.clearing);
 
       const { client } = await startShopify({ payments: workedExamplePayments() });
-      const first = await syncPayouts(bed.db, shop, shopifyPayoutSource(client), { since, trigger: "reconcile" });
+      const first = await syncPayouts(bed.db, shop, shopifyPayoutSource(client), {
+        since,
+        trigger: "reconcile",
+      });
       expect(first).toEqual({ checked: 1, enqueued: 1, pending: 0 });
       await drain(bed.db);
 
@@ -84,7 +87,10 @@ for (const ledger of LEDGERS_UNDER_TEST) {
       expect(balances.get(fees)).toBe(WORKED_EXAMPLE.fees);
       if (disputes !== fees) expect(balances.get(disputes)).toBe(WORKED_EXAMPLE.disputes);
 
-      const second = await syncPayouts(bed.db, shop, shopifyPayoutSource(client), { since, trigger: "reconcile" });
+      const second = await syncPayouts(bed.db, shop, shopifyPayoutSource(client), {
+        since,
+        trigger: "reconcile",
+      });
       expect(second).toEqual({ checked: 1, enqueued: 0, pending: 0 });
       await drain(bed.db);
       expect(await bed.db.job.count({ where: { shopId: shop.id, kind: "payout" } })).toBe(1);

@@ -12,7 +12,13 @@ import { settingsForLedger } from "../support/reliability-ledgers";
  * the refund of #0998 and a chargeback on #0995 in payout 90061 (fees 1.9 % + 1.80 kr), and the
  * transfers have posted the orders' payments and the refund to the clearing account.
  */
-export const WORKED_EXAMPLE = { payoutId: "90061", net: 53_611, fees: 8_189, clearing: 76_800, disputes: 15_000 };
+export const WORKED_EXAMPLE = {
+  payoutId: "90061",
+  net: 53_611,
+  fees: 8_189,
+  clearing: 76_800,
+  disputes: 15_000,
+};
 
 export const orderGid = (n: number) => `gid://shopify/Order/${n}`;
 const order = (n: number) => ({ id: orderGid(n), name: `#${n}` });

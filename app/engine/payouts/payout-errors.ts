@@ -20,7 +20,7 @@ export class PayoutNotBookableError extends Error {
   }
 }
 
-export function payoutProblemError(payout: Payout, problem: PayoutProblem): PayoutNotBookableError {
+export function payoutErrorOf(payout: Payout, problem: PayoutProblem): PayoutNotBookableError {
   const amount = (minor: number) => formatMinor(minor, payout.currency);
   switch (problem.kind) {
     case "payoutDoesNotAddUp":
@@ -38,7 +38,10 @@ export function payoutProblemError(payout: Payout, problem: PayoutProblem): Payo
         difference: problem.difference,
       });
     case "notSettled":
-      return new PayoutNotBookableError("payoutError.notSettled", { payout: payout.id, status: problem.status });
+      return new PayoutNotBookableError("payoutError.notSettled", {
+        payout: payout.id,
+        status: problem.status,
+      });
     case "empty":
       return new PayoutNotBookableError("payoutError.empty", { payout: payout.id });
   }

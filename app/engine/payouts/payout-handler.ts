@@ -6,7 +6,7 @@ import { payoutAccountsFrom } from "../../settings/payout-settings-schema";
 import type { ShopSettings } from "../../settings/settings-schema";
 import { readingOrderData } from "../transfer/classify-transfer-error";
 import type { JobContext, JobHandler, JobOutcome } from "../worker.server";
-import { PayoutNotBookableError, payoutProblemError } from "./payout-errors";
+import { PayoutNotBookableError, payoutErrorOf } from "./payout-errors";
 import { readStoredPayout } from "./payout-jobs";
 
 /** What a payout job records between its steps; `booking` brackets the ledger write. */
@@ -60,7 +60,7 @@ async function buildEntry(job: Job, deps: PayoutDeps): Promise<PayoutEntry> {
   if (!accounts.ok)
     throw new PayoutNotBookableError("payoutError.notConfigured", { fields: accounts.missing.join(", ") });
   const built = buildPayoutEntry(payout, accounts.accounts);
-  if (!built.ok) throw payoutProblemError(payout, built.problem);
+  if (!built.ok) throw payoutErrorOf(payout, built.problem);
   return built.entry;
 }
 
@@ -82,5 +82,9 @@ async function record(
 }
 
 function done(booked: JournalEntryRef): JobOutcome {
-  return { status: "succeeded", documentId: booked.id, ...(booked.number ? { documentNumber: booked.number } : {}) };
+  return {
+    status: "succeeded",
+    documentId: booked.id,
+    ...(booked.number ? { documentNumber: booked.number } : {}),
+  };
 }

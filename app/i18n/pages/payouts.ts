@@ -52,7 +52,8 @@ export const payoutsEn = {
     "Payout {payout} does not add up: its transactions come to {expected} {currency} but the payout is {net} {currency}, a difference of {difference} øre. It is not booked; check the payout in Shopify, then retry.",
   "payoutError.transactionDoesNotAddUp":
     "Payout {payout} is not booked: transaction {transaction} does not add up (amount − fee ≠ net), a difference of {difference} øre.",
-  "payoutError.notSettled": "Payout {payout} is {status}, not paid yet: it is booked once Shopify has paid it.",
+  "payoutError.notSettled":
+    "Payout {payout} is {status}, not paid yet: it is booked once Shopify has paid it.",
   "payoutError.empty": "Payout {payout} settles nothing: there is nothing to book.",
   "payoutError.notConfigured":
     "Payouts cannot be booked until these accounts are chosen under Settings → Payouts: {fields}.",
@@ -110,7 +111,8 @@ export const payoutsDa: Record<keyof typeof payoutsEn, string> = {
     "Udbetaling {payout} stemmer ikke: transaktionerne giver {expected} {currency}, men udbetalingen er {net} {currency}, en difference på {difference} øre. Den er ikke bogført; tjek udbetalingen i Shopify, og prøv så igen.",
   "payoutError.transactionDoesNotAddUp":
     "Udbetaling {payout} er ikke bogført: transaktion {transaction} stemmer ikke (beløb − gebyr ≠ netto), en difference på {difference} øre.",
-  "payoutError.notSettled": "Udbetaling {payout} har status {status} og er ikke betalt endnu: den bogføres, når Shopify har betalt den.",
+  "payoutError.notSettled":
+    "Udbetaling {payout} har status {status} og er ikke betalt endnu: den bogføres, når Shopify har betalt den.",
   "payoutError.empty": "Udbetaling {payout} afregner ingenting: der er intet at bogføre.",
   "payoutError.notConfigured":
     "Udbetalinger kan ikke bogføres, før disse konti er valgt under Indstillinger → Udbetalinger: {fields}.",
