@@ -11,7 +11,7 @@ import { requestManualTransfer, type ManualTransferResult } from "../manual-tran
 import { payoutErrorOf } from "./payout-errors";
 import { payoutBusinessKey, readStoredPayout } from "./payout-jobs";
 import type { PayoutProgress } from "./payout-handler";
-import type { PayoutSource } from "./payout-source";
+import type { PayoutSource } from "../../domain/payouts/payout-source";
 
 /**
  * Transfers an order a payout settles that the app never transferred, with the same use case as

@@ -2,7 +2,7 @@ import type { PrismaClient, Shop } from "@prisma/client";
 import { log } from "../../lib/log.server";
 import { loadShopSettings } from "../../settings/settings-store";
 import { prismaSettingsStorage } from "../../shops/shop-settings-storage.server";
-import type { PayoutSource } from "./payout-source";
+import type { PayoutSource } from "../../domain/payouts/payout-source";
 import { syncPayouts } from "./payout-sync.server";
 
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -2,7 +2,7 @@ import type { PrismaClient, Shop } from "@prisma/client";
 import { appendAudit } from "../audit-log.server";
 import type { JobTrigger } from "../job-types";
 import { PAYOUT_JOB_KIND, payoutBusinessKey, payoutJobOrderId } from "./payout-jobs";
-import type { PayoutSource } from "./payout-source";
+import type { PayoutSource } from "../../domain/payouts/payout-source";
 
 export interface PayoutSyncResult {
   /** Payouts the source listed in the period. */

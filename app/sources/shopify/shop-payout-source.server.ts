@@ -1,5 +1,5 @@
 import type { Shop } from "@prisma/client";
-import type { PayoutSource } from "../../engine/payouts/payout-source";
+import type { PayoutSource } from "../../domain/payouts/payout-source";
 import { adminClientForShop } from "./shop-order-source.server";
 import { shopifyPayoutSource } from "./shopify-payout-source";
 

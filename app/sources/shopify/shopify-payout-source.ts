@@ -1,4 +1,4 @@
-import type { PayoutHeader, PayoutSource } from "../../engine/payouts/payout-source";
+import type { PayoutHeader, PayoutSource } from "../../domain/payouts/payout-source";
 import type { AdminGraphqlClient } from "./admin-graphql/admin-graphql-client";
 import type { GraphqlPayout } from "./admin-graphql/payout-queries";
 import { fetchPayoutTransactions, listPayoutsIssuedSince } from "./admin-graphql/payout-queries";

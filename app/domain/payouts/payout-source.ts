@@ -1,4 +1,4 @@
-import type { Payout } from "../../domain/payouts/payout";
+import type { Payout } from "./payout";
 
 /**
  * Where a shop's payouts come from. Shopify Payments is the one built; a WooCommerce store's
