@@ -44,7 +44,8 @@ export type FormErrorKey =
   | "settings.error.tooManyGateways"
   | "settings.error.unknownCountry"
   | "settings.error.rateAccounts"
-  | "settings.error.unknownAccount";
+  | "settings.error.unknownAccount"
+  | "settings.error.unknownPayoutAccount";
 
 export type FormErrors = Record<string, FormFieldError>;
 

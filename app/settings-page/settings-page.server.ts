@@ -6,6 +6,7 @@ import type { ShopSettings } from "../settings/settings-schema";
 import { loadShopSettings, saveShopSettings } from "../settings/settings-store";
 import { prismaSettingsStorage } from "../shops/shop-settings-storage.server";
 import { rateAccountsMissingFromLedger } from "./ledger-account-check";
+import { payoutAccountsMissingFromLedger } from "./payout-form-fields";
 import { loadLedgerLists } from "./ledger-lists.server";
 import {
   fieldErrorsFor,
@@ -66,11 +67,14 @@ export async function saveSettingsForm(
  */
 async function rateAccountsTheLedgerLacks(db: PrismaClient, shop: Shop, settings: ShopSettings) {
   const { oss, voec } = settings.accounts.byRate;
-  if (Object.keys(oss).length === 0 && Object.keys(voec).length === 0) return {};
+  if (Object.keys(oss).length === 0 && Object.keys(voec).length === 0 && !settings.payouts.enabled) return {};
   const lists = await loadLedgerLists(db, shop, { emailInvoices: settings.transfer.email.enabled });
   if (lists.status !== "ok") return {};
-  const connection = await describeConnection(db, shop);
-  return rateAccountsMissingFromLedger(settings, lists.salesAccounts, connection?.displayName ?? "");
+  const name = (await describeConnection(db, shop))?.displayName ?? "";
+  return {
+    ...rateAccountsMissingFromLedger(settings, lists.salesAccounts, name),
+    ...payoutAccountsMissingFromLedger(settings, lists.depositAccounts, name),
+  };
 }
 
 /** The preview of a form that is not saved yet. */

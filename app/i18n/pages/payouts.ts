@@ -37,17 +37,19 @@ export const payoutsEn = {
   "payouts.role.disputes": "Chargebacks",
   "payouts.role.reserves": "Reserves",
   "payouts.role.adjustments": "Adjustments",
-  "settings.payouts.heading": "Payouts",
-  "settings.payouts.enabled": "Book Shopify Payments payouts and card fees",
-  "settings.payouts.enabledHelp":
-    "Turning this on asks Shopify for access to your payouts (read_shopify_payments_payouts). The clearing account is the deposit account of the shopify_payments gateway above.",
-  "settings.payouts.bankAccount": "Bank account",
-  "settings.payouts.feeAccount": "Card fee expense account",
-  "settings.payouts.feeVatCode": "VAT code on card fees",
-  "settings.payouts.feeVatNone": "No VAT (card fees are VAT-exempt)",
-  "settings.payouts.disputesAccount": "Chargebacks account",
-  "settings.payouts.reservesAccount": "Reserves account",
-  "settings.payouts.adjustmentsAccount": "Other adjustments account",
+  "settings.section.payouts.title": "Payouts",
+  "settings.section.payouts.description":
+    "Book each Shopify Payments payout as one entry: the bank receives the payout, card fees are an expense, and the clearing account (the shopify_payments gateway's deposit account above) gives up what the payout settles. Turning this on asks Shopify for access to your payouts (read_shopify_payments_payouts).",
+  "settings.field.payouts.enabled": "Book Shopify Payments payouts and card fees",
+  "settings.field.payouts.bankAccount": "Bank account",
+  "settings.field.payouts.feeAccount": "Card fee expense account",
+  "settings.field.payouts.feeVatCode": "VAT code on card fees",
+  "settings.help.payouts.feeVatCode": "Leave empty for no VAT: card fees are VAT-exempt financial services.",
+  "settings.field.payouts.disputesAccount": "Chargebacks account",
+  "settings.field.payouts.reservesAccount": "Reserves account",
+  "settings.field.payouts.adjustmentsAccount": "Other adjustments account",
+  "settings.error.unknownPayoutAccount":
+    "{ledger} has no bank account {account}: choose one of its bank accounts.",
   "payoutError.doesNotAddUp":
     "Payout {payout} does not add up: its transactions come to {expected} {currency} but the payout is {net} {currency}, a difference of {difference} øre. It is not booked; check the payout in Shopify, then retry.",
   "payoutError.transactionDoesNotAddUp":
@@ -96,17 +98,19 @@ export const payoutsDa: Record<keyof typeof payoutsEn, string> = {
   "payouts.role.disputes": "Chargebacks",
   "payouts.role.reserves": "Reserver",
   "payouts.role.adjustments": "Reguleringer",
-  "settings.payouts.heading": "Udbetalinger",
-  "settings.payouts.enabled": "Bogfør Shopify Payments-udbetalinger og kortgebyrer",
-  "settings.payouts.enabledHelp":
-    "Når du slår det til, beder appen Shopify om adgang til dine udbetalinger (read_shopify_payments_payouts). Mellemregningskontoen er indbetalingskontoen for betalingsmetoden shopify_payments ovenfor.",
-  "settings.payouts.bankAccount": "Bankkonto",
-  "settings.payouts.feeAccount": "Udgiftskonto til kortgebyrer",
-  "settings.payouts.feeVatCode": "Momskode på kortgebyrer",
-  "settings.payouts.feeVatNone": "Ingen moms (kortgebyrer er momsfri)",
-  "settings.payouts.disputesAccount": "Konto til chargebacks",
-  "settings.payouts.reservesAccount": "Konto til reserver",
-  "settings.payouts.adjustmentsAccount": "Konto til andre reguleringer",
+  "settings.section.payouts.title": "Udbetalinger",
+  "settings.section.payouts.description":
+    "Bogfør hver Shopify Payments-udbetaling som ét bilag: banken modtager udbetalingen, kortgebyrer er en udgift, og mellemregningskontoen (indbetalingskontoen for shopify_payments ovenfor) afgiver det, udbetalingen afregner. Når du slår det til, beder appen Shopify om adgang til dine udbetalinger (read_shopify_payments_payouts).",
+  "settings.field.payouts.enabled": "Bogfør Shopify Payments-udbetalinger og kortgebyrer",
+  "settings.field.payouts.bankAccount": "Bankkonto",
+  "settings.field.payouts.feeAccount": "Udgiftskonto til kortgebyrer",
+  "settings.field.payouts.feeVatCode": "Momskode på kortgebyrer",
+  "settings.help.payouts.feeVatCode":
+    "Lad feltet stå tomt for ingen moms: kortgebyrer er momsfrie finansielle ydelser.",
+  "settings.field.payouts.disputesAccount": "Konto til chargebacks",
+  "settings.field.payouts.reservesAccount": "Konto til reserver",
+  "settings.field.payouts.adjustmentsAccount": "Konto til andre reguleringer",
+  "settings.error.unknownPayoutAccount": "{ledger} har ingen bankkonto {account}: vælg en af dens bankkonti.",
   "payoutError.doesNotAddUp":
     "Udbetaling {payout} stemmer ikke: transaktionerne giver {expected} {currency}, men udbetalingen er {net} {currency}, en difference på {difference} øre. Den er ikke bogført; tjek udbetalingen i Shopify, og prøv så igen.",
   "payoutError.transactionDoesNotAddUp":
