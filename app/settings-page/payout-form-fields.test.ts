@@ -62,10 +62,10 @@ describe("payout settings", () => {
     const back = formToSettings(parseSubmittedForm({ ...form.values }));
     expect(back.errors).toEqual({});
     expect((back.document as { payouts: unknown }).payouts).toMatchObject(ON);
-    const bankAccounts = [{ id: "55000", name: "Bank" }];
+    const bankAccounts = [{ id: "55000", label: "Bank" }];
     expect(payoutAccountsMissingFromLedger(parsed.settings, bankAccounts, "Dinero")).toEqual({});
     expect(
-      payoutAccountsMissingFromLedger(parsed.settings, [{ id: "58000", name: "Other" }], "Dinero")[
+      payoutAccountsMissingFromLedger(parsed.settings, [{ id: "58000", label: "Other" }], "Dinero")[
         "payouts.bankAccount"
       ],
     ).toMatchObject({ key: "settings.error.unknownPayoutAccount", params: { account: "55000" } });
