@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useFetcher, useLoaderData } from "@remix-run/react";
+import { Link, useFetcher, useLoaderData, useOutlet } from "@remix-run/react";
 import { Banner, Card, DataTable, Layout, Page, Text } from "@shopify/polaris";
 import { requireAdmin } from "../auth/admin-context.server";
 import { formatDay } from "../components/format";
@@ -35,7 +35,13 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   return json({ ok: true as const, enqueued: result.enqueued });
 };
 
-export default function PayoutsPage() {
+/** The list, or a payout's page (app.payouts.$id) in its place. */
+export default function PayoutsRoute() {
+  const outlet = useOutlet();
+  return outlet ?? <PayoutsPage />;
+}
+
+function PayoutsPage() {
   const { enabled, payouts } = useLoaderData<typeof loader>();
   const { t, locale } = useTranslation();
   const fetcher = useFetcher<typeof action>();
