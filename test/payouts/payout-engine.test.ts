@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { PrismaClient, Shop } from "@prisma/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ledgerForShop } from "../../app/engine/ledger-connections.server";
+import { retryPayout } from "../../app/engine/payouts/payout-actions.server";
 import { syncPayouts } from "../../app/engine/payouts/payout-sync.server";
 import { createTransferWorker } from "../../app/engine/transfer-engine.server";
 import type { JobError } from "../../app/engine/job-types";
@@ -122,6 +123,13 @@ for (const ledger of LEDGERS_UNDER_TEST) {
       expect(error.messageKey).toBe("payoutError.doesNotAddUp");
       expect(error.params).toMatchObject({ difference: 1, net: "536.12", expected: "536.11" });
       expect(job.attempts).toBe(1);
+      expect(bed.simulated.probe.accountBalances()).toEqual(before);
+
+      // Retry runs it again; the same payout is refused the same way, still unbooked.
+      expect(await retryPayout(bed.db, other.id, WORKED_EXAMPLE.payoutId)).toBe(true);
+      await drain(bed.db);
+      const again = await bed.db.job.findUniqueOrThrow({ where: { id: job.id } });
+      expect([again.status, again.attempts]).toEqual(["needsAttention", 1]);
       expect(bed.simulated.probe.accountBalances()).toEqual(before);
     });
   });

@@ -1,7 +1,8 @@
 import type { PrismaClient, Shop } from "@prisma/client";
 import { appendAudit } from "../audit-log.server";
 import type { JobTrigger } from "../job-types";
-import { PAYOUT_JOB_KIND, payoutBusinessKey, payoutJobOrderId } from "./payout-jobs";
+import { enqueuePayoutJob } from "../job-queue.server";
+import { payoutBusinessKey, payoutJobOrderId } from "./payout-jobs";
 import type { PayoutSource } from "../../domain/payouts/payout-source";
 
 export interface PayoutSyncResult {
@@ -40,31 +41,18 @@ export async function syncPayouts(
     });
     if (known) continue;
     const payout = await source.readPayout(header);
-    const { count } = await db.job.createMany({
-      data: [
-        {
-          shopId: shop.id,
-          kind: PAYOUT_JOB_KIND,
-          businessKey,
-          orderId: payoutJobOrderId(payout.id),
-          orderName: payout.id,
-          trigger: options.trigger,
-          sourceOrder: JSON.stringify(payout),
-          status: "queued",
-        },
-      ],
-      skipDuplicates: true,
+    const queued = await enqueuePayoutJob(db, {
+      shopId: shop.id,
+      payoutId: payout.id,
+      body: JSON.stringify(payout),
+      trigger: options.trigger,
     });
-    if (count !== 1) continue;
+    if (!queued.created) continue;
     result.enqueued++;
-    const job = await db.job.findUniqueOrThrow({
-      where: { shopId_businessKey: { shopId: shop.id, businessKey } },
-      select: { id: true },
-    });
     await appendAudit(db, {
       shopId: shop.id,
       orderId: payoutJobOrderId(payout.id),
-      jobId: job.id,
+      jobId: queued.jobId,
       step: "queue",
       level: "info",
       message: `Payout ${payout.id} of ${payout.issuedAt.slice(0, 10)} queued (${options.trigger})`,
