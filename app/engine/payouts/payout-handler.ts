@@ -45,8 +45,8 @@ export function createPayoutHandler(deps: PayoutDeps): JobHandler {
       });
       if (found) return record(found, progress.entry, save, context);
     }
-    // Rebuilt on every attempt until it is sent, so a Retry after fixing the settings uses them.
-    const entry = progress.booking && progress.entry ? progress.entry : await buildEntry(job, deps);
+    // Not in the ledger: built afresh, so a Retry after fixing the settings books with them.
+    const entry = await buildEntry(job, deps);
     await save({ entry, booking: true });
     await context.holdLease();
     const booked = await ledger.bookJournalEntry(entry);
