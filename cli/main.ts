@@ -48,6 +48,11 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     summary: "backfill --shop S (--from DATE --to DATE | --since DATE | --resume ID)",
     load: async () => (await import("./commands/backfill")).runBackfillCommand,
   },
+  payouts: {
+    summary:
+      "payouts preview PAYOUT_ID --shop S [--since DATE] | sync --shop S [--since DATE] [--until DATE] | list --shop S",
+    load: async () => (await import("./commands/payouts")).runPayouts,
+  },
   worker: {
     summary: "worker [--until-idle]    run transfer workers without the web server",
     load: async () => (await import("./commands/worker")).runWorker,

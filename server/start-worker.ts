@@ -6,6 +6,8 @@ import { createTransferWorker } from "../app/engine/transfer-engine.server";
 import { startReconciliation } from "../app/engine/reconcile-scheduler.server";
 import { registerWorker } from "../app/engine/worker-registry.server";
 import { orderSourceFor } from "../app/sources/order-source-for.server";
+import { startPayoutPolling } from "../app/engine/payouts/payout-poll.server";
+import { payoutSourceForShop } from "../app/sources/shopify/shop-payout-source.server";
 import { log } from "../app/lib/log.server";
 
 /** Starts a transfer worker in this process; returns a function that stops it gracefully. */
@@ -52,11 +54,14 @@ export function startWorker(concurrency: number): () => Promise<void> {
     platforms: ["woocommerce"],
     everyMs: 15 * 60 * 1000,
   });
+  // Shopify Payments payouts of the shops that turned them on, on the same terms as the daily round.
+  const stopPayoutPolling = shopifyReadable ? startPayoutPolling(prisma(), payoutSourceForShop) : () => {};
   log.info("transfer worker started", { workerId: worker.workerId, concurrency });
   return async () => {
     unregister();
     stopReconciliation();
     stopWooPolling();
+    stopPayoutPolling();
     await worker.stop();
   };
 }

@@ -7,6 +7,7 @@ import { IllegalJobTransitionError, JOB_TRANSITIONS } from "./job-state";
 import { claimNextJob as claimNext, transitionJob, transitionJobs } from "./job-state.server";
 import type { JobError, JobKind, JobTrigger } from "./job-types";
 import { businessKeyFor } from "./job-types";
+import { PAYOUT_JOB_KIND, payoutBusinessKey, payoutJobOrderId } from "./payouts/payout-jobs";
 import { storableJson, storableText } from "../lib/storable-text";
 
 /**
@@ -112,6 +113,38 @@ export async function enqueueJobWithAudit(
     select: { id: true },
   });
   return { jobId: existing.id, created: false };
+}
+
+/**
+ * A payout's job (app/engine/payouts/): keyed by the payout id, queued, or nothing when the
+ * payout is already known. `body` is the canonical payout as JSON; the order columns carry the
+ * payout's own key, so no order's jobs ever wait for it or it for them.
+ */
+export async function enqueuePayoutJob(
+  db: PrismaClient,
+  input: { shopId: string; payoutId: string; body: string; trigger: JobTrigger },
+): Promise<{ jobId: string; created: boolean }> {
+  const businessKey = payoutBusinessKey(input.payoutId);
+  const { count } = await db.job.createMany({
+    data: [
+      {
+        shopId: input.shopId,
+        kind: PAYOUT_JOB_KIND,
+        businessKey,
+        orderId: payoutJobOrderId(input.payoutId),
+        orderName: input.payoutId,
+        trigger: input.trigger,
+        sourceOrder: input.body,
+        status: "queued" satisfies InitialJobStatus,
+      },
+    ],
+    skipDuplicates: true,
+  });
+  const job = await db.job.findUniqueOrThrow({
+    where: { shopId_businessKey: { shopId: input.shopId, businessKey } },
+    select: { id: true },
+  });
+  return { jobId: job.id, created: count === 1 };
 }
 
 /** Audit entries about the shop as a whole (pause, resume) belong to no order. */

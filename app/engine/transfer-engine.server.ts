@@ -9,6 +9,9 @@ import { ledgerForShop } from "./ledger-connections.server";
 import { classifyTransferError } from "./transfer/classify-transfer-error";
 import { createDraftBuilder } from "./transfer/draft-builder.server";
 import { createTransferHandler } from "./transfer/transfer-handler";
+import { classifyPayoutError } from "./payouts/payout-errors";
+import { createPayoutHandler } from "./payouts/payout-handler";
+import { PAYOUT_JOB_KIND } from "./payouts/payout-jobs";
 import { transferOptionsFrom } from "./transfer/transfer-options";
 import type { RateLimit } from "./rate-limiter.server";
 import type { WorkerOptions } from "./worker.server";
@@ -29,30 +32,34 @@ export function createTransferWorker(db: PrismaClient, options: TransferWorkerOp
   const storage = prismaSettingsStorage(db);
   const settingsFor = (shopId: string) => loadShopSettings(storage, shopId);
   const adapters = new LedgerAdapterCache();
-  const handler = createTransferHandler({
+  const ledgerFor = async (shopId: string) => {
+    const settings = await settingsFor(shopId);
+    return ledgerForShop(db, shopId, {
+      choices: { emailInvoices: settings.transfer.email.enabled },
+      cache: adapters,
+      ...(options.box ? { box: options.box } : {}),
+      ...(options.ledgerTimeoutMs ? { timeoutMs: options.ledgerTimeoutMs } : {}),
+      ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
+    });
+  };
+  const transfer = createTransferHandler({
     db,
     buildDraft: createDraftBuilder({ db, settingsFor }),
     optionsFor: async (shopId) => transferOptionsFrom(await settingsFor(shopId)),
-    ledgerFor: async (shopId) => {
-      const settings = await settingsFor(shopId);
-      return ledgerForShop(db, shopId, {
-        choices: { emailInvoices: settings.transfer.email.enabled },
-        cache: adapters,
-        ...(options.box ? { box: options.box } : {}),
-        ...(options.ledgerTimeoutMs ? { timeoutMs: options.ledgerTimeoutMs } : {}),
-        ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
-      });
-    },
+    ledgerFor,
   });
+  // Payouts run on the same queue, leases, request budget and audit as the transfers.
+  const payout = createPayoutHandler({ settingsFor, ledgerFor });
   return new Worker({
     ...options,
     db,
-    handler,
+    handler: (job, context) => (job.kind === PAYOUT_JOB_KIND ? payout : transfer)(job, context),
     onSettled: async (job) => {
-      await writeBackStatus(db, job, options.box ? { box: options.box } : {});
+      if (job.kind !== PAYOUT_JOB_KIND)
+        await writeBackStatus(db, job, options.box ? { box: options.box } : {});
       await options.onSettled?.(job);
     },
-    classifyError: classifyTransferError,
+    classifyError: (error) => classifyPayoutError(error) ?? classifyTransferError(error),
   });
 }
 

@@ -3,6 +3,7 @@ import { jobErrorsDa, jobErrorsEn } from "./pages/job-errors";
 import { ledgerErrorsDa, ledgerErrorsEn } from "./pages/ledger-errors";
 import { onboardingDa, onboardingEn } from "./pages/onboarding";
 import { orderDa, orderEn } from "./pages/order";
+import { payoutsDa, payoutsEn } from "./pages/payouts";
 import { previewWarningsDa, previewWarningsEn } from "./pages/preview-warnings";
 import { rulesDa, rulesEn } from "./pages/rules";
 import { settingsDa, settingsEn } from "./pages/settings";
@@ -82,6 +83,7 @@ export const en = {
   ...previewWarningsEn,
   ...ledgerErrorsEn,
   ...sourceErrorsEn,
+  ...payoutsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -99,6 +101,7 @@ export const da: Record<MessageKey, string> = {
   ...previewWarningsDa,
   ...ledgerErrorsDa,
   ...sourceErrorsDa,
+  ...payoutsDa,
 };
 
 export const dictionaries = { en, da } as const;

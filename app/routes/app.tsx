@@ -34,6 +34,7 @@ export default function AppLayout() {
             {t("nav.home")}
           </Link>
           <Link to="/app/transfers">{t("nav.transfers")}</Link>
+          <Link to="/app/payouts">{t("nav.payouts")}</Link>
           <Link to="/app/settings">{t("nav.settings")}</Link>
           <Link to="/app/connect">{t("nav.connect")}</Link>
         </NavMenu>
@@ -56,6 +57,7 @@ function LocalNav(props: { woocommerce: { store: string; locale: string } | unde
   const links = [
     { to: "/app", label: t("nav.home") },
     { to: "/app/transfers", label: t("nav.transfers") },
+    ...(woocommerce ? [] : [{ to: "/app/payouts", label: t("nav.payouts") }]),
     { to: "/app/settings", label: t("nav.settings") },
     { to: "/app/connect", label: t("nav.connect") },
     ...(woocommerce ? [] : [{ to: "/app/demo", label: t("nav.demo") }]),

@@ -1,3 +1,5 @@
+import { PAYOUT_FORM_FIELDS } from "./payout-form-fields";
+
 /**
  * Every field of the settings page, grouped in sections, each named by its dotted path in the
  * settings document (app/settings/settings-schema.ts). The page renders from this list and
@@ -157,6 +159,7 @@ export const SETTINGS_SECTIONS = [
     id: "rounding",
     fields: [number("rounding.toleranceMinorUnits"), account("rounding.account")],
   },
+  { id: "payouts", fields: PAYOUT_FORM_FIELDS },
 ] as const satisfies ReadonlyArray<{ id: string; fields: readonly FieldSpec[] }>;
 
 export type SettingsSectionId = (typeof SETTINGS_SECTIONS)[number]["id"];

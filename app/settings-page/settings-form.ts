@@ -64,7 +64,8 @@ export type FormErrorKey =
   | "settings.error.ruleAccount"
   | "settings.error.unknownRuleAccount"
   | "settings.error.singleName"
-  | "settings.error.fixedCustomerNumber";
+  | "settings.error.fixedCustomerNumber"
+  | "settings.error.unknownPayoutAccount";
 
 export type FormErrors = Record<string, FormFieldError>;
 

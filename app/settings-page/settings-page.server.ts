@@ -9,6 +9,7 @@ import { rateAccountsMissingFromLedger } from "./ledger-account-check";
 import { ruleAccountsMissingFromLedger } from "./rules-form";
 import { fixedCustomersNeedingNumber } from "./fixed-customer-check";
 import { gatewayRowsOf } from "./gateway-terms-form";
+import { payoutAccountsMissingFromLedger } from "./payout-form-fields";
 import { loadLedgerLists } from "./ledger-lists.server";
 import { gatewaysSeenOnOrders } from "./seen-gateways.server";
 import {
@@ -74,7 +75,14 @@ export async function saveSettingsForm(
 async function rateAccountsTheLedgerLacks(db: PrismaClient, shop: Shop, settings: ShopSettings) {
   const { oss, voec } = settings.accounts.byRate;
   const ruleAccounts = settings.rules.some((rule) => rule.account !== undefined);
-  if (Object.keys(oss).length === 0 && Object.keys(voec).length === 0 && !ruleAccounts) return {};
+  if (
+    Object.keys(oss).length === 0 &&
+    Object.keys(voec).length === 0 &&
+    !ruleAccounts &&
+    !settings.payouts.enabled
+  ) {
+    return {};
+  }
   const lists = await loadLedgerLists(db, shop, { emailInvoices: settings.transfer.email.enabled });
   if (lists.status !== "ok") return {};
   const connection = await describeConnection(db, shop);
@@ -83,6 +91,7 @@ async function rateAccountsTheLedgerLacks(db: PrismaClient, shop: Shop, settings
     ...rateAccountsMissingFromLedger(settings, lists.salesAccounts, ledger),
     // Mapping rules (#18): a rule naming an account the ledger lacks is refused on save.
     ...ruleAccountsMissingFromLedger(settings, lists.salesAccounts, ledger),
+    ...payoutAccountsMissingFromLedger(settings, lists.depositAccounts, ledger),
   };
 }
 

@@ -3,6 +3,7 @@ import { EU_MEMBER_STATES } from "../domain/vat/vat-rates";
 import { customerStrategiesSetting } from "./customer-strategy-schema";
 import { openGatewaysSetting } from "./payment-terms-schema";
 import { rulesSetting } from "./rules-schema";
+import { PayoutSettingsSchema } from "./payout-settings-schema";
 
 /**
  * Per-shop settings, version 1. Every field has a default that suits a Danish merchant on a
@@ -319,6 +320,7 @@ export const ShopSettingsSchema = z
           ),
       })
       .prefault({}),
+    payouts: PayoutSettingsSchema.describe("Shopify Payments payouts booked in the ledger (issue 19)"),
   })
   .superRefine((settings, ctx) => {
     if (settings.vat.oss.enabled && !settings.accounts.revenue.oss) {

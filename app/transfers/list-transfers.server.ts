@@ -91,7 +91,8 @@ export async function listTransfers(
     db.job.findMany({
       where: {
         shopId,
-        ...(query.kind ? { kind: query.kind } : {}),
+        // Payout jobs share the queue but are listed on the Payouts page.
+        kind: query.kind ?? { not: "payout" },
         ...searchFilter(query.search),
         ...(statuses ? { status: { in: statuses } } : {}),
         ...(cursor ? { seq: backwards ? { gt: cursor.seq } : { lt: cursor.seq } } : {}),
@@ -152,10 +153,12 @@ function searchFilter(search: string | undefined): Prisma.JobWhereInput {
 async function countsByStatus(db: PrismaClient, shopId: string): Promise<Record<JobStatus, number>> {
   const others = JOB_STATUSES.filter((status) => status !== "succeeded");
   const [[all], open] = await Promise.all([
-    db.$queryRaw<Array<{ n: number }>>`SELECT count(*)::int AS n FROM "Job" WHERE "shopId" = ${shopId}`,
+    db.$queryRaw<
+      Array<{ n: number }>
+    >`SELECT count(*)::int AS n FROM "Job" WHERE "shopId" = ${shopId} AND kind <> 'payout'`,
     db.$queryRaw<Array<{ status: string; n: number }>>`
       SELECT status, count(*)::int AS n FROM "Job"
-       WHERE "shopId" = ${shopId} AND status IN (${Prisma.join(others)})
+       WHERE "shopId" = ${shopId} AND kind <> 'payout' AND status IN (${Prisma.join(others)})
        GROUP BY status`,
   ]);
   const counts = Object.fromEntries(JOB_STATUSES.map((status) => [status, 0])) as Record<JobStatus, number>;

@@ -45,6 +45,7 @@ const COMMANDS: Array<{ args: string[]; code: number; stdout?: string; stderr?: 
   { args: ["retry", "--shop", SHOP, "--all-failed"], code: 0, stdout: "Re-queued" },
   { args: ["connect", "--shop", SHOP, "--provider", "dinero", "--demo"], code: 0, stdout: "Connected" },
   { args: ["worker", "--until-idle"], code: 0, stdout: "Queue drained" },
+  { args: ["payouts", "list", "--shop", SHOP], code: 0, stdout: "No payouts" },
   // Error paths after the database was opened: they must close it just the same.
   { args: ["mark-handled", "--shop", SHOP, "--order", ORDER.orderId], code: 1, stderr: "Nothing to mark" },
   { args: ["status", "--shop", "nobody.myshopify.com"], code: 2, stderr: "No shop" },

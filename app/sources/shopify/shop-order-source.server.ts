@@ -18,6 +18,11 @@ function noShopify(detail: string) {
  * at SHOPIFY_ADMIN_BASE_URL.
  */
 export async function orderSourceForShop(shop: Shop): Promise<OrderSource> {
+  return shopifyOrderSource(await adminClientForShop(shop));
+}
+
+/** The shop's Admin GraphQL client (offline token; the simulator in local mode). */
+export async function adminClientForShop(shop: Shop): Promise<AdminGraphqlClient> {
   if (shop.platform !== "shopify") {
     throw noShopify(`${shop.domain} is a ${shop.platform} store; it reconciles through its own connection`);
   }
@@ -28,16 +33,12 @@ export async function orderSourceForShop(shop: Shop): Promise<OrderSource> {
         "Local mode has no Shopify to read from: set SHOPIFY_ADMIN_BASE_URL to the Shopify simulator",
       );
     }
-    return shopifyOrderSource(
-      new AdminGraphqlClient({ baseUrl: config.SHOPIFY_ADMIN_BASE_URL, accessToken: "shpat_simulator" }),
-    );
+    return new AdminGraphqlClient({ baseUrl: config.SHOPIFY_ADMIN_BASE_URL, accessToken: "shpat_simulator" });
   }
   const session = await offlineSessionForShop(shop.domain);
-  return shopifyOrderSource(
-    new AdminGraphqlClient({
-      baseUrl: config.SHOPIFY_ADMIN_BASE_URL ?? `https://${shop.domain}`,
-      accessToken: session.accessToken ?? "",
-      apiVersion: SHOPIFY_API_VERSION,
-    }),
-  );
+  return new AdminGraphqlClient({
+    baseUrl: config.SHOPIFY_ADMIN_BASE_URL ?? `https://${shop.domain}`,
+    accessToken: session.accessToken ?? "",
+    apiVersion: SHOPIFY_API_VERSION,
+  });
 }

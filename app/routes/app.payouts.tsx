@@ -1,0 +1,105 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useFetcher, useLoaderData, useOutlet } from "@remix-run/react";
+import { Banner, Card, DataTable, Layout, Page, Text } from "@shopify/polaris";
+import { requireAdmin } from "../auth/admin-context.server";
+import { formatDay } from "../components/format";
+import { formatPayoutAmount } from "../components/payout-format";
+import { JobStatusBadge } from "../components/StatusBadge";
+import { prisma } from "../db/prisma.server";
+import { PAYOUT_LOOKBACK_MS } from "../engine/payouts/payout-poll.server";
+import { syncPayouts } from "../engine/payouts/payout-sync.server";
+import { listPayouts } from "../engine/payouts/payout-view.server";
+import { wakeWorkers } from "../engine/worker-registry.server";
+import { useTranslation } from "../i18n/use-translation";
+import { loadShopSettings } from "../settings/settings-store";
+import { prismaSettingsStorage } from "../shops/shop-settings-storage.server";
+import { payoutSourceForShop } from "../sources/shopify/shop-payout-source.server";
+
+export const loader = async ({ request }: LoaderFunctionArgs) => {
+  const { shop } = await requireAdmin(request);
+  const settings = await loadShopSettings(prismaSettingsStorage(prisma()), shop.id);
+  return json({ enabled: settings.payouts.enabled, payouts: await listPayouts(prisma(), shop.id) });
+};
+
+/** "Fetch new payouts": the poll's use case for this shop, now. */
+export const action = async ({ request }: ActionFunctionArgs) => {
+  const { shop } = await requireAdmin(request);
+  const form = await request.formData();
+  if (form.get("intent") !== "sync") return json({ ok: false as const, enqueued: 0 }, { status: 400 });
+  const result = await syncPayouts(prisma(), shop, await payoutSourceForShop(shop), {
+    since: new Date(Date.now() - PAYOUT_LOOKBACK_MS),
+    trigger: "manual",
+  });
+  if (result.enqueued > 0) wakeWorkers();
+  return json({ ok: true as const, enqueued: result.enqueued });
+};
+
+/** The list, or a payout's page (app.payouts.$id) in its place. */
+export default function PayoutsRoute() {
+  const outlet = useOutlet();
+  return outlet ?? <PayoutsPage />;
+}
+
+function PayoutsPage() {
+  const { enabled, payouts } = useLoaderData<typeof loader>();
+  const { t, locale } = useTranslation();
+  const fetcher = useFetcher<typeof action>();
+  return (
+    <Page
+      title={t("payouts.title")}
+      subtitle={t("payouts.intro")}
+      primaryAction={{
+        content: t("payouts.sync"),
+        disabled: !enabled || fetcher.state !== "idle",
+        onAction: () => fetcher.submit({ intent: "sync" }, { method: "post" }),
+      }}
+    >
+      <Layout>
+        {!enabled ? (
+          <Layout.Section>
+            <Banner tone="info">{t("payouts.off")}</Banner>
+          </Layout.Section>
+        ) : null}
+        {fetcher.data?.ok ? (
+          <Layout.Section>
+            <Banner tone="success">{t("payouts.synced", { count: fetcher.data.enqueued })}</Banner>
+          </Layout.Section>
+        ) : null}
+        <Layout.Section>
+          <Card padding="0">
+            {payouts.length === 0 ? (
+              <Text as="p">{t("payouts.empty")}</Text>
+            ) : (
+              <DataTable
+                columnContentTypes={["text", "text", "numeric", "numeric", "numeric", "text", "text", "text"]}
+                headings={[
+                  t("payouts.column.payout"),
+                  t("payouts.column.date"),
+                  t("payouts.column.gross"),
+                  t("payouts.column.fees"),
+                  t("payouts.column.net"),
+                  t("payouts.column.orders"),
+                  t("payouts.column.voucher"),
+                  t("payouts.column.status"),
+                ]}
+                rows={payouts.map((p) => [
+                  <Link key={p.payoutId} to={`/app/payouts/${p.payoutId}`}>
+                    {p.payoutId}
+                  </Link>,
+                  formatDay(p.date, locale),
+                  formatPayoutAmount(p.gross, p.currency, locale),
+                  formatPayoutAmount(p.fees, p.currency, locale),
+                  formatPayoutAmount(p.net, p.currency, locale),
+                  `${p.matchedOrders}/${p.orders}`,
+                  p.voucherNumber ?? "–",
+                  <JobStatusBadge key={`${p.payoutId}-status`} status={p.status} />,
+                ])}
+              />
+            )}
+          </Card>
+        </Layout.Section>
+      </Layout>
+    </Page>
+  );
+}
