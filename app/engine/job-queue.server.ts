@@ -140,7 +140,7 @@ export interface DeliveryWithJobInput {
  * read in the same statement, so nothing about a shop is cached between deliveries. A credit
  * note waits unless its order's invoice is booked, and carries that invoice's order. The stored
  * trigger is read from the version-1 settings JSON with the schema's default ("paid"), which
- * settings-schema's tests pin; settings are validated before they are stored.
+ * record-shopify-delivery.test.ts pins; settings are validated before they are stored.
  */
 const RECORD_DELIVERY_WITH_JOB: RawStatement = {
   name: "lb_record_delivery_with_job_v1",
