@@ -14,6 +14,7 @@ import { disconnectDatabase, prepareDatabase, prisma } from "../app/db/prisma.se
 import { log } from "../app/lib/log.server";
 import { refuseOddInput } from "../app/lib/request-input-guard";
 import { upsertInstalledShop } from "../app/shops/shop-repo.server";
+import { shopifyWebhookFastPath } from "../app/webhooks/fast-path/shopify-fast-path.server";
 import { answerFaviconQuietly, withQuietNotFound } from "./quiet-not-found";
 import { startWorker } from "./start-worker";
 
@@ -64,6 +65,9 @@ async function serve(
     if (!refused) return next();
     res.status(refused.status).type("text/plain").send(refused.reason);
   });
+  // Shopify's order webhooks are answered here, on the bare request, not by the page framework:
+  // they are the load that arrives in bursts and must be answered within Shopify's 5 s.
+  app.use(shopifyWebhookFastPath());
   answerFaviconQuietly(app);
   let build: ServerBuild | (() => Promise<ServerBuild>);
   let closeVite: (() => Promise<void>) | undefined;

@@ -2,6 +2,7 @@ import { PrismaClient } from "@prisma/client";
 import { closePglite, createDriverAdapter, databaseTarget } from "./driver-adapter.server";
 import type { DatabaseTarget } from "./driver-adapter.server";
 import { migrate } from "./migrate.server";
+import { closeRawPools } from "./raw-sql.server";
 import { openSqlRunner } from "./sql-runner.server";
 
 declare global {
@@ -34,5 +35,6 @@ export async function prepareDatabase(
 export async function disconnectDatabase(): Promise<void> {
   await globalThis.ledgerBridgePrisma?.$disconnect();
   globalThis.ledgerBridgePrisma = undefined;
+  await closeRawPools();
   await closePglite();
 }

@@ -9,6 +9,7 @@ import type { JobError, JobKind, JobTrigger } from "./job-types";
 import { businessKeyFor } from "./job-types";
 import { PAYOUT_JOB_KIND, payoutBusinessKey, payoutJobOrderId } from "./payouts/payout-jobs";
 import { storableJson, storableText } from "../lib/storable-text";
+import type { RawRunner, RawStatement } from "../db/raw-sql.server";
 
 /**
  * The durable queue: rows in "Job", claimed with a lease (see docs/architecture.md, "The job
@@ -145,6 +146,128 @@ export async function enqueuePayoutJob(
     select: { id: true },
   });
   return { jobId: job.id, created: count === 1 };
+}
+
+/** What the webhook fast path records in one statement (recordDeliveryWithJob). */
+export interface DeliveryWithJobInput {
+  shopDomain: string;
+  topic: string;
+  deliveryId: string;
+  eventId: string | undefined;
+  triggeredAt: Date | undefined;
+  /** The raw body text, stored as the delivery and (for an invoice) as the job's source order. */
+  body: string;
+  /** The delivery's order column (Shopify order topics). */
+  deliveryOrderId: string | null;
+  /** The job the delivery asks for, or none (the delivery is only recorded). */
+  job:
+    | { kind: "invoice"; orderId: string; orderName: string; trigger: JobTrigger; dueOnTrigger: string }
+    | { kind: "creditNote"; orderId: string; refundId: string; trigger: JobTrigger }
+    | undefined;
+}
+
+/**
+ * The webhook's whole write in one statement and one round trip: the delivery (once per
+ * delivery id), and only when it is new and the shop is installed, the job (once per business
+ * key, in an initial state) with its "queued" audit entry. The shop and its transfer trigger are
+ * read in the same statement, so nothing about a shop is cached between deliveries. A credit
+ * note waits unless its order's invoice is booked, and carries that invoice's order. The stored
+ * trigger is read from the version-1 settings JSON with the schema's default ("paid"), which
+ * record-shopify-delivery.test.ts pins; settings are validated before they are stored.
+ */
+const RECORD_DELIVERY_WITH_JOB: RawStatement = {
+  name: "lb_record_delivery_with_job_v1",
+  text: `
+    WITH shop AS (
+      SELECT s.id, COALESCE(st.settings -> 'transfer' ->> 'trigger', 'paid') AS "trigger"
+        FROM "Shop" s LEFT JOIN "ShopSettings" st ON st."shopId" = s.id
+       WHERE s.platform = 'shopify'::"Platform" AND s.domain = $1 AND s."uninstalledAt" IS NULL
+    ), delivery AS (
+      INSERT INTO "WebhookEvent" ("id", "shopDomain", "platform", "topic", "deliveryId", "eventId",
+                                  "triggeredAt", "body", "orderId")
+      VALUES ($14, $1, 'shopify'::"Platform", $2, $3, $4, $5::timestamp(3), $6, $7)
+      ON CONFLICT ("platform", "deliveryId") DO NOTHING
+      RETURNING 1 AS one
+    ), invoice AS (
+      SELECT j.status, j."orderName", j."sourceOrder"
+        FROM "Job" j JOIN shop ON j."shopId" = shop.id
+       WHERE $8::text = 'creditNote' AND j."businessKey" = 'invoice:' || $9::text
+    ), job AS (
+      INSERT INTO "Job" ("id", "shopId", "kind", "businessKey", "orderId", "orderName", "refundId",
+                         "trigger", "sourceOrder", "sourceRefund", "status", "updatedAt")
+      SELECT $15, shop.id, $8::text, $16, $9::text,
+             CASE WHEN $8::text = 'creditNote' THEN COALESCE(invoice."orderName", $9::text) ELSE $10 END,
+             $11, $12,
+             CASE WHEN $8::text = 'creditNote' THEN COALESCE(invoice."sourceOrder", '') ELSE $6 END,
+             CASE WHEN $8::text = 'creditNote' THEN $6 END,
+             CASE WHEN $8::text = 'creditNote' AND invoice.status IS DISTINCT FROM 'succeeded'
+                  THEN 'waiting' ELSE 'queued' END,
+             now()
+        FROM shop LEFT JOIN invoice ON true
+       WHERE $8::text IS NOT NULL
+         AND EXISTS (SELECT 1 FROM delivery)
+         AND ($13::text IS NULL OR shop."trigger" = $13::text)
+      ON CONFLICT ("shopId", "businessKey") DO NOTHING
+      RETURNING "id", "shopId", "orderId", "status"
+    ), audited AS (
+      INSERT INTO "AuditEntry" ("shopId", "orderId", "jobId", "step", "level", "message")
+      SELECT "shopId", "orderId", "id", 'queue', 'info', CASE WHEN status = 'waiting' THEN $18 ELSE $17 END
+        FROM job
+    )
+    SELECT (SELECT count(*) FROM delivery)::int AS "recorded",
+           (SELECT count(*) FROM shop)::int AS "installed",
+           (SELECT "id" FROM job) AS "jobId",
+           (SELECT "status" FROM job) AS "status"`,
+};
+
+export interface DeliveryWithJobResult {
+  /** False for a redelivery of a recorded delivery id: nothing was written. */
+  recorded: boolean;
+  installed: boolean;
+  /** The job this delivery created, if it created one. */
+  jobId: string | null;
+  status: InitialJobStatus | null;
+}
+
+export async function recordDeliveryWithJob(
+  run: RawRunner,
+  input: DeliveryWithJobInput,
+): Promise<DeliveryWithJobResult> {
+  const { job } = input;
+  const refundId = job?.kind === "creditNote" ? job.refundId : null;
+  const [row] = await run<{
+    recorded: number;
+    installed: number;
+    jobId: string | null;
+    status: string | null;
+  }>(RECORD_DELIVERY_WITH_JOB, [
+    input.shopDomain,
+    input.topic,
+    input.deliveryId,
+    input.eventId ?? null,
+    input.triggeredAt?.toISOString() ?? null,
+    input.body,
+    input.deliveryOrderId,
+    job?.kind ?? null,
+    job?.orderId ?? null,
+    job?.kind === "invoice" ? job.orderName : null,
+    refundId,
+    job?.trigger ?? null,
+    job?.kind === "invoice" ? job.dueOnTrigger : null,
+    randomUUID(),
+    randomUUID(),
+    job ? businessKeyFor(job.kind, { orderId: job.orderId, ...(refundId ? { refundId } : {}) }) : null,
+    job?.kind === "creditNote"
+      ? `Queued the credit note for refund ${job.refundId}`
+      : `Queued the invoice (order ${job?.trigger ?? ""})`,
+    `Refund ${refundId ?? ""} received: the credit note waits for the order's invoice`,
+  ]);
+  return {
+    recorded: (row?.recorded ?? 0) > 0,
+    installed: (row?.installed ?? 0) > 0,
+    jobId: row?.jobId ?? null,
+    status: (row?.status as InitialJobStatus | null | undefined) ?? null,
+  };
 }
 
 /** Audit entries about the shop as a whole (pause, resume) belong to no order. */

@@ -160,6 +160,10 @@ export class Worker {
     while (this.running) {
       let claimed = false;
       while (this.running && this.inFlight.size < concurrency) {
+        // In the web process the worker shares the event loop with ingest: pending requests
+        // (webhooks Shopify times out after 5 s) run before each claim, never behind a burst of them.
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        if (!this.running) break;
         const claimedAt = Date.now();
         const job = await this.claim().catch(() => null);
         if (!job) break;

@@ -34,6 +34,15 @@ export async function handleShopifyWebhook(request: Request, expectedTopic: stri
     log.warn("webhook topic does not match its route", { expectedTopic, topic: webhook.topic });
     return new Response(`This endpoint handles ${expectedTopic}`, { status: 400 });
   }
+  return processShopifyWebhook(webhook);
+}
+
+/**
+ * A verified delivery of the route's topic: recorded once, its work queued. The order topics
+ * whose rules need the order's job (orders/updated, orders/cancelled) come here from the fast
+ * path too (app/webhooks/fast-path); the others take one statement there instead.
+ */
+export async function processShopifyWebhook(webhook: VerifiedShopifyWebhook): Promise<Response> {
   // Work first, then the delivery record: enqueuing is idempotent on the business key, so a
   // crash in between only means Shopify's retry repeats a no-op — never a lost order.
   if (await isRecorded("shopify", webhook.webhookId)) {
@@ -81,7 +90,7 @@ export async function handleShopifyWebhook(request: Request, expectedTopic: stri
 const WAKE_COALESCE_MS = 50;
 let wakePending = false;
 
-function wakeWorkersSoon(): void {
+export function wakeWorkersSoon(): void {
   if (wakePending) return;
   wakePending = true;
   setTimeout(() => {

@@ -29,4 +29,11 @@ describe("parseJsonSafely", () => {
   it("still rejects invalid JSON", () => {
     expect(() => parseJsonSafely("{nope")).toThrow(SyntaxError);
   });
+
+  it("does not turn a long integer with a leading zero (not JSON) into valid JSON", () => {
+    // The webhook fast path validates deliveries with this parse: it must refuse what JSON.parse refuses.
+    expect(() => JSON.parse('{"id":01234567890123456789}')).toThrow(SyntaxError);
+    expect(() => parseJsonSafely('{"id":01234567890123456789}')).toThrow(SyntaxError);
+    expect(() => parseJsonSafely('{"id":-01234567890123456789}')).toThrow(SyntaxError);
+  });
 });

@@ -2,7 +2,8 @@
  * JSON.parse that keeps integers beyond Number.MAX_SAFE_INTEGER exact by turning them into
  * strings before parsing. Shopify's numeric ids (820982911946154508) exceed 2^53 and plain
  * JSON.parse silently rounds them (to 820982911946154500). Only integer literals outside
- * strings with more than 15 digits are touched; every other value parses as usual.
+ * strings with more than 15 digits are touched (never one with a leading zero, which is not JSON
+ * and must stay a parse error); every other value parses as usual.
  */
 export function parseJsonSafely(text: string): unknown {
   let out = "";
@@ -22,7 +23,7 @@ export function parseJsonSafely(text: string): unknown {
       i += 1;
       while (i < n && /[0-9.eE+-]/.test(text[i] ?? "")) i += 1;
       const literal = text.slice(start, i);
-      if (/^-?\d{16,}$/.test(literal) && !Number.isSafeInteger(Number(literal))) {
+      if (/^-?[1-9]\d{15,}$/.test(literal) && !Number.isSafeInteger(Number(literal))) {
         out += `${text.slice(last, start)}"${literal}"`;
         last = i;
       }

@@ -43,7 +43,18 @@ export function shopifyEvents(delivery: Pick<VerifiedDelivery, "topic" | "rawBod
   if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
     return [{ type: "ignored", reason: "the body is not a JSON object" }];
   }
-  const payload = parsed as Record<string, unknown>;
+  return shopifyEventsOfParsed(topic, parsed as Record<string, unknown>, rawBody);
+}
+
+/**
+ * As shopifyEvents, for a body the caller has already parsed with parseJsonSafely (the webhook
+ * fast path parses once, for its checks and its ids alike).
+ */
+export function shopifyEventsOfParsed(
+  topic: string,
+  payload: Record<string, unknown>,
+  rawBody: string,
+): SourceEvent[] {
   const lacksIds: SourceEvent = { type: "ignored", reason: `the ${topic} payload lacks the ids we key on` };
   switch (topic) {
     case "orders/paid":
