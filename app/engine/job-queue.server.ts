@@ -1,3 +1,5 @@
+import type { AuditText } from "../i18n/audit-text";
+import { auditText, errorText } from "../i18n/audit-text";
 import { randomUUID } from "node:crypto";
 import type { Job, PrismaClient } from "@prisma/client";
 import { Prisma } from "@prisma/client";
@@ -87,8 +89,11 @@ export async function enqueueJob(
 export async function enqueueJobWithAudit(
   db: PrismaClient,
   input: Omit<EnqueueInput, "reason" | "status"> & { status?: Exclude<InitialJobStatus, "skipped"> },
-  audit: { step: string; message: string },
+  audit: { step: string; message: string; messageText?: AuditText },
 ): Promise<{ jobId: string; created: boolean }> {
+  const auditData = audit.messageText
+    ? JSON.stringify(storableJson({ messageText: audit.messageText }))
+    : null;
   assertBodyIsOrder(input.orderId, input.sourceOrder);
   const businessKey = businessKeyFor(input.kind, input);
   const rows = await db.$queryRaw<Array<{ id: string; created: boolean }>>`
@@ -101,8 +106,8 @@ export async function enqueueJobWithAudit(
       ON CONFLICT ("shopId", "businessKey") DO NOTHING
       RETURNING "id", "orderId"
     ), audited AS (
-      INSERT INTO "AuditEntry" ("shopId", "orderId", "jobId", "step", "level", "message")
-      SELECT ${input.shopId}, "orderId", "id", ${audit.step}, 'info', ${audit.message} FROM inserted
+      INSERT INTO "AuditEntry" ("shopId", "orderId", "jobId", "step", "level", "message", "data")
+      SELECT ${input.shopId}, "orderId", "id", ${audit.step}, 'info', ${audit.message}, ${auditData}::jsonb FROM inserted
     )
     SELECT "id", true AS "created" FROM inserted`;
   if (rows[0]) return { jobId: rows[0].id, created: true };
@@ -194,7 +199,9 @@ export async function completeJob(
       audit: {
         step: "queue",
         level: "info",
-        message: `Transferred${result.documentNumber ? ` as number ${result.documentNumber}` : ""}`,
+        ...(result.documentNumber
+          ? auditText("audit.transferredAs", { number: result.documentNumber })
+          : auditText("audit.transferred")),
         data: { documentId: result.documentId },
       },
     });
@@ -208,7 +215,7 @@ export async function completeJob(
         audit: () => ({
           step: "queue",
           level: "info",
-          message: "The invoice is transferred: the credit note is queued",
+          ...auditText("audit.queued.creditNoteAfterInvoice"),
         }),
       });
     }
@@ -232,7 +239,7 @@ export async function skipJob(db: PrismaClient, job: HeldJob, reason: string): P
         at: new Date().toISOString(),
       }),
     },
-    audit: { step: "queue", level: "info", message: `Skipped: ${reason}` },
+    audit: { step: "queue", level: "info", ...auditText("audit.skipped", {}, { reason }) },
   });
 }
 
@@ -252,7 +259,11 @@ export async function retryJobLater(
     audit: {
       step: "retry",
       level: "warn",
-      message: `${error.message} — retrying in ${Math.round(Math.max(0, delayMs) / 1000)} s`,
+      ...auditText(
+        "audit.retrying",
+        { seconds: Math.round(Math.max(0, delayMs) / 1000) },
+        { reason: errorText(error) },
+      ),
       data: { kind: error.kind, attempt: job.attempts },
     },
   });
@@ -282,7 +293,7 @@ export async function failJobAndPauseShop(
       audit: {
         step: "failed",
         level: "error",
-        message: error.message,
+        ...auditText("audit.failed", {}, { reason: errorText(error) }),
         data: { kind: error.kind, attempt: job.attempts },
       },
     });
@@ -293,6 +304,7 @@ export async function failJobAndPauseShop(
         paused: true,
         pausedAt: new Date(),
         pausedReason: `${job.orderName ?? job.orderId}: ${storableText(error.message)}`,
+        pausedJobId: job.id,
       },
     });
     return true;
@@ -317,7 +329,7 @@ export async function parkJob(
     audit: {
       step: "needsAttention",
       level: "error",
-      message: error.message,
+      ...auditText("audit.failed", {}, { reason: errorText(error) }),
       data: { kind: error.kind, attempt: job.attempts, leaseLosses: job.leaseLosses },
     },
   });
@@ -340,7 +352,7 @@ export async function requeueParkedJob(db: PrismaClient, jobId: string): Promise
       event: "retry",
       only: ["needsAttention"],
       set: { runAfter: new Date(), attempts: 0, leaseLosses: 0, finishedAt: null },
-      audit: { step: "queue", level: "info", message: "Queued again after it needed attention" },
+      audit: { step: "queue", level: "info", ...auditText("audit.queued.afterAttention") },
     }),
   );
 }
@@ -360,11 +372,11 @@ export async function resumeShop(
       shopId,
       event: "resume",
       set: { runAfter: new Date(), finishedAt: null, attempts: 0, leaseLosses: 0 },
-      audit: () => ({ step: "queue", level: "info", message: `Queued again: transfers resumed by ${by}` }),
+      audit: () => ({ step: "queue", level: "info", ...auditText("audit.queued.resumed", { by }) }),
     });
     await tx.shop.update({
       where: { id: shopId },
-      data: { paused: false, pausedAt: null, pausedReason: null },
+      data: { paused: false, pausedAt: null, pausedReason: null, pausedJobId: null },
     });
     await tx.auditEntry.create({
       data: {
@@ -387,7 +399,7 @@ export async function pauseShop(db: PrismaClient, shopId: string, reason: string
   await db.$transaction(async (tx) => {
     await tx.shop.update({
       where: { id: shopId },
-      data: { paused: true, pausedAt: new Date(), pausedReason: storableText(reason) },
+      data: { paused: true, pausedAt: new Date(), pausedReason: storableText(reason), pausedJobId: null },
     });
     await tx.auditEntry.create({
       data: {
@@ -423,7 +435,7 @@ export async function skipCancelledJob(
       audit: {
         step: "queue",
         level: "info",
-        message: `Skipped: ${reason.charAt(0).toLowerCase()}${reason.slice(1)}`,
+        ...auditText("audit.skipped", {}, { reason: `${reason.charAt(0).toLowerCase()}${reason.slice(1)}` }),
       },
     }),
   );

@@ -1,3 +1,4 @@
+import { auditDa, auditEn } from "./pages/audit";
 import { demoDa, demoEn } from "./pages/demo";
 import { jobErrorsDa, jobErrorsEn } from "./pages/job-errors";
 import { ledgerErrorsDa, ledgerErrorsEn } from "./pages/ledger-errors";
@@ -80,6 +81,7 @@ export const en = {
   ...previewWarningsEn,
   ...ledgerErrorsEn,
   ...sourceErrorsEn,
+  ...auditEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -96,6 +98,7 @@ export const da: Record<MessageKey, string> = {
   ...previewWarningsDa,
   ...ledgerErrorsDa,
   ...sourceErrorsDa,
+  ...auditDa,
 };
 
 export const dictionaries = { en, da } as const;
