@@ -72,12 +72,20 @@ describe("with ?locale=da no page shows English", () => {
     expect(visibleTexts(html).join(" ")).toContain("Transfers");
   });
 
+  it("home, with the transfers summary", async () => {
+    const { html } = await page("/app?locale=da");
+    const text = visibleTexts(html).join(" ");
+    expect(text).toContain("Overført: 1");
+    expect(text).toContain("Fejlet eller kræver din handling: 1");
+    expect(html).toContain('href="/app/transfers?tab=failed"');
+    expectDanish(html);
+  });
+
   it.each([
-    ["home", "/app?locale=da"],
     ["connect", "/app/connect?locale=da"],
     ["settings", "/app/settings?locale=da"],
     ["transfers", "/app/transfers?locale=da"],
-    ["transfers, failed tab", "/app/transfers?locale=da&status=failed"],
+    ["transfers, failed tab", "/app/transfers?locale=da&tab=failed"],
     ["transfers, search", "/app/transfers?locale=da&q=1001"],
     ["demo", "/app/demo?locale=da"],
     ["an unknown page", "/app/no-such-page?locale=da"],
@@ -108,7 +116,9 @@ describe("with ?locale=da no page shows English", () => {
     expectDanish(order.html);
     const transfers = await page("/app/transfers?locale=da");
     expect(transfers.html).toContain('data-testid="paused-reason"');
-    expect(visibleTexts(transfers.html).join(" ")).toContain(`Årsag (${failing.name}): Ordren sælger et gavekort.`);
+    expect(visibleTexts(transfers.html).join(" ")).toContain(
+      `Årsag (${failing.name}): Ordren sælger et gavekort.`,
+    );
     expect(transfers.html).toContain(`href="/app/settings#${SETTING_ANCHOR}"`);
     expectDanish(transfers.html);
     const settings = await page("/app/settings?locale=da");
