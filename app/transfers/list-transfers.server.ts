@@ -176,7 +176,8 @@ async function countsOfSearch(
     _count: { _all: true },
   });
   const counts = Object.fromEntries(JOB_STATUSES.map((status) => [status, 0])) as Record<JobStatus, number>;
-  for (const group of groups) if (group.status in counts) counts[group.status as JobStatus] = group._count._all;
+  for (const group of groups)
+    if (group.status in counts) counts[group.status as JobStatus] = group._count._all;
   return counts;
 }
 

@@ -107,6 +107,10 @@ export function englishOn(html: string, allowed: Array<string | RegExp> = []): E
       findings.push({ text, why: `English catalogue text "${phrase}"` });
       continue;
     }
+    if (/\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(text)) {
+      findings.push({ text, why: "a timestamp not formatted for the page's language" });
+      continue;
+    }
     const word = ENGLISH_WORD.exec(withoutNames(text));
     if (word) findings.push({ text, why: `English word "${word[1]}"` });
   }
