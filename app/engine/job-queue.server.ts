@@ -422,6 +422,8 @@ export async function skipCancelledJob(
   job: Pick<Job, "id" | "shopId" | "orderId">,
   reason: string,
   from?: readonly JobStatus[],
+  /** `reason` as a catalogue key, for the merchant's language. */
+  reasonKey?: { key: string; params: Record<string, string> },
 ): Promise<boolean> {
   return falseWhenMovedOn(
     transitionJob(db, {
@@ -430,12 +432,26 @@ export async function skipCancelledJob(
       ...(from ? { only: from } : {}),
       set: {
         finishedAt: new Date(),
-        lastError: { kind: "skipped", message: reason, retryable: false, at: new Date().toISOString() },
+        lastError: {
+          kind: "skipped",
+          message: reason,
+          retryable: false,
+          at: new Date().toISOString(),
+          ...(reasonKey ? { messageKey: reasonKey.key, params: reasonKey.params } : {}),
+        },
       },
       audit: {
         step: "queue",
         level: "info",
-        ...auditText("audit.skipped", {}, { reason: `${reason.charAt(0).toLowerCase()}${reason.slice(1)}` }),
+        ...auditText(
+          "audit.skipped",
+          {},
+          {
+            reason: reasonKey
+              ? { ...reasonKey, fallback: reason }
+              : `${reason.charAt(0).toLowerCase()}${reason.slice(1)}`,
+          },
+        ),
       },
     }),
   );

@@ -233,7 +233,11 @@ async function withdrawInvoice(
   const where = `${because} in ${platformName(shop.platform)}`;
   if (job.status === "queued" || job.status === "failed") {
     const reason = `The order was ${where} before it was transferred`;
-    const skipped = await setInvoiceStatusFromSource(db, job, { to: "skipped", reason });
+    const reasonKey = {
+      key: "jobError.withdrawn",
+      params: { how: `jobError.how.${because}`, platform: platformName(shop.platform) },
+    };
+    const skipped = await setInvoiceStatusFromSource(db, job, { to: "skipped", reason, reasonKey });
     return skipped ? { result: "skipped", jobId: job.id } : { result: "none" };
   }
   if (job.status === "succeeded") {

@@ -18,6 +18,10 @@ export const jobErrorsEn = {
     "Store credit was paid or refunded (the gift-card liability account holds store credit too).",
   "jobError.situation.account": "The order needs an account that is not chosen.",
   "jobError.openSetting": "Open the setting",
+  "jobError.withdrawn": "The order was {how} in {platform} before it was transferred",
+  "jobError.how.cancelled": "cancelled",
+  "jobError.how.failed": "marked as failed",
+  "jobError.how.deleted": "deleted",
 } as const;
 
 export const jobErrorsDa: Record<keyof typeof jobErrorsEn, string> = {
@@ -39,4 +43,8 @@ export const jobErrorsDa: Record<keyof typeof jobErrorsEn, string> = {
     "Der er betalt eller refunderet med butikskredit (kontoen for gavekortforpligtelse rummer også butikskredit).",
   "jobError.situation.account": "Ordren skal bruge en konto, der ikke er valgt.",
   "jobError.openSetting": "Åbn indstillingen",
+  "jobError.withdrawn": "Ordren blev {how} i {platform}, før den blev overført",
+  "jobError.how.cancelled": "annulleret",
+  "jobError.how.failed": "markeret som mislykket",
+  "jobError.how.deleted": "slettet",
 };
