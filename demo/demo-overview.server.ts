@@ -1,3 +1,5 @@
+import type { PausedState } from "../app/transfers/transfers-overview.server";
+import { pausedState } from "../app/transfers/transfers-overview.server";
 import type { Job, PrismaClient, Shop } from "@prisma/client";
 import type { JobStatus } from "../app/engine/job-types";
 import type { LedgerProviderId } from "../app/ledgers/ledger-contract";
@@ -5,6 +7,8 @@ import { isLedgerProviderId, LEDGER_PROVIDER_IDS, LEDGER_PROVIDERS } from "../ap
 import { loadShopSettings } from "../app/settings/settings-store";
 import { prismaSettingsStorage } from "../app/shops/shop-settings-storage.server";
 import type { Json } from "../simulators/shopify/rest-to-graphql";
+import type { JobErrorText } from "../app/i18n/job-error-text";
+import { jobErrorOf } from "../app/i18n/job-error-text";
 import { errorMessage } from "./job-message";
 import { readSnapshot } from "../app/db/read-snapshot.server";
 import type { DemoEnvironment, DemoLedgerDocument, DemoWooOrder } from "./demo-types";
@@ -15,6 +19,8 @@ export interface DemoTransferView {
   status: JobStatus;
   documentNumber: string | null;
   message: string | null;
+  /** The failure keyed, for the page's language. */
+  messageText: JobErrorText | null;
 }
 
 export interface DemoOrderRow {
@@ -60,7 +66,7 @@ export interface DemoOverview {
   simulators: DemoSimulatorView[];
   orders: DemoOrderRow[];
   ledgerDocuments: DemoLedgerDocument[] | null;
-  paused: { reason: string | null } | null;
+  paused: PausedState | null;
   /** The gap the failing order trips over, and the account that closes it. */
   giftCardAccount: { missing: boolean; fix: string | null };
   /** Something is on its way: the page keeps refreshing. */
@@ -172,7 +178,7 @@ export async function demoOverview(
     }),
     orders,
     ledgerDocuments: connectedLedger ? connectedLedger.documents().reverse() : null,
-    paused: freshShop.paused ? { reason: freshShop.pausedReason } : null,
+    paused: await pausedState(db, freshShop),
     giftCardAccount: {
       missing: !settings.accounts.giftCardLiability,
       fix: connectedLedger?.giftCardLiabilityAccount ?? null,
@@ -206,6 +212,7 @@ function transferView(job: Job): DemoTransferView {
     status: job.status as JobStatus,
     documentNumber: job.documentNumber,
     message: errorMessage(job.lastError),
+    messageText: jobErrorOf(job.lastError),
   };
 }
 

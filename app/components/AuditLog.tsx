@@ -1,4 +1,5 @@
 import { Badge, DataTable, Text } from "@shopify/polaris";
+import { renderAuditText } from "../i18n/audit-text";
 import type { MessageKey } from "../i18n/messages";
 import { dictionaries } from "../i18n/messages";
 import { useTranslation } from "../i18n/use-translation";
@@ -37,7 +38,7 @@ export function AuditLog({ entries }: { entries: AuditView[] }) {
           {t(`order.audit.level.${entry.level}`)}
         </Badge>,
         <Text key={entry.id} as="span" breakWord>
-          {entry.message}
+          {entry.text ? renderAuditText(locale, entry.text) : entry.message}
         </Text>,
       ])}
       verticalAlign="middle"

@@ -1,8 +1,10 @@
 import { Banner, BlockStack, Button, Card, Text } from "@shopify/polaris";
 import type { ReactNode } from "react";
+import { handledByText } from "../i18n/audit-text";
 import { jobErrorText } from "../i18n/job-error-text";
 import { useTranslation } from "../i18n/use-translation";
 import type { HandledView, OrderDetail } from "../transfers/order-detail.server";
+import { FailureReason } from "./FailureReason";
 import { formatDateTime } from "./format";
 import { ParkedJobActions } from "./ParkedJobActions";
 import { OrderStatusBadge } from "./StatusBadge";
@@ -37,7 +39,10 @@ export function OrderTransferCard({
   const { t, locale } = useTranslation();
   const retry = transfer.status === "failed" && transfer.canRetry;
   // Ledger Bridge's own reasons in the merchant's language; a ledger's words as it sent them.
-  const reason = jobErrorText(locale, transfer.messageText ?? null) ?? transfer.message ?? null;
+  const reasonText = jobErrorText(locale, transfer.messageText ?? null) ?? transfer.message ?? null;
+  const reason = reasonText ? (
+    <FailureReason error={transfer.messageText ?? null} fallback={transfer.message ?? null} />
+  ) : null;
   const document = transfer.documentNumber
     ? transfer.ledger
       ? t("order.detail.transferredAsIn", {
@@ -87,7 +92,10 @@ export function OrderTransferCard({
           <Text as="p">
             <span data-testid="order-handled">
               {handled
-                ? t("order.handled.by", { by: handled.by, at: formatDateTime(handled.at, locale) })
+                ? t("order.handled.by", {
+                    by: handledByText(locale, handled),
+                    at: formatDateTime(handled.at, locale),
+                  })
                 : t("order.status.handled")}
             </span>
           </Text>

@@ -8,7 +8,10 @@ import { translate, type Locale } from "../i18n/messages";
  */
 export function RootErrorPage() {
   const error = useRouteError();
-  const { pathname } = useLocation();
+  const { pathname, search } = useLocation();
+  // An address that names its language (?locale=da) gets that language only.
+  const asked = new URLSearchParams(search).get("locale");
+  const locales: Locale[] = asked === "da" || asked === "en" ? [asked] : ["da", "en"];
   const notFound = isRouteErrorResponse(error) && error.status === 404;
   const text = (locale: Locale) => ({
     title: translate(locale, notFound ? "error.notFound.title" : "error.unexpected.title"),
@@ -25,12 +28,12 @@ export function RootErrorPage() {
         padding: "0 1rem",
       }}
     >
-      {(["da", "en"] as const).map((locale) => (
+      {locales.map((locale) => (
         <section key={locale} lang={locale} data-testid={`error-${locale}`}>
           <h1 style={{ fontSize: "1.25rem" }}>{text(locale).title}</h1>
           <p>{text(locale).body}</p>
           <p>
-            <a href="/app">{translate(locale, "error.backToApp")}</a>
+            <a href={asked ? `/app?locale=${locale}` : "/app"}>{translate(locale, "error.backToApp")}</a>
           </p>
         </section>
       ))}

@@ -20,6 +20,8 @@ export class DraftError extends Error {
     readonly code: DraftErrorCode,
     readonly field: string,
     message: string,
+    /** For `missingSetting`: the catalogue key saying why the order needs the setting. */
+    readonly situationKey?: string,
   ) {
     super(`${field}: ${message}`);
   }

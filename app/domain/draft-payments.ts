@@ -34,6 +34,7 @@ export function depositAccountFor(gateway: string, settings: ShopSettings): stri
         storeCredit
           ? "store credit was paid or refunded; choose the gift-card liability account (it holds store credit too) in Settings"
           : "the order was paid with a gift card; choose the gift-card liability account in Settings",
+        storeCredit ? "jobError.situation.storeCredit" : "jobError.situation.giftCardPaid",
       );
     }
     return liability;

@@ -61,6 +61,7 @@ export function giftCardAccount(settings: ShopSettings): string {
       "missingSetting",
       "accounts.giftCardLiability",
       "the order sells a gift card; choose the gift-card liability account in Settings",
+      "jobError.situation.giftCardSold",
     );
   }
   return account;

@@ -1,4 +1,6 @@
 import type { Prisma, PrismaClient } from "@prisma/client";
+import type { AuditText } from "../i18n/audit-text";
+import { withAuditText } from "../i18n/audit-text";
 import { originalJson, originalText, storableJson, storableText } from "../lib/storable-text";
 
 export type AuditLevel = "info" | "warn" | "error";
@@ -13,6 +15,8 @@ export interface AuditInput {
   message: string;
   /** Ledger ids and numbers, error kinds — never credentials. */
   data?: Prisma.InputJsonValue;
+  /** `message` as a catalogue key, for the order page in the merchant's language. */
+  messageText?: AuditText;
 }
 
 /**
@@ -20,6 +24,7 @@ export interface AuditInput {
  * written in storable form: an audit entry never fails, and never fails the step it records.
  */
 export async function appendAudit(db: PrismaClient, entry: AuditInput): Promise<void> {
+  const data = withAuditText(entry.data, entry.messageText) as Prisma.InputJsonValue | undefined;
   await db.auditEntry.create({
     data: {
       shopId: entry.shopId,
@@ -28,7 +33,7 @@ export async function appendAudit(db: PrismaClient, entry: AuditInput): Promise<
       step: entry.step,
       level: entry.level,
       message: storableText(entry.message),
-      ...(entry.data === undefined ? {} : { data: storableJson(entry.data) }),
+      ...(data === undefined ? {} : { data: storableJson(data) }),
     },
   });
 }

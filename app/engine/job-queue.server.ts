@@ -1,3 +1,5 @@
+import type { AuditText } from "../i18n/audit-text";
+import { auditText, errorText } from "../i18n/audit-text";
 import { randomUUID } from "node:crypto";
 import type { Job, PrismaClient } from "@prisma/client";
 import { Prisma } from "@prisma/client";
@@ -89,8 +91,11 @@ export async function enqueueJob(
 export async function enqueueJobWithAudit(
   db: PrismaClient,
   input: Omit<EnqueueInput, "reason" | "status"> & { status?: Exclude<InitialJobStatus, "skipped"> },
-  audit: { step: string; message: string },
+  audit: { step: string; message: string; messageText?: AuditText },
 ): Promise<{ jobId: string; created: boolean }> {
+  const auditData = audit.messageText
+    ? JSON.stringify(storableJson({ messageText: audit.messageText }))
+    : null;
   assertBodyIsOrder(input.orderId, input.sourceOrder);
   const businessKey = businessKeyFor(input.kind, input);
   const rows = await db.$queryRaw<Array<{ id: string; created: boolean }>>`
@@ -103,8 +108,8 @@ export async function enqueueJobWithAudit(
       ON CONFLICT ("shopId", "businessKey") DO NOTHING
       RETURNING "id", "orderId"
     ), audited AS (
-      INSERT INTO "AuditEntry" ("shopId", "orderId", "jobId", "step", "level", "message")
-      SELECT ${input.shopId}, "orderId", "id", ${audit.step}, 'info', ${audit.message} FROM inserted
+      INSERT INTO "AuditEntry" ("shopId", "orderId", "jobId", "step", "level", "message", "data")
+      SELECT ${input.shopId}, "orderId", "id", ${audit.step}, 'info', ${audit.message}, ${auditData}::jsonb FROM inserted
     )
     SELECT "id", true AS "created" FROM inserted`;
   if (rows[0]) return { jobId: rows[0].id, created: true };
@@ -350,7 +355,9 @@ export async function completeJob(
       audit: {
         step: "queue",
         level: "info",
-        message: `Transferred${result.documentNumber ? ` as number ${result.documentNumber}` : ""}`,
+        ...(result.documentNumber
+          ? auditText("audit.transferredAs", { number: result.documentNumber })
+          : auditText("audit.transferred")),
         data: { documentId: result.documentId },
       },
     });
@@ -364,7 +371,7 @@ export async function completeJob(
         audit: () => ({
           step: "queue",
           level: "info",
-          message: "The invoice is transferred: the credit note is queued",
+          ...auditText("audit.queued.creditNoteAfterInvoice"),
         }),
       });
     }
@@ -394,7 +401,7 @@ export async function skipJob(
         at: new Date().toISOString(),
       }),
     },
-    audit: { step: "queue", level: "info", message: `Skipped: ${reason}` },
+    audit: { step: "queue", level: "info", ...auditText("audit.skipped", {}, { reason }) },
   });
 }
 
@@ -414,7 +421,11 @@ export async function retryJobLater(
     audit: {
       step: "retry",
       level: "warn",
-      message: `${error.message} — retrying in ${Math.round(Math.max(0, delayMs) / 1000)} s`,
+      ...auditText(
+        "audit.retrying",
+        { seconds: Math.round(Math.max(0, delayMs) / 1000) },
+        { reason: errorText(error) },
+      ),
       data: { kind: error.kind, attempt: job.attempts },
     },
   });
@@ -444,7 +455,7 @@ export async function failJobAndPauseShop(
       audit: {
         step: "failed",
         level: "error",
-        message: error.message,
+        ...auditText("audit.failed", {}, { reason: errorText(error) }),
         data: { kind: error.kind, attempt: job.attempts },
       },
     });
@@ -455,6 +466,7 @@ export async function failJobAndPauseShop(
         paused: true,
         pausedAt: new Date(),
         pausedReason: `${job.orderName ?? job.orderId}: ${storableText(error.message)}`,
+        pausedJobId: job.id,
       },
     });
     return true;
@@ -479,7 +491,7 @@ export async function parkJob(
     audit: {
       step: "needsAttention",
       level: "error",
-      message: error.message,
+      ...auditText("audit.failed", {}, { reason: errorText(error) }),
       data: { kind: error.kind, attempt: job.attempts, leaseLosses: job.leaseLosses },
     },
   });
@@ -502,7 +514,7 @@ export async function requeueParkedJob(db: PrismaClient, jobId: string): Promise
       event: "retry",
       only: ["needsAttention"],
       set: { runAfter: new Date(), attempts: 0, leaseLosses: 0, finishedAt: null },
-      audit: { step: "queue", level: "info", message: "Queued again after it needed attention" },
+      audit: { step: "queue", level: "info", ...auditText("audit.queued.afterAttention") },
     }),
   );
 }
@@ -522,11 +534,11 @@ export async function resumeShop(
       shopId,
       event: "resume",
       set: { runAfter: new Date(), finishedAt: null, attempts: 0, leaseLosses: 0 },
-      audit: () => ({ step: "queue", level: "info", message: `Queued again: transfers resumed by ${by}` }),
+      audit: () => ({ step: "queue", level: "info", ...auditText("audit.queued.resumed", { by }) }),
     });
     await tx.shop.update({
       where: { id: shopId },
-      data: { paused: false, pausedAt: null, pausedReason: null },
+      data: { paused: false, pausedAt: null, pausedReason: null, pausedJobId: null },
     });
     await tx.auditEntry.create({
       data: {
@@ -549,7 +561,7 @@ export async function pauseShop(db: PrismaClient, shopId: string, reason: string
   await db.$transaction(async (tx) => {
     await tx.shop.update({
       where: { id: shopId },
-      data: { paused: true, pausedAt: new Date(), pausedReason: storableText(reason) },
+      data: { paused: true, pausedAt: new Date(), pausedReason: storableText(reason), pausedJobId: null },
     });
     await tx.auditEntry.create({
       data: {
@@ -572,6 +584,8 @@ export async function skipCancelledJob(
   job: Pick<Job, "id" | "shopId" | "orderId">,
   reason: string,
   from?: readonly JobStatus[],
+  /** `reason` as a catalogue key, for the merchant's language. */
+  reasonKey?: { key: string; params: Record<string, string> },
 ): Promise<boolean> {
   return falseWhenMovedOn(
     transitionJob(db, {
@@ -580,12 +594,26 @@ export async function skipCancelledJob(
       ...(from ? { only: from } : {}),
       set: {
         finishedAt: new Date(),
-        lastError: { kind: "skipped", message: reason, retryable: false, at: new Date().toISOString() },
+        lastError: {
+          kind: "skipped",
+          message: reason,
+          retryable: false,
+          at: new Date().toISOString(),
+          ...(reasonKey ? { messageKey: reasonKey.key, params: reasonKey.params } : {}),
+        },
       },
       audit: {
         step: "queue",
         level: "info",
-        message: `Skipped: ${reason.charAt(0).toLowerCase()}${reason.slice(1)}`,
+        ...auditText(
+          "audit.skipped",
+          {},
+          {
+            reason: reasonKey
+              ? { ...reasonKey, fallback: reason }
+              : `${reason.charAt(0).toLowerCase()}${reason.slice(1)}`,
+          },
+        ),
       },
     }),
   );

@@ -1,3 +1,5 @@
+import type { AuditText } from "../i18n/audit-text";
+import { withAuditText } from "../i18n/audit-text";
 import type { Job, PrismaClient } from "@prisma/client";
 import { Prisma } from "@prisma/client";
 import { storableJson, storableText } from "../lib/storable-text";
@@ -24,6 +26,8 @@ export interface JobAudit {
   level: AuditLevel;
   message: string;
   data?: Prisma.InputJsonValue;
+  /** `message` as a catalogue key, for the order page in the merchant's language. */
+  messageText?: AuditText;
 }
 
 /** The other columns a transition sets with the status (never the status itself). */
@@ -188,6 +192,7 @@ async function writeAudit(
   audit: JobAudit,
 ): Promise<void> {
   // Messages quote the buyer's text and ledgers' answers: stored in a form that never fails.
+  const data = withAuditText(audit.data, audit.messageText) as Prisma.InputJsonValue | undefined;
   await tx.auditEntry.create({
     data: {
       shopId: job.shopId,
@@ -196,7 +201,7 @@ async function writeAudit(
       step: audit.step,
       level: audit.level,
       message: storableText(audit.message),
-      ...(audit.data === undefined ? {} : { data: storableJson(audit.data) }),
+      ...(data === undefined ? {} : { data: storableJson(data) }),
     },
   });
 }

@@ -1,3 +1,4 @@
+import { auditText } from "../i18n/audit-text";
 import type { PrismaClient, Shop } from "@prisma/client";
 import { log } from "../lib/log.server";
 import { findOrder, type ReadOrderFromPlatform } from "../sources/source-registry.server";
@@ -66,7 +67,7 @@ export async function requestManualTransfer(
           ...(existing.status === "needsAttention" ? { attempts: 0 } : {}),
           ...(sourceOrder ? { sourceOrder } : {}),
         },
-        audit: { step: "queue", level: "info", message: "Transfer requested by hand" },
+        audit: { step: "queue", level: "info", ...auditText("audit.queued.byHand") },
       });
     } catch (error) {
       if (error instanceof IllegalJobTransitionError) return { outcome: "inProgress", jobId: existing.id };
@@ -89,7 +90,7 @@ export async function requestManualTransfer(
     jobId: job.id,
     step: "queue",
     level: "info",
-    message: "Transfer requested by hand",
+    ...auditText("audit.queued.byHand"),
   });
   return { outcome: "queued", jobId: job.id };
 }

@@ -1,3 +1,4 @@
+import { auditText } from "../i18n/audit-text";
 import type { PrismaClient, Shop } from "@prisma/client";
 import { loadShopSettings } from "../settings/settings-store";
 import { prismaSettingsStorage } from "../shops/shop-settings-storage.server";
@@ -86,10 +87,7 @@ export async function enqueueMissing(
         jobId: result.job.id,
         step: "queue",
         level: "info",
-        message:
-          trigger === "backfill"
-            ? "Queued by the historical import"
-            : "Queued by reconciliation: no webhook had brought this order",
+        ...auditText(trigger === "backfill" ? "audit.queued.backfill" : "audit.queued.reconcile"),
       });
     }
   }

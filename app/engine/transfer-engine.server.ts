@@ -1,3 +1,4 @@
+import { auditText } from "../i18n/audit-text";
 import type { Job, PrismaClient } from "@prisma/client";
 import { loadShopSettings } from "../settings/settings-store";
 import { prismaSettingsStorage } from "../shops/shop-settings-storage.server";
@@ -79,6 +80,9 @@ async function writeBackStatus(db: PrismaClient, job: Job, options: { box?: Secr
     jobId: job.id,
     step: "writeBack",
     level: "info",
-    message: `Wrote the transfer status to the ${shop?.platform === "woocommerce" ? "WooCommerce" : "Shopify"} order (${result.written.map((m) => m.key).join(", ")})`,
+    ...auditText("audit.writeBack", {
+      platform: shop?.platform === "woocommerce" ? "WooCommerce" : "Shopify",
+      fields: result.written.map((m) => m.key).join(", "),
+    }),
   });
 }

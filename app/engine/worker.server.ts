@@ -1,7 +1,10 @@
+import type { AuditText } from "../i18n/audit-text";
+import { auditText, errorText } from "../i18n/audit-text";
 import { randomUUID } from "node:crypto";
 import type { Job, Prisma, PrismaClient } from "@prisma/client";
 import type { MessageKey } from "../i18n/messages";
 import { translate } from "../i18n/messages";
+import { AppError } from "../lib/app-error";
 import { LedgerError } from "../ledgers/ledger-error";
 import { withWriteFence, WriteFenceError } from "../ledgers/write-fence";
 import { appendAudit } from "./audit-log.server";
@@ -58,7 +61,13 @@ export interface JobContext {
    * stalled worker never writes a second payment or document next to the one that took over.
    */
   holdLease(): Promise<void>;
-  audit(step: string, level: AuditLevel, message: string, data?: Prisma.InputJsonValue): Promise<void>;
+  /** `message` in English, or with its catalogue key (see auditText) for the merchant's language. */
+  audit(
+    step: string,
+    level: AuditLevel,
+    message: string | { message: string; messageText: AuditText },
+    data?: Prisma.InputJsonValue,
+  ): Promise<void>;
 }
 
 export type JobHandler = (job: Job, context: JobContext) => Promise<JobOutcome>;
@@ -195,7 +204,7 @@ export class Worker {
         jobId: job.id,
         step,
         level,
-        message,
+        ...(typeof message === "string" ? { message } : message),
         ...(data === undefined ? {} : { data }),
       });
     if (job.leaseLosses > (this.options.maxLeaseLosses ?? 5)) {
@@ -269,7 +278,22 @@ export class Worker {
       await audit(
         "settled",
         "warn",
-        `After the transfer: ${error instanceof Error ? error.message : String(error)}`,
+        auditText(
+          "audit.afterTransfer",
+          {},
+          {
+            reason:
+              error instanceof AppError
+                ? errorText({
+                    message: error.merchantMessage,
+                    messageKey: error.messageKey,
+                    params: error.params,
+                  })
+                : error instanceof Error
+                  ? error.message
+                  : String(error),
+          },
+        ),
       ).catch(() => {});
     }
   }

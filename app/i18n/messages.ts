@@ -1,3 +1,4 @@
+import { auditDa, auditEn } from "./pages/audit";
 import { demoDa, demoEn } from "./pages/demo";
 import { jobErrorsDa, jobErrorsEn } from "./pages/job-errors";
 import { ledgerErrorsDa, ledgerErrorsEn } from "./pages/ledger-errors";
@@ -31,6 +32,15 @@ const coreEn = {
   "home.status.database.postgres": "PostgreSQL",
   "home.status.webhooks": "Webhooks received",
   "home.language": "Language",
+  "home.transfers.heading": "Transfers",
+  "home.transfers.transferred": "Transferred",
+  "home.transfers.needLook": "Failed or need your attention",
+  "home.transfers.waiting": "Waiting",
+  "home.transfers.seeFailures": "See the transfers that need you",
+  "home.transfers.paused": "Automatic transfer is paused until you resume it on the Transfers page.",
+  "home.next.connect": "Next step: connect your accounting system, so paid orders can be booked.",
+  "home.next.connectAction": "Connect an accounting system",
+  "home.next.reconnect": "Your accounting system needs to be connected again.",
   "nav.transfers": "Transfers",
   "nav.settings": "Settings",
   "nav.connect": "Accounting system",
@@ -58,6 +68,16 @@ const coreDa: Record<keyof typeof coreEn, string> = {
   "home.status.database.postgres": "PostgreSQL",
   "home.status.webhooks": "Modtagne webhooks",
   "home.language": "Sprog",
+  "home.transfers.heading": "Overførsler",
+  "home.transfers.transferred": "Overført",
+  "home.transfers.needLook": "Fejlet eller kræver din handling",
+  "home.transfers.waiting": "Venter",
+  "home.transfers.seeFailures": "Se de overførsler, der venter på dig",
+  "home.transfers.paused":
+    "Automatisk overførsel er sat på pause, til du genoptager den på siden Overførsler.",
+  "home.next.connect": "Næste skridt: forbind dit regnskabsprogram, så betalte ordrer kan bogføres.",
+  "home.next.connectAction": "Forbind et regnskabsprogram",
+  "home.next.reconnect": "Dit regnskabsprogram skal forbindes igen.",
   "nav.transfers": "Overførsler",
   "nav.settings": "Indstillinger",
   "nav.connect": "Regnskabsprogram",
@@ -84,6 +104,7 @@ export const en = {
   ...ledgerErrorsEn,
   ...sourceErrorsEn,
   ...payoutsEn,
+  ...auditEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -102,6 +123,7 @@ export const da: Record<MessageKey, string> = {
   ...ledgerErrorsDa,
   ...sourceErrorsDa,
   ...payoutsDa,
+  ...auditDa,
 };
 
 export const dictionaries = { en, da } as const;

@@ -6,18 +6,27 @@ import { AttentionBanner } from "../components/AttentionBanner";
 import { databaseTarget } from "../db/driver-adapter.server";
 import { prisma } from "../db/prisma.server";
 import { useTranslation } from "../i18n/use-translation";
+import { homeSummary } from "../transfers/home-summary.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop, mode } = await requireAdmin(request);
-  const [webhooks, needsAttention] = await Promise.all([
+  const [webhooks, needsAttention, summary] = await Promise.all([
     prisma().webhookEvent.count({ where: { shopDomain: shop.domain } }),
     prisma().job.count({ where: { shopId: shop.id, status: "needsAttention" } }),
+    homeSummary(prisma(), shop.id),
   ]);
-  return { shopDomain: shop.domain, mode, database: databaseTarget().kind, webhooks, needsAttention };
+  return {
+    shopDomain: shop.domain,
+    mode,
+    database: databaseTarget().kind,
+    webhooks,
+    needsAttention,
+    summary,
+  };
 };
 
 export default function Home() {
-  const { shopDomain, mode, database, webhooks, needsAttention } = useLoaderData<typeof loader>();
+  const { shopDomain, mode, database, webhooks, needsAttention, summary } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
     <Page title={t("home.title")}>
@@ -32,6 +41,41 @@ export default function Home() {
             <AttentionBanner count={needsAttention} showList />
           </Layout.Section>
         ) : null}
+        {summary.ledger === null || summary.ledger.needsReconnect ? (
+          <Layout.Section>
+            <Banner tone="warning" action={{ content: t("home.next.connectAction"), url: "/app/connect" }}>
+              <p data-testid="home-next-step">
+                {summary.ledger === null ? t("home.next.connect") : t("home.next.reconnect")}
+              </p>
+            </Banner>
+          </Layout.Section>
+        ) : null}
+        <Layout.Section>
+          <Card>
+            <BlockStack gap="200">
+              <Text as="h2" variant="headingMd">
+                {t("home.transfers.heading")}
+              </Text>
+              <InlineStack gap="400">
+                <Text as="p" id="home-transferred">
+                  {t("home.transfers.transferred")}: {summary.transferred}
+                </Text>
+                <Text as="p" id="home-need-look" tone={summary.needLook > 0 ? "critical" : undefined}>
+                  {t("home.transfers.needLook")}: {summary.needLook}
+                </Text>
+                <Text as="p" id="home-waiting">
+                  {t("home.transfers.waiting")}: {summary.waiting}
+                </Text>
+              </InlineStack>
+              {summary.paused ? <Text as="p">{t("home.transfers.paused")}</Text> : null}
+              {summary.needLook > 0 ? (
+                <RemixLink to={`/app/transfers?tab=${summary.needLookTab}`}>
+                  {t("home.transfers.seeFailures")}
+                </RemixLink>
+              ) : null}
+            </BlockStack>
+          </Card>
+        </Layout.Section>
         <Layout.Section>
           <Card>
             <BlockStack gap="300">

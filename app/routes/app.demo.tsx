@@ -33,6 +33,7 @@ import type { DemoLedgerDocument } from "../../demo/demo-types";
 import { wakeWorkers } from "../engine/worker-registry.server";
 import type { MessageKey } from "../i18n/messages";
 import { en } from "../i18n/messages";
+import { FailureReason } from "../components/FailureReason";
 import { useTranslation } from "../i18n/use-translation";
 import { orderSourceFor } from "../sources/order-source-for.server";
 
@@ -139,7 +140,16 @@ function PausedBanner({ overview, busy, submit }: { overview: DemoOverview; busy
   return (
     <Banner tone="critical" title={t("demo.paused.title")}>
       <BlockStack gap="200">
-        <p data-testid="demo-paused-reason">{overview.paused?.reason}</p>
+        <p data-testid="demo-paused-reason">
+          {overview.paused?.failure ? (
+            <>
+              {t("transfers.paused.reasonOrder", { order: overview.paused.failure.order })}{" "}
+              <FailureReason error={overview.paused.failure.error} fallback={overview.paused.reason} />
+            </>
+          ) : (
+            overview.paused?.reason
+          )}
+        </p>
         <InlineStack gap="200">
           {fix ? (
             <Button disabled={busy} onClick={() => submit({ intent: "fixGiftCard" })}>
@@ -274,7 +284,7 @@ function TransferCell({ order }: { order: DemoOrderRow }) {
         // Table cells do not wrap; a merchant message must, or the table scrolls sideways.
         <div style={{ whiteSpace: "normal", maxWidth: 320 }}>
           <Text as="p" tone="critical">
-            {order.invoice.message}
+            <FailureReason error={order.invoice.messageText} fallback={order.invoice.message} />
           </Text>
         </div>
       ) : null}

@@ -1,3 +1,4 @@
+import { handledByText } from "../i18n/audit-text";
 import { jobErrorText } from "../i18n/job-error-text";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
@@ -6,11 +7,13 @@ import { Banner, BlockStack, Card, InlineStack, Layout, Page, Text } from "@shop
 import { z } from "zod";
 import { requireAdmin } from "../auth/admin-context.server";
 import { AuditLog } from "../components/AuditLog";
+import { FailureReason } from "../components/FailureReason";
 import { DocumentTable } from "../components/DocumentTable";
 import { OrderTransferCard } from "../components/OrderTransferCard";
 import { JobStatusBadge } from "../components/StatusBadge";
 import { formatDateTime, formatMoney } from "../components/format";
 import { ParkedJobActions } from "../components/ParkedJobActions";
+import { resultStillHolds } from "../components/order-result";
 import { usePolling } from "../components/use-polling";
 import { prisma } from "../db/prisma.server";
 import { wakeWorkers } from "../engine/worker-registry.server";
@@ -60,8 +63,12 @@ export default function OrderPage() {
   const fetcher = useFetcher<typeof action>();
   const busy = fetcher.state !== "idle";
   const pending = (status: string) => status === "queued" || status === "running";
-  usePolling(pending(detail.transfer.status) || detail.creditNotes.some((note) => pending(note.status)));
-  const outcome = fetcher.state === "idle" ? fetcher.data?.outcome : undefined;
+  const somethingPending =
+    pending(detail.transfer.status) || detail.creditNotes.some((note) => pending(note.status));
+  usePolling(somethingPending);
+  const answered = fetcher.state === "idle" ? fetcher.data?.outcome : undefined;
+  // One status at a time: a "queued" answer goes once the transfer it spoke of has finished.
+  const outcome = answered && resultStillHolds(answered, somethingPending) ? answered : undefined;
   const act = (intent: "retry" | "markHandled") => (jobId: string) =>
     fetcher.submit({ intent, jobId }, { method: "post" });
   const received = detail.invoice !== null || detail.invoiceProblem !== null || detail.transfer.canTransfer;
@@ -103,7 +110,9 @@ export default function OrderPage() {
               {detail.invoice ? <DocumentTable document={detail.invoice} /> : null}
               {detail.invoiceProblem ? (
                 <Banner tone="warning">
-                  <p>{t("order.preview.problem", { problem: detail.invoiceProblem })}</p>
+                  <p>
+                    {t("order.preview.problem")} <FailureReason error={detail.invoiceProblem} />
+                  </p>
                 </Banner>
               ) : null}
               {!detail.invoice && !detail.invoiceProblem ? (
@@ -145,7 +154,7 @@ export default function OrderPage() {
                     {note.handled ? (
                       <Text as="p">
                         {t("order.handled.by", {
-                          by: note.handled.by,
+                          by: handledByText(locale, note.handled),
                           at: formatDateTime(note.handled.at, locale),
                         })}
                       </Text>

@@ -70,7 +70,7 @@ export default function TransfersPage() {
       <Layout>
         {paused ? (
           <Layout.Section>
-            <PausedBanner reason={paused.reason} busy={busy} onResume={() => submit({ intent: "resume" })} />
+            <PausedBanner paused={paused} busy={busy} onResume={() => submit({ intent: "resume" })} />
           </Layout.Section>
         ) : null}
         {page.counts.needsAttention > 0 ? (

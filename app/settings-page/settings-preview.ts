@@ -1,3 +1,6 @@
+import { draftProblem } from "../engine/transfer/classify-transfer-error";
+import type { JobErrorText } from "../i18n/job-error-text";
+import { isMessageKey, renderMessage } from "../i18n/render-message";
 import { previewDocument, type PreviewDocument, type PreviewSource } from "../domain/preview";
 import type { LedgerVatRounding } from "../domain/vat/ledger-rounding";
 import { formToSettings, type SettingsForm } from "./settings-form";
@@ -17,7 +20,13 @@ export interface PreviewOrder {
 
 export type SettingsPreview =
   | { status: "ok"; order: Omit<PreviewOrder, "body">; document: PreviewDocument }
-  | { status: "error"; order: Omit<PreviewOrder, "body">; message: string };
+  | {
+      status: "error";
+      order: Omit<PreviewOrder, "body">;
+      message: string;
+      /** The message keyed for the page's language, naming the setting to fix. */
+      problem: JobErrorText;
+    };
 
 export function previewWithForm(
   order: PreviewOrder,
@@ -30,10 +39,18 @@ export function previewWithForm(
   const { document: settings, errors } = formToSettings(form);
   const firstProblem = Object.entries(errors)[0];
   if (firstProblem) {
+    const [field] = firstProblem;
+    const labelKey = `settings.field.${field}`;
+    const params = { setting: isMessageKey("en", labelKey) ? labelKey : field, settingField: field };
     return {
       status: "error",
       order: described,
-      message: `settings.${firstProblem[0]}: ${firstProblem[1].message}`,
+      message: `settings.${field}: ${firstProblem[1].message}`,
+      problem: {
+        message: renderMessage("en", "settings.preview.fieldProblem", params),
+        key: "settings.preview.fieldProblem",
+        params,
+      },
     };
   }
   try {
@@ -48,6 +65,7 @@ export function previewWithForm(
       status: "error",
       order: described,
       message: error instanceof Error ? error.message : String(error),
+      problem: draftProblem(error),
     };
   }
 }

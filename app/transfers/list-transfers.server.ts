@@ -101,7 +101,7 @@ export async function listTransfers(
       take: limit + 1,
       select: ROW_COLUMNS,
     }),
-    countsByStatus(db, shopId),
+    query.search?.trim() ? countsOfSearch(db, shopId, query.search) : countsByStatus(db, shopId),
   ]);
   const more = found.length > limit;
   const page = found.slice(0, limit);
@@ -164,6 +164,23 @@ async function countsByStatus(db: PrismaClient, shopId: string): Promise<Record<
   const counts = Object.fromEntries(JOB_STATUSES.map((status) => [status, 0])) as Record<JobStatus, number>;
   for (const row of open) if (row.status in counts) counts[row.status as JobStatus] = row.n;
   counts.succeeded = (all?.n ?? 0) - others.reduce((sum, status) => sum + counts[status], 0);
+  return counts;
+}
+
+/** The tabs' counts while a search is typed: what each tab would list for that search. */
+async function countsOfSearch(
+  db: PrismaClient,
+  shopId: string,
+  search: string,
+): Promise<Record<JobStatus, number>> {
+  const groups = await db.job.groupBy({
+    by: ["status"],
+    where: { shopId, ...searchFilter(search) },
+    _count: { _all: true },
+  });
+  const counts = Object.fromEntries(JOB_STATUSES.map((status) => [status, 0])) as Record<JobStatus, number>;
+  for (const group of groups)
+    if (group.status in counts) counts[group.status as JobStatus] = group._count._all;
   return counts;
 }
 

@@ -1,3 +1,4 @@
+import type { NestedText } from "../i18n/audit-text";
 /**
  * Who pressed Retry or "Mark as handled manually": written into the audit log, so a bookkeeper
  * can later see which person decided that an order was booked outside Ledger Bridge.
@@ -23,5 +24,22 @@ export function actorLabel(actor: MerchantActor): string {
       return `CLI: ${actor.osUser}`;
     case "localDemo":
       return "the local demo merchant";
+  }
+}
+
+/** Who acted, as a keyed text, so the order page names them in the merchant's language. */
+export function actorText(actor: MerchantActor): NestedText {
+  const fallback = actorLabel(actor);
+  switch (actor.kind) {
+    case "shopifyStaff":
+      return actor.userId
+        ? { key: "actor.shopifyStaff", params: { userId: actor.userId }, fallback }
+        : { key: "actor.shopifyStaffUnknown", fallback };
+    case "wooAdmin":
+      return { key: "actor.wooAdmin", params: { store: actor.store }, fallback };
+    case "cli":
+      return { key: "actor.cli", params: { osUser: actor.osUser }, fallback };
+    case "localDemo":
+      return { key: "actor.localDemo", fallback };
   }
 }

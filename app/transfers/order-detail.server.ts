@@ -1,3 +1,6 @@
+import { draftProblem } from "../engine/transfer/classify-transfer-error";
+import type { AuditText, NestedText } from "../i18n/audit-text";
+import { auditTextOf } from "../i18n/audit-text";
 import { jobErrorOf, type JobErrorText } from "../i18n/job-error-text";
 import type { Job, PrismaClient, Shop } from "@prisma/client";
 import { previewDocument } from "../domain/preview";
@@ -42,10 +45,14 @@ export interface AuditView {
   step: string;
   level: "info" | "warn" | "error";
   message: string;
+  /** The message as a catalogue key (entries written before keys have none). */
+  text: AuditText | null;
 }
 
 export interface HandledView {
   by: string;
+  /** Who, as a keyed text (older entries have only `by`). */
+  byText?: NestedText;
   at: string;
 }
 
@@ -62,7 +69,7 @@ export interface OrderDetail {
   /** The invoice as booked (the frozen draft) or as it would be booked now. */
   invoice: DocumentView | null;
   /** Why there is no invoice preview, in the core's words (e.g. a missing account). */
-  invoiceProblem: string | null;
+  invoiceProblem: JobErrorText | null;
   creditNotes: CreditNoteView[];
   audit: AuditView[];
 }
@@ -126,6 +133,7 @@ export async function orderDetail(
       step: entry.step,
       level: entry.level === "error" || entry.level === "warn" ? entry.level : "info",
       message: entry.message,
+      text: auditTextOf(entry.data),
     })),
   };
 }
@@ -166,7 +174,7 @@ function documentFor(
   job: Job | undefined,
   order: string | undefined,
   refund?: string,
-): { document: DocumentView | null; problem: string | null } {
+): { document: DocumentView | null; problem: JobErrorText | null } {
   const frozen = (job?.progress as TransferProgress | null)?.draft;
   if (frozen) return { document: viewOfDraft(frozen), problem: null };
   if (!order) return { document: null, problem: null };
@@ -181,7 +189,7 @@ function documentFor(
     });
     return { document: viewOfPreview(preview), problem: null };
   } catch (error) {
-    return { document: null, problem: error instanceof Error ? error.message : String(error) };
+    return { document: null, problem: draftProblem(error) };
   }
 }
 

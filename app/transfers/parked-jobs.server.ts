@@ -1,10 +1,12 @@
+import type { NestedText } from "../i18n/audit-text";
+import { auditText, auditTextOf } from "../i18n/audit-text";
 import type { Prisma, PrismaClient } from "@prisma/client";
 import { IllegalJobTransitionError, JOB_TRANSITIONS } from "../engine/job-state";
 import { transitionJob, transitionJobs } from "../engine/job-state.server";
 import type { JobError, JobStatus } from "../engine/job-types";
 import type { TransferProgress } from "../engine/transfer/transfer-progress";
 import type { MerchantActor } from "./merchant-actor";
-import { actorLabel } from "./merchant-actor";
+import { actorLabel, actorText } from "./merchant-actor";
 import { INVOICE_HANDLED_KIND } from "./parked-kinds";
 
 /** What the merchant may act on: an order-level failure, or a failure that paused the shop. */
@@ -75,7 +77,7 @@ export async function retryParkedJob(db: PrismaClient, input: ParkedJobInput): P
         audit: {
           step: "queue",
           level: "info",
-          message: `Retry requested by ${actorLabel(input.actor)}`,
+          ...auditText("audit.retryRequested", {}, { by: actorText(input.actor) }),
           data: { actor: actorLabel(input.actor), actorKind: input.actor.kind, at: now.toISOString() },
         },
       }),
@@ -117,7 +119,7 @@ export async function markHandledManually(db: PrismaClient, input: ParkedJobInpu
         audit: {
           step: "handled",
           level: "info",
-          message: `Marked as handled manually by ${who}; nothing was sent to the ledger`,
+          ...auditText("audit.handled", {}, { by: actorText(input.actor) }),
           data: {
             actor: who,
             actorKind: input.actor.kind,
@@ -140,7 +142,7 @@ export async function handledBy(
   db: PrismaClient,
   shopId: string,
   jobId: string,
-): Promise<{ by: string; at: string } | null> {
+): Promise<{ by: string; byText?: NestedText; at: string } | null> {
   const entry = await db.auditEntry.findFirst({
     where: { shopId, jobId, step: "handled" },
     orderBy: { id: "desc" },
@@ -148,8 +150,10 @@ export async function handledBy(
   });
   if (!entry) return null;
   const data = entry.data as { actor?: unknown; at?: unknown } | null;
+  const byText = auditTextOf(data)?.nested?.by;
   return {
     by: typeof data?.actor === "string" ? data.actor : "?",
+    ...(byText ? { byText } : {}),
     at: typeof data?.at === "string" ? data.at : entry.at.toISOString(),
   };
 }
@@ -190,7 +194,13 @@ async function parkWaitingCreditNotes(tx: Tx, shopId: string, orderId: string, n
     which: { orderId, kind: "creditNote" },
     event: "invoiceHandled",
     set: { lastError: { ...reason }, finishedAt: now },
-    audit: () => ({ step: "queue", level: "warn", message: reason.message, data: { kind: reason.kind } }),
+    audit: () => ({
+      step: "queue",
+      level: "warn",
+      message: reason.message,
+      messageText: { key: "transfers.reason.invoiceHandledManually" },
+      data: { kind: reason.kind },
+    }),
   });
 }
 

@@ -117,8 +117,12 @@ describeWhen(chromiumAvailable, "Chromium", "the demo page in a browser", () => 
     await result().getByText("with a gift card, was created").waitFor({ timeout: WAIT });
     const name = /Order (#\d+)/.exec((await result().textContent()) ?? "")?.[1] ?? "";
     await orderRow(name).getByText("Failed").waitFor({ timeout: WAIT });
+    // The setting by its label, with a link to the field (not the path accounts.giftCardLiability).
     expect(await orderRow(name).textContent()).toContain(
-      "choose the gift-card liability account in Settings",
+      "The order sells a gift card. Choose “Gift card liability account” in Settings",
+    );
+    expect(await orderRow(name).getByRole("link", { name: "Open the setting" }).getAttribute("href")).toBe(
+      "/app/settings#setting-accounts-giftCardLiability",
     );
     await page.getByText("Automatic transfer is paused").waitFor({ timeout: WAIT });
     expect(await page.getByTestId("demo-paused-reason").textContent()).toContain(name);

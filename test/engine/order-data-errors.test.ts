@@ -181,10 +181,26 @@ describe("classifying failures of the order's own data", () => {
       retryable: false,
     });
     expect(
-      classifyTransferError(new DraftError("missingSetting", "accounts.giftCardLiability", "no account")),
+      classifyTransferError(
+        new DraftError(
+          "missingSetting",
+          "accounts.giftCardLiability",
+          "no account",
+          "jobError.situation.giftCardSold",
+        ),
+      ),
     ).toMatchObject({
       kind: "missingSetting",
       retryable: false,
+      // Named by its label on the Settings page, with the path kept for a link to the field.
+      merchantMessage:
+        "The order sells a gift card. Choose “Gift card liability account” in Settings, then resume transfers.",
+      messageKey: "jobError.missingSetting",
+      params: {
+        situation: "jobError.situation.giftCardSold",
+        setting: "settings.field.accounts.giftCardLiability",
+        settingField: "accounts.giftCardLiability",
+      },
     });
   });
 

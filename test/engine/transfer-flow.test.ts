@@ -200,7 +200,9 @@ describe("transfer engine with Dinero", () => {
     await drain();
     const paused = await db.shop.findFirstOrThrow();
     expect(paused.paused).toBe(true);
-    expect(paused.pausedReason).toContain("giftCardLiability");
+    expect(paused.pausedReason).toContain("Gift card liability account");
+    // The job that paused it, whose keyed error the paused banner shows in the page's language.
+    expect(paused.pausedJobId).toBe((await db.job.findFirstOrThrow()).id);
     expect((await db.job.findFirstOrThrow()).status).toBe("failed");
     expect(ledger().invoices.size).toBe(0);
 

@@ -224,7 +224,7 @@ describe("needs attention over HTTP", () => {
     const page = await html(`/app/orders/${ORDERS.handled}?locale=en`);
     expect(page).toContain("Handled manually by the local demo merchant at");
     expect(await html(`/app/orders/${ORDERS.handled}?locale=da`)).toContain(
-      "Håndteret manuelt af the local demo merchant",
+      "Håndteret manuelt af den lokale demohandlende",
     );
     await html("/app?locale=en");
     const counts = (await transfers("tab=handled")).counts;

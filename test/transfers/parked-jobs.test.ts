@@ -117,6 +117,12 @@ describe("parked jobs", () => {
     });
     expect(await handledBy(db, shopA, parked)).toEqual({
       by: "the WooCommerce store admin of https://shop.example",
+      // Who, keyed: the order page names them in the merchant's language.
+      byText: {
+        key: "actor.wooAdmin",
+        params: { store: "https://shop.example" },
+        fallback: "the WooCommerce store admin of https://shop.example",
+      },
       at: now.toISOString(),
     });
     // Nothing to send: no worker can claim it, and Transfer refuses to book it again.

@@ -1,3 +1,4 @@
+import { auditText } from "../../i18n/audit-text";
 import type { Job, Platform, PrismaClient, Shop } from "@prisma/client";
 import { storableText } from "../../lib/storable-text";
 import { loadShopSettings } from "../../settings/settings-store";
@@ -57,7 +58,7 @@ export async function ingestEvent(
       const reached = { paid: event.type === "paid", fulfilled: event.type === "fulfilled" };
       if (!transferDue(reached, settings))
         return { action: "ignored", reason: `transfers happen on ${settings.transfer.trigger}` };
-      return enqueueInvoice(db, shop, event.order, event.type, `order ${event.type}`);
+      return enqueueInvoice(db, shop, event.order, event.type, event.type);
     }
     case "refund": {
       const invoice = await invoiceJobOf(db, shop.id, event.refund.orderId);
@@ -99,9 +100,7 @@ async function ingestOrderState(
   if (!existing) {
     if (!due) return { action: "orderState", invoice: "notDue", creditNotesEnqueued: 0 };
     const because =
-      via === "reconcile"
-        ? { reconcileStatus: statusOf(event.reached) }
-        : `order status ${statusOf(event.reached)}`;
+      via === "reconcile" ? { reconcileStatus: statusOf(event.reached) } : statusOf(event.reached);
     const queued = await enqueueInvoice(db, shop, order, trigger, because);
     invoice = queued.created ? "enqueued" : "unchanged";
   } else if (existing.status === "succeeded") {
@@ -171,10 +170,11 @@ async function enqueueInvoice(
     },
     {
       step: "queue",
-      message:
-        typeof because === "string"
-          ? `Queued the invoice (${because})`
-          : `Queued by reconciliation (status ${because.reconcileStatus}): no webhook had brought this order`,
+      ...(typeof because !== "string"
+        ? auditText("audit.queued.reconcileStatus", { status: because.reconcileStatus })
+        : because === "paid" || because === "fulfilled"
+          ? auditText(`audit.queued.${because}`)
+          : auditText("audit.queued.status", { status: because })),
     },
   );
   return { action: "enqueued", jobId, created };
@@ -209,9 +209,9 @@ export async function enqueueCreditNote(
     },
     {
       step: "queue",
-      message: booked
-        ? `Queued the credit note for refund ${refund.refundId}`
-        : `Refund ${refund.refundId} received: the credit note waits for the order's invoice`,
+      ...auditText(booked ? "audit.queued.creditNote" : "audit.queued.creditNoteWaits", {
+        refund: refund.refundId,
+      }),
     },
   );
   return { action: "enqueued", jobId, created };
@@ -233,7 +233,11 @@ async function withdrawInvoice(
   const where = `${because} in ${platformName(shop.platform)}`;
   if (job.status === "queued" || job.status === "failed") {
     const reason = `The order was ${where} before it was transferred`;
-    const skipped = await setInvoiceStatusFromSource(db, job, { to: "skipped", reason });
+    const reasonKey = {
+      key: "jobError.withdrawn",
+      params: { how: `jobError.how.${because}`, platform: platformName(shop.platform) },
+    };
+    const skipped = await setInvoiceStatusFromSource(db, job, { to: "skipped", reason, reasonKey });
     return skipped ? { result: "skipped", jobId: job.id } : { result: "none" };
   }
   if (job.status === "succeeded") {

@@ -4,7 +4,7 @@ import type { JobTrigger } from "../job-types";
 
 export type SourceStatusChange =
   /** Withdrawn in the shop before anything was booked. */
-  | { to: "skipped"; reason: string }
+  | { to: "skipped"; reason: string; reasonKey?: { key: string; params: Record<string, string> } }
   /** Withdrawn earlier, now restored and due again. */
   | { to: "queued"; trigger: JobTrigger; sourceOrder: string; audit: string };
 
@@ -19,7 +19,9 @@ export async function setInvoiceStatusFromSource(
   job: Job,
   change: SourceStatusChange,
 ): Promise<boolean> {
-  if (change.to === "skipped") return skipCancelledJob(db, job, change.reason, ["queued", "failed"]);
+  if (change.to === "skipped") {
+    return skipCancelledJob(db, job, change.reason, ["queued", "failed"], change.reasonKey);
+  }
   return restoreSkippedJob(
     db,
     job,

@@ -1,3 +1,4 @@
+import { auditText } from "../../i18n/audit-text";
 import type { Job, PrismaClient, Shop } from "@prisma/client";
 import type { InvoiceDraft } from "../../domain/invoice-draft";
 import { originalJson, storableJson } from "../../lib/storable-text";
@@ -62,7 +63,7 @@ export async function flagChanges(db: PrismaClient, job: Job, differences: strin
     jobId: job.id,
     step: "changed",
     level: "warn",
-    message: `Changed after transfer: ${differences.join("; ")}`,
+    ...auditText("audit.changed", { differences: differences.join("; ") }),
   });
 }
 

@@ -1,4 +1,7 @@
+import type { DraftError } from "../../domain/draft-errors";
 import { isDraftError } from "../../domain/draft-errors";
+import type { JobErrorText } from "../../i18n/job-error-text";
+import { isMessageKey, renderMessage } from "../../i18n/render-message";
 import type { Locale, MessageKey } from "../../i18n/messages";
 import { dictionaries, translate } from "../../i18n/messages";
 import type { MerchantFacingError } from "../worker.server";
@@ -59,7 +62,7 @@ export function classifyTransferError(error: unknown): MerchantFacingError | und
   if (isDraftError(error)) {
     // The builder's errors name the field to fix; retrying cannot help until the merchant acts.
     return error.code === "missingSetting"
-      ? { kind: "missingSetting", merchantMessage: error.message, retryable: false }
+      ? missingSettingError(error)
       : {
           kind: "invalidOrderData",
           merchantMessage: invalidOrderDataMessage("en", error.message),
@@ -79,6 +82,40 @@ export function classifyTransferError(error: unknown): MerchantFacingError | und
     params: { reason: `jobError.reason.${reason}` },
     retryable: false,
   };
+}
+
+/**
+ * A setting the order needs is empty: the message names the setting by its label on the Settings
+ * page (not its path), and keeps the path as `settingField` so a page can link to the field.
+ */
+function missingSettingError(error: DraftError): MerchantFacingError {
+  const labelKey = `settings.field.${error.field}`;
+  const situationKey = error.situationKey ?? "jobError.situation.account";
+  const params = {
+    situation: isMessageKey("en", situationKey) ? situationKey : "jobError.situation.account",
+    setting: isMessageKey("en", labelKey) ? labelKey : error.field,
+    settingField: error.field,
+  };
+  return {
+    kind: "missingSetting",
+    merchantMessage: renderMessage("en", "jobError.missingSetting", params),
+    messageKey: "jobError.missingSetting",
+    params,
+    retryable: false,
+  };
+}
+
+/**
+ * Why no document can be built from an order, for a page: a missing setting keyed (naming the
+ * setting, with its path for a link), anything else in the accounting core's own words.
+ */
+export function draftProblem(error: unknown): JobErrorText {
+  const message = error instanceof Error ? error.message : String(error);
+  const classified =
+    isDraftError(error) && error.code === "missingSetting" ? missingSettingError(error) : undefined;
+  return classified?.messageKey
+    ? { message: classified.merchantMessage, key: classified.messageKey, params: classified.params ?? null }
+    : { message, key: null, params: null };
 }
 
 /** Why `error` says the order's data itself is unusable, or undefined for anything else. */

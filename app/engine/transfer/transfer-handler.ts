@@ -1,3 +1,4 @@
+import { auditText } from "../../i18n/audit-text";
 import type { Job, PrismaClient } from "@prisma/client";
 import type { CreditNoteDraft, DocumentDraft, InvoiceDraft } from "../../domain/invoice-draft";
 import type { LedgerAdapter, LedgerDocument } from "../../ledgers/ledger-contract";
@@ -50,7 +51,7 @@ export function createTransferHandler(deps: TransferDeps): JobHandler {
         return { status: "skipped", reason: built.skip, ...(built.text ? { text: built.text } : {}) };
       }
       await save({ draft: built.draft });
-      await context.audit("draft", "info", `Built ${describe(built.draft)}`, {
+      await context.audit("draft", "info", describe(built.draft), {
         externalReference: built.draft.externalReference,
         gross: built.draft.totals.gross,
         currency: built.draft.currency,
@@ -64,7 +65,12 @@ export function createTransferHandler(deps: TransferDeps): JobHandler {
       await context.audit(
         "text",
         "warn",
-        `Adapted ${changes.length} text field(s) for ${ledger.provider}: ${LEDGER_TEXT_RULES[ledger.provider].reason}`,
+        {
+          // The rule's reason is a developer's note (kept in English beside the keyed text).
+          message: `Adapted ${changes.length} text field(s) for ${ledger.provider}: ${LEDGER_TEXT_RULES[ledger.provider].reason}`,
+          messageText: auditText("audit.textAdapted", { count: changes.length, ledger: ledger.provider })
+            .messageText,
+        },
         { fields: changes.map(({ field, original, sent }) => ({ field, original, sent })) },
       );
       await save({ textAdjusted: true });
@@ -101,10 +107,15 @@ async function transferInvoice(input: StepInput<InvoiceDraft>): Promise<JobOutco
       lockedNumber === undefined ? undefined : { number: lockedNumber },
     );
     await save({ document });
-    await context.audit("book", "info", `Booked invoice ${document.number ?? document.id}`, {
-      documentId: document.id,
-      number: document.number ?? null,
-    });
+    await context.audit(
+      "book",
+      "info",
+      auditText("audit.booked.invoice", { number: document.number ?? document.id }),
+      {
+        documentId: document.id,
+        number: document.number ?? null,
+      },
+    );
   }
   if (options.book && options.registerPayments) {
     for (const payment of draft.payments) {
@@ -115,7 +126,7 @@ async function transferInvoice(input: StepInput<InvoiceDraft>): Promise<JobOutco
       await context.audit(
         "payment",
         "info",
-        `Registered payment ${payment.reference} to account ${payment.depositAccount}`,
+        auditText("audit.payment", { reference: payment.reference, account: payment.depositAccount }),
         { paymentId: ref.id, amount: payment.amount },
       );
     }
@@ -127,7 +138,7 @@ async function transferInvoice(input: StepInput<InvoiceDraft>): Promise<JobOutco
     await context.holdLease();
     await ledger.emailInvoice(document, { recipient: draft.customer.email, body });
     await save({ emailed: true });
-    await context.audit("email", "info", `E-mailed the invoice to ${draft.customer.email}`);
+    await context.audit("email", "info", auditText("audit.emailed", { email: draft.customer.email ?? "" }));
   }
   return done(document);
 }
@@ -151,10 +162,15 @@ async function transferCreditNote(input: StepInput<CreditNoteDraft>): Promise<Jo
     await context.holdLease();
     document = await ledger.bookCreditNote(document);
     await save({ document });
-    await context.audit("book", "info", `Booked credit note ${document.number ?? document.id}`, {
-      documentId: document.id,
-      number: document.number ?? null,
-    });
+    await context.audit(
+      "book",
+      "info",
+      auditText("audit.booked.creditNote", { number: document.number ?? document.id }),
+      {
+        documentId: document.id,
+        number: document.number ?? null,
+      },
+    );
   }
   if (options.book && options.registerPayments) {
     for (const payment of draft.payments) {
@@ -165,7 +181,7 @@ async function transferCreditNote(input: StepInput<CreditNoteDraft>): Promise<Jo
       await context.audit(
         "refund",
         "info",
-        `Registered refund ${payment.reference} from account ${payment.depositAccount}`,
+        auditText("audit.refund", { reference: payment.reference, account: payment.depositAccount }),
         { paymentId: ref.id, amount: payment.amount },
       );
     }
@@ -189,7 +205,9 @@ async function ensureCustomerAndProducts(input: StepInput<DocumentDraft>) {
     await context.audit(
       "customer",
       "info",
-      `${customer.created ? "Created" : "Found"} customer ${draft.customer.name}`,
+      auditText(customer.created ? "audit.customer.created" : "audit.customer.found", {
+        name: draft.customer.name,
+      }),
       { customerId: customer.id },
     );
   }
@@ -216,7 +234,11 @@ async function ensureCustomerAndProducts(input: StepInput<DocumentDraft>) {
     }
     await save({ productIds });
     if (Object.keys(productIds).length > 0) {
-      await context.audit("products", "info", `Products ready: ${Object.keys(productIds).join(", ")}`);
+      await context.audit(
+        "products",
+        "info",
+        auditText("audit.products", { products: Object.keys(productIds).join(", ") }),
+      );
     }
   }
   return {
@@ -239,7 +261,9 @@ async function createOnce(
       await context.audit(
         kind,
         "warn",
-        `Recovered ${kind === "invoice" ? "invoice" : "credit note"} ${document.id} created by an interrupted attempt`,
+        auditText(kind === "invoice" ? "audit.recovered.invoice" : "audit.recovered.creditNote", {
+          id: document.id,
+        }),
         { documentId: document.id },
       );
   }
@@ -250,7 +274,7 @@ async function createOnce(
     await context.audit(
       kind,
       "info",
-      `Created ${kind === "invoice" ? "invoice" : "credit note"} draft ${document.id}`,
+      auditText(kind === "invoice" ? "audit.draft.invoice" : "audit.draft.creditNote", { id: document.id }),
       { documentId: document.id, totalGross: document.totalGross },
     );
   }
@@ -301,7 +325,11 @@ function done(document: LedgerDocument): JobOutcome {
   };
 }
 
-function describe(draft: DocumentDraft): string {
+function describe(draft: DocumentDraft) {
   // The audit log is read by people: 366.00 DKK, not the minor units 36600.
-  return `${draft.kind === "invoice" ? "invoice" : "credit note"} for ${draft.order.name}: ${draft.lines.length} lines, gross ${formatMinor(draft.totals.gross, draft.currency)} ${draft.currency}`;
+  return auditText(draft.kind === "invoice" ? "audit.built.invoice" : "audit.built.creditNote", {
+    order: draft.order.name,
+    lines: draft.lines.length,
+    gross: `${formatMinor(draft.totals.gross, draft.currency)} ${draft.currency}`,
+  });
 }

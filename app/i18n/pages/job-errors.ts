@@ -11,6 +11,17 @@ export const jobErrorsEn = {
   "jobError.leaseExpiring":
     "The worker fell behind and stopped before a ledger write; retrying automatically.",
   "jobError.unexpected": "Unexpected error: {detail}",
+  "jobError.missingSetting": "{situation} Choose “{setting}” in Settings, then resume transfers.",
+  "jobError.situation.giftCardSold": "The order sells a gift card.",
+  "jobError.situation.giftCardPaid": "The order was paid with a gift card.",
+  "jobError.situation.storeCredit":
+    "Store credit was paid or refunded (the gift-card liability account holds store credit too).",
+  "jobError.situation.account": "The order needs an account that is not chosen.",
+  "jobError.openSetting": "Open the setting",
+  "jobError.withdrawn": "The order was {how} in {platform} before it was transferred",
+  "jobError.how.cancelled": "cancelled",
+  "jobError.how.failed": "marked as failed",
+  "jobError.how.deleted": "deleted",
 } as const;
 
 export const jobErrorsDa: Record<keyof typeof jobErrorsEn, string> = {
@@ -24,4 +35,16 @@ export const jobErrorsDa: Record<keyof typeof jobErrorsEn, string> = {
   "jobError.leaseExpiring":
     "Arbejdsprocessen kom bagud og stoppede før en skrivning til regnskabsprogrammet; der prøves automatisk igen.",
   "jobError.unexpected": "Uventet fejl: {detail}",
+  "jobError.missingSetting":
+    "{situation} Vælg “{setting}” under Indstillinger, og genoptag så overførslerne.",
+  "jobError.situation.giftCardSold": "Ordren sælger et gavekort.",
+  "jobError.situation.giftCardPaid": "Ordren er betalt med et gavekort.",
+  "jobError.situation.storeCredit":
+    "Der er betalt eller refunderet med butikskredit (kontoen for gavekortforpligtelse rummer også butikskredit).",
+  "jobError.situation.account": "Ordren skal bruge en konto, der ikke er valgt.",
+  "jobError.openSetting": "Åbn indstillingen",
+  "jobError.withdrawn": "Ordren blev {how} i {platform}, før den blev overført",
+  "jobError.how.cancelled": "annulleret",
+  "jobError.how.failed": "markeret som mislykket",
+  "jobError.how.deleted": "slettet",
 };

@@ -70,6 +70,7 @@ export const transfersEn = {
   "transfers.paused.body":
     "A transfer failed with a problem only you can fix. New orders keep queuing and nothing is lost. Fix the cause, then resume.",
   "transfers.paused.reason": "Reason: {reason}",
+  "transfers.paused.reasonOrder": "Reason ({order}):",
   "transfers.paused.resume": "Resume",
   "transfers.attention.title": "{count} order(s) need your attention",
   "transfers.attention.body":
@@ -173,6 +174,7 @@ export const transfersDa: Record<keyof typeof transfersEn, string> = {
   "transfers.paused.body":
     "En overførsel fejlede med et problem, som kun du kan løse. Nye ordrer bliver ved med at komme i kø, og intet går tabt. Ret årsagen, og genoptag derefter.",
   "transfers.paused.reason": "Årsag: {reason}",
+  "transfers.paused.reasonOrder": "Årsag ({order}):",
   "transfers.paused.resume": "Genoptag",
   "transfers.attention.title": "{count} ordre(r) kræver din handling",
   "transfers.attention.body":

@@ -14,3 +14,8 @@ export function fieldHelpKey(name: string): MessageKey | undefined {
   const key = `settings.help.${name}`;
   return key in en ? (key as MessageKey) : undefined;
 }
+
+/** The element id of a setting on the Settings page, so a failure can link to `/app/settings#<id>`. */
+export function settingAnchor(name: string): string {
+  return `setting-${name.replace(/[^A-Za-z0-9]+/g, "-")}`;
+}

@@ -4,7 +4,7 @@ import type { LedgerOption } from "../../ledgers/ledger-contract";
 import type { FormFieldError } from "../settings-form";
 import type { FieldSpec } from "../settings-form-fields";
 import { AccountField } from "./account-field";
-import { fieldHelpKey, fieldLabelKey, optionKey } from "./field-keys";
+import { fieldHelpKey, fieldLabelKey, optionKey, settingAnchor } from "./field-keys";
 import { RateAccountRows } from "./rate-account-rows";
 
 export interface AccountLists {
@@ -12,15 +12,25 @@ export interface AccountLists {
   deposit: LedgerOption[];
 }
 
-/** One settings field, drawn from its spec. */
-export function SettingsField(props: {
+interface SettingsFieldProps {
   field: FieldSpec;
   value: string;
   onChange: (value: string) => void;
   error: FormFieldError | undefined;
   lists: AccountLists | undefined;
   ledger: string;
-}) {
+}
+
+/** One settings field, drawn from its spec; a failure naming the setting links to its anchor. */
+export function SettingsField(props: SettingsFieldProps) {
+  return (
+    <div id={settingAnchor(props.field.name)}>
+      <FieldControl {...props} />
+    </div>
+  );
+}
+
+function FieldControl(props: SettingsFieldProps) {
   const { t } = useTranslation();
   const { field } = props;
   const label = t(fieldLabelKey(field.name));

@@ -1,3 +1,4 @@
+import { FailureReason } from "../../components/FailureReason";
 import { Banner, BlockStack, Card, InlineStack, Text } from "@shopify/polaris";
 import type { CSSProperties } from "react";
 import { renderMessage } from "../../i18n/render-message";
@@ -31,7 +32,9 @@ export function SettingsPreviewView(props: { preview: SettingsPreview; updating:
         <div id="settings-preview" data-status={preview.status}>
           {preview.status === "error" ? (
             <Banner tone="warning" title={t("settings.preview.error")}>
-              <p>{preview.message}</p>
+              <p>
+                <FailureReason error={preview.problem ?? null} fallback={preview.message} />
+              </p>
             </Banner>
           ) : (
             <BlockStack gap="300">
