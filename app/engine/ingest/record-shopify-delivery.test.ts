@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { defaultSettings, SETTINGS_VERSION } from "../../settings/settings-schema";
-import { transferDue } from "../../sources/transfer-due";
+import { transferDue } from "../../sources/source-contract";
 import { recordsInOneStatement } from "./record-shopify-delivery.server";
 
 /**
