@@ -4,6 +4,7 @@ import { ledgerErrorsDa, ledgerErrorsEn } from "./pages/ledger-errors";
 import { onboardingDa, onboardingEn } from "./pages/onboarding";
 import { orderDa, orderEn } from "./pages/order";
 import { payoutsDa, payoutsEn } from "./pages/payouts";
+import { productsDa, productsEn } from "./pages/products";
 import { previewWarningsDa, previewWarningsEn } from "./pages/preview-warnings";
 import { rulesDa, rulesEn } from "./pages/rules";
 import { settingsDa, settingsEn } from "./pages/settings";
@@ -84,6 +85,7 @@ export const en = {
   ...ledgerErrorsEn,
   ...sourceErrorsEn,
   ...payoutsEn,
+  ...productsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -102,6 +104,7 @@ export const da: Record<MessageKey, string> = {
   ...ledgerErrorsDa,
   ...sourceErrorsDa,
   ...payoutsDa,
+  ...productsDa,
 };
 
 export const dictionaries = { en, da } as const;
