@@ -5,7 +5,7 @@ export type JobKind = "invoice" | "creditNote";
 /** Defined with the state machine, the one place that changes it. */
 export type { JobStatus } from "./job-state";
 
-export type JobTrigger = "paid" | "fulfilled" | "status" | "manual" | "reconcile" | "backfill";
+export type JobTrigger = "paid" | "fulfilled" | "status" | "manual" | "reconcile" | "backfill" | "product";
 
 export interface JobError {
   kind: string;

@@ -13,9 +13,12 @@ import { createTransferHandler } from "./transfer/transfer-handler";
 import { classifyPayoutError } from "./payouts/payout-errors";
 import { createPayoutHandler } from "./payouts/payout-handler";
 import { PAYOUT_JOB_KIND } from "./payouts/payout-jobs";
+import { classifyProductError } from "./products/product-errors";
+import { createProductHandler } from "./products/product-handler";
+import { PRODUCT_JOB_KIND } from "./products/product-jobs";
 import { transferOptionsFrom } from "./transfer/transfer-options";
 import type { RateLimit } from "./rate-limiter.server";
-import type { WorkerOptions } from "./worker.server";
+import type { JobHandler, WorkerOptions } from "./worker.server";
 import { Worker } from "./worker.server";
 
 /**
@@ -51,16 +54,19 @@ export function createTransferWorker(db: PrismaClient, options: TransferWorkerOp
   });
   // Payouts run on the same queue, leases, request budget and audit as the transfers.
   const payout = createPayoutHandler({ settingsFor, ledgerFor });
+  // Product sync (#18) too: its ensureProduct calls share the connection's request budget.
+  const product = createProductHandler({ settingsFor, ledgerFor });
+  const handlers: Record<string, JobHandler> = { [PAYOUT_JOB_KIND]: payout, [PRODUCT_JOB_KIND]: product };
   return new Worker({
     ...options,
     db,
-    handler: (job, context) => (job.kind === PAYOUT_JOB_KIND ? payout : transfer)(job, context),
+    handler: (job, context) => (handlers[job.kind] ?? transfer)(job, context),
     onSettled: async (job) => {
-      if (job.kind !== PAYOUT_JOB_KIND)
-        await writeBackStatus(db, job, options.box ? { box: options.box } : {});
+      if (!(job.kind in handlers)) await writeBackStatus(db, job, options.box ? { box: options.box } : {});
       await options.onSettled?.(job);
     },
-    classifyError: (error) => classifyPayoutError(error) ?? classifyTransferError(error),
+    classifyError: (error) =>
+      classifyPayoutError(error) ?? classifyProductError(error) ?? classifyTransferError(error),
   });
 }
 

@@ -5,6 +5,7 @@ import { ledgerErrorsDa, ledgerErrorsEn } from "./pages/ledger-errors";
 import { onboardingDa, onboardingEn } from "./pages/onboarding";
 import { orderDa, orderEn } from "./pages/order";
 import { payoutsDa, payoutsEn } from "./pages/payouts";
+import { productsDa, productsEn } from "./pages/products";
 import { previewWarningsDa, previewWarningsEn } from "./pages/preview-warnings";
 import { rulesDa, rulesEn } from "./pages/rules";
 import { settingsDa, settingsEn } from "./pages/settings";
@@ -105,6 +106,7 @@ export const en = {
   ...sourceErrorsEn,
   ...payoutsEn,
   ...auditEn,
+  ...productsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -124,6 +126,7 @@ export const da: Record<MessageKey, string> = {
   ...sourceErrorsDa,
   ...payoutsDa,
   ...auditDa,
+  ...productsDa,
 };
 
 export const dictionaries = { en, da } as const;

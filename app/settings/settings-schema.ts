@@ -4,6 +4,7 @@ import { customerStrategiesSetting } from "./customer-strategy-schema";
 import { openGatewaysSetting } from "./payment-terms-schema";
 import { rulesSetting } from "./rules-schema";
 import { PayoutSettingsSchema } from "./payout-settings-schema";
+import { ProductSyncSettingsSchema } from "./product-sync-schema";
 
 /**
  * Per-shop settings, version 1. Every field has a default that suits a Danish merchant on a
@@ -321,6 +322,7 @@ export const ShopSettingsSchema = z
       })
       .prefault({}),
     payouts: PayoutSettingsSchema.describe("Shopify Payments payouts booked in the ledger (issue 19)"),
+    products: ProductSyncSettingsSchema.describe("Shop products kept in the ledger (issue 18)"),
   })
   .superRefine((settings, ctx) => {
     if (settings.vat.oss.enabled && !settings.accounts.revenue.oss) {
