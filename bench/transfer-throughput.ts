@@ -13,6 +13,8 @@ import { pgliteOnDisk } from "./lib/bench-databases";
 import { benchOrder } from "./lib/bench-orders";
 import type { BenchLedger, LedgerLoad } from "./lib/simulated-ledgers";
 import { BENCH_LEDGERS } from "./lib/simulated-ledgers";
+import type { RecoveryCalls } from "./lib/recovery-calls";
+import { measureRecoveryCalls } from "./lib/recovery-calls";
 import type { Cell } from "./lib/table";
 import type { BenchOutcome, TargetCheck } from "./lib/targets";
 
@@ -65,6 +67,8 @@ export interface ThroughputRun {
   ceilingMeasured: number;
   ceilingMinimum: number;
   warmOrderCalls: string;
+  /** One warm order whose invoice create answer was lost: its calls and the creates that reached the ledger. */
+  recovery: RecoveryCalls;
 }
 
 async function seedShop(
@@ -115,6 +119,18 @@ async function runLedger(
     const db = database.prisma();
     const box = new SecretBox(secretKeyFromBase64(randomBytes(32).toString("base64")));
     const shop = await seedShop(db, ledger, box);
+    // Before the load: one order whose create answer is lost, on a queue holding only it.
+    const recovery = await measureRecoveryCalls({
+      db,
+      provider,
+      ledger,
+      load,
+      box,
+      shopId: shop.id,
+      shopDomain: shop.domain,
+      orderNumber: 1_000_000,
+    });
+    const loadStart = Date.now();
     // More orders than the best possible pace could finish, so the worker never runs dry.
     const enqueued = Math.ceil(((load.perMinute / 3) * durationMs) / 60_000) + 5;
     for (let n = 0; n < enqueued; n++) {
@@ -135,7 +151,9 @@ async function runLedger(
     await worker.stop();
 
     const jobs = await db.job.findMany({ where: { shopId: shop.id }, orderBy: { seq: "asc" } });
-    const done = jobs.filter((job) => job.status === "succeeded" && job.finishedAt);
+    const done = jobs.filter(
+      (job) => job.status === "succeeded" && job.finishedAt && job.finishedAt.getTime() >= loadStart,
+    );
     const finished = done.map((job) => (job.finishedAt as Date).getTime()).sort((a, b) => a - b);
     const first = finished[0] ?? 0;
     const last = finished[finished.length - 1] ?? 0;
@@ -162,6 +180,7 @@ async function runLedger(
       ordersPerMinute: warmOrders > 0 ? (warmOrders * 60_000) / (last - first) : 0,
       ceilingMeasured: load.perMinute / callsPerOrder,
       ceilingMinimum: load.perMinute / minimumCalls,
+      recovery,
       warmOrderCalls: describeCalls(ledger.requests.filter((r) => r.at > beforeLast && r.at <= last)),
     };
   } finally {
@@ -183,7 +202,7 @@ export async function benchTransferThroughput(options: {
   for (const provider of PROVIDERS) {
     const run = await runLedger(provider, load, durationMs);
     log(
-      `  ${provider}: ${run.succeeded} orders, ${run.ordersPerMinute.toFixed(1)}/min, ${run.callsPerOrder.toFixed(1)} calls/order, ${run.rateLimited} × 429, ${run.failed} failed`,
+      `  ${provider}: ${run.succeeded} orders, ${run.ordersPerMinute.toFixed(1)}/min, ${run.callsPerOrder.toFixed(1)} calls/order warm, ${run.recovery.calls} calls for a recovery (${run.recovery.creates} create), ${run.rateLimited} × 429, ${run.failed} failed`,
     );
     runs.push(run);
   }
@@ -233,6 +252,10 @@ export async function benchTransferThroughput(options: {
         `Minimum for ${run.provider}: ${MINIMUM_CALLS[run.provider].why} (${run.payments} payment(s)).`,
     ),
     ...runs.map((run) => `One warm ${run.provider} order: ${run.warmOrderCalls}.`),
+    ...runs.map(
+      (run) =>
+        `Recovery on ${run.provider}: a warm order whose invoice create answer was lost took ${run.recovery.calls} calls over both attempts, ${run.recovery.creates} create(s) reached the ledger, ${run.recovery.succeeded ? "transferred" : "NOT transferred"}.`,
+    ),
   ];
   return {
     name: "throughput",

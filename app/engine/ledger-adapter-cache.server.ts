@@ -80,8 +80,10 @@ export function withReferenceCache(adapter: LedgerAdapter): LedgerAdapter {
       remembered(customers, JSON.stringify(customer), () => adapter.findOrCreateCustomer(customer)),
     ensureProduct: (product, options) =>
       remembered(products, JSON.stringify([product, options]), () => adapter.ensureProduct(product, options)),
-    createInvoice: (draft, refs) => clearingOnError(() => adapter.createInvoice(draft, refs)),
-    createCreditNote: (draft, refs) => clearingOnError(() => adapter.createCreditNote(draft, refs)),
+    // `write` passes through: dropping it would make every create look first (#16).
+    createInvoice: (draft, refs, write) => clearingOnError(() => adapter.createInvoice(draft, refs, write)),
+    createCreditNote: (draft, refs, write) =>
+      clearingOnError(() => adapter.createCreditNote(draft, refs, write)),
   };
   // A proxy rather than a copy: adapters are class instances whose methods need their own `this`.
   return new Proxy(adapter, {

@@ -61,6 +61,18 @@ export interface LedgerDocument {
   externalReference: string;
   /** Opaque per-ledger data an adapter needs for the next step (e.g. Dinero's Timestamp). */
   version?: string;
+  /** The document's currency, when the ledger's answer stated it (saves a read before a payment). */
+  currency?: string;
+}
+
+/**
+ * How much a write must look before it acts. `recovering: false` is the engine's promise that
+ * no earlier attempt of this very write can have reached the ledger, so lookups by external
+ * reference and read-backs of an earlier attempt are skipped. Omitted means recovering: callers
+ * that cannot promise it get the safe, looking behaviour.
+ */
+export interface WriteOptions {
+  recovering: boolean;
 }
 
 export interface ProductSpec {
@@ -132,13 +144,18 @@ export interface LedgerAdapter {
   createInvoice(
     draft: InvoiceDraft,
     refs: { customerId: string; productIds: ReadonlyMap<string, string> },
+    options?: WriteOptions,
   ): Promise<LedgerDocument>;
 
   /** Books (approves) a draft; `number` locks the document number where the ledger allows. */
   bookInvoice(document: LedgerDocument, options?: { number?: number }): Promise<LedgerDocument>;
 
   /** Registers a payment of the booked invoice to the deposit account. Returns its ledger id. */
-  registerPayment(document: LedgerDocument, payment: DraftPayment): Promise<LedgerRef>;
+  registerPayment(
+    document: LedgerDocument,
+    payment: DraftPayment,
+    options?: WriteOptions,
+  ): Promise<LedgerRef>;
 
   /** Sends the booked invoice by the ledger's e-mail. */
   emailInvoice(document: LedgerDocument, request: EmailRequest): Promise<void>;
@@ -151,12 +168,13 @@ export interface LedgerAdapter {
       customerId: string;
       productIds: ReadonlyMap<string, string>;
     },
+    options?: WriteOptions,
   ): Promise<LedgerDocument>;
 
   bookCreditNote(document: LedgerDocument): Promise<LedgerDocument>;
 
   /** Registers the money paid back for a booked credit note. */
-  registerRefund(document: LedgerDocument, payment: DraftPayment): Promise<LedgerRef>;
+  registerRefund(document: LedgerDocument, payment: DraftPayment, options?: WriteOptions): Promise<LedgerRef>;
 
   /** Crash recovery: the document carrying our external reference, or null. */
   findDocument(kind: "invoice" | "creditNote", externalReference: string): Promise<LedgerDocument | null>;

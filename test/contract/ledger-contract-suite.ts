@@ -4,6 +4,7 @@ import type { LedgerAdapter, LedgerDocument } from "../../app/ledgers/ledger-con
 import { LEDGER_CONTRACT_VERSION } from "../../app/ledgers/ledger-contract";
 import { LedgerError } from "../../app/ledgers/ledger-error";
 import { skuProductSpec } from "../../app/ledgers/line-product-spec";
+import { callCountContractCases } from "./call-count-contract";
 import { journalEntryContractCases } from "./journal-entry-contract";
 import type { LedgerHarness, StartedLedger } from "./ledger-harness";
 import { sampleCreditNote, sampleInvoice } from "./sample-drafts";
@@ -28,6 +29,7 @@ export function describeLedgerContract(harness: LedgerHarness): void {
     });
 
     journalEntryContractCases(harness, () => ({ ledger, adapter }));
+    callCountContractCases(harness, () => ({ ledger, adapter }), nextOrder, prepareRefs);
 
     it("declares the contract version, its provider and what it can do", () => {
       expect(adapter.contractVersion).toBe(LEDGER_CONTRACT_VERSION);

@@ -19,8 +19,8 @@ class CountingLedger {
     this.calls.push(`product:${product.sku}:${product.unitNet}`);
     return { id: `p-${product.sku}`, created: true };
   }
-  async createInvoice() {
-    this.calls.push("invoice");
+  async createInvoice(_draft: unknown, _refs: unknown, write?: { recovering: boolean }) {
+    this.calls.push(write ? `invoice:recovering=${write.recovering}` : "invoice");
     if (this.#failCreate) {
       this.#failCreate = false;
       throw new LedgerError({
@@ -47,6 +47,17 @@ const createInvoice = (adapter: LedgerAdapter) =>
   adapter.createInvoice({} as never, { customerId: "c", productIds: new Map() });
 
 describe("the reference cache", () => {
+  it("passes the engine's write options through, so a first create skips the recovery lookup", async () => {
+    const ledger = new CountingLedger();
+    const adapter = withReferenceCache(asAdapter(ledger));
+    await adapter.createInvoice(
+      {} as never,
+      { customerId: "c", productIds: new Map() },
+      { recovering: false },
+    );
+    expect(ledger.calls).toEqual(["invoice:recovering=false"]);
+  });
+
   it("asks the ledger once per customer and per product version, and reports the repeats as found", async () => {
     const ledger = new CountingLedger();
     const adapter = withReferenceCache(asAdapter(ledger));

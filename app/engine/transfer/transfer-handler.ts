@@ -9,6 +9,7 @@ import { originalJson } from "../../lib/storable-text";
 import type { JobContext, JobHandler, JobOutcome, SkipText } from "../worker.server";
 import type { TransferOptions } from "./transfer-options";
 import type { TransferProgress } from "./transfer-progress";
+import { createOnce, markPaying } from "./transfer-writes";
 
 /**
  * Carries one job's document into the ledger, one recorded step at a time: draft → customer →
@@ -81,7 +82,7 @@ export function createTransferHandler(deps: TransferDeps): JobHandler {
   };
 }
 
-interface StepInput<D extends DocumentDraft> {
+export interface StepInput<D extends DocumentDraft> {
   job: Job;
   draft: D;
   options: TransferOptions;
@@ -97,7 +98,7 @@ async function transferInvoice(input: StepInput<InvoiceDraft>): Promise<JobOutco
   const refs = await ensureCustomerAndProducts(input);
   let document = progress.document;
   if (!document) {
-    document = await createOnce(input, "invoice", () => ledger.createInvoice(draft, refs));
+    document = await createOnce(input, "invoice", (write) => ledger.createInvoice(draft, refs, write));
   }
   if (options.book && document.state !== "booked") {
     const lockedNumber = options.lockNumber ? draft.lockedNumber : undefined;
@@ -120,9 +121,9 @@ async function transferInvoice(input: StepInput<InvoiceDraft>): Promise<JobOutco
   if (options.book && options.registerPayments) {
     for (const payment of draft.payments) {
       if (progress.payments?.[payment.reference]) continue;
-      await context.holdLease();
-      const ref = await ledger.registerPayment(document, payment);
-      await save({ payments: { ...progress.payments, [payment.reference]: ref.id } });
+      const write = await markPaying(input, payment.reference);
+      const ref = await ledger.registerPayment(document, payment, write);
+      await save({ payments: { ...progress.payments, [payment.reference]: ref.id }, paying: undefined });
       await context.audit(
         "payment",
         "info",
@@ -154,8 +155,8 @@ async function transferCreditNote(input: StepInput<CreditNoteDraft>): Promise<Jo
   const refs = await ensureCustomerAndProducts(input);
   let document = progress.document;
   if (!document) {
-    document = await createOnce(input, "creditNote", () =>
-      ledger.createCreditNote(draft, { invoice, ...refs }),
+    document = await createOnce(input, "creditNote", (write) =>
+      ledger.createCreditNote(draft, { invoice, ...refs }, write),
     );
   }
   if (options.book && document.state !== "booked") {
@@ -175,9 +176,9 @@ async function transferCreditNote(input: StepInput<CreditNoteDraft>): Promise<Jo
   if (options.book && options.registerPayments) {
     for (const payment of draft.payments) {
       if (progress.payments?.[payment.reference]) continue;
-      await context.holdLease();
-      const ref = await ledger.registerRefund(document, payment);
-      await save({ payments: { ...progress.payments, [payment.reference]: ref.id } });
+      const write = await markPaying(input, payment.reference);
+      const ref = await ledger.registerRefund(document, payment, write);
+      await save({ payments: { ...progress.payments, [payment.reference]: ref.id }, paying: undefined });
       await context.audit(
         "refund",
         "info",
@@ -245,51 +246,6 @@ async function ensureCustomerAndProducts(input: StepInput<DocumentDraft>) {
     customerId: progress.customerId as string,
     productIds: new Map(Object.entries(progress.productIds ?? {})),
   };
-}
-
-/** Creates the document at most once: a marked, unfinished create is looked up before retrying. */
-async function createOnce(
-  input: StepInput<DocumentDraft>,
-  kind: "invoice" | "creditNote",
-  create: () => Promise<LedgerDocument>,
-): Promise<LedgerDocument> {
-  const { draft, ledger, progress, save, context } = input;
-  let document: LedgerDocument | null = null;
-  if (progress.creating) {
-    document = await ledger.findDocument(kind, draft.externalReference);
-    if (document)
-      await context.audit(
-        kind,
-        "warn",
-        auditText(kind === "invoice" ? "audit.recovered.invoice" : "audit.recovered.creditNote", {
-          id: document.id,
-        }),
-        { documentId: document.id },
-      );
-  }
-  if (!document) {
-    await save({ creating: true });
-    await context.holdLease();
-    document = await create();
-    await context.audit(
-      kind,
-      "info",
-      auditText(kind === "invoice" ? "audit.draft.invoice" : "audit.draft.creditNote", { id: document.id }),
-      { documentId: document.id, totalGross: document.totalGross },
-    );
-  }
-  if (document.totalGross !== draft.totals.gross) {
-    const money = (minor: number) => `${formatMinor(minor, draft.currency)} ${draft.currency}`;
-    throw ledgerError(
-      ledger.provider,
-      "validation",
-      "ledgerError.totalMismatch",
-      { theirs: money(document.totalGross), ours: money(draft.totals.gross) },
-      { detail: `total ${document.totalGross} ≠ draft ${draft.totals.gross} (minor units)` },
-    );
-  }
-  await save({ document, creating: false });
-  return document;
 }
 
 async function buildFor(job: Job, deps: TransferDeps): Promise<BuiltDraft> {

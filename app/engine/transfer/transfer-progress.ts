@@ -15,6 +15,8 @@ export interface TransferProgress {
   document?: LedgerDocument;
   /** Ledger ids of registered payments (or refunds), by the draft payment's reference. */
   payments?: Record<string, string>;
+  /** The reference of the payment (or refund) whose call was sent and not yet answered. */
+  paying?: string;
   emailed?: boolean;
   /** Text the ledger cannot carry was changed, and the originals were written to the audit. */
   textAdjusted?: boolean;

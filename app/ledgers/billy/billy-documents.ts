@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { CreditNoteDraft, DocumentDraft, InvoiceDraft } from "../../domain/invoice-draft";
-import type { EmailRequest, LedgerDocument } from "../ledger-contract";
+import type { EmailRequest, LedgerDocument, WriteOptions } from "../ledger-contract";
 import { LedgerError } from "../ledger-error";
 import { fromBillyAmount } from "./billy-amounts";
 import { billyConflict, billyInvalid } from "./billy-check-errors";
@@ -39,8 +39,13 @@ interface DocumentRefs {
   productIds: ReadonlyMap<string, string>;
 }
 
-export function createBillyInvoice(context: BillyContext, draft: InvoiceDraft, refs: DocumentRefs) {
-  return createDocument(context, "invoice", draft, refs.productIds, (parts) =>
+export function createBillyInvoice(
+  context: BillyContext,
+  draft: InvoiceDraft,
+  refs: DocumentRefs,
+  write?: WriteOptions,
+) {
+  return createDocument(context, "invoice", draft, refs.productIds, write, (parts) =>
     billyInvoiceBody(draft, refs.customerId, parts),
   );
 }
@@ -49,8 +54,9 @@ export function createBillyCreditNote(
   context: BillyContext,
   draft: CreditNoteDraft,
   refs: DocumentRefs & { invoice: LedgerDocument },
+  write?: WriteOptions,
 ) {
-  return createDocument(context, "creditNote", draft, refs.productIds, (parts) =>
+  return createDocument(context, "creditNote", draft, refs.productIds, write, (parts) =>
     billyCreditNoteBody(draft, { invoiceId: refs.invoice.id, customerId: refs.customerId }, parts),
   );
 }
@@ -60,9 +66,11 @@ async function createDocument(
   kind: LedgerDocument["kind"],
   draft: DocumentDraft,
   skuIds: ReadonlyMap<string, string>,
+  write: WriteOptions = { recovering: true },
   body: (parts: BillyDocumentParts) => BillyInvoiceBody,
 ): Promise<LedgerDocument> {
-  await refuseDuplicate(context, kind, draft);
+  // Billy takes no idempotency key: only after an unanswered attempt can a copy already exist.
+  if (write.recovering) await refuseDuplicate(context, kind, draft);
   const productIds = await billyProductIdsFor(context, draft, skuIds);
   const plan = planBillyLines(draft, (line) => productIds.get(line) ?? "");
   const company = await context.organization();

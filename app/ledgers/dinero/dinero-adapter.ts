@@ -93,8 +93,8 @@ export function createDineroAdapter(
     },
     bookInvoice: (document, bookOptions) =>
       bookVoucher(client, "invoice", expectKind(document, "invoice"), bookOptions?.number),
-    registerPayment: (document, payment) =>
-      registerVoucherPayment(client, "invoice", expectKind(document, "invoice"), payment),
+    registerPayment: (document, payment, write) =>
+      registerVoucherPayment(client, "invoice", expectKind(document, "invoice"), payment, write),
     emailInvoice: (document, request) =>
       emailVoucher(client, "invoice", expectKind(document, "invoice"), request),
 
@@ -108,8 +108,8 @@ export function createDineroAdapter(
       return createVoucher(client, "creditNote", body, expectedTotals(draft));
     },
     bookCreditNote: (document) => bookVoucher(client, "creditNote", expectKind(document, "creditNote")),
-    registerRefund: (document, payment) =>
-      registerVoucherPayment(client, "creditNote", expectKind(document, "creditNote"), payment),
+    registerRefund: (document, payment, write) =>
+      registerVoucherPayment(client, "creditNote", expectKind(document, "creditNote"), payment, write),
 
     findDocument: (kind, externalReference) => findVoucherByReference(client, kind, externalReference),
     bookJournalEntry: (entry) => bookDineroJournalEntry(client, entry),

@@ -210,10 +210,11 @@ export function toDocument(kind: VoucherKind, voucher: DineroVoucherRead): Ledge
     totalGross: fromDineroAmount(voucher.TotalInclVat, currencyOf(voucher)),
     externalReference: voucher.ExternalReference ?? "",
     ...(voucher.TimeStamp ? { version: voucher.TimeStamp } : {}),
+    ...(voucher.Currency ? { currency: voucher.Currency } : {}),
   };
 }
 
-export function currencyOf(voucher: DineroVoucherRead): CurrencyCode {
+export function currencyOf(voucher: Pick<DineroVoucherRead, "Currency">): CurrencyCode {
   const code = voucher.Currency ?? "DKK";
   return currency(isKnownCurrency(code) ? code : "DKK");
 }

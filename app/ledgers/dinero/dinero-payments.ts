@@ -1,7 +1,7 @@
 import type { DraftPayment } from "../../domain/invoice-draft";
 import type { CurrencyCode } from "../../domain/money";
 import { currency } from "../../domain/money";
-import type { LedgerDocument, LedgerRef } from "../ledger-contract";
+import type { LedgerDocument, LedgerRef, WriteOptions } from "../ledger-contract";
 import { LedgerError } from "../ledger-error";
 import { fromDineroAmount, toDineroAmount } from "./dinero-amounts";
 import type { DineroClient } from "./dinero-client";
@@ -23,21 +23,24 @@ export async function registerVoucherPayment(
   kind: VoucherKind,
   document: LedgerDocument,
   payment: DraftPayment,
+  write: WriteOptions = { recovering: true },
 ): Promise<LedgerRef> {
   const { base, paymentsListVersion, noun } = ENDPOINTS[kind];
   const reference = paymentReference(payment);
-  // Payments take no client Guid; our reference on an existing payment means it is already there.
-  const listed = await client.call({
-    method: "GET",
-    version: paymentsListVersion,
-    path: `${base}/${document.id}/payments`,
-    schema: paymentsListSchema,
-    operation: `list ${noun} payments`,
-  });
-  const existing = listed.Payments?.find((item) => item.ExternalReference === reference);
-  if (existing) return { id: existing.Guid, created: false };
+  if (write.recovering) {
+    // Payments take no client Guid; our reference on an existing payment means it is already there.
+    const listed = await client.call({
+      method: "GET",
+      version: paymentsListVersion,
+      path: `${base}/${document.id}/payments`,
+      schema: paymentsListSchema,
+      operation: `list ${noun} payments`,
+    });
+    const existing = listed.Payments?.find((item) => item.ExternalReference === reference);
+    if (existing) return { id: existing.Guid, created: false };
+  }
 
-  const post = async (voucher: DineroVoucherRead) => {
+  const post = async (voucher: PaymentSubject) => {
     const voucherCurrency = currencyOf(voucher);
     const amounts =
       voucherCurrency === "DKK"
@@ -52,14 +55,27 @@ export async function registerVoucherPayment(
       operation: `register ${noun} payment`,
     });
   };
+  // The booking's answer carries the voucher's Timestamp and currency: a DKK voucher needs no read.
+  const known: PaymentSubject | undefined =
+    !write.recovering && document.version && document.currency === "DKK"
+      ? {
+          Guid: document.id,
+          TimeStamp: document.version,
+          Currency: "DKK",
+          ExternalReference: document.externalReference,
+        }
+      : undefined;
   try {
-    return { id: (await post(await readVoucher(client, kind, document.id))).Guid, created: true };
+    return { id: (await post(known ?? (await readVoucher(client, kind, document.id)))).Guid, created: true };
   } catch (error) {
     if (!(error instanceof LedgerError && error.providerCode === String(DINERO_ERROR_CODE.timestampOutdated)))
       throw error;
     return { id: (await post(await readVoucher(client, kind, document.id))).Guid, created: true };
   }
 }
+
+/** What a payment needs of its voucher: the Timestamp to send and the currency to pay in. */
+type PaymentSubject = Pick<DineroVoucherRead, "Guid" | "TimeStamp" | "Currency" | "ExternalReference">;
 
 /**
  * Dinero books payments in DKK and wants the foreign amount beside it to fix the rate. The
@@ -68,7 +84,7 @@ export async function registerVoucherPayment(
 async function foreignAmounts(
   client: DineroClient,
   kind: VoucherKind,
-  voucher: DineroVoucherRead,
+  voucher: PaymentSubject,
   amount: number,
   voucherCurrency: CurrencyCode,
 ): Promise<DineroPaymentAmounts> {

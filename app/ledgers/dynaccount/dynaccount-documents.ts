@@ -1,6 +1,6 @@
 import type { CreditNoteDraft, DocumentDraft, InvoiceDraft } from "../../domain/invoice-draft";
 import { formatMinor } from "../../domain/money";
-import type { EmailRequest, LedgerDocument } from "../ledger-contract";
+import type { EmailRequest, LedgerDocument, WriteOptions } from "../ledger-contract";
 import { LedgerError } from "../ledger-error";
 import type { DynaccountContext } from "./dynaccount-context";
 import { DYNACCOUNT } from "./dynaccount-errors";
@@ -31,8 +31,10 @@ export async function createDynaccountInvoice(
   context: DynaccountContext,
   draft: InvoiceDraft,
   refs: { customerId: string; productIds: ReadonlyMap<string, string> },
+  write: WriteOptions = { recovering: true },
 ): Promise<LedgerDocument> {
-  await rejectDuplicate(context, "invoice", draft.externalReference);
+  // Only an unanswered earlier attempt can have left an order with our requisition behind.
+  if (write.recovering) await rejectDuplicate(context, "invoice", draft.externalReference);
   const operation = `create the invoice for ${draft.header} in Dynaccount`;
   const term = await paymentTermFor(context, draft.paymentTermsDays);
   const header = buildOrderHeader(draft, refs.customerId, term);
@@ -48,9 +50,10 @@ export async function createDynaccountCreditNote(
   context: DynaccountContext,
   draft: CreditNoteDraft,
   refs: { invoice: LedgerDocument; productIds: ReadonlyMap<string, string> },
+  write: WriteOptions = { recovering: true },
 ): Promise<LedgerDocument> {
   if (refs.invoice.state !== "booked") throw notBooked("credit", refs.invoice);
-  await rejectDuplicate(context, "creditNote", draft.externalReference);
+  if (write.recovering) await rejectDuplicate(context, "creditNote", draft.externalReference);
   const operation = `create the credit note for ${draft.header} in Dynaccount`;
   const row = await context.client.put(
     "debtor_creditnote",

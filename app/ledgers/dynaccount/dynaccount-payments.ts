@@ -2,7 +2,7 @@ import type { DraftPayment } from "../../domain/invoice-draft";
 import { type CurrencyCode, currency, isKnownCurrency } from "../../domain/money";
 import type { MessageKey } from "../../i18n/messages";
 import type { MessageParams } from "../../i18n/render-message";
-import type { LedgerDocument, LedgerRef } from "../ledger-contract";
+import type { LedgerDocument, LedgerRef, WriteOptions } from "../ledger-contract";
 import { LedgerError } from "../ledger-error";
 import { DEFAULT_DRAFT_NAME } from "./dynaccount-credentials";
 import type { DynaccountContext } from "./dynaccount-context";
@@ -22,16 +22,18 @@ export function registerDynaccountPayment(
   context: DynaccountContext,
   document: LedgerDocument,
   payment: DraftPayment,
+  write?: WriteOptions,
 ): Promise<LedgerRef> {
-  return postPayment(context, document, payment, 1);
+  return postPayment(context, document, payment, 1, write);
 }
 
 export function registerDynaccountRefund(
   context: DynaccountContext,
   document: LedgerDocument,
   payment: DraftPayment,
+  write?: WriteOptions,
 ): Promise<LedgerRef> {
-  return postPayment(context, document, payment, -1);
+  return postPayment(context, document, payment, -1, write);
 }
 
 async function postPayment(
@@ -39,6 +41,7 @@ async function postPayment(
   document: LedgerDocument,
   payment: DraftPayment,
   direction: 1 | -1,
+  write: WriteOptions = { recovering: true },
 ): Promise<LedgerRef> {
   const noun = document.kind === "invoice" ? "invoice" : "credit note";
   const operation = `register the ${direction > 0 ? "payment" : "refund"} of ${noun} ${document.number ?? document.id} in Dynaccount`;
@@ -67,15 +70,18 @@ async function postPayment(
   const draftId = await bookingDraft(context, operation);
   const voucher = buildPaymentVoucher(payment, direction, source.invoice_id_, draftId);
   const txt = voucher.txt;
-  const existing = readRows(
-    idRowSchema,
-    await context.client.get(
-      "enclosure",
-      { where: { draft_id: draftId, txt }, select: ["id"], order: "id" },
-      operation,
-    ),
-    operation,
-  )[0];
+  // Only an unanswered earlier attempt can have left a voucher with this text behind.
+  const existing = write.recovering
+    ? readRows(
+        idRowSchema,
+        await context.client.get(
+          "enclosure",
+          { where: { draft_id: draftId, txt }, select: ["id"], order: "id" },
+          operation,
+        ),
+        operation,
+      )[0]
+    : undefined;
   if (existing) {
     const rows = await context.client.get(
       "accounting",

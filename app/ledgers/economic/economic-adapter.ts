@@ -48,11 +48,11 @@ export function createEconomicAdapter(
     ensureProduct: (product, ensureOptions) =>
       ensureProduct(client, lookups, { ...product, sku: productNumberForSku(product.sku) }, ensureOptions),
 
-    async createInvoice(draft: InvoiceDraft, refs) {
+    async createInvoice(draft: InvoiceDraft, refs, write) {
       const body = await documents.draftBody(draft, refs, draft.header, () =>
         lookups.paymentTermsFor(draft.paymentTermsDays),
       );
-      return createDocument(client, draft, body);
+      return createDocument(client, draft, body, write);
     },
 
     bookInvoice: (document, bookOptions) =>
@@ -65,12 +65,12 @@ export function createEconomicAdapter(
 
     emailInvoice: (document) => confirmEmailedOnBooking(client, document, options.emailOnBooking === true),
 
-    async createCreditNote(draft: CreditNoteDraft, refs) {
+    async createCreditNote(draft: CreditNoteDraft, refs, write) {
       const invoiceNumber = refs.invoice.number ?? refs.invoice.id;
       // e-conomic has no credited-invoice link: the heading names the invoice, as its own credit notes do.
       const heading = `Kreditnota til faktura ${invoiceNumber}`;
       const body = await documents.draftBody(draft, refs, heading, () => lookups.defaultPaymentTerms());
-      return createDocument(client, draft, body);
+      return createDocument(client, draft, body, write);
     },
 
     bookCreditNote: (document) => bookDocument(client, document, { sendByEmail: false }),

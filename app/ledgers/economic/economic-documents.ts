@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import type { CreditNoteDraft, DocumentDraft } from "../../domain/invoice-draft";
-import type { LedgerDocument } from "../ledger-contract";
+import type { LedgerDocument, WriteOptions } from "../ledger-contract";
 import { LedgerError } from "../ledger-error";
 import { toEconomicAmount } from "./economic-amounts";
 import { fromBooked, fromDraft, matches } from "./economic-document-reads";
@@ -119,9 +119,11 @@ export async function createDocument(
   client: EconomicClient,
   draft: DocumentDraft,
   body: EconomicDraftBody,
+  write: WriteOptions = { recovering: true },
 ): Promise<LedgerDocument> {
   const kind: Kind = draft.kind;
-  const existing = await findDocument(client, kind, draft.externalReference);
+  // Only an unanswered earlier attempt can have left a document carrying our reference.
+  const existing = write.recovering ? await findDocument(client, kind, draft.externalReference) : null;
   if (existing) {
     throw new LedgerError({
       provider: PROVIDER,
