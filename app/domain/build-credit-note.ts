@@ -1,13 +1,12 @@
 import { chargeToLines, taxByRate, type Charge } from "./charge";
-import { mulDivRound } from "./decimal";
 import { fillTemplate, textValues } from "./document-texts";
 import { DraftError } from "./draft-errors";
 import { isoDate, paymentsFromTransactions } from "./draft-payments";
 import { layOutCredit } from "./credit-layout";
+import { refundedLineCharges } from "./credit-refunded-lines";
+import { shippingAndFeeCharges } from "./credit-shipping-fees";
 import { registeredPayments } from "./payment-handling";
 import { creditNoteReference, shortId } from "./external-reference";
-import { bucketsOf, revenueBuckets, spread } from "./credit-buckets";
-import { discountAccount, shippingAccount } from "./ledger-accounts";
 import type { CreditNoteDraft, DraftLine, InvoiceDraft } from "./invoice-draft";
 import { formatMinor } from "./money";
 import type { Refund } from "./order";
@@ -66,144 +65,10 @@ export function buildCreditNote(input: BuildCreditNoteInput): CreditNoteDraft {
 
   const inclusive = invoice.pricesIncludeVat;
   const basisOf = (line: DraftLine) => (inclusive ? line.gross : line.net);
-  const invoiceHasDiscountLines = invoice.lines.some((l) => l.kind === "discount");
-  const separate = settings.lines.discounts === "separateLines" && invoiceHasDiscountLines;
-  const charges: Charge[] = [];
-
-  refund.lines.forEach((refunded, index) => {
-    const field = refunded.path ?? `refund_line_items[${index}]`;
-    if (!Number.isSafeInteger(refunded.quantity) || refunded.quantity < 0) {
-      throw new DraftError(
-        "invalidInput",
-        `${field}.quantity`,
-        `quantity must be a whole number ≥ 0, got ${refunded.quantity}`,
-      );
-    }
-    if (refunded.amount < 0) {
-      throw new DraftError("invalidInput", `${field}.subtotal`, "a refunded amount cannot be negative");
-    }
-    const invoiced = invoice.lines.filter(
-      (l) => l.sourceLineId === refunded.lineId && (l.kind === "item" || l.kind === "giftCard"),
-    );
-    const first = invoiced[0];
-    if (!first) {
-      throw new DraftError(
-        "invalidInput",
-        `${field}.line_item_id`,
-        `line ${refunded.lineId} is not on invoice ${invoice.externalReference}`,
-      );
-    }
-    const invoicedQuantity = invoiced.reduce((acc, l) => acc + l.quantity, 0);
-    const creditedBefore = previous
-      .flatMap((note) => note.lines)
-      .filter((l) => l.sourceLineId === refunded.lineId && l.kind === first.kind)
-      .reduce((acc, l) => acc + l.quantity, 0);
-    if (creditedBefore + refunded.quantity > invoicedQuantity) {
-      throw new DraftError(
-        "creditExceedsInvoice",
-        `${field}.quantity`,
-        `crediting ${refunded.quantity} of "${first.description}" would exceed the ${invoicedQuantity} invoiced (${creditedBefore} already credited)`,
-      );
-    }
-    const quantity = refunded.quantity === 0 ? 1 : refunded.quantity;
-    const fullAmount =
-      refunded.quantity === 0
-        ? refunded.amount
-        : mulDivRound(
-            invoiced.reduce((acc, l) => acc + basisOf(l), 0),
-            refunded.quantity,
-            invoicedQuantity,
-          );
-    if (refunded.amount > fullAmount + settings.rounding.toleranceMinorUnits) {
-      throw new DraftError(
-        "creditExceedsInvoice",
-        `${field}.subtotal`,
-        `refunds ${money(refunded.amount)} for "${first.description}" but only ${money(fullAmount)} was invoiced for ${refunded.quantity}`,
-      );
-    }
-    const discount = separate ? fullAmount - refunded.amount : 0;
-    const base = {
-      description: first.description,
-      ...(first.sku ? { sku: first.sku } : {}),
-      rate: first.vatRate,
-      treatment: first.vatTreatment,
-      field,
-    };
-    charges.push({
-      ...base,
-      kind: first.kind,
-      sourceLineId: refunded.lineId,
-      quantity,
-      amount: discount > 0 ? fullAmount : refunded.amount,
-      account: first.account,
-      ...(refunded.tax !== undefined ? { sourceTax: refunded.tax } : {}),
-      // With a separate discount line the stated tax belongs to the pair; derived and settled below.
-      ...(refunded.tax !== undefined && discount <= 0 ? { vat: refunded.tax } : {}),
-    });
-    if (discount > 0) {
-      charges.push({
-        rate: base.rate,
-        treatment: base.treatment,
-        field,
-        kind: "discount",
-        description: settings.texts.discount,
-        quantity: 1,
-        amount: -discount,
-        account: discountAccount(first.vatTreatment, settings, first.vatRate),
-        sourceTax: 0,
-      });
-    }
-  });
-
-  const invoiceShippingLines = invoice.lines.filter((l) => l.kind === "shipping");
-  const invoiceShipping = bucketsOf(invoiceShippingLines, basisOf);
-  const itemBuckets = revenueBuckets(invoice.lines, basisOf);
-  const shippingBuckets =
-    invoiceShipping.length > 0
-      ? invoiceShipping
-      : itemBuckets.map((b) => ({ ...b, account: shippingAccount(b.treatment, settings, b.rate) }));
-  const shippingRefunds = [
-    ...refund.shipping.map((s, i) => ({
-      amount: s.amount,
-      tax: s.tax,
-      field: s.path ?? `refund_shipping_lines[${i}]`,
-    })),
-    // Older payloads carry shipping refunds only as adjustments; newer ones carry both, so use one.
-    ...(refund.shipping.length === 0
-      ? refund.adjustments
-          .map((a, i) => ({ ...a, field: `order_adjustments[${i}]` }))
-          .filter((a) => a.kind === "shippingRefund")
-      : []),
+  const charges: Charge[] = [
+    ...refundedLineCharges(refund, invoice, settings, previous, basisOf),
+    ...shippingAndFeeCharges(refund, invoice, settings, basisOf),
   ];
-  for (const shipping of shippingRefunds) {
-    if (shipping.amount === 0) continue;
-    charges.push(
-      ...spread(shipping.amount, shipping.tax, shippingBuckets, {
-        kind: "shipping",
-        description:
-          invoiceShippingLines.length === 1
-            ? (invoiceShippingLines[0]?.description ?? settings.texts.shipping)
-            : settings.texts.shipping,
-        field: shipping.field,
-        inclusive,
-      }),
-    );
-  }
-
-  refund.fees.forEach((fee, i) => {
-    const field = fee.path ?? `fee_lines[${i}]`;
-    const invoicedFees = invoice.lines.filter((l) => l.kind === "fee");
-    const sameTitle = invoicedFees.filter((l) => l.description === fee.title);
-    const buckets = bucketsOf(sameTitle.length > 0 ? sameTitle : invoicedFees, basisOf);
-    charges.push(
-      ...spread(fee.amount, fee.tax, buckets.length > 0 ? buckets : itemBuckets, {
-        kind: "fee",
-        description: fee.title || settings.texts.fee,
-        field,
-        inclusive,
-      }),
-    );
-  });
 
   // Adjustments reduce (or add to) what the refunded lines credit, so they take those lines'
   // rates; a refund without lines is a price reduction of the whole invoice.
