@@ -1,5 +1,6 @@
 import { z } from "zod";
-import type { WooCommerceClient, WooFetchedOrder } from "./woocommerce-client";
+import type { WooFetchedOrder } from "./woocommerce-api-shapes";
+import type { WooCommerceClient } from "./woocommerce-client";
 import { SourceError } from "../source-error";
 
 /** One WooCommerce order's current state, as the REST API returned it. */

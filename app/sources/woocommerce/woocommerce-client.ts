@@ -1,76 +1,24 @@
 import Pkg from "@woocommerce/woocommerce-rest-api";
 import { z } from "zod";
-import type { SourceError } from "../source-error";
 import { sourceError } from "../source-error";
-import { wooErrorFromResponse } from "./woocommerce-error";
+import { orderSummary, refundSummary, webhookSchema } from "./woocommerce-api-shapes";
+import type {
+  WooCommerceClientOptions,
+  WooOrderSummary,
+  WooWebhook,
+  WooWebhookStatus,
+  WooFetchedOrder,
+  WooFetchedRefund,
+  ModifiedOrdersPage,
+  WebhookSpec,
+} from "./woocommerce-api-shapes";
+import { parseWith, normalizeHeaders, toWooError } from "./woocommerce-responses";
 
 // The package ships CommonJS with `exports.default`; under Node ESM the default import is the
 // module object (woocommerce-rest-api-js-lib#66), under a bundler it is the class.
 const WooCommerceRestApi = (Pkg as unknown as { default?: typeof Pkg }).default ?? Pkg;
+
 type RestApi = InstanceType<typeof Pkg>;
-
-export interface WooCommerceClientOptions {
-  /** The store's home URL, e.g. https://shop.example (http:// makes the library use OAuth 1.0a). */
-  storeUrl: string;
-  consumerKey: string;
-  consumerSecret: string;
-  timeoutMs?: number;
-  /** HTTPS only: send the keys as query parameters for servers that strip `Authorization`. */
-  queryStringAuth?: boolean;
-}
-
-const orderSummary = z.looseObject({
-  id: z.number(),
-  status: z.string(),
-  number: z.union([z.string(), z.number()]).nullish(),
-  date_modified_gmt: z.string().nullish(),
-});
-
-const refundSummary = z.looseObject({
-  id: z.number(),
-  amount: z.string(),
-  date_created_gmt: z.string().nullish(),
-});
-
-const webhookSchema = z.looseObject({
-  id: z.number(),
-  name: z.string().nullish(),
-  status: z.string(),
-  topic: z.string(),
-  delivery_url: z.string(),
-});
-
-const errorBody = z.object({ code: z.string().nullish(), message: z.string().nullish() });
-
-export type WooOrderSummary = z.infer<typeof orderSummary>;
-export type WooRefundSummary = z.infer<typeof refundSummary>;
-export type WooWebhook = z.infer<typeof webhookSchema>;
-export type WooWebhookStatus = "active" | "paused" | "disabled";
-
-/** An order as fetched: a few checked fields, and the JSON text the mappers take. */
-export interface WooFetchedOrder {
-  summary: WooOrderSummary;
-  json: string;
-}
-
-export interface WooFetchedRefund {
-  summary: WooRefundSummary;
-  json: string;
-}
-
-export interface ModifiedOrdersPage {
-  page: number;
-  totalPages: number;
-  total: number;
-  orders: WooFetchedOrder[];
-}
-
-export interface WebhookSpec {
-  name: string;
-  topic: string;
-  deliveryUrl: string;
-  secret: string;
-}
 
 const MAX_PAGES = 10_000;
 
@@ -309,69 +257,4 @@ export class WooCommerceClient {
 /** WooCommerce date parameters: ISO-8601 without offset (with `dates_are_gmt`, UTC). */
 function wooGmt(date: Date): string {
   return date.toISOString().slice(0, 19);
-}
-
-function parseWith<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
-  const parsed = schema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  throw sourceError(
-    "woocommerce",
-    "unknown",
-    "sourceError.woocommerce.unreadable",
-    {},
-    {
-      detail: `${what}: unexpected shape at ${issue?.path.join(".") || "(root)"}: ${issue?.message ?? "invalid"}`,
-    },
-  );
-}
-
-function normalizeHeaders(headers: unknown): Record<string, string | undefined> {
-  const result: Record<string, string | undefined> = {};
-  if (headers && typeof headers === "object") {
-    for (const [key, value] of Object.entries(headers as Record<string, unknown>)) {
-      if (value !== undefined && value !== null) result[key.toLowerCase()] = String(value);
-    }
-  }
-  return result;
-}
-
-interface AxiosLikeError {
-  code?: string;
-  message?: string;
-  response?: { status?: number; data?: unknown; headers?: unknown };
-}
-
-function toWooError(what: string, error: unknown): SourceError {
-  const err = (error ?? {}) as AxiosLikeError;
-  const response = err.response;
-  if (!response?.status) {
-    const timedOut = err.code === "ECONNABORTED" || err.code === "ETIMEDOUT";
-    return wooErrorFromResponse({
-      status: undefined,
-      message: timedOut ? "timed out" : (err.code ?? err.message),
-      what,
-      cause: error,
-    });
-  }
-  let code: string | undefined;
-  let message: string | undefined;
-  try {
-    const data = typeof response.data === "string" ? (JSON.parse(response.data) as unknown) : response.data;
-    const parsed = errorBody.safeParse(data);
-    if (parsed.success) {
-      code = parsed.data.code ?? undefined;
-      message = parsed.data.message ?? undefined;
-    }
-  } catch {
-    // HTML error pages (PHP fatals, proxies) carry nothing useful.
-  }
-  return wooErrorFromResponse({
-    status: response.status,
-    code,
-    message,
-    retryAfter: normalizeHeaders(response.headers)["retry-after"],
-    what,
-    cause: error,
-  });
 }

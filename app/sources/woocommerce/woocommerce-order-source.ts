@@ -1,7 +1,8 @@
 import type { OrderSource, OrderSummary, SourceOrderDocument } from "../source-contract";
 import type { ShopSettings } from "../../settings/settings-schema";
 import { isWithdrawnStatus, shouldTransferWooOrder } from "./transfer-trigger";
-import type { ModifiedOrdersPage, WooCommerceClient, WooFetchedOrder } from "./woocommerce-client";
+import type { ModifiedOrdersPage, WooFetchedOrder } from "./woocommerce-api-shapes";
+import type { WooCommerceClient } from "./woocommerce-client";
 import { fetchWooSnapshot, orderFactsOf, type WooOrderSnapshot } from "./woo-order-snapshot";
 
 export interface WooOrderSourceOptions {
