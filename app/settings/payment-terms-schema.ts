@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { gatewayMap } from "./gateway-map-schema";
 
 /**
  * Payment handling per gateway (#18): a gateway listed here leaves the invoice open with that
@@ -28,45 +29,11 @@ const days = z
   .min(0, "Payment terms cannot be negative")
   .max(365, "Payment terms are at most 365 days");
 
-/**
- * Gateway name → days of terms. Like the deposit accounts, any gateway name is allowed
- * ("__proto__" too), so the result has no prototype and a lookup finds only what was set.
- */
-export const openGateways = OPEN_GATEWAYS_INPUT.transform((value, ctx): Readonly<Record<string, number>> => {
-  const result = Object.create(null) as Record<string, number>;
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    ctx.issues.push({ code: "custom", message: "Expected gateway names with their days", input: value });
-    return z.NEVER;
-  }
-  const names = Object.keys(value);
-  if (names.length > MAX_TERM_GATEWAYS) {
-    ctx.issues.push({
-      code: "custom",
-      message: `At most ${MAX_TERM_GATEWAYS} payment gateways can have their own terms`,
-      input: value,
-    });
-    return z.NEVER;
-  }
-  for (const name of names) {
-    if (name.length === 0 || name.length > 200) {
-      ctx.issues.push({
-        code: "custom",
-        message: "A gateway name has 1 to 200 characters",
-        path: [name],
-        input: name,
-      });
-      continue;
-    }
-    const parsed = days.safeParse((value as Record<string, unknown>)[name]);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        ctx.issues.push({ code: "custom", message: issue.message, path: [name], input: issue.input });
-      }
-      continue;
-    }
-    result[name] = parsed.data;
-  }
-  return result;
+/** Gateway name → days of terms; any gateway name is allowed ("__proto__" too). */
+export const openGateways = gatewayMap(OPEN_GATEWAYS_INPUT, days, {
+  max: MAX_TERM_GATEWAYS,
+  expected: "Expected gateway names with their days",
+  tooMany: `At most ${MAX_TERM_GATEWAYS} payment gateways can have their own terms`,
 });
 
 export const openGatewaysSetting = openGateways

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { account, accountsSetting } from "./accounts-schema";
+import { gatewayMap } from "./gateway-map-schema";
 import { EU_MEMBER_STATES } from "../domain/vat/vat-rates";
 import { customerStrategiesSetting } from "./customer-strategy-schema";
 import { openGatewaysSetting } from "./payment-terms-schema";
@@ -22,15 +24,6 @@ export const MAX_GATEWAYS = 200;
 /** Home countries the VAT rules know (EU member states and Norway), as ISO 3166 codes. */
 export const KNOWN_HOME_COUNTRIES: ReadonlySet<string> = new Set([...EU_MEMBER_STATES, "NO"]);
 
-const account = z
-  .string()
-  .trim()
-  .min(1, "Choose an account")
-  .max(40, "Account numbers are at most 40 characters")
-  .describe("Ledger account number or id");
-
-const optionalAccount = account.optional();
-
 /** What the settings document may hold under payments.gateways, for the JSON Schema. */
 export const GATEWAY_ACCOUNTS_INPUT = z.unknown();
 export const GATEWAY_ACCOUNTS_JSON_SCHEMA = {
@@ -45,46 +38,11 @@ export const GATEWAY_ACCOUNTS_JSON_SCHEMA = {
   },
 } as const;
 
-/**
- * Gateway name → deposit account. A gateway may be called anything a platform sends —
- * "constructor", "__proto__" and "toString" too — so this is not zod's record (which drops a
- * "__proto__" key) and the result has no prototype: a lookup finds only what the merchant set.
- */
-const gatewayAccounts = GATEWAY_ACCOUNTS_INPUT.transform((value, ctx): Readonly<Record<string, string>> => {
-  const result = Object.create(null) as Record<string, string>;
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    ctx.issues.push({ code: "custom", message: "Expected gateway names with their accounts", input: value });
-    return z.NEVER;
-  }
-  const names = Object.keys(value);
-  if (names.length > MAX_GATEWAYS) {
-    ctx.issues.push({
-      code: "custom",
-      message: `At most ${MAX_GATEWAYS} payment gateways can have their own account`,
-      input: value,
-    });
-    return z.NEVER;
-  }
-  for (const name of names) {
-    if (name.length === 0 || name.length > 200) {
-      ctx.issues.push({
-        code: "custom",
-        message: "A gateway name has 1 to 200 characters",
-        path: [name],
-        input: name,
-      });
-      continue;
-    }
-    const parsed = account.safeParse((value as Record<string, unknown>)[name]);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        ctx.issues.push({ code: "custom", message: issue.message, path: [name], input: issue.input });
-      }
-      continue;
-    }
-    result[name] = parsed.data;
-  }
-  return result;
+/** Gateway name → deposit account; any gateway name is allowed ("__proto__" too). */
+const gatewayAccounts = gatewayMap(GATEWAY_ACCOUNTS_INPUT, account, {
+  max: MAX_GATEWAYS,
+  expected: "Expected gateway names with their accounts",
+  tooMany: `At most ${MAX_GATEWAYS} payment gateways can have their own account`,
 });
 
 const percent = z
@@ -92,37 +50,6 @@ const percent = z
   .min(0, "A VAT rate cannot be negative")
   .max(100, "A VAT rate is at most 100 %")
   .multipleOf(0.01, "A VAT rate has at most two decimals");
-
-const revenueAccounts = z
-  .strictObject({
-    domestic: account.default("1000").describe("Domestic sales with VAT"),
-    exempt: account.default("1050").describe("Zero-rated or VAT-exempt sales"),
-    oss: optionalAccount.describe("EU distance sales to consumers under OSS (required when OSS is enabled)"),
-    euReverseCharge: account
-      .default("1100")
-      .describe("EU sales to businesses with a VAT number (reverse charge)"),
-    export: account.default("1255").describe("Sales outside the EU"),
-    voec: optionalAccount.describe("Norway VOEC sales (required when VOEC is enabled)"),
-  })
-  .prefault({});
-
-/** Account per VAT rate in percent ("19", "5.5"), for ledgers whose VAT follows the account. */
-const ratedAccounts = z
-  .record(
-    z.string().regex(/^(?:100|[1-9]?\d)(?:\.\d{1,2})?$/, "Use a VAT rate in percent such as 19 or 5.5"),
-    account,
-  )
-  .default({});
-
-/** Overrides per VAT treatment; a missing entry falls back to the revenue account of that treatment. */
-const treatmentOverrides = z.strictObject({
-  domestic: optionalAccount,
-  exempt: optionalAccount,
-  oss: optionalAccount,
-  euReverseCharge: optionalAccount,
-  export: optionalAccount,
-  voec: optionalAccount,
-});
 
 export const ShopSettingsSchema = z
   .strictObject({
@@ -158,44 +85,7 @@ export const ShopSettingsSchema = z
           .prefault({}),
       })
       .prefault({}),
-    accounts: z
-      .strictObject({
-        revenue: revenueAccounts,
-        shipping: z
-          .strictObject({
-            domestic: account.default("1350").describe("Freight with VAT"),
-            exempt: account.default("1300").describe("Freight without VAT"),
-            oss: optionalAccount,
-            euReverseCharge: account.default("1300"),
-            export: account.default("1300"),
-            voec: optionalAccount,
-          })
-          .prefault({})
-          .describe("Freight accounts per VAT treatment; OSS and VOEC fall back to their revenue accounts"),
-        fees: treatmentOverrides.prefault({}).describe("Fee accounts per VAT treatment"),
-        discounts: treatmentOverrides.prefault({}).describe("Discount accounts per VAT treatment"),
-        tips: account
-          .default("1050")
-          .describe("Tips the customer gave: outside VAT (no supply), booked without VAT on this account"),
-        refundAdjustments: treatmentOverrides
-          .prefault({})
-          .describe(
-            "Accounts for refund adjustments (goodwill, refunds for less than calculated, restocking fees) per VAT treatment; a missing one falls back to the account of what is credited",
-          ),
-        byRate: z
-          .strictObject({
-            oss: ratedAccounts.describe("OSS revenue account per destination VAT rate"),
-            voec: ratedAccounts.describe("VOEC revenue account per Norwegian VAT rate"),
-          })
-          .prefault({})
-          .describe(
-            'Revenue accounts per VAT rate where the ledger takes VAT from the account (Dinero), e.g. {"oss": {"19": "1011", "7": "1012"}}; a rate without one uses the treatment\'s account',
-          ),
-        giftCardLiability: optionalAccount.describe(
-          "Liability account for sold gift cards (no standard account exists; required once a gift card is sold or redeemed)",
-        ),
-      })
-      .prefault({}),
+    accounts: accountsSetting,
     lines: z
       .strictObject({
         discounts: z
