@@ -3,8 +3,8 @@ import type { Charge } from "./charge";
 import { DraftError } from "./draft-errors";
 import { formatMinor } from "./money";
 import { formatRatePercent } from "./vat/vat-rate-format";
-import type { DiscountAllocation, Order } from "./order";
-import type { LineRate } from "./vat/line-rate";
+import type { DiscountAllocation, Order, TaxLine } from "./order";
+import { resolveLineRate, type LineRate } from "./vat/line-rate";
 import { taxOfAmount } from "./vat/vat-math";
 import { draftWarning } from "./draft-warning";
 import type { ChargeContext } from "./charge-context";
@@ -27,7 +27,7 @@ export function statedVat(lineRate: LineRate): number | undefined {
  * states it (an allocation's own tax, or WooCommerce's `subtotal_tax − total_tax`, spread over
  * the allocations by amount); otherwise the tax inside the discount amount at the line's rate.
  */
-export function allocationTaxes(
+function allocationTaxes(
   allocations: readonly DiscountAllocation[],
   rate: number,
   subtotal: number,
@@ -62,11 +62,7 @@ export function withTaxes(
 }
 
 /** A rate below the destination's standard rate, taken from the order: shown, not refused. */
-export function warnReducedRate(
-  lineRate: LineRate,
-  field: string,
-  context: ChargeContext,
-): void {
+export function warnReducedRate(lineRate: LineRate, field: string, context: ChargeContext): void {
   if (!lineRate.warning) return;
   context.warnings.push(
     draftWarning("preview.warning.reducedRate", {
@@ -111,4 +107,37 @@ export function checkStatedVat(charges: readonly Charge[], context: ChargeContex
       );
     }
   }
+}
+
+/**
+ * A charge's VAT rate (warning on a reduced one), the VAT the platform stated for it, and, with
+ * separate discount lines, the tax each of its discounts took off. `full` is the amount before
+ * discounts and `fullTax` the platform's tax on it, where stated.
+ */
+export function chargeVat(
+  source: {
+    taxLines: readonly TaxLine[] | undefined;
+    taxable: boolean;
+    discounts: readonly DiscountAllocation[];
+    full: number;
+    fullTax: number | undefined;
+  },
+  field: string,
+  separate: boolean,
+  context: ChargeContext,
+): { lineRate: LineRate; after: number | undefined; discountTaxes: number[] } {
+  const lineRate = resolveLineRate({ taxLines: source.taxLines, taxable: source.taxable, field }, context);
+  warnReducedRate(lineRate, field, context);
+  const after = statedVat(lineRate);
+  const discountTaxes = separate
+    ? allocationTaxes(
+        source.discounts,
+        lineRate.rate,
+        source.full,
+        source.fullTax,
+        after,
+        context.order.pricesIncludeTax,
+      )
+    : [];
+  return { lineRate, after, discountTaxes };
 }

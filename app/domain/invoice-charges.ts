@@ -18,11 +18,11 @@ import { orderDiscountCharges } from "./order-discount-charges";
 import {
   sumDiscounts,
   statedVat,
-  allocationTaxes,
   withTaxes,
   warnReducedRate,
   hasChannelLiableTax,
   checkStatedVat,
+  chargeVat,
 } from "./charge-vat";
 import { tipCharge, isTip } from "./tip-charges";
 
@@ -77,19 +77,18 @@ export function invoiceCharges(context: ChargeContext): InvoiceCharges {
       });
       return;
     }
-    const lineRate = resolveLineRate({ taxLines: line.taxLines, taxable: line.taxable, field }, context);
-    warnReducedRate(lineRate, field, context);
-    const after = statedVat(lineRate);
-    const discountTaxes = separate
-      ? allocationTaxes(
-          line.discounts,
-          lineRate.rate,
-          line.subtotal,
-          line.subtotalTax,
-          after,
-          order.pricesIncludeTax,
-        )
-      : [];
+    const { lineRate, after, discountTaxes } = chargeVat(
+      {
+        taxLines: line.taxLines,
+        taxable: line.taxable,
+        discounts: line.discounts,
+        full: line.subtotal,
+        fullTax: line.subtotalTax,
+      },
+      field,
+      separate,
+      context,
+    );
     const discountTax = discountTaxes.reduce((acc, t) => acc + t, 0);
     items.push({
       ...withRuleAccount(

@@ -4,10 +4,9 @@ import type { DiscountGroups } from "./discount-groups";
 import { shippingAccount } from "./ledger-accounts";
 import { DraftError } from "./draft-errors";
 import type { ShippingLine } from "./order";
-import { resolveLineRate } from "./vat/line-rate";
 import type { ChargeContext } from "./charge-context";
 import { bucketsOf, weightOf } from "./charge-buckets";
-import { sumDiscounts, statedVat, allocationTaxes, withTaxes, warnReducedRate } from "./charge-vat";
+import { chargeVat, sumDiscounts, withTaxes } from "./charge-vat";
 
 export function shippingCharges(
   line: ShippingLine,
@@ -47,19 +46,18 @@ export function shippingCharges(
     }));
   }
 
-  const lineRate = resolveLineRate({ taxLines: line.taxLines, taxable: true, field }, context);
-  warnReducedRate(lineRate, field, context);
-  const after = statedVat(lineRate);
-  const discountTaxes = separate
-    ? allocationTaxes(
-        line.discounts,
-        lineRate.rate,
-        line.price,
-        undefined,
-        after,
-        context.order.pricesIncludeTax,
-      )
-    : [];
+  const { lineRate, after, discountTaxes } = chargeVat(
+    {
+      taxLines: line.taxLines,
+      taxable: true,
+      discounts: line.discounts,
+      full: line.price,
+      fullTax: undefined,
+    },
+    field,
+    separate,
+    context,
+  );
   if (separate) {
     const { rate, treatment } = lineRate;
     const suffix = ` (${settings.texts.shipping})`;
