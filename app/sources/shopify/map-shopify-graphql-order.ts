@@ -1,4 +1,5 @@
 import { DraftError } from "../../domain/draft-errors";
+import { customerOf } from "../customer-of";
 import type { Customer, DiscountAllocation, Order, TaxLine } from "../../domain/order";
 import { rateFractionToBasisPoints, ratePercentToBasisPoints } from "../../domain/vat/vat-rate-format";
 import * as shared from "./map-shopify-order-parts";
@@ -199,7 +200,7 @@ function graphqlCustomer(order: GraphqlOrder): Customer {
   const billing = addressOf(order.billingAddress);
   const shipping = addressOf(order.shippingAddress);
   const customer = order.customer;
-  return shared.customerOf({
+  return customerOf({
     id: nonEmpty(customer?.id),
     email:
       nonEmpty(order.email) ??

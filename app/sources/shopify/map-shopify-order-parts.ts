@@ -1,6 +1,5 @@
 import { DraftError } from "../../domain/draft-errors";
 import type {
-  Customer,
   DiscountAllocation,
   FeeLine,
   Order,
@@ -195,41 +194,6 @@ export function fulfilledAtOf(
     .filter((at): at is string => Boolean(at))
     .sort()
     .at(-1);
-}
-
-export interface CustomerFields {
-  id: string | undefined;
-  email: string | undefined;
-  phone: string | undefined;
-  firstName: string | undefined;
-  lastName: string | undefined;
-  company: string | undefined;
-  vatNumber: string | undefined;
-  ean: string | undefined;
-  /** Business signs beyond company, VAT number and EAN. */
-  otherBusinessSign: boolean;
-  taxExempt: boolean;
-  billingAddress: Customer["billingAddress"];
-  shippingAddress: Customer["shippingAddress"];
-}
-
-export function customerOf(c: CustomerFields): Customer {
-  const { id, email, phone, firstName, lastName, company, vatNumber, ean, billingAddress, shippingAddress } =
-    c;
-  return {
-    ...(id ? { id } : {}),
-    ...(email ? { email } : {}),
-    ...(phone ? { phone } : {}),
-    ...(firstName ? { firstName } : {}),
-    ...(lastName ? { lastName } : {}),
-    ...(company ? { company } : {}),
-    ...(vatNumber ? { vatNumber } : {}),
-    ...(ean ? { ean } : {}),
-    isBusiness: Boolean(company || vatNumber || ean || c.otherBusinessSign),
-    taxExempt: c.taxExempt,
-    ...(billingAddress ? { billingAddress } : {}),
-    ...(shippingAddress ? { shippingAddress } : {}),
-  };
 }
 
 type Optional =

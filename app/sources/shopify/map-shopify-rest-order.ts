@@ -1,4 +1,5 @@
 import { DraftError } from "../../domain/draft-errors";
+import { customerOf } from "../customer-of";
 import type { Customer, DiscountAllocation, Order, TaxLine } from "../../domain/order";
 import { rateFractionToBasisPoints } from "../../domain/vat/vat-rate-format";
 import { sourceAmount } from "../source-money";
@@ -216,7 +217,7 @@ function restCustomer(order: RestOrder): Customer {
   );
   const customer = order.customer;
   const exemptions = customer?.tax_exemptions ?? [];
-  return shared.customerOf({
+  return customerOf({
     id: shopifyGid("Customer", customer?.id, customer?.admin_graphql_api_id),
     email: nonEmpty(order.email) ?? nonEmpty(order.contact_email) ?? nonEmpty(customer?.email),
     phone: nonEmpty(order.phone) ?? nonEmpty(customer?.phone),

@@ -1,4 +1,5 @@
 import { DraftError } from "../../domain/draft-errors";
+import { customerOf } from "../customer-of";
 import type {
   Address,
   Customer,
@@ -214,20 +215,20 @@ function wooCustomer(order: WooOrder): Customer {
       : undefined;
   const firstName = order.billing?.first_name?.trim() || undefined;
   const lastName = order.billing?.last_name?.trim() || undefined;
-  return {
-    ...(customerId ? { id: customerId } : {}),
-    ...(email ? { email } : {}),
-    ...(phone ? { phone } : {}),
-    ...(firstName ? { firstName } : {}),
-    ...(lastName ? { lastName } : {}),
-    ...(company ? { company } : {}),
-    ...(vatNumber ? { vatNumber } : {}),
-    ...(ean ? { ean } : {}),
-    isBusiness: Boolean(company || vatNumber || ean),
+  return customerOf({
+    id: customerId,
+    email,
+    phone,
+    firstName,
+    lastName,
+    company,
+    vatNumber,
+    ean,
+    otherBusinessSign: false,
     taxExempt: false,
-    ...(billing ? { billingAddress: billing } : {}),
-    ...(shipping ? { shippingAddress: shipping } : {}),
-  };
+    billingAddress: billing,
+    shippingAddress: shipping,
+  });
 }
 
 function wooAddress(address: WooOrder["billing"]): Address | undefined {
