@@ -7,6 +7,7 @@ import { prismaSettingsStorage } from "../app/shops/shop-settings-storage.server
 import type { Json } from "../simulators/shopify/rest-to-graphql";
 import { errorMessage } from "./job-message";
 import { readSnapshot } from "../app/db/read-snapshot.server";
+import { demoPayoutView, type DemoPayoutView } from "./demo-payouts.server";
 import type { DemoEnvironment, DemoLedgerDocument, DemoWooOrder } from "./demo-types";
 
 /** Everything the demo page shows: the connection, the shop's orders and what the ledger holds. */
@@ -63,6 +64,8 @@ export interface DemoOverview {
   paused: { reason: string | null } | null;
   /** The gap the failing order trips over, and the account that closes it. */
   giftCardAccount: { missing: boolean; fix: string | null };
+  /** The latest Shopify Payments payout and the clearing account it empties. */
+  payout: DemoPayoutView | null;
   /** Something is on its way: the page keeps refreshing. */
   pending: boolean;
 }
@@ -119,6 +122,7 @@ export async function demoOverview(
     ),
   );
 
+  const payout = await demoPayoutView(db, shop.id, demo);
   const wooRows = wooOrders.map((order) => wooOrderRow(order, wooJobs));
 
   const active = (status: string) => status === "queued" || status === "running";
@@ -177,7 +181,8 @@ export async function demoOverview(
       missing: !settings.accounts.giftCardLiability,
       fix: connectedLedger?.giftCardLiabilityAccount ?? null,
     },
-    pending,
+    payout,
+    pending: pending || (payout !== null && (payout.status === "queued" || payout.status === "running")),
   };
 }
 
