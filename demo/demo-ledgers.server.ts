@@ -31,6 +31,9 @@ export interface StartedDemoLedger {
   env: Record<string, string>;
 }
 
+/** The Dynaccount simulator's seeded MobilePay account (sim seed 5810). */
+const DYNACCOUNT_MOBILEPAY_ACCOUNT = "5810";
+
 /** Which variables point the app at each ledger; the demo leaves a ledger alone when any is set. */
 export const LEDGER_URL_VARIABLES: Record<LedgerProviderId, readonly string[]> = {
   dinero: ["DINERO_API_BASE_URL", "DINERO_AUTH_BASE_URL"],
@@ -141,7 +144,12 @@ export async function startDemoLedger(provider: LedgerProviderId): Promise<Start
           url: simulator.url,
           credentials: { apiId, apiKey, apiSecret },
           organisationName: name,
-          settings: demoSettings(dynaccountHarness.accounts, dynaccountHarness.journal.accounts),
+          // Its chart's Shopify Payments account is the clearing account; the other gateways (MobilePay
+          // in the demo) keep their money apart on the MobilePay account.
+          settings: demoSettings(
+            { ...dynaccountHarness.accounts, deposit: DYNACCOUNT_MOBILEPAY_ACCOUNT },
+            dynaccountHarness.journal.accounts,
+          ),
           payoutAccounts: dynaccountHarness.journal.accounts,
           accountBalance: (account) => dynaccountAccountBalances(simulator.state).get(account) ?? 0,
           giftCardLiabilityAccount: dynaccountHarness.accounts.giftCardLiability,
