@@ -6,8 +6,9 @@ import { resetEnvForTests } from "../../app/config/env.server";
 import { pollPayouts } from "../../app/engine/payouts/payout-poll.server";
 import { loader as payoutsLoader, action as payoutsAction } from "../../app/routes/app.payouts";
 import { resetShopifyForTests } from "../../app/shopify.server";
-import { saveShopSettings } from "../../app/settings/settings-store";
-import { prismaSettingsStorage } from "../../app/shops/shop-settings-storage.server";
+import { action as settingsAction } from "../../app/routes/app.settings";
+import { serializeForm, settingsToForm } from "../../app/settings-page/settings-form";
+import { parseSettings } from "../../app/settings/parse-settings";
 import { payoutSourceForShop } from "../../app/sources/shopify/shop-payout-source.server";
 import { simulatePaymentsAccount } from "../../simulators/shopify/payments-account";
 import {
@@ -28,6 +29,21 @@ import { createTestDatabase, type TestDatabase } from "../support/test-database"
 const APP = { apiKey: "scope-test-key", apiSecret: "scope-test-secret" };
 const SHOP = "scope-test.myshopify.com";
 const accessScopes = { requested: ["read_orders"], optional: [PAYOUT_SCOPE], granted: ["read_orders"] };
+const PAYOUTS_ON = (() => {
+  const parsed = parseSettings({
+    version: 1,
+    payouts: {
+      enabled: true,
+      bankAccount: "5810",
+      feeAccount: "7220",
+      disputesAccount: "7230",
+      reservesAccount: "5830",
+      adjustmentsAccount: "7240",
+    },
+  });
+  if (!parsed.ok) throw new Error("invalid test settings");
+  return parsed.settings;
+})();
 const yesterday = new Date(Date.now() - 24 * 3600_000).toISOString().slice(0, 10);
 
 describe("the payout scope, requested on demand (Shopify mode)", () => {
@@ -96,24 +112,37 @@ describe("the payout scope, requested on demand (Shopify mode)", () => {
       scopeGranted: boolean;
     };
   const sourceFor = payoutSourceForShop;
+  /** The optional scopes of the library's redirect (App Bridge's reauthorize header) to Shopify's install page. */
+  const grantScreen = (thrown: unknown) => {
+    expect(thrown).toBeInstanceOf(Response);
+    const install = new URL(
+      (thrown as Response).headers.get("x-shopify-api-request-failure-reauthorize-url") ?? "",
+    );
+    expect(`${install.origin}${install.pathname}`).toBe(`https://${SHOP}/admin/oauth/install`);
+    expect(install.searchParams.get("client_id")).toBe(APP.apiKey);
+    return install.searchParams.get("optional_scopes");
+  };
+  const saveSettings = () =>
+    settingsAction({
+      request: new Request("https://ledger-bridge.example/app/settings", {
+        method: "POST",
+        headers: adminHeaders(sessionToken(SHOP, APP)),
+        body: new URLSearchParams(serializeForm(settingsToForm(PAYOUTS_ON))),
+      }),
+      params: {},
+      context: {},
+    });
   const hasScope = { hasScope: (shop: { domain: string }) => storedPayoutScope(db, shop) };
 
   it("shows the missing scope while payouts are on, and its button redirects to Shopify's grant screen", async () => {
     // Installing (token exchange) creates the shop; payouts are then turned on.
     expect(await loaderData()).toMatchObject({ enabled: false, scopeGranted: true });
-    const shop = await db.shop.findFirstOrThrow({ where: { domain: SHOP } });
-    const stored = await saveShopSettings(prismaSettingsStorage(db), shop.id, {
-      version: 1,
-      payouts: {
-        enabled: true,
-        bankAccount: "5810",
-        feeAccount: "7220",
-        disputesAccount: "7230",
-        reservesAccount: "5830",
-        adjustmentsAccount: "7240",
-      },
-    });
-    expect(stored.ok).toBe(true);
+    const turnedOn = await saveSettings().then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    // Saved, then sent to Shopify's grant screen for the optional scope.
+    expect(grantScreen(turnedOn)).toBe(PAYOUT_SCOPE);
     expect(await loaderData()).toMatchObject({ enabled: true, scopeGranted: false });
 
     const thrown = await payoutsAction({
@@ -124,13 +153,7 @@ describe("the payout scope, requested on demand (Shopify mode)", () => {
       () => undefined,
       (error: unknown) => error,
     );
-    expect(thrown).toBeInstanceOf(Response);
-    const install = new URL(
-      (thrown as Response).headers.get("x-shopify-api-request-failure-reauthorize-url") ?? "",
-    );
-    expect(`${install.origin}${install.pathname}`).toBe(`https://${SHOP}/admin/oauth/install`);
-    expect(install.searchParams.get("optional_scopes")).toBe(PAYOUT_SCOPE);
-    expect(install.searchParams.get("client_id")).toBe(APP.apiKey);
+    expect(grantScreen(thrown)).toBe(PAYOUT_SCOPE);
 
     // Fetching by hand is refused too while the scope is missing.
     const sync = await payoutsAction({
@@ -154,5 +177,7 @@ describe("the payout scope, requested on demand (Shopify mode)", () => {
     await db.session.updateMany({ where: { shop: SHOP }, data: { scope: accessScopes.granted.join(",") } });
     expect(await loaderData()).toMatchObject({ enabled: true, scopeGranted: true });
     expect(await pollPayouts(db, sourceFor, new Date(), hasScope)).toEqual({ shops: 1, enqueued: 1 });
+    // Granted: saving the settings again asks for nothing.
+    expect((await saveSettings()).status).toBe(200);
   });
 });
