@@ -10,6 +10,7 @@ import { sendWebhook } from "../simulators/shopify/send-webhook";
 import { connectDemoLedger, linkDemoWooLedger } from "./demo-connect.server";
 import { FAILING_ORDER, PAID_ORDERS } from "./demo-order-templates";
 import type { DemoIntent } from "./demo-params.server";
+import { createTodaysPayout } from "./demo-payouts.server";
 import { DemoOrderError, findRestOrder, fulfilOrder, placeOrder, refundOrder } from "./demo-shop-orders";
 import type { DemoEnvironment, DemoShopify } from "./demo-types";
 
@@ -103,6 +104,15 @@ async function run(deps: DemoActionDeps, action: DemoIntent): Promise<DemoAction
     }
     case "createWooOrder":
       return createWooOrder(deps, now);
+    case "createPayout": {
+      const outcome = await createTodaysPayout(db, shop, demo, now);
+      if (!outcome.ok) return result(false, `demo.result.payout.${outcome.reason}`);
+      if (outcome.enqueued > 0) deps.wake();
+      return result(true, "demo.result.payoutCreated", {
+        payout: outcome.payoutId,
+        orders: String(outcome.orders),
+      });
+    }
     default:
       return runShopAction(deps, demo.shopify, action, now);
   }
@@ -133,7 +143,7 @@ async function runShopAction(
   shopify: DemoShopify | undefined,
   action: Exclude<
     DemoIntent,
-    { intent: "connect" | "fixGiftCard" | "resume" | "reconcile" | "createWooOrder" }
+    { intent: "connect" | "fixGiftCard" | "resume" | "reconcile" | "createWooOrder" | "createPayout" }
   >,
   now: Date,
 ): Promise<DemoActionResult> {

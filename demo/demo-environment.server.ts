@@ -1,6 +1,7 @@
 import type { LedgerProviderId } from "../app/ledgers/ledger-contract";
 import { LEDGER_PROVIDER_IDS } from "../app/ledgers/registry";
 import { startShopifyAdminSimulator } from "../simulators/shopify/shopify-admin-simulator";
+import type { PaymentsAccount } from "../simulators/shopify/payments-account";
 import { ShopifyStore } from "../simulators/shopify/shopify-store";
 import { demoOrderTemplate, PAID_ORDERS } from "./demo-order-templates";
 import { LEDGER_URL_VARIABLES, startDemoLedger } from "./demo-ledgers.server";
@@ -100,6 +101,7 @@ async function startDemoShopify(
     });
     withheld.add(String(order.graphql.id));
   }
-  const simulator = await startShopifyAdminSimulator({ store });
-  return { demo: { url: simulator.url, store, withheld }, close: () => simulator.close() };
+  const payments: PaymentsAccount = { currency: "DKK", payouts: [], balanceTransactions: [] };
+  const simulator = await startShopifyAdminSimulator({ store, payments });
+  return { demo: { url: simulator.url, store, withheld, payments }, close: () => simulator.close() };
 }

@@ -1,4 +1,8 @@
 import { billyHarness } from "../simulators/billy/billy-harness";
+import { billyAccountBalances } from "../simulators/billy/sim-daybook";
+import { dineroAccountBalances } from "../simulators/dinero/manual-voucher-routes";
+import { dynaccountAccountBalances } from "../simulators/dynaccount/sim-balances";
+import { economicAccountBalances } from "../simulators/economic/economic-sim-finance-vouchers";
 import { startBillySimulator } from "../simulators/billy/billy-simulator";
 import { dineroHarness } from "../simulators/dinero/dinero-harness";
 import { DINERO_SIMULATOR_DEFAULTS, startDineroSimulator } from "../simulators/dinero/dinero-simulator";
@@ -27,6 +31,9 @@ export interface StartedDemoLedger {
   env: Record<string, string>;
 }
 
+/** The Dynaccount simulator's seeded MobilePay account (sim seed 5810). */
+const DYNACCOUNT_MOBILEPAY_ACCOUNT = "5810";
+
 /** Which variables point the app at each ledger; the demo leaves a ledger alone when any is set. */
 export const LEDGER_URL_VARIABLES: Record<LedgerProviderId, readonly string[]> = {
   dinero: ["DINERO_API_BASE_URL", "DINERO_AUTH_BASE_URL"],
@@ -39,7 +46,10 @@ export const LEDGER_URL_VARIABLES: Record<LedgerProviderId, readonly string[]> =
  * Settings whose accounts exist in the simulator's chart (the contract harness's accounts). The
  * gift-card liability account is left out on purpose: the demo's failing order needs it.
  */
-function demoSettings(accounts: { sales: string; salesNoVat: string; deposit: string; rounding: string }) {
+function demoSettings(
+  accounts: { sales: string; salesNoVat: string; deposit: string; rounding: string },
+  journal: DemoLedger["payoutAccounts"],
+) {
   const perTreatment = {
     domestic: accounts.sales,
     exempt: accounts.salesNoVat,
@@ -49,8 +59,17 @@ function demoSettings(accounts: { sales: string; salesNoVat: string; deposit: st
   return {
     version: 1,
     accounts: { revenue: perTreatment, shipping: perTreatment },
-    payments: { defaultDepositAccount: accounts.deposit },
+    // Shopify Payments posts to the clearing account its payouts empty again (docs/payouts.md).
+    payments: { defaultDepositAccount: accounts.deposit, gateways: { shopify_payments: journal.clearing } },
     rounding: { account: accounts.rounding },
+    payouts: {
+      enabled: true,
+      bankAccount: journal.bank,
+      feeAccount: journal.fees,
+      disputesAccount: journal.disputes,
+      reservesAccount: journal.reserves,
+      adjustmentsAccount: journal.adjustments,
+    },
   } satisfies ShopSettingsInput;
 }
 
@@ -67,7 +86,12 @@ export async function startDemoLedger(provider: LedgerProviderId): Promise<Start
           credentials: { kind: "apiKey", ...defaults.personalClient, apiKey: defaults.apiKey },
           organisationId: String(defaults.organizationId),
           organisationName: defaults.organizationName,
-          settings: demoSettings(dineroHarness.accounts),
+          settings: demoSettings(dineroHarness.accounts, dineroHarness.journal.accounts),
+          payoutAccounts: dineroHarness.journal.accounts,
+          accountBalance: (account) => {
+            const org = simulator.state.organizations.get(defaults.organizationId);
+            return org ? (dineroAccountBalances(org).get(account) ?? 0) : 0;
+          },
           giftCardLiabilityAccount: dineroHarness.accounts.giftCardLiability,
           documents: () => dineroDocuments(simulator.state.organizations.get(defaults.organizationId)),
           close: () => simulator.close(),
@@ -83,7 +107,9 @@ export async function startDemoLedger(provider: LedgerProviderId): Promise<Start
           url: simulator.apiBaseUrl,
           credentials: { accessToken: simulator.accessToken },
           organisationName: simulator.state.organization.name,
-          settings: demoSettings(billyHarness.accounts),
+          settings: demoSettings(billyHarness.accounts, billyHarness.journal.accounts),
+          payoutAccounts: billyHarness.journal.accounts,
+          accountBalance: (account) => billyAccountBalances(simulator.state).get(account) ?? 0,
           giftCardLiabilityAccount: billyHarness.accounts.giftCardLiability,
           documents: () => billyDocuments(simulator.state),
           close: () => simulator.close(),
@@ -99,7 +125,9 @@ export async function startDemoLedger(provider: LedgerProviderId): Promise<Start
           url: simulator.url,
           credentials: { ...simulator.tokens },
           organisationName: simulator.state.agreement.companyName,
-          settings: demoSettings(economicHarness.accounts),
+          settings: demoSettings(economicHarness.accounts, economicHarness.journal.accounts),
+          payoutAccounts: economicHarness.journal.accounts,
+          accountBalance: (account) => economicAccountBalances(simulator.state).get(account) ?? 0,
           giftCardLiabilityAccount: economicHarness.accounts.giftCardLiability,
           documents: () => economicDocuments(simulator.state),
           close: () => simulator.close(),
@@ -116,7 +144,14 @@ export async function startDemoLedger(provider: LedgerProviderId): Promise<Start
           url: simulator.url,
           credentials: { apiId, apiKey, apiSecret },
           organisationName: name,
-          settings: demoSettings(dynaccountHarness.accounts),
+          // Its chart's Shopify Payments account is the clearing account; the other gateways (MobilePay
+          // in the demo) keep their money apart on the MobilePay account.
+          settings: demoSettings(
+            { ...dynaccountHarness.accounts, deposit: DYNACCOUNT_MOBILEPAY_ACCOUNT },
+            dynaccountHarness.journal.accounts,
+          ),
+          payoutAccounts: dynaccountHarness.journal.accounts,
+          accountBalance: (account) => dynaccountAccountBalances(simulator.state).get(account) ?? 0,
           giftCardLiabilityAccount: dynaccountHarness.accounts.giftCardLiability,
           documents: () => dynaccountDocuments(simulator.state),
           close: () => simulator.close(),

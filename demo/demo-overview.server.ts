@@ -11,6 +11,7 @@ import type { JobErrorText } from "../app/i18n/job-error-text";
 import { jobErrorOf } from "../app/i18n/job-error-text";
 import { errorMessage } from "./job-message";
 import { readSnapshot } from "../app/db/read-snapshot.server";
+import { demoPayoutView, type DemoPayoutView } from "./demo-payouts.server";
 import type { DemoEnvironment, DemoLedgerDocument, DemoWooOrder } from "./demo-types";
 
 /** Everything the demo page shows: the connection, the shop's orders and what the ledger holds. */
@@ -69,6 +70,8 @@ export interface DemoOverview {
   paused: PausedState | null;
   /** The gap the failing order trips over, and the account that closes it. */
   giftCardAccount: { missing: boolean; fix: string | null };
+  /** The latest Shopify Payments payout and the clearing account it empties. */
+  payout: DemoPayoutView | null;
   /** Something is on its way: the page keeps refreshing. */
   pending: boolean;
 }
@@ -125,6 +128,7 @@ export async function demoOverview(
     ),
   );
 
+  const payout = await demoPayoutView(db, shop.id, demo);
   const wooRows = wooOrders.map((order) => wooOrderRow(order, wooJobs));
 
   const active = (status: string) => status === "queued" || status === "running";
@@ -183,7 +187,8 @@ export async function demoOverview(
       missing: !settings.accounts.giftCardLiability,
       fix: connectedLedger?.giftCardLiabilityAccount ?? null,
     },
-    pending,
+    payout,
+    pending: pending || (payout !== null && (payout.status === "queued" || payout.status === "running")),
   };
 }
 

@@ -17,6 +17,7 @@ export const demoIntentSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("resume") }),
   z.object({ intent: z.literal("reconcile") }),
   z.object({ intent: z.literal("createWooOrder") }),
+  z.object({ intent: z.literal("createPayout") }),
 ]);
 
 export type DemoIntent = z.infer<typeof demoIntentSchema>;

@@ -1,5 +1,6 @@
 import type { LedgerProviderId } from "../app/ledgers/ledger-contract";
 import type { ShopSettingsInput } from "../app/settings/settings-schema";
+import type { PaymentsAccount } from "../simulators/shopify/payments-account";
 import type { ShopifyStore } from "../simulators/shopify/shopify-store";
 
 /**
@@ -35,6 +36,17 @@ export interface DemoLedger {
   organisationName: string;
   /** Settings that book to accounts in the simulator's seeded chart (no gift-card account on purpose). */
   settings: ShopSettingsInput;
+  /** The chart's accounts payouts book to (clearing is where Shopify Payments posts). */
+  payoutAccounts: {
+    clearing: string;
+    bank: string;
+    fees: string;
+    disputes: string;
+    reserves: string;
+    adjustments: string;
+  };
+  /** An account's balance as the simulator's books hold it (minor units, debit positive). */
+  accountBalance(account: string): number;
   /** The simulator's liability account for sold gift cards: the fix for the demo's failing order. */
   giftCardLiabilityAccount: string;
   documents(): DemoLedgerDocument[];
@@ -46,6 +58,8 @@ export interface DemoShopify {
   store: ShopifyStore;
   /** Orders whose webhooks were held back: "the webhook that never arrived". */
   withheld: Set<string>;
+  /** The shop's Shopify Payments account: payouts the demo creates appear here. */
+  payments: PaymentsAccount;
 }
 
 /** An order in the demo WooCommerce store, as the demo page lists it. */

@@ -6,6 +6,7 @@ import { createTransferWorker } from "../app/engine/transfer-engine.server";
 import { startReconciliation } from "../app/engine/reconcile-scheduler.server";
 import { registerWorker } from "../app/engine/worker-registry.server";
 import { orderSourceFor } from "../app/sources/order-source-for.server";
+import { storedPayoutScope } from "../app/auth/payout-scope.server";
 import { startPayoutPolling } from "../app/engine/payouts/payout-poll.server";
 import { payoutSourceForShop } from "../app/sources/shopify/shop-payout-source.server";
 import { log } from "../app/lib/log.server";
@@ -55,7 +56,15 @@ export function startWorker(concurrency: number): () => Promise<void> {
     everyMs: 15 * 60 * 1000,
   });
   // Shopify Payments payouts of the shops that turned them on, on the same terms as the daily round.
-  const stopPayoutPolling = shopifyReadable ? startPayoutPolling(prisma(), payoutSourceForShop) : () => {};
+  // In Shopify mode a shop reads payouts only once it granted their optional scope.
+  const stopPayoutPolling = shopifyReadable
+    ? startPayoutPolling(
+        prisma(),
+        payoutSourceForShop,
+        undefined,
+        config.mode === "shopify" ? { hasScope: (shop) => storedPayoutScope(prisma(), shop) } : {},
+      )
+    : () => {};
   log.info("transfer worker started", { workerId: worker.workerId, concurrency });
   return async () => {
     unregister();

@@ -4,6 +4,7 @@ import { prisma } from "../db/prisma.server";
 import type { Shop } from "../shops/shop-repo.server";
 import { upsertInstalledShop } from "../shops/shop-repo.server";
 import { shopify } from "../shopify.server";
+import { ALWAYS_GRANTED, shopifyPayoutAccess, type PayoutAccess } from "./payout-scope.server";
 import { assertLocalMode, LOCAL_SHOP_DOMAIN } from "./local-shop.server";
 import { translate } from "../i18n/messages";
 import { wooHtmlPage } from "../sources/woocommerce/woo-html-page";
@@ -18,6 +19,8 @@ export interface AdminContext {
   locale: Locale;
   /** Shopify Admin GraphQL client; absent in local and WooCommerce mode. */
   admin: AdminApiContext | undefined;
+  /** The optional payout scope: asked of Shopify in Shopify mode, always there otherwise. */
+  payoutAccess: PayoutAccess;
   /** Adds CORS headers for requests from admin UI extensions (a no-op outside Shopify mode). */
   cors: (response: Response) => Response;
 }
@@ -37,6 +40,7 @@ export async function requireAdmin(request: Request): Promise<AdminContext> {
       mode: "woocommerce",
       locale: requestedLocale ?? localeFrom(woo.locale) ?? "en",
       admin: undefined,
+      payoutAccess: ALWAYS_GRANTED,
       cors: (r) => r,
     };
   }
@@ -49,15 +53,29 @@ export async function requireAdmin(request: Request): Promise<AdminContext> {
       domain: LOCAL_SHOP_DOMAIN,
       ...(requestedLocale ? { locale: requestedLocale } : {}),
     });
-    return { shop, mode: "local", locale: localeFrom(shop.locale) ?? "en", admin: undefined, cors: (r) => r };
+    return {
+      shop,
+      mode: "local",
+      locale: localeFrom(shop.locale) ?? "en",
+      admin: undefined,
+      payoutAccess: ALWAYS_GRANTED,
+      cors: (r) => r,
+    };
   }
-  const { session, admin, cors } = await shopify().authenticate.admin(request);
+  const { session, admin, cors, scopes } = await shopify().authenticate.admin(request);
   const shop = await upsertInstalledShop({
     platform: "shopify",
     domain: session.shop,
     ...(requestedLocale ? { locale: requestedLocale } : {}),
   });
-  return { shop, mode: "shopify", locale: localeFrom(shop.locale) ?? "en", admin, cors };
+  return {
+    shop,
+    mode: "shopify",
+    locale: localeFrom(shop.locale) ?? "en",
+    admin,
+    payoutAccess: shopifyPayoutAccess(scopes),
+    cors,
+  };
 }
 
 /** The WooCommerce shop of a valid session cookie, while it is connected. */

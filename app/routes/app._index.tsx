@@ -5,6 +5,7 @@ import { requireAdmin } from "../auth/admin-context.server";
 import { AttentionBanner } from "../components/AttentionBanner";
 import { databaseTarget } from "../db/driver-adapter.server";
 import { prisma } from "../db/prisma.server";
+import { PAYOUT_JOB_KIND } from "../engine/payouts/payout-jobs";
 import { useTranslation } from "../i18n/use-translation";
 import { homeSummary } from "../transfers/home-summary.server";
 
@@ -12,7 +13,10 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop, mode } = await requireAdmin(request);
   const [webhooks, needsAttention, summary] = await Promise.all([
     prisma().webhookEvent.count({ where: { shopDomain: shop.domain } }),
-    prisma().job.count({ where: { shopId: shop.id, status: "needsAttention" } }),
+    // The banner links to the transfers' attention tab; a parked payout shows on the Payouts page.
+    prisma().job.count({
+      where: { shopId: shop.id, status: "needsAttention", kind: { not: PAYOUT_JOB_KIND } },
+    }),
     homeSummary(prisma(), shop.id),
   ]);
   return {

@@ -15,6 +15,7 @@ import {
 } from "@shopify/polaris";
 import type { ReactNode } from "react";
 import { requireAdmin } from "../auth/admin-context.server";
+import { DemoPayoutCard } from "../components/DemoPayoutCard";
 import { usePolling } from "../components/use-polling";
 import { env } from "../config/env.server";
 import { prisma } from "../db/prisma.server";
@@ -121,6 +122,15 @@ export default function DemoPage() {
         {overview.woocommerce ? (
           <Layout.Section>
             <WooCommerceCard woocommerce={overview.woocommerce} busy={busy} submit={submit} />
+          </Layout.Section>
+        ) : null}
+        {overview.shopifyUrl ? (
+          <Layout.Section>
+            <DemoPayoutCard
+              payout={overview.payout}
+              busy={busy}
+              onCreate={() => submit({ intent: "createPayout" })}
+            />
           </Layout.Section>
         ) : null}
         <Layout.Section>

@@ -17,16 +17,27 @@ import { prismaSettingsStorage } from "../shops/shop-settings-storage.server";
 import { payoutSourceForShop } from "../sources/shopify/shop-payout-source.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { shop } = await requireAdmin(request);
+  const { shop, payoutAccess } = await requireAdmin(request);
   const settings = await loadShopSettings(prismaSettingsStorage(prisma()), shop.id);
-  return json({ enabled: settings.payouts.enabled, payouts: await listPayouts(prisma(), shop.id) });
+  const enabled = settings.payouts.enabled;
+  return json({
+    enabled,
+    // Only asked while payouts are on: turning them on is what requests the scope.
+    scopeGranted: enabled ? await payoutAccess.granted() : true,
+    payouts: await listPayouts(prisma(), shop.id),
+  });
 };
 
-/** "Fetch new payouts": the poll's use case for this shop, now. */
+/** "Fetch new payouts": the poll's use case for this shop, now; "Grant access": the scope request. */
 export const action = async ({ request }: ActionFunctionArgs) => {
-  const { shop } = await requireAdmin(request);
+  const { shop, payoutAccess } = await requireAdmin(request);
   const form = await request.formData();
+  if (form.get("intent") === "grantScope") {
+    await payoutAccess.request();
+    return json({ ok: true as const, enqueued: 0 });
+  }
   if (form.get("intent") !== "sync") return json({ ok: false as const, enqueued: 0 }, { status: 400 });
+  if (!(await payoutAccess.granted())) return json({ ok: false as const, enqueued: 0 }, { status: 403 });
   const result = await syncPayouts(prisma(), shop, await payoutSourceForShop(shop), {
     since: new Date(Date.now() - PAYOUT_LOOKBACK_MS),
     trigger: "manual",
@@ -42,7 +53,7 @@ export default function PayoutsRoute() {
 }
 
 function PayoutsPage() {
-  const { enabled, payouts } = useLoaderData<typeof loader>();
+  const { enabled, scopeGranted, payouts } = useLoaderData<typeof loader>();
   const { t, locale } = useTranslation();
   const fetcher = useFetcher<typeof action>();
   return (
@@ -51,7 +62,7 @@ function PayoutsPage() {
       subtitle={t("payouts.intro")}
       primaryAction={{
         content: t("payouts.sync"),
-        disabled: !enabled || fetcher.state !== "idle",
+        disabled: !enabled || !scopeGranted || fetcher.state !== "idle",
         onAction: () => fetcher.submit({ intent: "sync" }, { method: "post" }),
       }}
     >
@@ -61,7 +72,22 @@ function PayoutsPage() {
             <Banner tone="info">{t("payouts.off")}</Banner>
           </Layout.Section>
         ) : null}
-        {fetcher.data?.ok ? (
+        {enabled && !scopeGranted ? (
+          <Layout.Section>
+            <Banner
+              tone="warning"
+              title={t("payouts.scope.title")}
+              action={{
+                content: t("payouts.scope.grant"),
+                disabled: fetcher.state !== "idle",
+                onAction: () => fetcher.submit({ intent: "grantScope" }, { method: "post" }),
+              }}
+            >
+              <p data-testid="payouts-scope-missing">{t("payouts.scope.body")}</p>
+            </Banner>
+          </Layout.Section>
+        ) : null}
+        {fetcher.data?.ok && scopeGranted ? (
           <Layout.Section>
             <Banner tone="success">{t("payouts.synced", { count: fetcher.data.enqueued })}</Banner>
           </Layout.Section>

@@ -5,6 +5,8 @@ import { Banner, BlockStack, Page } from "@shopify/polaris";
 import { requireAdmin } from "../auth/admin-context.server";
 import { prisma } from "../db/prisma.server";
 import { useTranslation } from "../i18n/use-translation";
+import { loadShopSettings } from "../settings/settings-store";
+import { prismaSettingsStorage } from "../shops/shop-settings-storage.server";
 import type { SettingsPageModel } from "../settings-page/settings-page-model";
 import { loadSettingsPage, saveSettingsForm } from "../settings-page/settings-page.server";
 import { PREVIEW_ACTION, SettingsFormView } from "../settings-page/ui/settings-form-view";
@@ -15,13 +17,19 @@ export const loader = async ({ request }: LoaderFunctionArgs): Promise<SettingsP
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
-  const { shop } = await requireAdmin(request);
+  const { shop, payoutAccess } = await requireAdmin(request);
   const submitted = Object.fromEntries(
     [...(await request.formData()).entries()].map(([key, value]) => [key, String(value)]),
   );
   const result = await saveSettingsForm(prisma(), shop, submitted);
+  // Turning payouts on asks Shopify for their optional scope: the library redirects to the grant screen.
+  if (result.ok && (await payoutsEnabled(shop.id)) && !(await payoutAccess.granted()))
+    await payoutAccess.request();
   return Response.json(result, { status: result.ok ? 200 : 422 });
 };
+
+const payoutsEnabled = async (shopId: string) =>
+  (await loadShopSettings(prismaSettingsStorage(prisma()), shopId)).payouts.enabled;
 
 // A preview, or a save that was refused, changes nothing the loader shows (and reading the
 // ledger's lists again would only slow the page down).

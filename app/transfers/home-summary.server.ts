@@ -1,3 +1,4 @@
+import { PAYOUT_JOB_KIND } from "../engine/payouts/payout-jobs";
 import type { PrismaClient } from "@prisma/client";
 import { JOB_STATUSES } from "../engine/job-state";
 import type { JobStatus } from "../engine/job-types";
@@ -18,7 +19,12 @@ export interface HomeSummary {
 
 export async function homeSummary(db: PrismaClient, shopId: string): Promise<HomeSummary> {
   const [groups, connection, shop] = await Promise.all([
-    db.job.groupBy({ by: ["status"], where: { shopId }, _count: { _all: true } }),
+    // Payouts have their own page; the summary counts what the Transfers page lists.
+    db.job.groupBy({
+      by: ["status"],
+      where: { shopId, kind: { not: PAYOUT_JOB_KIND } },
+      _count: { _all: true },
+    }),
     db.ledgerConnection.findUnique({ where: { shopId }, select: { provider: true, status: true } }),
     db.shop.findUnique({ where: { id: shopId }, select: { paused: true } }),
   ]);

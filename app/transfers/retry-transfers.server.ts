@@ -1,4 +1,5 @@
 import type { PrismaClient } from "@prisma/client";
+import { PAYOUT_JOB_KIND } from "../engine/payouts/payout-jobs";
 import { pauseShop, resumeShop } from "../engine/job-queue.server";
 import type { MerchantActor } from "./merchant-actor";
 import { actorLabel } from "./merchant-actor";
@@ -28,7 +29,8 @@ export async function retryTransfers(
     where: {
       shopId,
       ...(which === "allFailed"
-        ? { status: "failed" }
+        ? // The transfers page's "all failed" counts transfers; a payout is retried on its own page.
+          { status: "failed", kind: { not: PAYOUT_JOB_KIND } }
         : { status: { in: [...PARKED_STATUSES] }, id: { in: which } }),
     },
     select: { id: true },

@@ -34,6 +34,7 @@ export async function transfersPerDay(
            count(*) FILTER (WHERE status = 'failed')::int AS failed
       FROM "Job"
      WHERE "shopId" = ${shopId}
+       AND kind <> 'payout'
        AND status IN ('succeeded', 'failed')
        AND "finishedAt" >= ${since}
      GROUP BY 1`;

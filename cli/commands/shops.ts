@@ -1,3 +1,4 @@
+import { PAYOUT_JOB_KIND } from "../../app/engine/payouts/payout-jobs";
 import type { CliIo } from "../cli-io";
 import { flags, openDatabase, table, UsageError } from "../cli-support";
 
@@ -7,7 +8,12 @@ export async function runShops(args: string[], io: CliIo): Promise<number> {
   if (positionals[0] !== "list") throw new UsageError("usage: ledger-bridge shops list [--json]");
   const db = await openDatabase();
   const shops = await db.shop.findMany({ orderBy: { domain: "asc" }, include: { connection: true } });
-  const counts = await db.job.groupBy({ by: ["shopId", "status"], _count: true });
+  // Transfers only: payout jobs share the queue but are no order's transfer.
+  const counts = await db.job.groupBy({
+    by: ["shopId", "status"],
+    where: { kind: { not: PAYOUT_JOB_KIND } },
+    _count: true,
+  });
   const rows = shops.map((shop) => {
     const of = (status: string) =>
       counts.find((c) => c.shopId === shop.id && c.status === status)?._count ?? 0;

@@ -34,14 +34,14 @@ const money = (minor: number, currencyCode: string) => ({ amount: decimal(minor)
 
 export function simulatePaymentsAccount(
   events: readonly PaymentEvent[],
-  options: { currency: string; fees: FeePlan; firstPayoutId?: number },
+  options: { currency: string; fees: FeePlan; firstPayoutId?: number; firstTransactionId?: number },
 ): PaymentsAccount {
   const { currency, fees } = options;
   const days = [...new Set(events.map((e) => e.day))].sort();
   const payouts: Json[] = [];
   const balanceTransactions: Json[] = [];
   let payoutId = options.firstPayoutId ?? 90_000;
-  let transactionId = 700_000;
+  let transactionId = options.firstTransactionId ?? 700_000;
   for (const day of days) {
     payoutId += 1;
     let net = 0;
@@ -81,6 +81,32 @@ export function simulatePaymentsAccount(
     });
   }
   return { currency, payouts, balanceTransactions };
+}
+
+/**
+ * Settles more payment events into an existing account (the demo's "today's payout"): new payouts
+ * and transactions continue the account's ids, so the account grows like Shopify's does.
+ */
+export function settleIntoAccount(
+  account: PaymentsAccount,
+  events: readonly PaymentEvent[],
+  fees: FeePlan,
+): Json[] {
+  const lastId = (items: Json[], prefix: string, floor: number) =>
+    items.reduce((max, item) => Math.max(max, Number(String(item.id).slice(prefix.length))), floor);
+  const added = simulatePaymentsAccount(events, {
+    currency: account.currency,
+    fees,
+    firstPayoutId: lastId(account.payouts, "gid://shopify/ShopifyPaymentsPayout/", 90_000),
+    firstTransactionId: lastId(
+      account.balanceTransactions,
+      "gid://shopify/ShopifyPaymentsBalanceTransaction/",
+      700_000,
+    ),
+  });
+  account.payouts.push(...added.payouts);
+  account.balanceTransactions.push(...added.balanceTransactions);
+  return added.payouts;
 }
 
 function nextDay(day: string): string {

@@ -41,6 +41,12 @@ export interface ShopifyAdminSimulatorOptions {
   bulkDurationMs?: number;
   /** Shopify Payments; a shop without it answers `shopifyPaymentsAccount: null`. */
   payments?: PaymentsAccount;
+  /**
+   * The app's access scopes as `app { requestedAccessScopes optionalAccessScopes installation {
+   * accessScopes } }` answers them (what the library's scopes API reads). Mutable: a test grants
+   * an optional scope by adding it to `granted`. Default: the OAuth grant's scopes, none optional.
+   */
+  accessScopes?: { requested: string[]; optional: string[]; granted: string[] };
   /** The token endpoint (token exchange, refresh); the Admin API then also takes the tokens it issues. */
   oauth?: OAuthGrantsOptions;
 }
@@ -321,6 +327,21 @@ export async function startShopifyAdminSimulator(
             );
         }
         return projectField(account, field, context);
+      }
+      case "app": {
+        const scopes = options.accessScopes ?? {
+          requested: (options.oauth?.scopes ?? "read_orders").split(","),
+          optional: [],
+          granted: (options.oauth?.scopes ?? "read_orders").split(","),
+        };
+        const handles = (list: string[]) => list.map((handle) => ({ handle: handle.trim() }));
+        const app: Json = {
+          id: "gid://shopify/App/1",
+          requestedAccessScopes: handles(scopes.requested),
+          optionalAccessScopes: handles(scopes.optional),
+          installation: { id: "gid://shopify/AppInstallation/1", accessScopes: handles(scopes.granted) },
+        };
+        return projectField(app, field, context);
       }
       case "currentBulkOperation": {
         const latest = bulkOperations[bulkOperations.length - 1];

@@ -88,4 +88,21 @@ describe("payouts CLI", () => {
       },
     ]);
   });
+
+  it("keeps payout jobs out of the order transfers `status` and `shops list` show, labelled as payouts", async () => {
+    expect(await cli.database.prisma.job.count({ where: { kind: "payout" } })).toBe(1);
+    const status = captureCliIo();
+    expect(await main(["status", "--shop", SHOP, "--json"], status.io)).toBe(0);
+    const shown = JSON.parse(status.out.join("\n")) as { transfers: unknown[]; payouts: unknown[] };
+    expect(shown.transfers).toEqual([]);
+    expect(shown.payouts).toMatchObject([{ payout: "90061", status: "queued" }]);
+
+    const text = captureCliIo();
+    expect(await main(["status", "--shop", SHOP], text.io)).toBe(0);
+    expect(text.out.join("\n")).toMatch(/Payouts:\npayout +status.*\n-+.*\n90061 +queued/);
+
+    const shops = captureCliIo();
+    expect(await main(["shops", "list", "--json"], shops.io)).toBe(0);
+    expect(JSON.parse(shops.out.join("\n"))).toMatchObject([{ domain: SHOP, transferred: 0, queued: 0 }]);
+  });
 });

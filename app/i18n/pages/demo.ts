@@ -38,6 +38,16 @@ export const demoEn = {
   "demo.action.reconcile.help":
     "Runs the daily reconciliation now: paid orders of the last 7 days without a transfer are queued.",
 
+  "demo.action.createPayout": "Create today's payout",
+  "demo.action.createPayout.help":
+    "Shopify Payments pays out the transferred card orders not paid out yet, minus fees per charge; the app books the payout, emptying the clearing account.",
+  "demo.payout.heading": "Latest payout",
+  "demo.payout.summary":
+    "Payout {payout} of {date}: gross {gross}, fees {fees}, net {net} ({matched}/{orders} orders matched).",
+  "demo.payout.voucher": "Ledger voucher: {voucher} ({status})",
+  "demo.payout.voucherPending": "Not booked yet ({status})",
+  "demo.payout.clearing": "Clearing account {account} balance: {balance}",
+
   "demo.orders.heading": "Orders in the demo shop",
   "demo.orders.empty": "No orders yet.",
   "demo.orders.order": "Order",
@@ -132,6 +142,14 @@ export const demoEn = {
   "demo.result.wooNoWebhook":
     "WooCommerce order {name} was created, but the store has no active webhook, so none was sent.",
   "demo.result.wooWebhookRejected": "The app answered {status} to the webhook for WooCommerce order {name}.",
+  "demo.result.payoutCreated":
+    "Shopify Payments created payout {payout} for {orders} order(s); the app fetched it to book.",
+  "demo.result.payout.noShopify":
+    "The demo's Shopify simulator is not running (SHOPIFY_ADMIN_BASE_URL is set).",
+  "demo.result.payout.noSimulator":
+    "Connect an accounting system simulator first: the payout is booked there.",
+  "demo.result.payout.nothingToPayOut":
+    "No transferred Shopify Payments order is waiting for a payout. Create a paid order and let it transfer first.",
   "demo.result.invalid": "That request was not understood.",
 } as const;
 
@@ -172,6 +190,16 @@ export const demoDa: Record<keyof typeof demoEn, string> = {
   "demo.action.reconcile": "Hent oversete ordrer",
   "demo.action.reconcile.help":
     "Kører den daglige afstemning nu: betalte ordrer fra de sidste 7 dage uden overførsel sættes i kø.",
+
+  "demo.action.createPayout": "Opret dagens udbetaling",
+  "demo.action.createPayout.help":
+    "Shopify Payments udbetaler de overførte kortordrer, der ikke er udbetalt endnu, fratrukket gebyr pr. betaling; appen bogfører udbetalingen, så mellemregningskontoen går i nul.",
+  "demo.payout.heading": "Seneste udbetaling",
+  "demo.payout.summary":
+    "Udbetaling {payout} den {date}: brutto {gross}, gebyrer {fees}, netto {net} ({matched}/{orders} ordrer afstemt).",
+  "demo.payout.voucher": "Bilag i regnskabet: {voucher} ({status})",
+  "demo.payout.voucherPending": "Ikke bogført endnu ({status})",
+  "demo.payout.clearing": "Saldo på mellemregningskonto {account}: {balance}",
 
   "demo.orders.heading": "Ordrer i demobutikken",
   "demo.orders.empty": "Ingen ordrer endnu.",
@@ -268,6 +296,13 @@ export const demoDa: Record<keyof typeof demoEn, string> = {
   "demo.result.wooNoWebhook":
     "WooCommerce-ordre {name} er oprettet, men butikken har ingen aktiv webhook, så der blev ikke sendt nogen.",
   "demo.result.wooWebhookRejected": "Appen svarede {status} på webhooken for WooCommerce-ordre {name}.",
+  "demo.result.payoutCreated":
+    "Shopify Payments oprettede udbetaling {payout} for {orders} ordre(r); appen har hentet den til bogføring.",
+  "demo.result.payout.noShopify": "Demoens Shopify-simulator kører ikke (SHOPIFY_ADMIN_BASE_URL er sat).",
+  "demo.result.payout.noSimulator":
+    "Forbind først en simulator af et regnskabsprogram: udbetalingen bogføres dér.",
+  "demo.result.payout.nothingToPayOut":
+    "Ingen overført Shopify Payments-ordre venter på en udbetaling. Opret en betalt ordre, og lad den blive overført først.",
   "demo.result.invalid": "Anmodningen blev ikke forstået.",
 };
 

@@ -9,6 +9,10 @@ export const payoutsEn = {
   "payouts.empty": "No payouts found yet.",
   "payouts.sync": "Fetch new payouts",
   "payouts.synced": "{count} new payout(s) queued.",
+  "payouts.scope.title": "Shopify has not given access to your payouts yet",
+  "payouts.scope.body":
+    "Reading Shopify Payments payouts needs your permission (read_shopify_payments_payouts). Until you grant it, no payouts are fetched or booked.",
+  "payouts.scope.grant": "Grant access in Shopify",
   "payouts.column.payout": "Payout",
   "payouts.column.date": "Date",
   "payouts.column.gross": "Gross",
@@ -70,6 +74,10 @@ export const payoutsDa: Record<keyof typeof payoutsEn, string> = {
   "payouts.empty": "Der er ikke fundet nogen udbetalinger endnu.",
   "payouts.sync": "Hent nye udbetalinger",
   "payouts.synced": "{count} ny(e) udbetaling(er) sat i kø.",
+  "payouts.scope.title": "Shopify har endnu ikke givet adgang til dine udbetalinger",
+  "payouts.scope.body":
+    "For at læse Shopify Payments-udbetalinger skal du give tilladelse (read_shopify_payments_payouts). Indtil da hentes og bogføres ingen udbetalinger.",
+  "payouts.scope.grant": "Giv adgang i Shopify",
   "payouts.column.payout": "Udbetaling",
   "payouts.column.date": "Dato",
   "payouts.column.gross": "Brutto",
