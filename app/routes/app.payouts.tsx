@@ -3,6 +3,8 @@ import { json } from "@remix-run/node";
 import { Link, useFetcher, useLoaderData, useOutlet } from "@remix-run/react";
 import { Banner, Card, DataTable, Layout, Page, Text } from "@shopify/polaris";
 import { requireAdmin } from "../auth/admin-context.server";
+import { AppError } from "../lib/app-error";
+import { log } from "../lib/log.server";
 import { formatDay } from "../components/format";
 import { formatPayoutAmount } from "../components/payout-format";
 import { JobStatusBadge } from "../components/StatusBadge";
@@ -11,6 +13,7 @@ import { PAYOUT_LOOKBACK_MS } from "../engine/payouts/payout-poll.server";
 import { syncPayouts } from "../engine/payouts/payout-sync.server";
 import { listPayouts } from "../engine/payouts/payout-view.server";
 import { wakeWorkers } from "../engine/worker-registry.server";
+import type { MessageKey } from "../i18n/messages";
 import { useTranslation } from "../i18n/use-translation";
 import { loadShopSettings } from "../settings/settings-store";
 import { prismaSettingsStorage } from "../shops/shop-settings-storage.server";
@@ -37,13 +40,30 @@ export const action = async ({ request }: ActionFunctionArgs) => {
     return json({ ok: true as const, enqueued: 0 });
   }
   if (form.get("intent") !== "sync") return json({ ok: false as const, enqueued: 0 }, { status: 400 });
-  if (!(await payoutAccess.granted())) return json({ ok: false as const, enqueued: 0 }, { status: 403 });
-  const result = await syncPayouts(prisma(), shop, await payoutSourceForShop(shop), {
-    since: new Date(Date.now() - PAYOUT_LOOKBACK_MS),
-    trigger: "manual",
-  });
-  if (result.enqueued > 0) wakeWorkers();
-  return json({ ok: true as const, enqueued: result.enqueued });
+  try {
+    if (!(await payoutAccess.granted())) return json({ ok: false as const, enqueued: 0 }, { status: 403 });
+    const result = await syncPayouts(prisma(), shop, await payoutSourceForShop(shop), {
+      since: new Date(Date.now() - PAYOUT_LOOKBACK_MS),
+      trigger: "manual",
+    });
+    if (result.enqueued > 0) wakeWorkers();
+    return json({ ok: true as const, enqueued: result.enqueued });
+  } catch (error) {
+    if (error instanceof Response) throw error;
+    // No Shopify Payments to read (a WooCommerce store, local mode without the simulator, an
+    // unreachable shop): the merchant gets the source's own reason, in the page's language.
+    const problem: { key: string; params: Record<string, string | number> } =
+      error instanceof AppError
+        ? { key: error.messageKey, params: { ...error.params } }
+        : { key: "payouts.syncFailed", params: {} };
+    if (!(error instanceof AppError)) {
+      log.warn("payout sync failed", {
+        shop: shop.domain,
+        error: error instanceof Error ? error.message : String(error),
+      });
+    }
+    return json({ ok: false as const, enqueued: 0, problem }, { status: 409 });
+  }
 };
 
 /** The list, or a payout's page (app.payouts.$id) in its place. */
@@ -56,6 +76,10 @@ function PayoutsPage() {
   const { enabled, scopeGranted, payouts } = useLoaderData<typeof loader>();
   const { t, locale } = useTranslation();
   const fetcher = useFetcher<typeof action>();
+  const syncProblem =
+    fetcher.data && "problem" in fetcher.data
+      ? (fetcher.data.problem as { key: string; params: Record<string, string | number> })
+      : null;
   return (
     <Page
       title={t("payouts.title")}
@@ -84,6 +108,13 @@ function PayoutsPage() {
               }}
             >
               <p data-testid="payouts-scope-missing">{t("payouts.scope.body")}</p>
+            </Banner>
+          </Layout.Section>
+        ) : null}
+        {syncProblem ? (
+          <Layout.Section>
+            <Banner tone="critical">
+              <p data-testid="payouts-sync-problem">{t(syncProblem.key as MessageKey, syncProblem.params)}</p>
             </Banner>
           </Layout.Section>
         ) : null}

@@ -3,6 +3,7 @@ import type { PrismaClient, Shop } from "@prisma/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LOCAL_SHOP_DOMAIN } from "../../app/auth/local-shop.server";
 import { appendAudit } from "../../app/engine/audit-log.server";
+import { enqueuePayoutJob } from "../../app/engine/job-queue.server";
 import { ingestShopifyEvent } from "../../app/engine/ingest/ingest-shopify-event.server";
 import { startDineroSimulator } from "../../simulators/dinero";
 import type { DineroSimulator } from "../../simulators/dinero";
@@ -47,6 +48,8 @@ interface TenantData {
   failed: { gid: string; numeric: string; jobId: string };
   shared: { gid: string; numeric: string };
   jobIds: string[];
+  /** A Shopify Payments payout settling the booked order, named with the tenant's marker. */
+  payoutId: string;
   wooStoreUrl: string;
   wooStoreSecret: string;
 }
@@ -151,6 +154,34 @@ async function seedTenant(
     where: { id: shop.id },
     data: { paused: true, pausedAt: new Date(), pausedReason: `#${mark}-${base + 2}: ${mark} paused` },
   });
+  // A payout of the booked order; its id is the same number in both shops, like the shared order.
+  const payoutId = tenant === "a" ? "7100" : "7200";
+  await enqueuePayoutJob(db, {
+    shopId: shop.id,
+    payoutId,
+    trigger: "manual",
+    body: JSON.stringify({
+      source: "shopifyPayments",
+      id: payoutId,
+      issuedAt: "2026-12-01T00:00:00Z",
+      status: "paid",
+      direction: "deposit",
+      currency: "DKK",
+      net: 24100,
+      transactions: [
+        {
+          id: `${mark}-charge`,
+          category: "sale",
+          providerType: "CHARGE",
+          amount: 24900,
+          fee: 800,
+          net: 24100,
+          date: "2026-12-01T00:00:00Z",
+          order: { id: booked.gid, name: `#${mark}-${base + 1}` },
+        },
+      ],
+    }),
+  });
   const store = await saveWooStore(db, box, {
     // As the connect flow stores it (normalized, no trailing slash), so signed links find it.
     storeUrl: `https://${mark.toLowerCase()}-store.example`,
@@ -163,6 +194,7 @@ async function seedTenant(
     failed: { gid: failed.gid, numeric: failed.numeric, jobId: failedJob.id },
     shared: { gid: shared.gid, numeric: shared.numeric },
     jobIds: [bookedJob.id, failedJob.id, sharedJob.id],
+    payoutId,
     wooStoreUrl: store.storeUrl,
     wooStoreSecret: await openStoreSecret(db, box, store),
   };
@@ -329,6 +361,37 @@ const PROBES: Probe[] = [
     method: "POST",
     path: (_a, b) => `/app/orders/${b.failed.numeric}`,
     form: () => [["intent", "transfer"]],
+  },
+  { route: "app.payouts.tsx", name: "payouts list", method: "GET", path: () => "/app/payouts" },
+  {
+    route: "app.payouts.tsx",
+    name: "fetch new payouts",
+    method: "POST",
+    path: () => "/app/payouts",
+    form: () => [["intent", "sync"]],
+  },
+  {
+    route: "app.payouts.$id.tsx",
+    name: "B's payout's page",
+    method: "GET",
+    path: (_a, b) => `/app/payouts/${b.payoutId}`,
+  },
+  {
+    route: "app.payouts.$id.tsx",
+    name: "Retry on B's payout",
+    method: "POST",
+    path: (_a, b) => `/app/payouts/${b.payoutId}`,
+    form: () => [["intent", "retry"]],
+  },
+  {
+    route: "app.payouts.$id.tsx",
+    name: "Transfer of B's order from B's payout",
+    method: "POST",
+    path: (_a, b) => `/app/payouts/${b.payoutId}`,
+    form: (_a, b) => [
+      ["intent", "transfer"],
+      ["orderId", b.failed.gid],
+    ],
   },
   { route: "app.settings.tsx", name: "settings page", method: "GET", path: () => "/app/settings" },
   {

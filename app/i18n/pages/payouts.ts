@@ -9,6 +9,8 @@ export const payoutsEn = {
   "payouts.empty": "No payouts found yet.",
   "payouts.sync": "Fetch new payouts",
   "payouts.synced": "{count} new payout(s) queued.",
+  "payouts.syncFailed":
+    "Shopify's payouts could not be read just now. Try again in a few minutes; the hourly poll also keeps trying.",
   "payouts.scope.title": "Shopify has not given access to your payouts yet",
   "payouts.scope.body":
     "Reading Shopify Payments payouts needs your permission (read_shopify_payments_payouts). Until you grant it, no payouts are fetched or booked.",
@@ -74,6 +76,8 @@ export const payoutsDa: Record<keyof typeof payoutsEn, string> = {
   "payouts.empty": "Der er ikke fundet nogen udbetalinger endnu.",
   "payouts.sync": "Hent nye udbetalinger",
   "payouts.synced": "{count} ny(e) udbetaling(er) sat i kø.",
+  "payouts.syncFailed":
+    "Shopifys udbetalinger kunne ikke læses lige nu. Prøv igen om et par minutter; den timevise hentning prøver også igen.",
   "payouts.scope.title": "Shopify har endnu ikke givet adgang til dine udbetalinger",
   "payouts.scope.body":
     "For at læse Shopify Payments-udbetalinger skal du give tilladelse (read_shopify_payments_payouts). Indtil da hentes og bogføres ingen udbetalinger.",
