@@ -1,3 +1,5 @@
+import type { ShopVariant } from "../ledgers/variant-product-spec";
+import { PRODUCT_JOB_KIND, productBusinessKey, productJobOrderId } from "./products/product-jobs";
 import type { AuditText } from "../i18n/audit-text";
 import { auditText, errorText } from "../i18n/audit-text";
 import { randomUUID } from "node:crypto";
@@ -181,7 +183,7 @@ export interface DeliveryWithJobInput {
  * record-shopify-delivery.test.ts pins; settings are validated before they are stored.
  */
 const RECORD_DELIVERY_WITH_JOB: RawStatement = {
-  name: "lb_record_delivery_with_job_v1",
+  name: "lb_record_delivery_with_job_v2",
   text: `
     WITH shop AS (
       SELECT s.id, COALESCE(st.settings -> 'transfer' ->> 'trigger', 'paid') AS "trigger"
@@ -215,8 +217,9 @@ const RECORD_DELIVERY_WITH_JOB: RawStatement = {
       ON CONFLICT ("shopId", "businessKey") DO NOTHING
       RETURNING "id", "shopId", "orderId", "status"
     ), audited AS (
-      INSERT INTO "AuditEntry" ("shopId", "orderId", "jobId", "step", "level", "message")
-      SELECT "shopId", "orderId", "id", 'queue', 'info', CASE WHEN status = 'waiting' THEN $18 ELSE $17 END
+      INSERT INTO "AuditEntry" ("shopId", "orderId", "jobId", "step", "level", "message", "data")
+      SELECT "shopId", "orderId", "id", 'queue', 'info', CASE WHEN status = 'waiting' THEN $18 ELSE $17 END,
+             CASE WHEN status = 'waiting' THEN $20::jsonb ELSE $19::jsonb END
         FROM job
     )
     SELECT (SELECT count(*) FROM delivery)::int AS "recorded",
@@ -240,6 +243,12 @@ export async function recordDeliveryWithJob(
 ): Promise<DeliveryWithJobResult> {
   const { job } = input;
   const refundId = job?.kind === "creditNote" ? job.refundId : null;
+  // Keyed like every other audit entry, so the order page shows it in the merchant's language.
+  const queuedText =
+    job?.kind === "creditNote"
+      ? auditText("audit.queued.creditNote", { refund: job.refundId })
+      : auditText(job?.trigger === "fulfilled" ? "audit.queued.fulfilled" : "audit.queued.paid");
+  const waitsText = auditText("audit.queued.creditNoteWaits", { refund: refundId ?? "" });
   const [row] = await run<{
     recorded: number;
     installed: number;
@@ -262,10 +271,10 @@ export async function recordDeliveryWithJob(
     randomUUID(),
     randomUUID(),
     job ? businessKeyFor(job.kind, { orderId: job.orderId, ...(refundId ? { refundId } : {}) }) : null,
-    job?.kind === "creditNote"
-      ? `Queued the credit note for refund ${job.refundId}`
-      : `Queued the invoice (order ${job?.trigger ?? ""})`,
-    `Refund ${refundId ?? ""} received: the credit note waits for the order's invoice`,
+    queuedText.message,
+    waitsText.message,
+    JSON.stringify(storableJson({ messageText: queuedText.messageText })),
+    JSON.stringify(storableJson({ messageText: waitsText.messageText })),
   ]);
   return {
     recorded: (row?.recorded ?? 0) > 0,
@@ -651,4 +660,36 @@ export class LeaseLostError extends Error {
   constructor(jobId: string) {
     super(`job ${jobId} is no longer leased by this worker`);
   }
+}
+
+/**
+ * A product version's job: queued, or nothing when that version is already known (a redelivered
+ * webhook, a full sync over products the webhooks already brought).
+ */
+export async function enqueueProductJob(
+  db: PrismaClient,
+  input: { shopId: string; variant: ShopVariant; trigger: JobTrigger },
+): Promise<{ jobId: string; created: boolean }> {
+  const { variant } = input;
+  const businessKey = productBusinessKey(variant.variantId, variant.updatedAt);
+  const { count } = await db.job.createMany({
+    data: [
+      {
+        shopId: input.shopId,
+        kind: PRODUCT_JOB_KIND,
+        businessKey,
+        orderId: productJobOrderId(variant.variantId),
+        orderName: variant.name,
+        trigger: input.trigger,
+        sourceOrder: JSON.stringify(variant),
+        status: "queued" satisfies InitialJobStatus,
+      },
+    ],
+    skipDuplicates: true,
+  });
+  const job = await db.job.findUniqueOrThrow({
+    where: { shopId_businessKey: { shopId: input.shopId, businessKey } },
+    select: { id: true },
+  });
+  return { jobId: job.id, created: count === 1 };
 }

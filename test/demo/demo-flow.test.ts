@@ -134,7 +134,7 @@ describe.each<LedgerProviderId>(["billy", "dinero", "economic", "dynaccount"])(
           // job and the pause it caused.
           return row?.invoice?.status === "failed" && page.paused ? { row, page } : undefined;
         });
-        expect(failed.row.invoice?.message).toContain("choose the gift-card liability account in Settings");
+        expect(failed.row.invoice?.message).toContain("The order sells a gift card.");
         expect(failed.page.paused?.reason).toContain(name);
         expect(failed.page.giftCardAccount.fix).toBeTruthy();
 

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { PrismaClient, Shop } from "@prisma/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { enqueueProductJob } from "../../app/engine/products/product-queue.server";
+import { enqueueProductJob } from "../../app/engine/job-queue.server";
 import { createTransferWorker } from "../../app/engine/transfer-engine.server";
 import type { JobError } from "../../app/engine/job-types";
 import type { ShopVariant } from "../../app/ledgers/variant-product-spec";

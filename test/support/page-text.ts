@@ -83,7 +83,7 @@ const ENGLISH_PHRASES: string[] = (() => {
  */
 function withoutNames(text: string): string {
   return text
-    .replace(/Ledger Bridge/g, "")
+    .replace(/Ledger Bridge|Shopify Payments/g, "") // product names, the same in Danish
     .replace(/\S+\.(?:com|dk|net|io)\S*|[a-z]+:\/\/\S+/gi, "")
     .replace(/\S*\p{L}[./]\p{L}\S*/gu, "");
 }
