@@ -132,24 +132,39 @@ export async function enqueuePayoutJob(
   db: PrismaClient,
   input: { shopId: string; payoutId: string; body: string; trigger: JobTrigger },
 ): Promise<{ jobId: string; created: boolean }> {
-  const businessKey = payoutBusinessKey(input.payoutId);
+  return enqueueKeyedJob(db, {
+    shopId: input.shopId,
+    kind: PAYOUT_JOB_KIND,
+    businessKey: payoutBusinessKey(input.payoutId),
+    orderId: payoutJobOrderId(input.payoutId),
+    orderName: input.payoutId,
+    trigger: input.trigger,
+    sourceOrder: input.body,
+  });
+}
+
+/**
+ * A job that is not an order's document (a payout, a product version): queued once per business
+ * key; a second call finds the first job and reports `created: false`.
+ */
+async function enqueueKeyedJob(
+  db: PrismaClient,
+  data: {
+    shopId: string;
+    kind: string;
+    businessKey: string;
+    orderId: string;
+    orderName: string;
+    trigger: JobTrigger;
+    sourceOrder: string;
+  },
+): Promise<{ jobId: string; created: boolean }> {
   const { count } = await db.job.createMany({
-    data: [
-      {
-        shopId: input.shopId,
-        kind: PAYOUT_JOB_KIND,
-        businessKey,
-        orderId: payoutJobOrderId(input.payoutId),
-        orderName: input.payoutId,
-        trigger: input.trigger,
-        sourceOrder: input.body,
-        status: "queued" satisfies InitialJobStatus,
-      },
-    ],
+    data: [{ ...data, status: "queued" satisfies InitialJobStatus }],
     skipDuplicates: true,
   });
   const job = await db.job.findUniqueOrThrow({
-    where: { shopId_businessKey: { shopId: input.shopId, businessKey } },
+    where: { shopId_businessKey: { shopId: data.shopId, businessKey: data.businessKey } },
     select: { id: true },
   });
   return { jobId: job.id, created: count === 1 };
@@ -671,25 +686,13 @@ export async function enqueueProductJob(
   input: { shopId: string; variant: ShopVariant; trigger: JobTrigger },
 ): Promise<{ jobId: string; created: boolean }> {
   const { variant } = input;
-  const businessKey = productBusinessKey(variant.variantId, variant.updatedAt);
-  const { count } = await db.job.createMany({
-    data: [
-      {
-        shopId: input.shopId,
-        kind: PRODUCT_JOB_KIND,
-        businessKey,
-        orderId: productJobOrderId(variant.variantId),
-        orderName: variant.name,
-        trigger: input.trigger,
-        sourceOrder: JSON.stringify(variant),
-        status: "queued" satisfies InitialJobStatus,
-      },
-    ],
-    skipDuplicates: true,
+  return enqueueKeyedJob(db, {
+    shopId: input.shopId,
+    kind: PRODUCT_JOB_KIND,
+    businessKey: productBusinessKey(variant.variantId, variant.updatedAt),
+    orderId: productJobOrderId(variant.variantId),
+    orderName: variant.name,
+    trigger: input.trigger,
+    sourceOrder: JSON.stringify(variant),
   });
-  const job = await db.job.findUniqueOrThrow({
-    where: { shopId_businessKey: { shopId: input.shopId, businessKey } },
-    select: { id: true },
-  });
-  return { jobId: job.id, created: count === 1 };
 }
